@@ -1,0 +1,215 @@
+#include "CliCommands.h"
+
+#include "flightdeck/common/Error.h"
+#include "flightdeck/common/Json.h"
+#include "flightdeck/data/CsvImporter.h"
+#include "flightdeck/data/DatasetCatalog.h"
+#include "flightdeck/export/BundleExporter.h"
+#include "flightdeck/model/ArchitectureSpec.h"
+#include "flightdeck/monitor/PredictionLog.h"
+#include "flightdeck/monitor/WindowAggregator.h"
+#include "flightdeck/store/Project.h"
+#include "flightdeck/store/RunRepository.h"
+#include "flightdeck/train/RunEvaluator.h"
+#include "flightdeck/train/Runtime.h"
+#include "flightdeck/train/Trainer.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+namespace flightdeck::cli {
+
+namespace {
+
+store::Project openProject(const std::string& folder) { return store::Project::open(folder); }
+
+std::string shortHash(const std::string& hash) { return hash.substr(0, 12); }
+
+store::DatasetVersionRecord importInto(store::Project& project, const std::string& csv,
+                                       const std::string& name, const std::string& label)
+{
+    data::CsvOptions options;
+    options.labelColumn = label;
+    const auto table = data::importCsv(csv, options);
+    const std::string dataset = name.empty() ? std::filesystem::path(csv).stem().string() : name;
+    auto version = data::DatasetCatalog(project).addVersion(dataset, table, csv);
+    std::cout << "imported " << csv << ": " << table.rows() << " rows, " << table.cols()
+              << " features, " << table.classes.size() << " classes -> dataset version "
+              << version.id << " (" << shortHash(version.hash) << ")\n";
+    return version;
+}
+
+store::SplitRecord splitInto(store::Project& project, store::Id versionId,
+                             const data::SplitFractions& fractions, std::uint64_t seed)
+{
+    auto split = data::DatasetCatalog(project).createSplit(versionId, fractions, seed);
+    std::cout << "split " << split.id << " (seed " << split.seed << "): train " << split.trainCount
+              << ", val " << split.valCount << ", test " << split.testCount << "\n";
+    return split;
+}
+
+store::Id saveArchitecture(store::Project& project, const model::ArchitectureSpec& spec)
+{
+    const auto id = store::ArchitectureRepository(project).save(spec.name, spec.toJson(), spec.hash());
+    std::cout << "architecture " << id << " \"" << spec.name << "\" (" << shortHash(spec.hash())
+              << ")\n";
+    return id;
+}
+
+train::RunResult trainRun(store::Project& project, store::Id versionId, store::Id splitId,
+                          store::Id archId, const LoopOptions& options)
+{
+    train::TrainConfig config;
+    config.epochs = options.epochs;
+    config.batchSize = options.batchSize;
+    config.learningRate = options.learningRate;
+    config.seed = options.seed;
+    config.threads = options.threads;
+    config.device = options.device;
+    train::TrainCallbacks callbacks;
+    int lastEpoch = -1;
+    callbacks.onMetric = [&](const store::MetricRecord& m) {
+        if (m.key == "val/accuracy" && m.epoch != lastEpoch) {
+            lastEpoch = m.epoch;
+            std::cout << "  epoch " << m.epoch << "  val/accuracy " << std::fixed
+                      << std::setprecision(4) << m.value << "\n";
+        }
+    };
+    const auto result = train::Trainer(project).run(versionId, splitId, archId, config, callbacks);
+    std::cout << "run " << result.runId << " " << result.status << ": train loss "
+              << result.finalTrainLoss << ", val loss " << result.finalValLoss << ", val accuracy "
+              << result.finalValAccuracy << " (" << std::setprecision(0) << result.samplesPerSecond
+              << " samples/s)\n"
+              << std::setprecision(6) << std::defaultfloat;
+    return result;
+}
+
+}  // namespace
+
+int cmdInit(const std::string& folder)
+{
+    auto project = store::Project::create(folder);
+    std::cout << "project at " << project.folder().string() << " (schema "
+              << project.schemaVersion() << ")\n";
+    return 0;
+}
+
+int cmdInfo()
+{
+    train::configureThreads(0);
+    const auto info = train::runtimeInfo();
+    std::cout << "libtorch " << info.torchVersion << "\nBLAS     " << info.blas
+              << (info.blasIsReference ? "  (WARNING: reference BLAS is ~30x slower; install "
+                                         "libopenblas0-openmp)"
+                                       : "")
+              << "\ndevice   " << info.defaultDevice << (info.cudaAvailable ? " (CUDA available)" : "")
+              << "\nthreads  " << info.threads << "\n";
+    return 0;
+}
+
+int cmdImport(const std::string& folder, const std::string& csv, const std::string& name,
+              const std::string& label)
+{
+    auto project = openProject(folder);
+    importInto(project, csv, name, label);
+    return 0;
+}
+
+int cmdSplit(const std::string& folder, std::int64_t versionId, double train, double val,
+             double test, std::uint64_t seed)
+{
+    auto project = openProject(folder);
+    splitInto(project, versionId, data::SplitFractions{train, val, test}, seed);
+    return 0;
+}
+
+int cmdArchitecture(const std::string& folder, const std::string& specFile)
+{
+    auto project = openProject(folder);
+    model::ArchitectureSpec spec = model::defaultMlp();
+    if (!specFile.empty())
+        spec = model::ArchitectureSpec::fromJson(readJsonFile(specFile).dump());
+    saveArchitecture(project, spec);
+    return 0;
+}
+
+int cmdTrain(const std::string& folder, std::int64_t versionId, std::int64_t splitId,
+             std::int64_t archId, const LoopOptions& options)
+{
+    auto project = openProject(folder);
+    trainRun(project, versionId, splitId, archId, options);
+    return 0;
+}
+
+int cmdEvaluate(const std::string& folder, std::int64_t runId, const std::string& split)
+{
+    auto project = openProject(folder);
+    const auto result = train::RunEvaluator(project).evaluate(runId, split);
+    std::cout << result.reportJson << "\n";
+    std::cout << "evaluation " << result.evaluationId << " of run " << runId << " on " << split
+              << ": accuracy " << result.accuracy << "\n";
+    return 0;
+}
+
+int cmdExport(const std::string& folder, std::int64_t runId, const std::string& name,
+              const std::string& out)
+{
+    auto project = openProject(folder);
+    const auto result = exporting::BundleExporter(project).exportRun(runId, name, out);
+    for (const auto& file : result.files)
+        std::cout << "  " << file.sha256 << "  " << file.name << " (" << file.bytes << " bytes)\n";
+    std::cout << "bundle " << name << " v" << result.version << " at " << result.bundleDir.string()
+              << "\n";
+    return 0;
+}
+
+int cmdRuns(const std::string& folder)
+{
+    auto project = openProject(folder);
+    store::RunRepository runs(project);
+    for (const auto& run : runs.runs())
+        std::cout << run.id << "\t" << run.name << "\t" << run.status << "\t" << run.device << "\t"
+                  << isoTimeUtc(run.startedAt) << "\n";
+    return 0;
+}
+
+int cmdMonitor(const std::string& log, double windowSeconds)
+{
+    monitor::WindowAggregator aggregator(windowSeconds);
+    monitor::ReadStats stats;
+    monitor::readPredictionLog(log, [&](const monitor::PredictionRecord& r) { aggregator.add(r); },
+                               stats);
+    std::cout << monitor::toJson(aggregator.windows(), stats) << "\n";
+    return 0;
+}
+
+int cmdLoop(const LoopOptions& options)
+{
+    auto project = store::Project::create(options.project);
+    std::cout << "project    " << project.folder().string() << "\n";
+    const auto version = importInto(project, options.csv, {}, options.label);
+    const auto split = splitInto(project, version.id, data::SplitFractions{}, options.seed);
+    const auto archId = saveArchitecture(project, model::defaultMlp());
+    const auto run = trainRun(project, version.id, split.id, archId, options);
+    const auto evaluation = train::RunEvaluator(project).evaluate(run.runId, "test");
+    std::cout << "evaluation " << evaluation.evaluationId << ": test accuracy "
+              << evaluation.accuracy << " (stored in " << project.databasePath().string() << ")\n";
+    const auto exported = exporting::BundleExporter(project).exportRun(run.runId, "model");
+    std::cout << "export     " << exported.bundleDir.string() << " (model v" << exported.version
+              << ", manifest.json lists " << exported.files.size() << " files)\n";
+    if (!options.log.empty()) {
+        monitor::WindowAggregator aggregator(60);
+        monitor::ReadStats stats;
+        monitor::readPredictionLog(
+            options.log, [&](const monitor::PredictionRecord& r) { aggregator.add(r); }, stats);
+        std::cout << "monitor    " << options.log << ": " << stats.records << " predictions in "
+                  << aggregator.windows().size() << " one-minute windows, " << stats.skipped
+                  << " broken lines skipped\n";
+    }
+    return 0;
+}
+
+}  // namespace flightdeck::cli

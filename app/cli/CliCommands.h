@@ -1,0 +1,38 @@
+#pragma once
+// The subcommands of flightdeck-cli. Each prints what it did and where the result is, returns
+// a process exit code, and lets flightdeck::Error propagate to main (which prints it).
+#include <cstdint>
+#include <string>
+
+namespace flightdeck::cli {
+
+struct LoopOptions {
+    std::string project;
+    std::string csv;
+    std::string label;
+    std::string log;           // optional production log to summarise at the end
+    int epochs = 20;
+    int batchSize = 32;
+    double learningRate = 1e-2;
+    std::uint64_t seed = 42;
+    int threads = 0;
+    std::string device = "auto";
+};
+
+int cmdInit(const std::string& project);
+int cmdInfo();
+int cmdImport(const std::string& project, const std::string& csv, const std::string& name,
+              const std::string& label);
+int cmdSplit(const std::string& project, std::int64_t versionId, double train, double val,
+             double test, std::uint64_t seed);
+int cmdArchitecture(const std::string& project, const std::string& specFile);
+int cmdTrain(const std::string& project, std::int64_t versionId, std::int64_t splitId,
+             std::int64_t architectureId, const LoopOptions& options);
+int cmdEvaluate(const std::string& project, std::int64_t runId, const std::string& split);
+int cmdExport(const std::string& project, std::int64_t runId, const std::string& name,
+              const std::string& out);
+int cmdRuns(const std::string& project);
+int cmdMonitor(const std::string& log, double windowSeconds);
+int cmdLoop(const LoopOptions& options);
+
+}  // namespace flightdeck::cli

@@ -1,0 +1,97 @@
+// flightdeck-cli: the same core as the workbench, headless (no Qt), for servers.
+#include "CliCommands.h"
+
+#include "flightdeck/common/Error.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv)
+{
+    using namespace flightdeck::cli;
+    CLI::App app{"Flightdeck command line: data -> model -> training -> evaluation -> export -> "
+                 "monitoring, on the same project store as the workbench."};
+    app.require_subcommand(1);
+
+    std::string project, file, name, label, spec, split = "test", out;
+    std::int64_t versionId = 0, splitId = 0, archId = 0, runId = 0;
+    double train = 0.7, val = 0.15, test = 0.15, window = 60;
+    std::uint64_t seed = 42;
+    LoopOptions loop;
+
+    auto* init = app.add_subcommand("init", "Create a project folder");
+    init->add_option("project", project, "Project folder")->required();
+    auto* info = app.add_subcommand("info", "Show libtorch version, BLAS, device and threads");
+    auto* import = app.add_subcommand("import", "Import a CSV/TSV as a new dataset version");
+    import->add_option("project", project)->required();
+    import->add_option("file", file, "CSV or TSV with a header row")->required();
+    import->add_option("--name", name, "Dataset name (default: file name)");
+    import->add_option("--label", label, "Label column (default: label/class/target/y)");
+    auto* splitCmd = app.add_subcommand("split", "Seeded stratified train/val/test split");
+    splitCmd->add_option("project", project)->required();
+    splitCmd->add_option("--version", versionId, "Dataset version id")->required();
+    splitCmd->add_option("--train", train);
+    splitCmd->add_option("--val", val);
+    splitCmd->add_option("--test", test);
+    splitCmd->add_option("--seed", seed);
+    auto* arch = app.add_subcommand("arch", "Store an architecture spec (JSON)");
+    arch->add_option("project", project)->required();
+    arch->add_option("--spec", spec, "Spec file (default: the built-in 64-32 MLP)");
+    auto addTrainOptions = [&loop](CLI::App* cmd) {
+        cmd->add_option("--epochs", loop.epochs);
+        cmd->add_option("--batch-size", loop.batchSize);
+        cmd->add_option("--lr", loop.learningRate);
+        cmd->add_option("--seed", loop.seed);
+        cmd->add_option("--threads", loop.threads, "0 = all cores");
+        cmd->add_option("--device", loop.device, "auto, cpu or cuda");
+    };
+    auto* trainCmd = app.add_subcommand("train", "Train a run");
+    trainCmd->add_option("project", project)->required();
+    trainCmd->add_option("--version", versionId)->required();
+    trainCmd->add_option("--split", splitId)->required();
+    trainCmd->add_option("--arch", archId)->required();
+    addTrainOptions(trainCmd);
+    auto* evaluate = app.add_subcommand("evaluate", "Evaluate a run on a split");
+    evaluate->add_option("project", project)->required();
+    evaluate->add_option("--run", runId)->required();
+    evaluate->add_option("--split", split, "test, val or train");
+    auto* exportCmd = app.add_subcommand("export", "Export a run as a deployable bundle");
+    exportCmd->add_option("project", project)->required();
+    exportCmd->add_option("--run", runId)->required();
+    exportCmd->add_option("--name", name, "Model name in the registry")->default_val("model");
+    exportCmd->add_option("--out", out, "Bundle folder (default: <project>/exports/...)");
+    auto* runs = app.add_subcommand("runs", "List runs");
+    runs->add_option("project", project)->required();
+    auto* monitor = app.add_subcommand("monitor", "Summarise a JSONL prediction log as JSON");
+    monitor->add_option("log", file)->required();
+    monitor->add_option("--window", window, "Window width in seconds");
+    auto* loopCmd = app.add_subcommand("loop", "Run the whole loop on a CSV");
+    loopCmd->add_option("project", loop.project)->required();
+    loopCmd->add_option("csv", loop.csv)->required();
+    loopCmd->add_option("--label", loop.label);
+    loopCmd->add_option("--log", loop.log, "A JSONL prediction log to summarise at the end");
+    addTrainOptions(loopCmd);
+
+    CLI11_PARSE(app, argc, argv);
+    try {
+        if (*init) return cmdInit(project);
+        if (*info) return cmdInfo();
+        if (*import) return cmdImport(project, file, name, label);
+        if (*splitCmd) return cmdSplit(project, versionId, train, val, test, seed);
+        if (*arch) return cmdArchitecture(project, spec);
+        if (*trainCmd) return cmdTrain(project, versionId, splitId, archId, loop);
+        if (*evaluate) return cmdEvaluate(project, runId, split);
+        if (*exportCmd) return cmdExport(project, runId, name, out);
+        if (*runs) return cmdRuns(project);
+        if (*monitor) return cmdMonitor(file, window);
+        if (*loopCmd) return cmdLoop(loop);
+    } catch (const flightdeck::Error& e) {
+        std::cerr << "error: " << e.what() << " [" << flightdeck::errorCodeName(e.code()) << "]\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 2;
+    }
+    return 1;
+}

@@ -1,0 +1,29 @@
+#pragma once
+// A numeric dataset in memory: float32 features (row-major) plus an integer class label per row.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace flightdeck::data {
+
+struct Table {
+    std::vector<std::string> featureNames;
+    std::string labelName;
+    std::vector<std::string> classes;   // label index -> class name
+    std::vector<float> features;        // rows() * cols(), row-major
+    std::vector<std::int32_t> labels;   // one per row, index into classes
+
+    std::size_t rows() const { return labels.size(); }
+    std::size_t cols() const { return featureNames.size(); }
+    const float* row(std::size_t r) const { return features.data() + r * cols(); }
+};
+
+// Binary form stored in the object store (its SHA-256 is the dataset version hash).
+// Deterministic: the same table always serializes to the same bytes.
+std::string serializeTable(const Table& table);
+Table deserializeTable(const std::string& bytes);   // Error(CorruptObject) on bad bytes
+
+// {"features":[...],"label":"...","classes":[...]} as stored in DatasetVersionRecord::schemaJson.
+std::string tableSchemaJson(const Table& table);
+
+}  // namespace flightdeck::data

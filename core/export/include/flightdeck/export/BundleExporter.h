@@ -1,0 +1,45 @@
+#pragma once
+// One-click export of a run: a folder with model.pt (TorchScript, loads in Python's
+// torch.jit.load and in libtorch), labels.json, preprocessing.json, model_card.md and
+// manifest.json (SHA-256 and size of every other file). The bundle is written to a temporary
+// sibling folder and renamed into place, so a crash never leaves a half bundle. The export is
+// registered as a new version of the model name in the project's registry.
+#include "flightdeck/store/Records.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace flightdeck::store { class Project; }
+
+namespace flightdeck::exporting {
+
+struct BundleFile {
+    std::string name;
+    std::string sha256;
+    std::int64_t bytes = 0;
+};
+
+struct ExportResult {
+    std::filesystem::path bundleDir;
+    std::vector<BundleFile> files;   // manifest entries
+    store::Id registeredModelId = 0;
+    int version = 0;
+};
+
+class BundleExporter {
+public:
+    explicit BundleExporter(store::Project& project);
+    // outDir empty = <project>/exports/<modelName>-v<version>. Error(NotFound) for a run with
+    // no model artifact; Error(FileUnwritable) for an unwritable destination.
+    ExportResult exportRun(store::Id runId, const std::string& modelName,
+                           const std::filesystem::path& outDir = {});
+
+private:
+    store::Project& project_;
+};
+
+// Re-hashes every file listed in manifest.json; returns the problems (empty = intact).
+std::vector<std::string> verifyBundle(const std::filesystem::path& bundleDir);
+
+}  // namespace flightdeck::exporting

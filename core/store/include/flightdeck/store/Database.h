@@ -1,0 +1,89 @@
+#pragma once
+// Thin RAII wrapper over one sqlite3 connection. Every failure throws flightdeck::Error
+// (ErrorCode::Database with sqlite's message and the SQL it ran).
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace flightdeck::store {
+
+using Id = std::int64_t;
+
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql);
+    Statement(Statement&&) noexcept;
+    Statement& operator=(Statement&&) = delete;
+    ~Statement();
+
+    // Binds are 1-based like sqlite's; return *this so calls chain.
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bind(int index, double value);
+    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+    Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+    Statement& bindBlob(int index, const void* data, std::size_t size);
+    Statement& bindNull(int index);
+    Statement& bind(int index, std::optional<std::int64_t> value);
+
+    // Returns true while a row is available; false when done.
+    bool step();
+    // Runs to completion (for INSERT/UPDATE/DELETE).
+    void run();
+    // Clears bindings and resets for reuse.
+    void reset();
+
+    bool isNull(int column) const;
+    std::int64_t int64(int column) const;
+    double real(int column) const;
+    std::string text(int column) const;
+    std::optional<std::int64_t> optionalInt64(int column) const;
+
+private:
+    sqlite3* db_ = nullptr;
+    sqlite3_stmt* stmt_ = nullptr;
+    std::string sql_;
+};
+
+class Database {
+public:
+    // Opens (or, with create=true, creates) the file. Sets WAL, foreign_keys=ON,
+    // busy_timeout so that a GUI connection and a worker connection can coexist.
+    Database(const std::filesystem::path& file, bool create);
+    Database(Database&&) noexcept;
+    Database& operator=(Database&&) noexcept;
+    ~Database();
+
+    void exec(std::string_view sql);
+    Statement prepare(std::string_view sql);
+    Id lastInsertId() const;
+    int userVersion();
+    void setUserVersion(int version);
+    sqlite3* handle() { return db_; }
+
+private:
+    sqlite3* db_ = nullptr;
+    std::string file_;
+};
+
+// BEGIN IMMEDIATE on construction; ROLLBACK in the destructor unless commit() was called.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    ~Transaction();
+    void commit();
+
+private:
+    Database& db_;
+    bool done_ = false;
+};
+
+}  // namespace flightdeck::store

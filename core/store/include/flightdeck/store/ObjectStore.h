@@ -1,0 +1,34 @@
+#pragma once
+// Content-addressed object store: objects/<first 2 hex>/<remaining 62 hex>. Writes are atomic
+// (temp file + fsync + rename); a put of existing content is a no-op. Objects are immutable.
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace flightdeck::store {
+
+// Lower-case hex SHA-256 (OpenSSL EVP).
+std::string sha256Hex(std::string_view bytes);
+// Streams the file; throws Error(FileNotFound/FileUnreadable).
+std::string sha256OfFile(const std::filesystem::path& file);
+
+class ObjectStore {
+public:
+    explicit ObjectStore(std::filesystem::path root);
+
+    // Stores bytes, returns their hash.
+    std::string put(std::string_view bytes);
+    // Copies a file in (streaming), returns its hash.
+    std::string putFile(const std::filesystem::path& file);
+    // Reads an object back and re-verifies its hash (ErrorCode::CorruptObject on mismatch,
+    // NotFound when absent).
+    std::string get(const std::string& hash) const;
+    bool contains(const std::string& hash) const;
+    std::filesystem::path pathOf(const std::string& hash) const;
+    const std::filesystem::path& root() const { return root_; }
+
+private:
+    std::filesystem::path root_;
+};
+
+}  // namespace flightdeck::store

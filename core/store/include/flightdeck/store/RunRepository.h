@@ -1,0 +1,65 @@
+#pragma once
+#include "flightdeck/store/Records.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace flightdeck::store {
+
+class Project;
+
+// Runs, their parameters, step metrics, artifacts and evaluations.
+class RunRepository {
+public:
+    explicit RunRepository(Project& project);
+
+    Id createRun(const RunRecord& run);           // id in the record is ignored
+    void setParams(Id runId, const std::map<std::string, std::string>& params);
+    std::map<std::string, std::string> params(Id runId);
+    // Appends in one transaction (callers batch per epoch or per N steps).
+    void appendMetrics(Id runId, const std::vector<MetricRecord>& metrics);
+    // All points of one key ordered by step; key "" returns every key.
+    std::vector<MetricRecord> metrics(Id runId, const std::string& key = {});
+    std::vector<std::string> metricKeys(Id runId);
+    void finishRun(Id runId, const std::string& status, const std::string& error = {});
+    std::vector<RunRecord> runs();                 // newest first
+    RunRecord run(Id runId);                       // NotFound if absent
+
+    Id addArtifact(const ArtifactRecord& artifact);
+    std::vector<ArtifactRecord> artifacts(Id runId);
+    Id addEvaluation(const EvaluationRecord& evaluation);
+    std::vector<EvaluationRecord> evaluations(Id runId);   // newest first
+
+private:
+    Project& project_;
+};
+
+// Architectures (deduplicated by spec hash) and the model registry.
+class ArchitectureRepository {
+public:
+    explicit ArchitectureRepository(Project& project);
+    // Returns the existing id when the same spec hash is already stored.
+    Id save(const std::string& name, const std::string& specJson, const std::string& specHash);
+    std::vector<ArchitectureRecord> all();
+    ArchitectureRecord get(Id id);                 // NotFound if absent
+
+private:
+    Project& project_;
+};
+
+class ModelRegistry {
+public:
+    explicit ModelRegistry(Project& project);
+    // Next version number for `name` (1, 2, ...); returns the new row's id.
+    Id registerModel(const std::string& name, Id runId, const std::string& bundlePath,
+                     const std::string& manifestHash);
+    std::vector<RegisteredModelRecord> models();   // newest first
+    // Moves an alias (unique per model name) to the given registry row.
+    void setAlias(Id registeredModelId, const std::string& alias);
+
+private:
+    Project& project_;
+};
+
+}  // namespace flightdeck::store

@@ -1,0 +1,29 @@
+#pragma once
+// Evaluates a finished run on one split of its dataset: loads the run's model artifact,
+// predicts, computes the classification report (core/eval) and stores it as an evaluation.
+// Lives in train (not eval) because it needs the model; core/eval stays torch-free.
+#include "flightdeck/store/Records.h"
+
+#include <string>
+
+namespace flightdeck::store { class Project; }
+
+namespace flightdeck::train {
+
+struct EvaluationResult {
+    store::Id evaluationId = 0;
+    double accuracy = 0;
+    std::string reportJson;         // flightdeck::eval::toJson of the report, with class names
+};
+
+class RunEvaluator {
+public:
+    explicit RunEvaluator(store::Project& project);
+    // split: "test" (default), "val" or "train".
+    EvaluationResult evaluate(store::Id runId, const std::string& split = "test");
+
+private:
+    store::Project& project_;
+};
+
+}  // namespace flightdeck::train

@@ -1,0 +1,20 @@
+#pragma once
+// What the trainer runs on, so the app can show it (and warn on the reference BLAS).
+#include <string>
+
+namespace flightdeck::train {
+
+struct RuntimeInfo {
+    std::string torchVersion;       // e.g. "1.13.1"
+    std::string blas;               // "OpenBLAS (OpenMP) ...", "reference BLAS", ...
+    bool blasIsReference = false;   // true = ~30x slower Linear layers: warn the user
+    bool cudaAvailable = false;
+    std::string defaultDevice;      // "cuda" or "cpu"
+    int threads = 1;                // libtorch intra-op threads after configureThreads()
+};
+
+// Sets libtorch's intra-op thread count (0 = hardware concurrency) and returns the count.
+int configureThreads(int threads);
+RuntimeInfo runtimeInfo();
+
+}  // namespace flightdeck::train

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Flightdeck needs (only the missing ones), then configures and
+# builds a Release tree in ./build. Works as root or through sudo. Sourced by run.sh and test.sh.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+build_packages=(cmake ninja-build g++ ccache pkg-config
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
+  qt6-svg-dev qt6-translations-l10n libqcustomplot-dev libtorch-dev libsqlite3-dev
+  libopenblas0-openmp nlohmann-json3-dev libsimdjson-dev libfast-float-dev libssl-dev zlib1g-dev
+  libcli11-dev)
+# Reference checks in the tests (sklearn metrics, torch.jit.load of exported models) and the
+# benchmark's real data.
+test_packages=(python3-torch python3-sklearn python3-scipy dataset-fashion-mnist xvfb xauth)
+
+wanted=("${build_packages[@]}")
+if [ "${FLIGHTDECK_WITH_TEST_PACKAGES:-0}" = 1 ]; then
+  wanted+=("${test_packages[@]}")
+fi
+
+missing=()
+for p in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
+fi
+
+# Debian's libtorch runs Linear layers on libblas.so.3; the OpenMP OpenBLAS must be the active
+# alternative (installing it normally switches it; the reference BLAS is ~30x slower).
+if command -v update-alternatives >/dev/null; then
+  current=$(update-alternatives --query libblas.so.3-x86_64-linux-gnu 2>/dev/null | awk '/^Value:/{print $2}')
+  case "$current" in
+    *openblas-openmp*) ;;
+    *) echo "note: libblas.so.3 -> ${current:-?}; Flightdeck trains fastest on openblas-openmp" ;;
+  esac
+fi
+
+generator=()
+command -v ninja >/dev/null && generator=(-G Ninja)
+if [ ! -f "$here/build/CMakeCache.txt" ]; then
+  cmake -S "$here" -B "$here/build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release
+fi
+cmake --build "$here/build" -j"$(nproc)"

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds Flightdeck and runs every test through ctest (GUI tests use the offscreen platform).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+FLIGHTDECK_WITH_TEST_PACKAGES=1 "$here/scripts/setup.sh"
+cd "$here/build"
+QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j"$(nproc)" "$@"

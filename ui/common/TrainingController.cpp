@@ -1,0 +1,152 @@
+#include "common/TrainingController.h"
+
+#include "common/ErrorText.h"
+#include "common/ProjectSession.h"
+
+#include "flightdeck/store/Project.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QThread>
+
+namespace flightdeck::ui {
+
+void MetricsBuffer::push(const flightdeck::store::MetricRecord& point)
+{
+    std::lock_guard<std::mutex> lock(mutex_);
+    points_.push_back(point);
+}
+
+std::vector<flightdeck::store::MetricRecord> MetricsBuffer::drain()
+{
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<flightdeck::store::MetricRecord> out;
+    out.swap(points_);
+    return out;
+}
+
+TrainingController::TrainingController(ProjectSession* session, QObject* parent)
+    : QObject(parent), session_(session)
+{
+    // ~25 redraws a second at most, however fast the trainer produces points.
+    drainTimer_.setInterval(40);
+    connect(&drainTimer_, &QTimer::timeout, this, &TrainingController::drain);
+}
+
+TrainingController::~TrainingController()
+{
+    stop();
+    if (thread_) {
+        thread_->wait();
+        delete thread_;
+    }
+}
+
+bool TrainingController::start(qint64 versionId, qint64 splitId, qint64 architectureId,
+                               const flightdeck::train::TrainConfig& config)
+{
+    if (running_ || !session_ || !session_->isOpen())
+        return false;
+    if (thread_) {
+        thread_->wait();
+        delete thread_;
+        thread_ = nullptr;
+    }
+    cancel_.store(false);
+    buffer_.drain();
+    running_ = true;
+    runId_ = 0;
+    const std::string folder = session_->folder().toStdString();
+    QPointer<TrainingController> self(this);
+
+    thread_ = QThread::create([self, this, folder, versionId, splitId, architectureId, config]() {
+        qint64 runId = 0;
+        QString status;
+        QString error;
+        double samplesPerSecond = 0;
+        QElapsedTimer sinceProgress;
+        sinceProgress.start();
+        try {
+            // The worker's own connection: the GUI keeps reading through its own.
+            auto project = flightdeck::store::Project::open(folder);
+            flightdeck::train::TrainCallbacks callbacks;
+            callbacks.cancel = &cancel_;
+            callbacks.onStarted = [&](flightdeck::store::Id id) {
+                runId = id;
+                QMetaObject::invokeMethod(this, [this, id]() { onWorkerStarted(id); },
+                                          Qt::QueuedConnection);
+            };
+            callbacks.onMetric = [this](const flightdeck::store::MetricRecord& point) {
+                buffer_.push(point);
+            };
+            callbacks.onProgress = [&](std::int64_t step, std::int64_t total, int epoch) {
+                // Throttled: a queued event per batch would flood the GUI thread.
+                if (step != total && sinceProgress.elapsed() < 50)
+                    return;
+                sinceProgress.restart();
+                QMetaObject::invokeMethod(
+                    this, [this, step, total, epoch]() { Q_EMIT progress(step, total, epoch); },
+                    Qt::QueuedConnection);
+            };
+            flightdeck::train::Trainer trainer(project);
+            const auto result = trainer.run(versionId, splitId, architectureId, config, callbacks);
+            runId = result.runId;
+            status = QString::fromStdString(result.status);
+            samplesPerSecond = result.samplesPerSecond;
+        } catch (const std::exception& e) {
+            status = QStringLiteral("failed");
+            error = ErrorText::fromException(e);
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, runId, status, samplesPerSecond, error]() {
+                onWorkerDone(runId, status, samplesPerSecond, error);
+            },
+            Qt::QueuedConnection);
+    });
+    thread_->setObjectName(QStringLiteral("training"));
+    drainTimer_.start();
+    thread_->start();
+    return true;
+}
+
+void TrainingController::stop() { cancel_.store(true); }
+
+void TrainingController::waitForFinished()
+{
+    while (running_)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+}
+
+void TrainingController::drain()
+{
+    auto points = buffer_.drain();
+    if (!points.empty())
+        Q_EMIT metricsArrived(runId_, points);
+}
+
+void TrainingController::onWorkerStarted(qint64 runId)
+{
+    runId_ = runId;
+    if (session_) {
+        session_->notifyRunsChanged();
+    }
+    Q_EMIT started(runId);
+}
+
+void TrainingController::onWorkerDone(qint64 runId, const QString& status,
+                                      double samplesPerSecond, const QString& error)
+{
+    drainTimer_.stop();
+    drain();
+    running_ = false;
+    runId_ = runId;
+    if (session_ && session_->isOpen())
+        session_->notifyRunsChanged();
+    if (!error.isEmpty())
+        Q_EMIT failed(error);
+    Q_EMIT finished(runId, status, samplesPerSecond);
+}
+
+}  // namespace flightdeck::ui

@@ -1,0 +1,73 @@
+#pragma once
+// Owns the training QThread. A worker object on that thread runs core's Trainer with its own
+// project connection; metric points go into a mutex-guarded MetricsBuffer, and a ~40 ms GUI
+// timer drains it and emits metricsArrived (PlotJuggler's coalescing pattern), so a fast
+// trainer never floods the event loop. Stop sets an atomic flag the trainer polls.
+#include "flightdeck/store/Records.h"
+#include "flightdeck/train/Trainer.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+class QThread;
+
+namespace flightdeck::ui {
+
+class ProjectSession;
+
+class MetricsBuffer {
+public:
+    void push(const flightdeck::store::MetricRecord& point);
+    std::vector<flightdeck::store::MetricRecord> drain();
+
+private:
+    std::mutex mutex_;
+    std::vector<flightdeck::store::MetricRecord> points_;
+};
+
+class TrainingController : public QObject {
+    Q_OBJECT
+public:
+    explicit TrainingController(ProjectSession* session, QObject* parent = nullptr);
+    ~TrainingController() override;   // stops the run and joins the thread
+
+    bool isRunning() const { return running_; }
+    qint64 currentRunId() const { return runId_; }
+
+    // Returns false (and emits nothing) if a run is already going or no project is open.
+    bool start(qint64 versionId, qint64 splitId, qint64 architectureId,
+               const flightdeck::train::TrainConfig& config);
+    void stop();
+    // Blocks until the current run has ended (tests and shutdown only).
+    void waitForFinished();
+
+Q_SIGNALS:
+    void started(qint64 runId);
+    void progress(qint64 step, qint64 totalSteps, int epoch);
+    // GUI thread, coalesced; points of the current run in arrival order.
+    void metricsArrived(qint64 runId, const std::vector<flightdeck::store::MetricRecord>& points);
+    void finished(qint64 runId, const QString& status, double samplesPerSecond);
+    void failed(const QString& message);
+
+private:
+    void drain();
+    void onWorkerStarted(qint64 runId);
+    void onWorkerDone(qint64 runId, const QString& status, double samplesPerSecond,
+                      const QString& error);
+
+    ProjectSession* session_;
+    QThread* thread_ = nullptr;
+    QTimer drainTimer_;
+    MetricsBuffer buffer_;
+    std::atomic<bool> cancel_{false};
+    bool running_ = false;
+    qint64 runId_ = 0;
+};
+
+}  // namespace flightdeck::ui
