@@ -1,0 +1,107 @@
+// Runs the real flightdeck-cli binary: the whole loop on the bundled CSV, and bad input.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Result runCli(const QStringList& args)
+{
+    QProcess process;
+    process.start(QStringLiteral(FLIGHTDECK_CLI), args);
+    if (!process.waitForFinished(300000))
+        return {};
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString sample(const char* name)
+{
+    return QStringLiteral(FLIGHTDECK_SOURCE_DIR "/resources/samples/") + QLatin1String(name);
+}
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void loopRunsEndToEnd()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p"));
+        const Result r = runCli({QStringLiteral("loop"), project, sample("iris.csv"),
+                                 QStringLiteral("--epochs"), QStringLiteral("30"),
+                                 QStringLiteral("--log"), sample("predictions.jsonl")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+        QVERIFY(r.out.contains(QLatin1String("150 rows, 4 features, 3 classes")));
+        QVERIFY(QFile::exists(project + QStringLiteral("/project.db")));
+
+        // The export folder the CLI names exists and holds a manifest listing model.pt.
+        const auto exportLine = r.out.section(QLatin1String("export     "), 1).section(QLatin1Char(' '), 0, 0);
+        QVERIFY2(QFile::exists(exportLine + QStringLiteral("/manifest.json")), qPrintable(r.out));
+        QFile manifest(exportLine + QStringLiteral("/manifest.json"));
+        QVERIFY(manifest.open(QIODevice::ReadOnly));
+        QVERIFY(manifest.readAll().contains("model.pt"));
+
+        // Test accuracy on iris after 30 epochs is high; the number is parsed from the output.
+        const double accuracy = r.out.section(QLatin1String("test accuracy "), 1)
+                                    .section(QLatin1Char(' '), 0, 0).toDouble();
+        QVERIFY2(accuracy > 0.85, qPrintable(r.out));
+        // 3 broken lines in the sample log are counted, not fatal.
+        QVERIFY2(r.out.contains(QLatin1String("3 broken lines skipped")), qPrintable(r.out));
+
+        const Result runs = runCli({QStringLiteral("runs"), project});
+        QCOMPARE(runs.exitCode, 0);
+        QVERIFY(runs.out.contains(QLatin1String("completed")));
+    }
+
+    void monitorPrintsJson()
+    {
+        const Result r = runCli({QStringLiteral("monitor"), sample("predictions.jsonl"),
+                                 QStringLiteral("--window"), QStringLiteral("300")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(json.value(QStringLiteral("records")).toInt(), 3000);
+        QCOMPARE(json.value(QStringLiteral("skipped")).toInt(), 3);
+        QVERIFY(json.value(QStringLiteral("windows")).toArray().size() > 3);
+    }
+
+    void badCsvNamesFileAndLine()
+    {
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("bad.csv"));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("a,b,label\n1,2,x\n3,oops,y\n");
+        file.close();
+        const QString project = dir.filePath(QStringLiteral("p"));
+        QCOMPARE(runCli({QStringLiteral("init"), project}).exitCode, 0);
+        const Result r = runCli({QStringLiteral("import"), project, csv});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(csv + QStringLiteral(":3")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("\"b\"")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("oops")), qPrintable(r.err));
+    }
+
+    void missingProjectIsRefused()
+    {
+        QTemporaryDir dir;
+        const Result r = runCli({QStringLiteral("runs"), dir.filePath(QStringLiteral("nope"))});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QLatin1String("file_not_found")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
