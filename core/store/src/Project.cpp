@@ -1,0 +1,149 @@
+#include "flightdeck/store/Project.h"
+
+#include "Schema.h"
+#include "flightdeck/common/Error.h"
+#include "flightdeck/store/Database.h"
+#include "flightdeck/store/ObjectStore.h"
+
+#include <cstdio>
+#include <sstream>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace flightdeck::store {
+
+namespace {
+
+constexpr const char* kDatabaseName = "project.db";
+constexpr const char* kObjectsName = "objects";
+
+[[noreturn]] void fail(ErrorCode code, const fs::path& file, std::string detail)
+{
+    throw Error(ErrorInfo{code, file.string(), 0, {}, std::move(detail)});
+}
+
+std::string hex(std::int32_t value)
+{
+    std::ostringstream out;
+    out << "0x" << std::hex << static_cast<std::uint32_t>(value);
+    return out.str();
+}
+
+void requireWritable(const fs::path& folder)
+{
+    // access() answers for the real permissions (root passes regardless, as it should).
+    if (::access(folder.c_str(), W_OK | X_OK) != 0)
+        fail(ErrorCode::FileUnwritable, folder,
+             "expected a folder this user can write, found one it cannot");
+}
+
+// Refuses anything that is not a Flightdeck database this build can handle. `allowBlank` lets
+// create() adopt a SQLite file that holds no tables at all.
+void vet(const fs::path& databaseFile, bool allowBlank)
+{
+    const schema::Probe found = schema::probe(databaseFile);
+    const bool blank = found.tableCount == 0 && found.applicationId == 0
+                       && found.userVersion == 0;
+    if (found.applicationId != schema::kApplicationId && !(allowBlank && blank))
+        fail(ErrorCode::NotAProject, databaseFile,
+             "expected application_id " + hex(schema::kApplicationId) + ", found "
+                 + hex(found.applicationId) + " (a SQLite database of another program)");
+    if (found.userVersion > Project::kSchemaVersion)
+        fail(ErrorCode::NewerSchema, databaseFile,
+             "database schema " + std::to_string(found.userVersion)
+                 + ", this build understands " + std::to_string(Project::kSchemaVersion));
+}
+
+}  // namespace
+
+struct Project::Impl {
+    fs::path folder;
+    Database db;
+    ObjectStore objects;
+    int schemaVersion = 0;
+
+    Impl(fs::path f, Database d)
+        : folder(std::move(f)), db(std::move(d)), objects(folder / kObjectsName)
+    {
+    }
+
+    static std::unique_ptr<Impl> openVetted(const fs::path& folder, bool create)
+    {
+        const fs::path dbFile = folder / kDatabaseName;
+        auto impl = std::make_unique<Impl>(folder, Database(dbFile, create));
+        std::error_code ec;
+        fs::create_directories(folder / kObjectsName, ec);
+        if (ec)
+            fail(ErrorCode::FileUnwritable, folder / kObjectsName, ec.message());
+        impl->schemaVersion = impl->db.userVersion();
+        // Only take the write lock when there is something to migrate: a second connection (the
+        // training worker) opening a current project must not wait behind a writer.
+        if (impl->schemaVersion < Project::kSchemaVersion)
+            impl->schemaVersion = schema::migrate(impl->db, Project::kSchemaVersion);
+        if (impl->schemaVersion > Project::kSchemaVersion)   // raced with a newer build
+            fail(ErrorCode::NewerSchema, dbFile,
+                 "database schema " + std::to_string(impl->schemaVersion)
+                     + ", this build understands " + std::to_string(Project::kSchemaVersion));
+        return impl;
+    }
+};
+
+Project::Project(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Project::Project(Project&&) noexcept = default;
+Project& Project::operator=(Project&&) noexcept = default;
+Project::~Project() = default;
+
+Project Project::create(const fs::path& folder)
+{
+    std::error_code ec;
+    if (fs::exists(folder, ec) && !fs::is_directory(folder, ec))
+        fail(ErrorCode::NotAProject, folder, "expected a folder, found a file");
+    fs::create_directories(folder, ec);
+    if (ec)
+        fail(ErrorCode::FileUnwritable, folder, ec.message());
+    requireWritable(folder);
+    const fs::path dbFile = folder / kDatabaseName;
+    if (fs::exists(dbFile, ec))
+        vet(dbFile, /*allowBlank=*/true);
+    return Project(Impl::openVetted(folder, true));
+}
+
+Project Project::open(const fs::path& folder)
+{
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec))
+        fail(fs::exists(folder, ec) ? ErrorCode::NotAProject : ErrorCode::FileNotFound, folder,
+             fs::exists(folder, ec) ? "expected a project folder, found a file"
+                                    : "expected a project folder, found nothing");
+    const fs::path dbFile = folder / kDatabaseName;
+    if (!fs::exists(dbFile, ec))
+        fail(ErrorCode::FileNotFound, dbFile,
+             std::string("expected ") + kDatabaseName + " in the project folder, found none");
+    // Before the probe: WAL needs to create project.db-wal and -shm beside the database, and
+    // without that SQLite's complaint would be a misleading "cannot open".
+    requireWritable(folder);
+    vet(dbFile, /*allowBlank=*/false);
+    return Project(Impl::openVetted(folder, false));
+}
+
+bool Project::looksLikeProject(const fs::path& folder)
+{
+    try {
+        const fs::path dbFile = folder / kDatabaseName;
+        std::error_code ec;
+        if (!fs::is_regular_file(dbFile, ec))
+            return false;
+        return schema::probe(dbFile).applicationId == schema::kApplicationId;
+    } catch (const Error&) {
+        return false;
+    }
+}
+
+const fs::path& Project::folder() const { return impl_->folder; }
+fs::path Project::databasePath() const { return impl_->folder / kDatabaseName; }
+int Project::schemaVersion() const { return impl_->schemaVersion; }
+Database& Project::db() { return impl_->db; }
+ObjectStore& Project::objects() { return impl_->objects; }
+
+}  // namespace flightdeck::store

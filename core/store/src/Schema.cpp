@@ -1,0 +1,227 @@
+#include "Schema.h"
+
+#include "flightdeck/common/Error.h"
+#include "flightdeck/store/Database.h"
+
+#include <sqlite3.h>
+
+#include <array>
+#include <cstring>
+#include <fstream>
+#include <type_traits>
+
+namespace flightdeck::store::schema {
+
+namespace {
+
+// Version 1. Ids that callers may leave at 0 ("none") are nullable foreign keys, so the
+// repositories store 0 as NULL and integrity is still enforced for real ids.
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE datasets (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    created_at  REAL NOT NULL
+);
+CREATE TABLE dataset_versions (
+    id            INTEGER PRIMARY KEY,
+    dataset_id    INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    parent_id     INTEGER REFERENCES dataset_versions(id),
+    hash          TEXT NOT NULL,
+    source        TEXT NOT NULL DEFAULT '',
+    row_count     INTEGER NOT NULL,
+    feature_count INTEGER NOT NULL,
+    schema_json   TEXT NOT NULL,
+    note          TEXT NOT NULL DEFAULT '',
+    created_at    REAL NOT NULL,
+    UNIQUE (dataset_id, hash)
+);
+CREATE TABLE samples (
+    id            INTEGER PRIMARY KEY,
+    version_id    INTEGER NOT NULL REFERENCES dataset_versions(id) ON DELETE CASCADE,
+    row_index     INTEGER NOT NULL,
+    content_hash  TEXT NULL,
+    UNIQUE (version_id, row_index)
+);
+CREATE TABLE labels (
+    id          INTEGER PRIMARY KEY,
+    sample_id   INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+    class_name  TEXT NOT NULL,
+    source      TEXT NOT NULL,
+    created_at  REAL NOT NULL
+);
+CREATE INDEX labels_by_sample ON labels (sample_id);
+CREATE TABLE splits (
+    id              INTEGER PRIMARY KEY,
+    version_id      INTEGER NOT NULL REFERENCES dataset_versions(id) ON DELETE CASCADE,
+    seed            INTEGER NOT NULL,
+    strategy        TEXT NOT NULL,
+    train_fraction  REAL NOT NULL,
+    val_fraction    REAL NOT NULL,
+    test_fraction   REAL NOT NULL,
+    train_count     INTEGER NOT NULL,
+    val_count       INTEGER NOT NULL,
+    test_count      INTEGER NOT NULL,
+    object_hash     TEXT NOT NULL,
+    created_at      REAL NOT NULL
+);
+CREATE INDEX splits_by_version ON splits (version_id);
+CREATE TABLE architectures (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    spec_json   TEXT NOT NULL,
+    spec_hash   TEXT NOT NULL UNIQUE,
+    created_at  REAL NOT NULL
+);
+CREATE TABLE runs (
+    id               INTEGER PRIMARY KEY,
+    name             TEXT NOT NULL,
+    version_id       INTEGER REFERENCES dataset_versions(id),
+    split_id         INTEGER REFERENCES splits(id),
+    architecture_id  INTEGER REFERENCES architectures(id),
+    status           TEXT NOT NULL,
+    device           TEXT NOT NULL DEFAULT '',
+    blas             TEXT NOT NULL DEFAULT '',
+    app_version      TEXT NOT NULL DEFAULT '',
+    git_commit       TEXT NOT NULL DEFAULT '',
+    torch_version    TEXT NOT NULL DEFAULT '',
+    started_at       REAL NOT NULL,
+    ended_at         REAL,
+    error            TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE run_params (
+    run_id  INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    key     TEXT NOT NULL,
+    value   TEXT NOT NULL,
+    PRIMARY KEY (run_id, key)
+);
+CREATE TABLE metrics (
+    id         INTEGER PRIMARY KEY,
+    run_id     INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    key        TEXT NOT NULL,
+    step       INTEGER NOT NULL,
+    epoch      INTEGER NOT NULL,
+    wall_time  REAL NOT NULL,
+    value      REAL NOT NULL
+);
+CREATE INDEX metrics_by_run_key_step ON metrics (run_id, key, step);
+CREATE TABLE artifacts (
+    id           INTEGER PRIMARY KEY,
+    run_id       INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL,
+    object_hash  TEXT NOT NULL,
+    name         TEXT NOT NULL DEFAULT '',
+    created_at   REAL NOT NULL
+);
+CREATE INDEX artifacts_by_run ON artifacts (run_id);
+CREATE TABLE evaluations (
+    id           INTEGER PRIMARY KEY,
+    run_id       INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    split        TEXT NOT NULL,
+    accuracy     REAL NOT NULL,
+    report_json  TEXT NOT NULL,
+    created_at   REAL NOT NULL
+);
+CREATE INDEX evaluations_by_run ON evaluations (run_id);
+CREATE TABLE registered_models (
+    id             INTEGER PRIMARY KEY,
+    name           TEXT NOT NULL,
+    version        INTEGER NOT NULL,
+    run_id         INTEGER REFERENCES runs(id),
+    bundle_path    TEXT NOT NULL,
+    manifest_hash  TEXT NOT NULL,
+    alias          TEXT NOT NULL DEFAULT '',
+    created_at     REAL NOT NULL,
+    UNIQUE (name, version)
+);
+CREATE UNIQUE INDEX registered_models_alias ON registered_models (name, alias) WHERE alias <> '';
+)sql";
+
+// Index i holds the step from version i to i + 1.
+constexpr std::array<const char*, 1> kSteps = {kVersion1};
+
+[[noreturn]] void refuse(ErrorCode code, const std::filesystem::path& file, std::string detail)
+{
+    throw Error(ErrorInfo{code, file.string(), 0, {}, std::move(detail)});
+}
+
+std::string printable(const char* bytes, std::size_t n)
+{
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+        const unsigned char c = static_cast<unsigned char>(bytes[i]);
+        out += (c >= 0x20 && c < 0x7f) ? static_cast<char>(c) : '.';
+    }
+    return out;
+}
+
+}  // namespace
+
+Probe probe(const std::filesystem::path& databaseFile)
+{
+    // Look at the header ourselves first: handing a foreign file to SQLite read-write is how
+    // it gets "repaired" into something else.
+    std::ifstream in(databaseFile, std::ios::binary);
+    if (!in)
+        refuse(ErrorCode::FileUnreadable, databaseFile, "cannot open the file for reading");
+    char header[16] = {};
+    in.read(header, sizeof header);
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (got == 0)
+        refuse(ErrorCode::NotAProject, databaseFile,
+               "expected a SQLite database, found an empty file");
+    if (got < sizeof header || std::memcmp(header, "SQLite format 3", 16) != 0)
+        refuse(ErrorCode::NotAProject, databaseFile,
+               "expected a SQLite database (\"SQLite format 3\" header), found \""
+                   + printable(header, got) + "\"");
+    in.close();
+
+    sqlite3* db = nullptr;
+    // Read-write (not read-only) so that a project in WAL mode with live writers can be read;
+    // only SELECTs and pragma reads are issued, so the file itself is left as it is.
+    const int rc = sqlite3_open_v2(databaseFile.string().c_str(), &db, SQLITE_OPEN_READWRITE,
+                                   nullptr);
+    Probe result;
+    std::string failure;
+    if (rc == SQLITE_OK) {
+        sqlite3_busy_timeout(db, 5000);
+        auto readInt = [&](const char* sql, auto& out) {
+            sqlite3_stmt* st = nullptr;
+            bool ok = sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK
+                      && sqlite3_step(st) == SQLITE_ROW;
+            if (ok)
+                out = static_cast<std::remove_reference_t<decltype(out)>>(
+                    sqlite3_column_int64(st, 0));
+            else if (failure.empty())
+                failure = sqlite3_errmsg(db);
+            sqlite3_finalize(st);
+            return ok;
+        };
+        readInt("PRAGMA application_id", result.applicationId)
+            && readInt("PRAGMA user_version", result.userVersion)
+            && readInt("SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                       result.tableCount);
+    } else {
+        failure = db ? sqlite3_errmsg(db) : "out of memory";
+    }
+    sqlite3_close(db);
+    if (!failure.empty())
+        refuse(ErrorCode::CorruptProject, databaseFile, failure);
+    return result;
+}
+
+int migrate(Database& db, int targetVersion)
+{
+    Transaction tx(db);
+    // Read inside the write transaction: another process may have migrated meanwhile.
+    int version = db.userVersion();
+    if (version > targetVersion)
+        return version;   // the caller has already refused newer schemas; nothing to do
+    for (; version < targetVersion; ++version)
+        db.exec(kSteps.at(static_cast<std::size_t>(version)));
+    db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    db.setUserVersion(version);
+    tx.commit();
+    return version;
+}
+
+}  // namespace flightdeck::store::schema

@@ -1,0 +1,55 @@
+#pragma once
+// Internal to core/store: small pieces every repository needs.
+#include "flightdeck/common/Error.h"
+#include "flightdeck/common/Json.h"
+#include "flightdeck/store/Database.h"
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+namespace flightdeck::store::sql {
+
+// Records use 0 for "no such reference"; the schema stores that as NULL so foreign keys still
+// hold for real ids.
+inline void bindRef(Statement& st, int index, Id id)
+{
+    if (id == 0)
+        st.bindNull(index);
+    else
+        st.bind(index, id);
+}
+
+inline Id refOrZero(const Statement& st, int column)
+{
+    return st.isNull(column) ? 0 : st.int64(column);
+}
+
+// A caller-given time, or now when the record left it at 0.
+inline double timeOrNow(double t)
+{
+    return t > 0 ? t : unixTimeNow();
+}
+
+// SQLite integers are signed; a 64-bit seed keeps its bit pattern through the round trip.
+inline std::int64_t toSigned(std::uint64_t v)
+{
+    std::int64_t out;
+    std::memcpy(&out, &v, sizeof out);
+    return out;
+}
+
+inline std::uint64_t toUnsigned(std::int64_t v)
+{
+    std::uint64_t out;
+    std::memcpy(&out, &v, sizeof out);
+    return out;
+}
+
+// ErrorCode::NotFound's contract: field = the kind, detail = the id.
+[[noreturn]] inline void notFound(const char* kind, Id id)
+{
+    throw Error(ErrorInfo{ErrorCode::NotFound, {}, 0, kind, std::to_string(id)});
+}
+
+}  // namespace flightdeck::store::sql
