@@ -1,0 +1,407 @@
+#include "flightdeck/export/BundleExporter.h"
+
+#include "flightdeck/common/BuildInfo.h"
+#include "flightdeck/common/Error.h"
+#include "flightdeck/common/Json.h"
+#include "flightdeck/eval/Classification.h"
+#include "flightdeck/store/DatasetRepository.h"
+#include "flightdeck/store/ObjectStore.h"
+#include "flightdeck/store/Project.h"
+#include "flightdeck/store/RunRepository.h"
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+namespace flightdeck::exporting {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kManifest = "manifest.json";
+
+[[noreturn]] void unwritable(const fs::path& where, const std::string& why)
+{
+    throw Error(ErrorInfo{ErrorCode::FileUnwritable, where.string(), 0, {}, why});
+}
+
+void writeFile(const fs::path& file, const std::string& bytes)
+{
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    if (!out)
+        unwritable(file, "cannot create the file");
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.flush();
+    if (!out)
+        unwritable(file, "write failed");
+}
+
+std::string fixed(double v, int decimals = 4)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+nlohmann::json parseOr(const std::string& text, nlohmann::json fallback)
+{
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception&) {
+        return fallback;
+    }
+}
+
+// Markdown table cells must not contain raw pipes or newlines.
+std::string cell(std::string s)
+{
+    std::string out;
+    for (char c : s) {
+        if (c == '|')
+            out += "\\|";
+        else if (c == '\n')
+            out += ' ';
+        else
+            out += c;
+    }
+    return out;
+}
+
+struct CardInput {
+    std::string modelName;
+    int version = 0;
+    store::RunRecord run;
+    store::DatasetVersionRecord dataset;
+    std::string datasetName;
+    store::SplitRecord split;
+    bool haveSplit = false;
+    store::ArchitectureRecord arch;
+    bool haveArch = false;
+    std::map<std::string, std::string> params;
+    std::vector<store::MetricRecord> finalMetrics;
+    std::vector<store::EvaluationRecord> evaluations;
+    std::vector<std::string> features;
+    std::string labelColumn;
+    std::vector<std::string> classes;
+    std::string modelSha;
+};
+
+std::string modelCard(const CardInput& in)
+{
+    std::ostringstream md;
+    md << "# " << in.modelName << " v" << in.version << "\n\n";
+    md << "A classifier exported by Flightdeck " << appVersion() << " (commit " << gitCommit()
+       << ") on " << isoTimeUtc(unixTimeNow()) << ".\n\n";
+
+    md << "## Run\n\n| | |\n|---|---|\n";
+    md << "| Run | " << in.run.id << " (" << cell(in.run.name) << ") |\n";
+    md << "| Status | " << in.run.status << " |\n";
+    md << "| Started | " << isoTimeUtc(in.run.startedAt) << " |\n";
+    if (in.run.endedAt)
+        md << "| Ended | " << isoTimeUtc(*in.run.endedAt) << " |\n";
+    md << "| Device | " << cell(in.run.device) << " |\n";
+    md << "| BLAS | " << cell(in.run.blas) << " |\n";
+    md << "| libtorch | " << in.run.torchVersion << " |\n";
+    md << "| Trained by | Flightdeck " << in.run.appVersion << " (commit " << in.run.gitCommit
+       << ") |\n\n";
+
+    md << "## Data\n\n| | |\n|---|---|\n";
+    md << "| Dataset | " << cell(in.datasetName) << " |\n";
+    md << "| Version | " << in.dataset.id << " |\n";
+    md << "| Version hash | `" << in.dataset.hash << "` |\n";
+    md << "| Rows | " << in.dataset.rows << " |\n";
+    md << "| Features | " << in.features.size() << " |\n";
+    md << "| Label column | " << cell(in.labelColumn) << " |\n";
+    md << "| Classes | " << in.classes.size() << " |\n";
+    if (in.haveSplit) {
+        md << "| Split | " << in.split.id << " (" << in.split.strategy << ", seed "
+           << in.split.seed << ", " << fixed(in.split.trainFraction, 2) << "/"
+           << fixed(in.split.valFraction, 2) << "/" << fixed(in.split.testFraction, 2)
+           << " = " << in.split.trainCount << "/" << in.split.valCount << "/"
+           << in.split.testCount << " rows) |\n";
+    }
+    md << "\n";
+
+    md << "## Architecture\n\n";
+    if (in.haveArch) {
+        md << "Spec `" << cell(in.arch.name) << "`, hash `" << in.arch.specHash
+           << "` (a final Linear to the classes is appended):\n\n```json\n"
+           << parseOr(in.arch.specJson, in.arch.specJson).dump(2) << "\n```\n\n";
+    } else {
+        md << "Not recorded.\n\n";
+    }
+
+    md << "## Hyperparameters\n\n| Parameter | Value |\n|---|---|\n";
+    for (const auto& [k, v] : in.params)
+        if (k != "spec")
+            md << "| " << cell(k) << " | " << cell(v) << " |\n";
+    md << "\n";
+
+    md << "## Metrics (final values)\n\n";
+    if (in.finalMetrics.empty()) {
+        md << "None recorded.\n\n";
+    } else {
+        md << "| Metric | Value | Step | Epoch |\n|---|---|---|---|\n";
+        for (const auto& m : in.finalMetrics)
+            md << "| " << cell(m.key) << " | " << fixed(m.value) << " | " << m.step << " | "
+               << m.epoch << " |\n";
+        md << "\n";
+    }
+
+    md << "## Evaluation\n\n";
+    if (in.evaluations.empty()) {
+        md << "No evaluation was run before export.\n\n";
+    } else {
+        const auto& ev = in.evaluations.front();   // newest first
+        md << "Latest evaluation on the **" << ev.split << "** split ("
+           << isoTimeUtc(ev.createdAt) << "): accuracy **" << fixed(ev.accuracy) << "**";
+        try {
+            std::vector<std::string> names;
+            const auto report = eval::reportFromJson(ev.reportJson, &names);
+            md << ", macro F1 " << fixed(report.macroF1) << ", weighted F1 "
+               << fixed(report.weightedF1) << " on " << report.samples << " samples.\n\n";
+            md << "| Class | Precision | Recall | F1 | Support |\n|---|---|---|---|---|\n";
+            for (int c = 0; c < report.numClasses; ++c) {
+                const auto uc = static_cast<std::size_t>(c);
+                const std::string name = uc < names.size() ? names[uc] : std::to_string(c);
+                md << "| " << cell(name) << " | " << fixed(report.precision.at(uc)) << " | "
+                   << fixed(report.recall.at(uc)) << " | " << fixed(report.f1.at(uc)) << " | "
+                   << report.support.at(uc) << " |\n";
+            }
+            md << "\n";
+        } catch (const std::exception&) {
+            md << ".\n\n";
+        }
+    }
+
+    md << "## Using the bundle\n\n";
+    md << "`model.pt` is TorchScript: `torch.jit.load(\"model.pt\")` in Python or "
+          "`torch::jit::load` in C++. Input: float32 tensor [N, "
+       << in.features.size()
+       << "] of raw feature values in the order of `preprocessing.json`; the standardization "
+          "(mean/std of the training split) is inside the model. Output: logits [N, "
+       << in.classes.size() << "]; `labels.json` maps the argmax to a class name.\n\n";
+    md << "`manifest.json` lists the SHA-256 of every file (model.pt: `" << in.modelSha
+       << "`).\n";
+    return md.str();
+}
+
+int nextVersion(store::Project& project, const std::string& name)
+{
+    int v = 0;
+    for (const auto& m : store::ModelRegistry(project).models())
+        if (m.name == name)
+            v = std::max(v, m.version);
+    return v + 1;
+}
+
+}  // namespace
+
+BundleExporter::BundleExporter(store::Project& project) : project_(project) {}
+
+ExportResult BundleExporter::exportRun(store::Id runId, const std::string& modelName,
+                                       const fs::path& outDir)
+{
+    if (modelName.empty() || modelName.find('/') != std::string::npos ||
+        modelName.find('\\') != std::string::npos || modelName == "." || modelName == "..")
+        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "model name",
+                              "a non-empty name without slashes"});
+
+    store::RunRepository runs(project_);
+    store::DatasetRepository datasets(project_);
+    CardInput card;
+    card.modelName = modelName;
+    card.run = runs.run(runId);
+    std::string modelHash;
+    for (const auto& a : runs.artifacts(runId))
+        if (a.kind == "model")
+            modelHash = a.objectHash;
+    if (modelHash.empty())
+        throw Error(ErrorInfo{ErrorCode::NotFound, {}, 0, "model artifact",
+                              "run " + std::to_string(runId)});
+    const std::string modelBytes = project_.objects().get(modelHash);   // re-verifies the hash
+
+    card.dataset = datasets.version(card.run.versionId);
+    for (const auto& d : datasets.datasets())
+        if (d.id == card.dataset.datasetId)
+            card.datasetName = d.name;
+    if (card.run.splitId != 0) {
+        card.split = datasets.split(card.run.splitId);
+        card.haveSplit = true;
+    }
+    if (card.run.architectureId != 0) {
+        card.arch = store::ArchitectureRepository(project_).get(card.run.architectureId);
+        card.haveArch = true;
+    }
+    card.params = runs.params(runId);
+    for (const auto& key : runs.metricKeys(runId)) {
+        const auto points = runs.metrics(runId, key);
+        if (!points.empty())
+            card.finalMetrics.push_back(points.back());
+    }
+    card.evaluations = runs.evaluations(runId);
+    card.modelSha = modelHash;
+
+    const nlohmann::json schema = parseOr(card.dataset.schemaJson, nlohmann::json::object());
+    if (schema.contains("features") && schema["features"].is_array())
+        card.features = schema["features"].get<std::vector<std::string>>();
+    if (schema.contains("label") && schema["label"].is_string())
+        card.labelColumn = schema["label"].get<std::string>();
+    if (schema.contains("classes") && schema["classes"].is_array())
+        card.classes = schema["classes"].get<std::vector<std::string>>();
+
+    card.version = nextVersion(project_, modelName);
+    const fs::path target = fs::absolute(
+        outDir.empty() ? project_.folder() / "exports" / (modelName + "-v" + std::to_string(card.version))
+                       : outDir);
+
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    if (ec)
+        unwritable(target.parent_path(), ec.message());
+    if (fs::exists(target, ec)) {
+        const bool empty = fs::is_directory(target, ec) && fs::is_empty(target, ec);
+        if (!empty && !fs::exists(target / kManifest, ec))
+            unwritable(target, "the folder exists and is not a Flightdeck bundle");
+    }
+
+    // Write everything into a sibling temp folder, then rename it into place.
+    const fs::path tmp = target.parent_path() /
+                         ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    fs::remove_all(tmp, ec);
+    fs::create_directory(tmp, ec);
+    if (ec)
+        unwritable(tmp, ec.message());
+
+    ExportResult result;
+    try {
+        nlohmann::json labels;
+        labels["label_column"] = card.labelColumn;
+        labels["classes"] = card.classes;
+
+        nlohmann::json pre;
+        pre["features"] = card.features;
+        pre["label_column"] = card.labelColumn;
+        pre["input"] = {{"dtype", "float32"},
+                        {"shape", {-1, static_cast<std::int64_t>(card.features.size())}}};
+        pre["output"] = "logits";
+        pre["standardization"] = {
+            {"inside_model", true},
+            {"note", "The model subtracts the training split's mean and divides by its std "
+                     "(buffers \"mean\" and \"std\"): feed raw feature values."}};
+
+        const std::vector<std::pair<std::string, std::string>> files = {
+            {"model.pt", modelBytes},
+            {"labels.json", labels.dump(2) + "\n"},
+            {"preprocessing.json", pre.dump(2) + "\n"},
+            {"model_card.md", modelCard(card)},
+        };
+        nlohmann::json manifestFiles = nlohmann::json::array();
+        for (const auto& [name, bytes] : files) {
+            writeFile(tmp / name, bytes);
+            BundleFile f{name, store::sha256Hex(bytes), static_cast<std::int64_t>(bytes.size())};
+            manifestFiles.push_back({{"name", f.name}, {"sha256", f.sha256}, {"bytes", f.bytes}});
+            result.files.push_back(std::move(f));
+        }
+        nlohmann::json manifest;
+        manifest["format"] = "flightdeck-bundle";
+        manifest["format_version"] = 1;
+        manifest["model"] = {{"name", modelName}, {"version", card.version}, {"run_id", runId}};
+        manifest["dataset_version_hash"] = card.dataset.hash;
+        manifest["created_at"] = isoTimeUtc(unixTimeNow());
+        manifest["flightdeck"] = {{"version", appVersion()}, {"git_commit", gitCommit()}};
+        manifest["torch_version"] = card.run.torchVersion;
+        manifest["files"] = std::move(manifestFiles);
+        const std::string manifestBytes = manifest.dump(2) + "\n";
+        writeFile(tmp / kManifest, manifestBytes);
+
+        // Swap into place: an old bundle at the target is moved aside first and removed after.
+        fs::path old;
+        if (fs::exists(target, ec)) {
+            old = target.parent_path() /
+                  ("." + target.filename().string() + ".old-" + std::to_string(::getpid()));
+            fs::remove_all(old, ec);
+            fs::rename(target, old, ec);
+            if (ec)
+                unwritable(target, ec.message());
+        }
+        fs::rename(tmp, target, ec);
+        if (ec) {
+            if (!old.empty())
+                fs::rename(old, target, ec);
+            unwritable(target, ec.message());
+        }
+        if (!old.empty())
+            fs::remove_all(old, ec);
+
+        result.bundleDir = target;
+        result.registeredModelId = store::ModelRegistry(project_).registerModel(
+            modelName, runId, target.string(), store::sha256Hex(manifestBytes));
+        result.version = card.version;
+        for (const auto& m : store::ModelRegistry(project_).models())
+            if (m.id == result.registeredModelId)
+                result.version = m.version;
+    } catch (...) {
+        fs::remove_all(tmp, ec);
+        throw;
+    }
+    return result;
+}
+
+std::vector<std::string> verifyBundle(const fs::path& bundleDir)
+{
+    std::vector<std::string> problems;
+    nlohmann::json manifest;
+    try {
+        manifest = readJsonFile(bundleDir / kManifest);
+    } catch (const Error& e) {
+        problems.push_back(std::string(kManifest) + ": " + e.what());
+        return problems;
+    }
+    if (!manifest.contains("files") || !manifest["files"].is_array()) {
+        problems.push_back(std::string(kManifest) + ": no \"files\" list");
+        return problems;
+    }
+    for (const auto& entry : manifest["files"]) {
+        if (!entry.is_object() || !entry.contains("name") || !entry["name"].is_string() ||
+            !entry.contains("sha256") || !entry["sha256"].is_string()) {
+            problems.push_back(std::string(kManifest) + ": malformed entry " + entry.dump());
+            continue;
+        }
+        const std::string name = entry["name"].get<std::string>();
+        const fs::path file = bundleDir / name;
+        if (name.find("..") != std::string::npos || fs::path(name).is_absolute()) {
+            problems.push_back(name + ": path escapes the bundle");
+            continue;
+        }
+        std::error_code ec;
+        if (!fs::is_regular_file(file, ec)) {
+            problems.push_back(name + ": missing");
+            continue;
+        }
+        const auto size = static_cast<std::int64_t>(fs::file_size(file, ec));
+        if (entry.contains("bytes") && entry["bytes"].is_number_integer() &&
+            entry["bytes"].get<std::int64_t>() != size) {
+            problems.push_back(name + ": size " + std::to_string(size) + " bytes, manifest says " +
+                               std::to_string(entry["bytes"].get<std::int64_t>()));
+            continue;
+        }
+        try {
+            const std::string sha = store::sha256OfFile(file);
+            if (sha != entry["sha256"].get<std::string>())
+                problems.push_back(name + ": SHA-256 " + sha + " does not match the manifest's " +
+                                   entry["sha256"].get<std::string>());
+        } catch (const Error& e) {
+            problems.push_back(name + ": " + e.what());
+        }
+    }
+    return problems;
+}
+
+}  // namespace flightdeck::exporting
