@@ -9,7 +9,7 @@ sample="${FLIGHTDECK_SAMPLE_PROJECT:-${XDG_DATA_HOME:-$HOME/.local/share}/flight
 if [ ! -f "$sample/project.db" ]; then
   mkdir -p "$(dirname "$sample")"
   "$here/build/app/cli/flightdeck-cli" loop "$sample" "$here/resources/samples/iris.csv" \
-    --epochs 40 --log "$here/resources/samples/predictions.jsonl"
+    --label species --epochs 40 --log "$here/resources/samples/predictions.jsonl"
   cp "$here/resources/samples/predictions.jsonl" "$sample/predictions.jsonl"
 fi
-exec "$here/build/app/gui/flightdeck" "$sample" "$@"
+exec "$here/build/app/gui/flightdeck" "$sample" --log "$sample/predictions.jsonl" "$@"

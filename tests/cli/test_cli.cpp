@@ -41,6 +41,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString project = dir.filePath(QStringLiteral("p"));
         const Result r = runCli({QStringLiteral("loop"), project, sample("iris.csv"),
+                                 QStringLiteral("--label"), QStringLiteral("species"),
                                  QStringLiteral("--epochs"), QStringLiteral("30"),
                                  QStringLiteral("--log"), sample("predictions.jsonl")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));

@@ -4,9 +4,13 @@
 #include "common/Settings.h"
 
 #include "flightdeck/common/Error.h"
+#include "flightdeck/store/DatasetRepository.h"
 #include "flightdeck/store/Project.h"
+#include "flightdeck/store/RunRepository.h"
 
 #include <QDir>
+
+#include <algorithm>
 
 namespace flightdeck::ui {
 
@@ -42,7 +46,45 @@ bool ProjectSession::openProject(const QString& folder, bool create, QString* er
     }
     Settings::addRecentProject(folder_);
     Q_EMIT projectOpened(folder_);
+    restoreSelection();
     return true;
+}
+
+void ProjectSession::restoreSelection()
+{
+    // Resume where the user most likely left off: the latest run's inputs, else the newest of
+    // each. A damaged row must not stop the project from opening, so failures leave ids at 0.
+    try {
+        store::RunRepository runs(*project_);
+        const auto all = runs.runs();
+        if (!all.empty()) {
+            const auto& run = all.front();
+            setCurrentVersion(run.versionId);
+            setCurrentSplit(run.splitId);
+            setCurrentArchitecture(run.architectureId);
+            setCurrentRun(run.id);
+            return;
+        }
+        store::DatasetRepository datasets(*project_);
+        const auto versions = datasets.allVersions();
+        if (!versions.empty()) {
+            qint64 newest = 0;
+            for (const auto& v : versions)
+                newest = std::max<qint64>(newest, v.id);
+            setCurrentVersion(newest);
+            const auto splits = datasets.splits(newest);
+            qint64 newestSplit = 0;
+            for (const auto& s : splits)
+                newestSplit = std::max<qint64>(newestSplit, s.id);
+            setCurrentSplit(newestSplit);
+        }
+        const auto architectures = store::ArchitectureRepository(*project_).all();
+        qint64 newestArchitecture = 0;
+        for (const auto& a : architectures)
+            newestArchitecture = std::max<qint64>(newestArchitecture, a.id);
+        setCurrentArchitecture(newestArchitecture);
+    } catch (const std::exception&) {
+    }
 }
 
 void ProjectSession::closeProject()

@@ -58,6 +58,8 @@ Q_SIGNALS:
     void currentRunChanged(qint64 runId);
 
 private:
+    void restoreSelection();
+
     std::unique_ptr<flightdeck::store::Project> project_;
     QString folder_;
     qint64 versionId_ = 0, splitId_ = 0, architectureId_ = 0, runId_ = 0;

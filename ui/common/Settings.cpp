@@ -38,6 +38,12 @@ Preference<int>& Settings::trainingThreads()
     return p;
 }
 
+Preference<QString>& Settings::lastLogFile()
+{
+    static Preference<QString> p("monitoring/lastLog", QString());
+    return p;
+}
+
 void Settings::addRecentProject(const QString& folder)
 {
     QStringList list = recentProjects().get();

@@ -28,6 +28,7 @@ struct Settings {
     static Preference<QString>& language();          // "" = follow the system locale
     static Preference<QString>& lastImportFolder();
     static Preference<int>& trainingThreads();         // 0 = all cores
+    static Preference<QString>& lastLogFile();          // reopened by the monitoring panel
 
     static void addRecentProject(const QString& folder);   // most recent first, at most 8
 };

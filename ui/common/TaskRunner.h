@@ -11,6 +11,8 @@
 #include <functional>
 #include <memory>
 
+class QThreadPool;
+
 namespace flightdeck::store { class Project; }
 
 namespace flightdeck::ui {
@@ -51,7 +53,7 @@ private:
     ProjectSession* session_;
     std::shared_ptr<std::atomic<bool>> cancel_;
     int running_ = 0;
-    class QThreadPool* pool_;
+    QThreadPool* pool_;
 };
 
 }  // namespace flightdeck::ui

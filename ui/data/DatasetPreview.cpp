@@ -1,0 +1,47 @@
+#include "data/DatasetPreview.h"
+
+#include "flightdeck/data/DatasetCatalog.h"
+
+#include <algorithm>
+
+namespace flightdeck::ui {
+
+DatasetPreview DatasetPreview::load(flightdeck::store::Project& project, qint64 versionId, int maxRows)
+{
+    flightdeck::data::DatasetCatalog catalog(project);
+    const flightdeck::data::Table table = catalog.load(versionId);
+
+    DatasetPreview preview;
+    preview.versionId = versionId;
+    preview.totalRows = static_cast<qint64>(table.rows());
+    for (const auto& name : table.featureNames)
+        preview.headers << QString::fromStdString(name);
+    preview.headers << QString::fromStdString(table.labelName);
+
+    QStringList classNames;
+    for (const auto& name : table.classes)
+        classNames << QString::fromStdString(name);
+
+    const std::size_t shown = std::min<std::size_t>(table.rows(), static_cast<std::size_t>(std::max(0, maxRows)));
+    preview.rows.reserve(static_cast<qsizetype>(shown));
+    for (std::size_t r = 0; r < shown; ++r) {
+        QStringList cells;
+        const float* values = table.row(r);
+        for (std::size_t c = 0; c < table.cols(); ++c)
+            cells << QString::number(static_cast<double>(values[c]), 'g', 6);
+        const int label = table.labels[r];
+        cells << (label >= 0 && label < classNames.size() ? classNames.at(label) : QString::number(label));
+        preview.rows << cells;
+    }
+
+    QList<qint64> counts(classNames.size(), 0);
+    for (const auto label : table.labels) {
+        if (label >= 0 && label < counts.size())
+            ++counts[label];
+    }
+    for (int i = 0; i < classNames.size(); ++i)
+        preview.classCounts.append({classNames.at(i), counts.at(i)});
+    return preview;
+}
+
+}  // namespace flightdeck::ui

@@ -1,0 +1,26 @@
+#pragma once
+// The first rows and the class counts of one dataset version, prepared on a worker thread
+// (TaskRunner) and handed to the GUI thread inside a QVariant.
+#include <QList>
+#include <QMetaType>
+#include <QPair>
+#include <QStringList>
+
+namespace flightdeck::store { class Project; }
+
+namespace flightdeck::ui {
+
+struct DatasetPreview {
+    qint64 versionId = 0;
+    qint64 totalRows = 0;
+    QStringList headers;                          // features..., then the label column
+    QList<QStringList> rows;                      // at most the requested number of rows
+    QList<QPair<QString, qint64>> classCounts;    // every class, in class-index order
+
+    // Worker thread: loads the version through core's DatasetCatalog. Throws flightdeck::Error.
+    static DatasetPreview load(flightdeck::store::Project& project, qint64 versionId, int maxRows);
+};
+
+}  // namespace flightdeck::ui
+
+Q_DECLARE_METATYPE(flightdeck::ui::DatasetPreview)

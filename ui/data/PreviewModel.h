@@ -1,0 +1,26 @@
+#pragma once
+// Read-only table model over a DatasetPreview's rows.
+#include "data/DatasetPreview.h"
+
+#include <QAbstractTableModel>
+
+namespace flightdeck::ui {
+
+class PreviewModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setPreview(const DatasetPreview& preview);
+    void clear();
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    DatasetPreview preview_;
+};
+
+}  // namespace flightdeck::ui

@@ -1,0 +1,389 @@
+#include "evaluation/EvaluationPanel.h"
+
+#include "common/ErrorText.h"
+#include "common/ProjectSession.h"
+#include "common/TaskRunner.h"
+#include "evaluation/ConfusionMatrixView.h"
+#include "evaluation/MetricCard.h"
+
+#include "flightdeck/store/Project.h"
+#include "flightdeck/store/RunRepository.h"
+#include "flightdeck/train/RunEvaluator.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QEvent>
+#include <QFrame>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPointer>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace flightdeck::ui {
+
+namespace {
+
+QTableWidgetItem* numberItem(const QString& text) {
+    auto* item = new QTableWidgetItem(text);
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+}  // namespace
+
+EvaluationPanel::EvaluationPanel(ProjectSession* session, TaskRunner* runner, QWidget* parent)
+    : QWidget(parent), session_(session), runner_(runner) {
+    setObjectName(QStringLiteral("evaluationPanel"));
+
+    runLabel_ = new QLabel(this);
+    runLabel_->setObjectName(QStringLiteral("evaluationRunLabel"));
+    splitLabel_ = new QLabel(this);
+    splitCombo_ = new QComboBox(this);
+    splitCombo_->setObjectName(QStringLiteral("splitCombo"));
+    for (const char* split : {"test", "val", "train"})
+        splitCombo_->addItem(QString(), QString::fromLatin1(split));
+    splitLabel_->setBuddy(splitCombo_);
+    evaluateButton_ = new QPushButton(this);
+    evaluateButton_->setObjectName(QStringLiteral("evaluateButton"));
+    messageLabel_ = new QLabel(this);
+    messageLabel_->setObjectName(QStringLiteral("evaluationMessageLabel"));
+    messageLabel_->setWordWrap(true);
+
+    auto* cards = new QHBoxLayout;
+    accuracyCard_ = new MetricCard(QStringLiteral("accuracyLabel"), this);
+    macroF1Card_ = new MetricCard(QStringLiteral("macroF1Label"), this);
+    weightedF1Card_ = new MetricCard(QStringLiteral("weightedF1Label"), this);
+    samplesCard_ = new MetricCard(QStringLiteral("samplesLabel"), this);
+    for (MetricCard* card : {accuracyCard_, macroF1Card_, weightedF1Card_, samplesCard_})
+        cards->addWidget(card);
+    cards->addStretch(1);
+    historyLabel_ = new QLabel(this);
+    evaluationCombo_ = new QComboBox(this);
+    evaluationCombo_->setObjectName(QStringLiteral("evaluationCombo"));
+    evaluationCombo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    historyLabel_->setBuddy(evaluationCombo_);
+    cards->addWidget(historyLabel_);
+    cards->addWidget(evaluationCombo_);
+
+    matrixGroup_ = new QGroupBox(this);
+    matrixGroup_->setObjectName(QStringLiteral("confusionGroup"));
+    matrixCaption_ = new QLabel(matrixGroup_);
+    matrixCaption_->setStyleSheet(QStringLiteral("color: #6b6b6b;"));
+    normalizeCheck_ = new QCheckBox(matrixGroup_);
+    normalizeCheck_->setObjectName(QStringLiteral("normalizeCheck"));
+    matrix_ = new ConfusionMatrixView(matrixGroup_);
+    topConfusionLabel_ = new QLabel(matrixGroup_);
+    topConfusionLabel_->setObjectName(QStringLiteral("topConfusionLabel"));
+    topConfusionLabel_->setWordWrap(true);
+    auto* matrixTop = new QHBoxLayout;
+    matrixTop->addWidget(matrixCaption_, 1);
+    matrixTop->addWidget(normalizeCheck_);
+    auto* matrixLayout = new QVBoxLayout(matrixGroup_);
+    matrixLayout->addLayout(matrixTop);
+    matrixLayout->addWidget(matrix_, 1);
+    matrixLayout->addWidget(topConfusionLabel_);
+
+    perClassGroup_ = new QGroupBox(this);
+    perClassGroup_->setObjectName(QStringLiteral("perClassGroup"));
+    perClass_ = new QTableWidget(0, 5, perClassGroup_);
+    perClass_->setObjectName(QStringLiteral("perClassTable"));
+    perClass_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    perClass_->setAlternatingRowColors(true);
+    perClass_->verticalHeader()->setVisible(false);
+    perClass_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    perClass_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    perClass_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    auto* perClassLayout = new QVBoxLayout(perClassGroup_);
+    perClassLayout->addWidget(perClass_);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("evaluationSplitter"));
+    splitter->addWidget(matrixGroup_);
+    splitter->addWidget(perClassGroup_);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(runLabel_, 1);
+    top->addWidget(splitLabel_);
+    top->addWidget(splitCombo_);
+    top->addWidget(evaluateButton_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(messageLabel_);
+    layout->addLayout(cards);
+    layout->addWidget(splitter, 1);
+
+    connect(evaluateButton_, &QPushButton::clicked, this, &EvaluationPanel::evaluateCurrentRun);
+    connect(normalizeCheck_, &QCheckBox::toggled, matrix_, &ConfusionMatrixView::setNormalized);
+    connect(evaluationCombo_, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            &EvaluationPanel::showEvaluation);
+    connect(session_, &ProjectSession::projectOpened, this, &EvaluationPanel::reload);
+    connect(session_, &ProjectSession::projectClosed, this, &EvaluationPanel::reload);
+    connect(session_, &ProjectSession::currentRunChanged, this, &EvaluationPanel::reload);
+    connect(session_, &ProjectSession::runsChanged, this, &EvaluationPanel::reload);
+    connect(session_, &ProjectSession::evaluationsChanged, this, [this](qint64 runId) {
+        if (runId == session_->currentRunId())
+            reload();
+    });
+
+    retranslateUi();
+    reload();
+}
+
+EvaluationPanel::~EvaluationPanel() = default;
+
+void EvaluationPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+QString EvaluationPanel::splitText(const QString& split) const {
+    if (split == QLatin1String("test")) return tr("test");
+    if (split == QLatin1String("val")) return tr("validation");
+    if (split == QLatin1String("train")) return tr("training");
+    return split;
+}
+
+void EvaluationPanel::retranslateUi() {
+    splitLabel_->setText(tr("&Split:"));
+    for (int i = 0; i < splitCombo_->count(); ++i)
+        splitCombo_->setItemText(i, splitText(splitCombo_->itemData(i).toString()));
+    evaluateButton_->setText(tr("&Evaluate"));
+    accuracyCard_->setCaption(tr("Accuracy"));
+    macroF1Card_->setCaption(tr("Macro F1"));
+    weightedF1Card_->setCaption(tr("Weighted F1"));
+    samplesCard_->setCaption(tr("Samples"));
+    historyLabel_->setText(tr("E&valuation:"));
+    matrixGroup_->setTitle(tr("Confusion matrix"));
+    matrixCaption_->setText(tr("Rows: true class \u00b7 columns: predicted class"));
+    normalizeCheck_->setText(tr("&Normalize by true class"));
+    normalizeCheck_->setToolTip(tr("Show each row as percentages of its true class"));
+    perClassGroup_->setTitle(tr("Per class"));
+    perClass_->setHorizontalHeaderLabels(
+        {tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Support")});
+    matrix_->retranslateUi();
+    // Evaluation combo entries carry translated split names.
+    const QLocale locale;
+    for (int i = 0; i < evaluationCombo_->count() && i < static_cast<int>(evaluations_.size()); ++i) {
+        const auto& e = evaluations_[i];
+        evaluationCombo_->setItemText(
+            i, tr("#%1 %2 split, %3")
+                   .arg(e.id)
+                   .arg(splitText(QString::fromStdString(e.split)),
+                        locale.toString(QDateTime::fromMSecsSinceEpoch(
+                                            static_cast<qint64>(e.createdAt * 1000.0)),
+                                        QLocale::ShortFormat)));
+    }
+    render();
+}
+
+void EvaluationPanel::reload() {
+    run_.reset();
+    evaluations_.clear();
+    report_.reset();
+    classNames_.clear();
+    shown_ = -1;
+    if (!evaluating_)
+        error_.clear();
+    const qint64 runId = session_->isOpen() ? session_->currentRunId() : 0;
+    if (runId > 0) {
+        try {
+            flightdeck::store::RunRepository repo(session_->project());
+            run_ = repo.run(runId);
+            evaluations_ = repo.evaluations(runId);
+        } catch (const std::exception& e) {
+            error_ = ErrorText::fromException(e);
+        }
+    }
+    {
+        const QSignalBlocker blocker(evaluationCombo_);
+        evaluationCombo_->clear();
+        for (std::size_t i = 0; i < evaluations_.size(); ++i)
+            evaluationCombo_->addItem(QString());
+    }
+    retranslateUi();   // fills the combo texts and renders
+    showEvaluation(evaluations_.empty() ? -1 : 0);
+}
+
+void EvaluationPanel::showEvaluation(int index) {
+    report_.reset();
+    classNames_.clear();
+    shown_ = -1;
+    if (index >= 0 && index < static_cast<int>(evaluations_.size())) {
+        shown_ = index;
+        if (evaluationCombo_->currentIndex() != index) {
+            const QSignalBlocker blocker(evaluationCombo_);
+            evaluationCombo_->setCurrentIndex(index);
+        }
+        try {
+            std::vector<std::string> names;
+            report_ = flightdeck::eval::reportFromJson(evaluations_[index].reportJson, &names);
+            for (const std::string& name : names)
+                classNames_.append(QString::fromStdString(name));
+        } catch (const std::exception& e) {
+            error_ = ErrorText::fromException(e);
+        }
+    }
+    renderReport();
+    render();
+}
+
+void EvaluationPanel::render() {
+    const bool open = session_->isOpen();
+    const bool running = run_ && run_->status == "running";
+    if (run_) {
+        const QString name = QString::fromStdString(run_->name);
+        runLabel_->setText(name.isEmpty() ? tr("<b>Run #%1</b>").arg(run_->id)
+                                          : tr("<b>Run #%1</b> %2").arg(run_->id).arg(name.toHtmlEscaped()));
+    } else {
+        runLabel_->setText(tr("<b>No run selected</b>"));
+    }
+    evaluateButton_->setEnabled(open && run_ && !running && !evaluating_);
+    evaluateButton_->setToolTip(running ? tr("The run is still training")
+                                        : tr("Evaluate the current run's model on the chosen split"));
+
+    QString message;
+    bool isError = false;
+    if (evaluating_)
+        message = tr("Evaluating\u2026");
+    else if (!error_.isEmpty()) {
+        message = error_;
+        isError = true;
+    } else if (!open)
+        message = tr("Open a project to see evaluations.");
+    else if (!run_)
+        message = tr("Select a run in Experiments to see its evaluation.");
+    else if (evaluations_.empty())
+        message = running ? tr("This run is still training; evaluate it when it has finished.")
+                          : tr("This run has no evaluation yet. Choose a split and press Evaluate.");
+    messageLabel_->setText(message);
+    messageLabel_->setStyleSheet(isError ? QStringLiteral("color: #c62828;") : QString());
+    messageLabel_->setVisible(!message.isEmpty());
+    historyLabel_->setVisible(evaluations_.size() > 1);
+    evaluationCombo_->setVisible(evaluations_.size() > 1);
+
+    const QLocale locale;
+    const QString dash = QStringLiteral("\u2014");
+    if (report_) {
+        const QString on = shown_ >= 0 ? tr("On the %1 split").arg(splitText(
+                                             QString::fromStdString(evaluations_[shown_].split)))
+                                       : QString();
+        accuracyCard_->setValue(locale.toString(report_->accuracy * 100.0, 'f', 2)
+                                    + QStringLiteral(" %"), on);
+        macroF1Card_->setValue(locale.toString(report_->macroF1, 'f', 3), on);
+        weightedF1Card_->setValue(locale.toString(report_->weightedF1, 'f', 3), on);
+        samplesCard_->setValue(locale.toString(static_cast<qlonglong>(report_->samples)), on);
+    } else {
+        for (MetricCard* card : {accuracyCard_, macroF1Card_, weightedF1Card_, samplesCard_})
+            card->setValue(dash);
+    }
+
+    // The most confused pair (largest off-diagonal cell), the first thing a user looks for.
+    QString top;
+    if (report_) {
+        const auto& c = report_->confusion;
+        std::int64_t best = 0;
+        int bt = -1, bp = -1;
+        for (int t = 0; t < static_cast<int>(c.size()); ++t)
+            for (int p = 0; p < static_cast<int>(c[t].size()); ++p)
+                if (t != p && c[t][p] > best) { best = c[t][p]; bt = t; bp = p; }
+        auto nameOf = [this](int i) {
+            return i < classNames_.size() ? classNames_[i] : tr("class %1").arg(i);
+        };
+        if (bt >= 0)
+            top = tr("Most confused: true \u201c%1\u201d predicted as \u201c%2\u201d (%3 samples)")
+                      .arg(nameOf(bt), nameOf(bp), locale.toString(static_cast<qlonglong>(best)));
+    }
+    topConfusionLabel_->setText(top);
+    topConfusionLabel_->setVisible(!top.isEmpty());
+}
+
+void EvaluationPanel::renderReport() {
+    perClass_->setRowCount(0);
+    if (!report_) {
+        matrix_->clearMatrix();
+        return;
+    }
+    const auto& r = *report_;
+    matrix_->setMatrix(classNames_, r.confusion);
+    const QLocale locale;
+    const int n = static_cast<int>(r.precision.size());
+    perClass_->setRowCount(n + 1);
+    std::int64_t total = 0;
+    for (int i = 0; i < n; ++i) {
+        const QString name = i < classNames_.size() ? classNames_[i] : tr("class %1").arg(i);
+        perClass_->setItem(i, 0, new QTableWidgetItem(name));
+        perClass_->setItem(i, 1, numberItem(locale.toString(r.precision[i], 'f', 3)));
+        perClass_->setItem(i, 2, numberItem(locale.toString(r.recall[i], 'f', 3)));
+        auto* f1 = numberItem(locale.toString(r.f1[i], 'f', 3));
+        f1->setBackground(ConfusionMatrixView::heatColor(r.f1[i] * 0.45));
+        perClass_->setItem(i, 3, f1);
+        const std::int64_t support = i < static_cast<int>(r.support.size()) ? r.support[i] : 0;
+        total += support;
+        perClass_->setItem(i, 4, numberItem(locale.toString(static_cast<qlonglong>(support))));
+    }
+    QFont bold = perClass_->font();
+    bold.setBold(true);
+    const QList<QTableWidgetItem*> macro = {
+        new QTableWidgetItem(tr("Macro average")),
+        numberItem(locale.toString(r.macroPrecision, 'f', 3)),
+        numberItem(locale.toString(r.macroRecall, 'f', 3)),
+        numberItem(locale.toString(r.macroF1, 'f', 3)),
+        numberItem(locale.toString(static_cast<qlonglong>(total)))};
+    for (int c = 0; c < macro.size(); ++c) {
+        macro[c]->setFont(bold);
+        perClass_->setItem(n, c, macro[c]);
+    }
+}
+
+void EvaluationPanel::evaluateCurrentRun() {
+    if (evaluating_)
+        return;
+    if (!session_->isOpen() || session_->currentRunId() <= 0) {
+        error_ = session_->isOpen() ? tr("Select a run in Experiments first.")
+                                    : tr("Open a project first.");
+        render();
+        return;
+    }
+    const qint64 runId = session_->currentRunId();
+    const QString split = splitCombo_->currentData().toString();
+    const std::string splitKey = split.toStdString();
+    evaluating_ = true;
+    error_.clear();
+    render();
+
+    QPointer<EvaluationPanel> self(this);
+    QPointer<ProjectSession> session(session_);
+    runner_->run(
+        tr("Evaluating run %1 on the %2 split\u2026").arg(runId).arg(splitText(split)),
+        [runId, splitKey](flightdeck::store::Project& project, const std::atomic<bool>&) {
+            const auto result = flightdeck::train::RunEvaluator(project).evaluate(runId, splitKey);
+            return QVariant::fromValue(static_cast<qlonglong>(result.evaluationId));
+        },
+        [self, session, runId](const QVariant&) {
+            if (self)
+                self->evaluating_ = false;
+            if (session)
+                session->notifyEvaluationsChanged(runId);   // the panel reloads from this
+            if (self)
+                self->render();
+        },
+        [self](const QString& message) {
+            if (!self)
+                return;
+            self->evaluating_ = false;
+            self->error_ = message;
+            self->render();
+        });
+}
+
+}  // namespace flightdeck::ui

@@ -1,0 +1,385 @@
+#include "export/ExportPanel.h"
+
+#include "common/ErrorText.h"
+#include "common/ProjectSession.h"
+#include "common/TaskRunner.h"
+#include "export/BundleInspector.h"
+
+#include "flightdeck/export/BundleExporter.h"
+#include "flightdeck/store/Project.h"
+#include "flightdeck/store/RunRepository.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPointer>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <filesystem>
+
+namespace flightdeck::ui {
+
+namespace {
+
+enum RegistryColumn { ColName, ColVersion, ColRun, ColAlias, ColPath, ColCreated, ColumnCount };
+
+// A destination the user picked: used as the bundle folder if it is empty or new, otherwise
+// the bundle goes into a fresh subfolder named after the model (never into a non-empty one).
+std::filesystem::path bundleDestination(const std::filesystem::path& chosen, const std::string& name) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::exists(chosen, ec) || (fs::is_directory(chosen, ec) && fs::is_empty(chosen, ec)))
+        return chosen;
+    fs::path candidate = chosen / name;
+    for (int i = 2; fs::exists(candidate, ec); ++i)
+        candidate = chosen / (name + "-" + std::to_string(i));
+    return candidate;
+}
+
+}  // namespace
+
+ExportPanel::ExportPanel(ProjectSession* session, TaskRunner* runner, QWidget* parent)
+    : QWidget(parent), session_(session), runner_(runner) {
+    setObjectName(QStringLiteral("exportPanel"));
+
+    exportGroup_ = new QGroupBox(this);
+    exportGroup_->setObjectName(QStringLiteral("exportGroup"));
+    runCaption_ = new QLabel(exportGroup_);
+    runLabel_ = new QLabel(exportGroup_);
+    runLabel_->setObjectName(QStringLiteral("exportRunLabel"));
+    nameCaption_ = new QLabel(exportGroup_);
+    modelNameEdit_ = new QLineEdit(QStringLiteral("model"), exportGroup_);
+    modelNameEdit_->setObjectName(QStringLiteral("modelNameEdit"));
+    modelNameEdit_->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")), modelNameEdit_));
+    nameCaption_->setBuddy(modelNameEdit_);
+    destinationCaption_ = new QLabel(exportGroup_);
+    destinationEdit_ = new QLineEdit(exportGroup_);
+    destinationEdit_->setObjectName(QStringLiteral("destinationEdit"));
+    destinationEdit_->setClearButtonEnabled(true);
+    destinationCaption_->setBuddy(destinationEdit_);
+    chooseFolderButton_ = new QPushButton(exportGroup_);
+    chooseFolderButton_->setObjectName(QStringLiteral("chooseFolderButton"));
+    exportButton_ = new QPushButton(exportGroup_);
+    exportButton_->setObjectName(QStringLiteral("exportButton"));
+    exportButton_->setDefault(true);
+    messageLabel_ = new QLabel(exportGroup_);
+    messageLabel_->setObjectName(QStringLiteral("exportMessageLabel"));
+    messageLabel_->setWordWrap(true);
+    messageLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    messageLabel_->hide();
+
+    auto* form = new QGridLayout(exportGroup_);
+    form->addWidget(runCaption_, 0, 0);
+    form->addWidget(runLabel_, 0, 1, 1, 5);
+    form->addWidget(nameCaption_, 1, 0);
+    form->addWidget(modelNameEdit_, 1, 1);
+    form->addWidget(destinationCaption_, 1, 2);
+    form->addWidget(destinationEdit_, 1, 3);
+    form->addWidget(chooseFolderButton_, 1, 4);
+    form->addWidget(exportButton_, 1, 5);
+    form->addWidget(messageLabel_, 2, 0, 1, 6);
+    form->setColumnStretch(1, 1);
+    form->setColumnStretch(3, 2);
+
+    registryGroup_ = new QGroupBox(this);
+    registryGroup_->setObjectName(QStringLiteral("registryGroup"));
+    registry_ = new QTableWidget(0, ColumnCount, registryGroup_);
+    registry_->setObjectName(QStringLiteral("registryTable"));
+    registry_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    registry_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    registry_->setSelectionMode(QAbstractItemView::SingleSelection);
+    registry_->setAlternatingRowColors(true);
+    registry_->setWordWrap(false);
+    registry_->verticalHeader()->setVisible(false);
+    registry_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    registry_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    registry_->horizontalHeader()->setSectionResizeMode(ColPath, QHeaderView::Stretch);
+    aliasCaption_ = new QLabel(registryGroup_);
+    aliasCombo_ = new QComboBox(registryGroup_);
+    aliasCombo_->setObjectName(QStringLiteral("aliasCombo"));
+    aliasCombo_->setEditable(true);
+    aliasCombo_->addItems({QString(), QStringLiteral("staging"), QStringLiteral("production")});
+    aliasCombo_->setMinimumContentsLength(14);
+    aliasCaption_->setBuddy(aliasCombo_);
+    setAliasButton_ = new QPushButton(registryGroup_);
+    setAliasButton_->setObjectName(QStringLiteral("setAliasButton"));
+    auto* aliasRow = new QHBoxLayout;
+    aliasRow->addWidget(aliasCaption_);
+    aliasRow->addWidget(aliasCombo_);
+    aliasRow->addWidget(setAliasButton_);
+    aliasRow->addStretch(1);
+    auto* registryLayout = new QVBoxLayout(registryGroup_);
+    registryLayout->addWidget(registry_, 1);
+    registryLayout->addLayout(aliasRow);
+
+    bundleGroup_ = new QGroupBox(this);
+    bundleGroup_->setObjectName(QStringLiteral("bundleGroup"));
+    inspector_ = new BundleInspector(runner_, bundleGroup_);
+    auto* bundleLayout = new QVBoxLayout(bundleGroup_);
+    bundleLayout->addWidget(inspector_);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("exportSplitter"));
+    splitter->addWidget(registryGroup_);
+    splitter->addWidget(bundleGroup_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(exportGroup_);
+    layout->addWidget(splitter, 1);
+
+    connect(exportButton_, &QPushButton::clicked, this, &ExportPanel::exportCurrentRun);
+    connect(modelNameEdit_, &QLineEdit::returnPressed, this, &ExportPanel::exportCurrentRun);
+    connect(chooseFolderButton_, &QPushButton::clicked, this, &ExportPanel::chooseDestination);
+    connect(setAliasButton_, &QPushButton::clicked, this,
+            [this] { setAliasOfSelected(aliasCombo_->currentText().trimmed()); });
+    connect(registry_, &QTableWidget::itemSelectionChanged, this,
+            &ExportPanel::onRegistrySelectionChanged);
+    connect(session_, &ProjectSession::projectOpened, this, [this] {
+        updateRunState();
+        reloadRegistry();
+    });
+    connect(session_, &ProjectSession::projectClosed, this, [this] {
+        updateRunState();
+        reloadRegistry();
+    });
+    connect(session_, &ProjectSession::currentRunChanged, this, &ExportPanel::updateRunState);
+    connect(session_, &ProjectSession::runsChanged, this, &ExportPanel::updateRunState);
+    connect(session_, &ProjectSession::exportsChanged, this, &ExportPanel::reloadRegistry);
+
+    retranslateUi();
+    reloadRegistry();
+}
+
+ExportPanel::~ExportPanel() = default;
+
+void ExportPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void ExportPanel::retranslateUi() {
+    exportGroup_->setTitle(tr("Export the current run"));
+    runCaption_->setText(tr("Run:"));
+    nameCaption_->setText(tr("&Model name:"));
+    modelNameEdit_->setToolTip(tr("Letters, digits, '.', '_' and '-'; each export becomes the "
+                                  "next version of this name in the registry"));
+    destinationCaption_->setText(tr("&Destination:"));
+    destinationEdit_->setPlaceholderText(tr("Project exports folder (default)"));
+    chooseFolderButton_->setText(tr("&Choose folder\u2026"));
+    exportButton_->setText(tr("E&xport"));
+    exportButton_->setToolTip(tr("Write model.pt, labels.json, preprocessing.json, "
+                                 "model_card.md and manifest.json"));
+    registryGroup_->setTitle(tr("Model registry"));
+    registry_->setHorizontalHeaderLabels(
+        {tr("Name"), tr("Version"), tr("Run"), tr("Alias"), tr("Bundle"), tr("Created")});
+    aliasCaption_->setText(tr("&Alias of the selected version:"));
+    aliasCombo_->setToolTip(tr("An alias names one version per model, e.g. staging or "
+                               "production; leave empty to remove it"));
+    setAliasButton_->setText(tr("Set &alias"));
+    bundleGroup_->setTitle(tr("Bundle"));
+    inspector_->retranslateUi();
+    updateRunState();
+}
+
+void ExportPanel::showMessage(const QString& text, bool error) {
+    messageLabel_->setText(text);
+    messageLabel_->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
+    messageLabel_->setVisible(!text.isEmpty());
+}
+
+void ExportPanel::updateRunState() {
+    QString text = tr("none \u2014 select a run in Experiments");
+    bool exportable = false;
+    if (session_->isOpen() && session_->currentRunId() > 0) {
+        try {
+            const auto run = flightdeck::store::RunRepository(session_->project()).run(session_->currentRunId());
+            text = tr("#%1 %2 (%3)").arg(run.id).arg(QString::fromStdString(run.name),
+                                                  QString::fromStdString(run.status));
+            exportable = run.status != "running";
+        } catch (const std::exception& e) {
+            text = ErrorText::fromException(e);
+        }
+    } else if (!session_->isOpen()) {
+        text = tr("no project open");
+    }
+    runLabel_->setText(text);
+    exportButton_->setEnabled(exportable && !exporting_);
+    setAliasButton_->setEnabled(session_->isOpen() && selectedModelId() > 0);
+}
+
+QString ExportPanel::absoluteBundlePath(const std::string& path) const {
+    const QString p = QString::fromStdString(path);
+    if (p.isEmpty() || QDir::isAbsolutePath(p) || !session_->isOpen())
+        return p;
+    return QDir(session_->folder()).absoluteFilePath(p);
+}
+
+qint64 ExportPanel::selectedModelId() const {
+    const int row = registry_->currentRow();
+    if (row < 0 || registry_->selectedItems().isEmpty() || !registry_->item(row, ColName))
+        return 0;
+    return registry_->item(row, ColName)->data(Qt::UserRole).toLongLong();
+}
+
+void ExportPanel::reloadRegistry() {
+    const qint64 keep = selectAfterReload_ > 0 ? selectAfterReload_ : selectedModelId();
+    selectAfterReload_ = 0;
+    models_.clear();
+    if (session_->isOpen()) {
+        try {
+            models_ = flightdeck::store::ModelRegistry(session_->project()).models();
+        } catch (const std::exception& e) {
+            showMessage(ErrorText::fromException(e), true);
+        }
+    }
+    QSignalBlocker blocker(registry_);
+    registry_->clearContents();
+    registry_->setRowCount(static_cast<int>(models_.size()));
+    const QLocale locale;
+    int selectRow = -1;
+    for (int row = 0; row < static_cast<int>(models_.size()); ++row) {
+        const auto& m = models_[row];
+        auto* name = new QTableWidgetItem(QString::fromStdString(m.name));
+        name->setData(Qt::UserRole, static_cast<qlonglong>(m.id));
+        registry_->setItem(row, ColName, name);
+        auto* version = new QTableWidgetItem(QStringLiteral("v%1").arg(m.version));
+        version->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        registry_->setItem(row, ColVersion, version);
+        registry_->setItem(row, ColRun, new QTableWidgetItem(QStringLiteral("#%1").arg(m.runId)));
+        auto* alias = new QTableWidgetItem(QString::fromStdString(m.alias));
+        if (!m.alias.empty()) {
+            QFont bold = alias->font();
+            bold.setBold(true);
+            alias->setFont(bold);
+            alias->setForeground(m.alias == "production" ? QColor(0x2c, 0x8a, 0x2c) : QColor(0x1f, 0x77, 0xb4));
+        }
+        registry_->setItem(row, ColAlias, alias);
+        auto* path = new QTableWidgetItem(absoluteBundlePath(m.bundlePath));
+        path->setToolTip(path->text());
+        registry_->setItem(row, ColPath, path);
+        registry_->setItem(row, ColCreated, new QTableWidgetItem(locale.toString(
+            QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(m.createdAt * 1000.0)), QLocale::ShortFormat)));
+        if (m.id == keep)
+            selectRow = row;
+    }
+    if (selectRow < 0 && keep == 0 && !models_.empty())
+        selectRow = 0;   // show the newest bundle rather than an empty inspector
+    if (selectRow >= 0)
+        registry_->selectRow(selectRow);
+    blocker.unblock();   // before announcing the (possibly unchanged) selection
+    onRegistrySelectionChanged();
+}
+
+void ExportPanel::onRegistrySelectionChanged() {
+    const qint64 id = selectedModelId();
+    QString path;
+    for (const auto& m : models_)
+        if (m.id == id) {
+            path = absoluteBundlePath(m.bundlePath);
+            aliasCombo_->setCurrentText(QString::fromStdString(m.alias));
+        }
+    if (path != inspector_->bundlePath() || (!path.isEmpty() && !inspector_->hasResult() && !inspector_->isBusy()))
+        inspector_->inspect(path);
+    setAliasButton_->setEnabled(session_->isOpen() && id > 0);
+}
+
+void ExportPanel::setAliasOfSelected(const QString& alias) {
+    const qint64 id = selectedModelId();
+    if (!session_->isOpen() || id <= 0)
+        return;
+    try {
+        flightdeck::store::ModelRegistry(session_->project()).setAlias(id, alias.toStdString());
+        showMessage(alias.isEmpty() ? tr("Alias removed.") : tr("Alias \u201c%1\u201d set.").arg(alias), false);
+        selectAfterReload_ = id;
+        session_->notifyExportsChanged();   // reloads the registry
+    } catch (const std::exception& e) {
+        showMessage(ErrorText::fromException(e), true);
+    }
+}
+
+void ExportPanel::chooseDestination() {
+    // Non-blocking (open(), not exec()): the GUI keeps running and headless tests never hang.
+    auto* dialog = new QFileDialog(this, tr("Choose a folder for the bundle"));
+    dialog->setObjectName(QStringLiteral("exportDestinationDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    if (!destinationEdit_->text().isEmpty())
+        dialog->setDirectory(destinationEdit_->text());
+    else if (session_->isOpen())
+        dialog->setDirectory(session_->folder());
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this](const QString& folder) { destinationEdit_->setText(QDir::cleanPath(folder)); });
+    dialog->open();
+}
+
+void ExportPanel::exportCurrentRun() {
+    if (exporting_)
+        return;
+    if (!session_->isOpen() || session_->currentRunId() <= 0) {
+        showMessage(session_->isOpen() ? tr("Select a run in Experiments first.") : tr("Open a project first."), true);
+        return;
+    }
+    QString name = modelNameEdit_->text().trimmed();
+    if (name.isEmpty())
+        name = QStringLiteral("model");
+    const qint64 runId = session_->currentRunId();
+    const std::string modelName = name.toStdString();
+    const QString destination = destinationEdit_->text().trimmed();
+    const std::string chosen = destination.toStdString();
+    exporting_ = true;
+    updateRunState();
+    showMessage(tr("Exporting run #%1 as \u201c%2\u201d\u2026").arg(runId).arg(name), false);
+
+    QPointer<ExportPanel> self(this);
+    QPointer<ProjectSession> session(session_);
+    runner_->run(
+        tr("Exporting run %1\u2026").arg(runId),
+        [runId, modelName, chosen](flightdeck::store::Project& project, const std::atomic<bool>&) {
+            const std::filesystem::path out = chosen.empty() ? std::filesystem::path()
+                                                             : bundleDestination(chosen, modelName);
+            const auto result = flightdeck::exporting::BundleExporter(project).exportRun(runId, modelName, out);
+            QVariantMap map;
+            map[QStringLiteral("dir")] = QString::fromStdString(result.bundleDir.string());
+            map[QStringLiteral("version")] = result.version;
+            map[QStringLiteral("id")] = static_cast<qlonglong>(result.registeredModelId);
+            return QVariant(map);
+        },
+        [self, session, name](const QVariant& value) {
+            const QVariantMap map = value.toMap();
+            if (self) {
+                self->exporting_ = false;
+                self->selectAfterReload_ = map.value(QStringLiteral("id")).toLongLong();
+                self->showMessage(tr("Exported version %1 of \u201c%2\u201d to %3")
+                                      .arg(map.value(QStringLiteral("version")).toInt())
+                                      .arg(name, map.value(QStringLiteral("dir")).toString()),
+                                  false);
+                self->updateRunState();
+            }
+            if (session)
+                session->notifyExportsChanged();
+        },
+        [self](const QString& message) {
+            if (!self)
+                return;
+            self->exporting_ = false;
+            self->showMessage(message, true);
+            self->updateRunState();
+        });
+}
+
+}  // namespace flightdeck::ui

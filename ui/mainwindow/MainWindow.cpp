@@ -1,0 +1,307 @@
+#include "mainwindow/MainWindow.h"
+
+#include "architecture/ArchitecturePanel.h"
+#include "common/ProjectSession.h"
+#include "common/Settings.h"
+#include "common/TaskRunner.h"
+#include "common/TrainingController.h"
+#include "data/DataPanel.h"
+#include "evaluation/EvaluationPanel.h"
+#include "experiments/ExperimentsPanel.h"
+#include "export/ExportPanel.h"
+#include "mainwindow/MainActions.h"
+#include "mainwindow/PreferencesDialog.h"
+#include "mainwindow/TaskStatusWidget.h"
+#include "monitoring/MonitoringPanel.h"
+#include "training/RuntimeText.h"
+#include "training/TrainingPanel.h"
+
+#include "flightdeck/common/BuildInfo.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMessageBox>
+#include <QStatusBar>
+
+namespace flightdeck::ui {
+
+namespace {
+constexpr int kStateVersion = 1;
+}
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      session_(new ProjectSession(this)),
+      tasks_(new TaskRunner(session_, this)),
+      training_(new TrainingController(session_, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    session_->setObjectName(QStringLiteral("projectSession"));
+    tasks_->setObjectName(QStringLiteral("taskRunner"));
+    training_->setObjectName(QStringLiteral("trainingController"));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks
+                   | QMainWindow::AllowTabbedDocks);
+
+    createPanels();
+    actions_ = new MainActions(this, architecturePanel_->undoStack(),
+                               {dockData_, dockArchitecture_, dockTraining_, dockExperiments_,
+                                dockEvaluation_, dockExport_, dockMonitoring_});
+    createStatusBar();
+    arrangeDocks();
+    connectSignals();
+    retranslateUi();
+    updateActions();
+
+    resize(1600, 1000);
+    restoreGeometry(Settings::mainWindowGeometry().get());
+    restoreState(Settings::mainWindowState().get(), kStateVersion);
+}
+
+MainWindow::~MainWindow()
+{
+    // Workers first (they join), then the panels, while the session is still alive.
+    delete training_;
+    training_ = nullptr;
+    delete tasks_;
+    tasks_ = nullptr;
+    for (auto* dock : {dockData_, dockArchitecture_, dockTraining_, dockExperiments_, dockEvaluation_,
+                       dockExport_, dockMonitoring_})
+        delete dock;
+}
+
+bool MainWindow::openProject(const QString& folder, bool create)
+{
+    QString error;
+    if (!session_->openProject(folder, create, &error)) {
+        showError(create ? tr("Could not create the project") : tr("Could not open the project"),
+                  tr("%1\n\n%2").arg(QDir::toNativeSeparators(folder), error));
+        return false;
+    }
+    Settings::addRecentProject(session_->folder());
+    updateTitle();
+    updateActions();
+    statusBar()->showMessage(tr("Opened project %1").arg(QDir::toNativeSeparators(session_->folder())), 5000);
+    return true;
+}
+
+void MainWindow::newProject()
+{
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("New Project: choose an empty folder"), QDir::homePath());
+    if (!folder.isEmpty())
+        openProject(folder, true);
+}
+
+void MainWindow::chooseAndOpenProject()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Project"), QDir::homePath());
+    if (!folder.isEmpty())
+        openProject(folder, false);
+}
+
+void MainWindow::showPreferences()
+{
+    auto* dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, trainingPanel_, &TrainingPanel::reloadSettings);
+    dialog->open();
+}
+
+void MainWindow::showAbout()
+{
+    auto* box = new QMessageBox(QMessageBox::Information, tr("About Flightdeck"),
+                                tr("<b>Flightdeck %1</b><br>A desktop workbench for the whole "
+                                   "machine-learning lifecycle.<br>Build %2<br>%3")
+                                    .arg(QString::fromLatin1(flightdeck::appVersion()),
+                                         QString::fromLatin1(flightdeck::gitCommit()),
+                                         RuntimeText::summary().toHtmlEscaped()),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::showError(const QString& title, const QString& message)
+{
+    statusBar()->showMessage(message, 15000);
+    auto* box = new QMessageBox(QMessageBox::Warning, title.isEmpty() ? tr("Flightdeck") : title,
+                                message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorMessageBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::createPanels()
+{
+    dataPanel_ = new DataPanel(session_, tasks_);
+    architecturePanel_ = new ArchitecturePanel(session_);
+    trainingPanel_ = new TrainingPanel(session_, training_);
+    experimentsPanel_ = new ExperimentsPanel(session_, nullptr);
+    evaluationPanel_ = new EvaluationPanel(session_, tasks_, nullptr);
+    exportPanel_ = new ExportPanel(session_, tasks_, nullptr);
+    monitoringPanel_ = new MonitoringPanel(session_, tasks_, nullptr);
+
+    dockData_ = addDock(dataPanel_, QStringLiteral("dockData"));
+    dockArchitecture_ = addDock(architecturePanel_, QStringLiteral("dockArchitecture"));
+    dockTraining_ = addDock(trainingPanel_, QStringLiteral("dockTraining"));
+    dockExperiments_ = addDock(experimentsPanel_, QStringLiteral("dockExperiments"));
+    dockEvaluation_ = addDock(evaluationPanel_, QStringLiteral("dockEvaluation"));
+    dockExport_ = addDock(exportPanel_, QStringLiteral("dockExport"));
+    dockMonitoring_ = addDock(monitoringPanel_, QStringLiteral("dockMonitoring"));
+}
+
+QDockWidget* MainWindow::addDock(QWidget* panel, const QString& objectName)
+{
+    auto* dock = new QDockWidget(this);
+    dock->setObjectName(objectName);
+    dock->setWidget(panel);
+    return dock;
+}
+
+void MainWindow::arrangeDocks()
+{
+    // Left: the data and modeling side; right: training above the run-centric panels, tabbed.
+    addDockWidget(Qt::LeftDockWidgetArea, dockData_);
+    splitDockWidget(dockData_, dockArchitecture_, Qt::Vertical);
+    addDockWidget(Qt::RightDockWidgetArea, dockTraining_);
+    splitDockWidget(dockTraining_, dockExperiments_, Qt::Vertical);
+    tabifyDockWidget(dockExperiments_, dockEvaluation_);
+    tabifyDockWidget(dockExperiments_, dockExport_);
+    tabifyDockWidget(dockExperiments_, dockMonitoring_);
+    dockExperiments_->raise();
+    resizeDocks({dockData_, dockTraining_}, {780, 820}, Qt::Horizontal);
+    resizeDocks({dockData_, dockArchitecture_}, {520, 420}, Qt::Vertical);
+    resizeDocks({dockTraining_, dockExperiments_}, {440, 500}, Qt::Vertical);
+}
+
+void MainWindow::createStatusBar()
+{
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    taskStatus_ = new TaskStatusWidget(this);
+    runtimeLabel_ = new QLabel(this);
+    runtimeLabel_->setObjectName(QStringLiteral("statusRuntimeLabel"));
+    statusBar()->addWidget(taskStatus_);
+    statusBar()->addPermanentWidget(runtimeLabel_);
+    taskStatus_->setBusy(false, QString());
+}
+
+void MainWindow::connectSignals()
+{
+    connect(actions_->newProject, &QAction::triggered, this, &MainWindow::newProject);
+    connect(actions_->openProject, &QAction::triggered, this, &MainWindow::chooseAndOpenProject);
+    connect(actions_, &MainActions::recentProjectChosen, this,
+            [this](const QString& folder) { openProject(folder, false); });
+    connect(actions_->quit, &QAction::triggered, this, &QWidget::close);
+    connect(actions_->importCsv, &QAction::triggered, dataPanel_, &DataPanel::chooseAndImportCsv);
+    connect(actions_->createSplit, &QAction::triggered, dataPanel_, &DataPanel::createSplit);
+    connect(actions_->saveArchitecture, &QAction::triggered, architecturePanel_,
+            &ArchitecturePanel::saveArchitecture);
+    connect(actions_->startTraining, &QAction::triggered, trainingPanel_, [this] {
+        trainingPanel_->startTraining();
+        updateActions();
+    });
+    connect(actions_->stopTraining, &QAction::triggered, trainingPanel_, &TrainingPanel::stopTraining);
+    connect(actions_->evaluateRun, &QAction::triggered, evaluationPanel_, [this] {
+        dockEvaluation_->raise();
+        evaluationPanel_->evaluateCurrentRun();
+    });
+    connect(actions_->exportRun, &QAction::triggered, exportPanel_, [this] {
+        dockExport_->raise();
+        exportPanel_->exportCurrentRun();
+    });
+    connect(actions_->openLog, &QAction::triggered, monitoringPanel_, [this] {
+        dockMonitoring_->raise();
+        monitoringPanel_->chooseAndOpenLog();
+    });
+    connect(actions_->preferences, &QAction::triggered, this, &MainWindow::showPreferences);
+    connect(actions_->about, &QAction::triggered, this, &MainWindow::showAbout);
+
+    connect(tasks_, &TaskRunner::busyChanged, taskStatus_, &TaskStatusWidget::setBusy);
+    connect(tasks_, &TaskRunner::failed, this, &MainWindow::showError);
+    connect(training_, &TrainingController::started, this, [this] {
+        taskStatus_->setTrainingRunning(true);
+        updateActions();
+    });
+    connect(training_, &TrainingController::progress, taskStatus_, &TaskStatusWidget::setTrainingProgress);
+    connect(training_, &TrainingController::finished, this, [this](qint64 runId, const QString& status) {
+        taskStatus_->setTrainingRunning(false);
+        updateActions();
+        if (runId > 0)
+            statusBar()->showMessage(tr("Run #%1 finished: %2").arg(runId).arg(status), 8000);
+    });
+    connect(training_, &TrainingController::failed, this,
+            [this](const QString& message) { showError(tr("Training failed"), message); });
+    connect(taskStatus_, &TaskStatusWidget::cancelRequested, this, [this] {
+        tasks_->cancelAll();
+        training_->stop();
+        statusBar()->showMessage(tr("Cancelling…"), 3000);
+    });
+    connect(session_, &ProjectSession::projectOpened, this, [this] {
+        updateTitle();
+        updateActions();
+    });
+    connect(session_, &ProjectSession::projectClosed, this, [this] {
+        updateTitle();
+        updateActions();
+    });
+}
+
+void MainWindow::updateTitle()
+{
+    if (session_->isOpen())
+        setWindowTitle(tr("%1 — Flightdeck").arg(QDir::toNativeSeparators(session_->folder())));
+    else
+        setWindowTitle(tr("Flightdeck"));
+}
+
+void MainWindow::updateActions()
+{
+    actions_->update(session_->isOpen(), training_->isRunning());
+}
+
+void MainWindow::retranslateUi()
+{
+    updateTitle();
+    dockData_->setWindowTitle(tr("Data and Labeling"));
+    dockArchitecture_->setWindowTitle(tr("Architecture"));
+    dockTraining_->setWindowTitle(tr("Training"));
+    dockExperiments_->setWindowTitle(tr("Experiments"));
+    dockEvaluation_->setWindowTitle(tr("Evaluation"));
+    dockExport_->setWindowTitle(tr("Export and Registry"));
+    dockMonitoring_->setWindowTitle(tr("Monitoring"));
+
+    actions_->retranslateUi();
+
+    QString runtime = RuntimeText::summary();
+    if (RuntimeText::info().blasIsReference)
+        runtime = tr("%1 · reference BLAS (slow)").arg(runtime);
+    runtimeLabel_->setText(runtime);
+    runtimeLabel_->setToolTip(RuntimeText::info().blasIsReference
+                                  ? RuntimeText::details() + QLatin1Char('\n') + RuntimeText::blasWarning()
+                                  : RuntimeText::details());
+    runtimeLabel_->setStyleSheet(RuntimeText::info().blasIsReference ? QStringLiteral("color: #b00020;")
+                                                                     : QString());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    Settings::mainWindowGeometry().set(saveGeometry());
+    Settings::mainWindowState().set(saveState(kStateVersion));
+    if (training_->isRunning())
+        training_->stop();   // the controller's destructor joins the thread
+    tasks_->cancelAll();
+    event->accept();
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+}  // namespace flightdeck::ui

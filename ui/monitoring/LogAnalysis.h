@@ -1,0 +1,44 @@
+#pragma once
+// One pass over a production log (pool thread): reading statistics, totals, the predicted
+// class distribution and the time windows for every width the Monitoring panel offers, so
+// switching the width never re-reads the file. Plain C++, no Qt.
+#include "flightdeck/monitor/PredictionLog.h"
+#include "flightdeck/monitor/WindowAggregator.h"
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace flightdeck::ui {
+
+struct LogAnalysis {
+    static constexpr std::array<double, 5> kWidths = {60.0, 300.0, 900.0, 3600.0, 86400.0};
+    // A width that would give more windows than this is not offered (the plot would be noise).
+    static constexpr double kMaxWindows = 20000;
+
+    flightdeck::monitor::ReadStats stats;
+    bool completed = false;                    // false: cancelled part-way
+    std::int64_t errors = 0;
+    double firstTimestamp = 0, lastTimestamp = 0;
+    double latencySum = 0, latencyMax = 0;
+    std::map<std::string, std::int64_t> classes;
+    std::array<std::vector<flightdeck::monitor::WindowStats>, kWidths.size()> windows;
+    std::array<bool, kWidths.size()> available{};
+
+    double span() const { return stats.records > 0 ? lastTimestamp - firstTimestamp : 0; }
+    double errorRate() const { return stats.records > 0 ? double(errors) / double(stats.records) : 0; }
+    // Index of the width giving at most ~200 windows (the finest such width).
+    int autoWidthIndex() const;
+};
+
+// Throws flightdeck::Error only when the file itself cannot be read; broken lines are counted
+// in stats. `stop` is polled between lines (set it to abandon the read); a set `external`
+// flag (e.g. the task runner's cancel) sets `stop`.
+LogAnalysis analyzeLog(const std::filesystem::path& file, std::atomic<bool>& stop,
+                       const std::atomic<bool>* external = nullptr);
+
+}  // namespace flightdeck::ui

@@ -1,0 +1,149 @@
+#include "training/LivePlot.h"
+
+#include <QEvent>
+#include <QVBoxLayout>
+
+#include "common/QCustomPlotCompat.h"
+
+#include <algorithm>
+
+namespace flightdeck::ui {
+
+LivePlot::LivePlot(QWidget* parent)
+    : QWidget(parent),
+      plot_(new QCustomPlot(this)),
+      title_(new QCPTextElement(plot_, QString(), QFont(font().family(), font().pointSize() + 1, QFont::Bold))),
+      trainLoss_(plot_->addGraph(plot_->xAxis, plot_->yAxis)),
+      valLoss_(plot_->addGraph(plot_->xAxis, plot_->yAxis)),
+      valAccuracy_(plot_->addGraph(plot_->xAxis, plot_->yAxis2))
+{
+    setObjectName(QStringLiteral("livePlot"));
+    plot_->setObjectName(QStringLiteral("trainingPlot"));
+    setMinimumSize(320, 220);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_);
+    plot_->plotLayout()->insertRow(0);
+    plot_->plotLayout()->addElement(0, 0, title_);
+
+    trainLoss_->setPen(QPen(QColor(31, 119, 180), 1.5));
+    valLoss_->setPen(QPen(QColor(255, 127, 14), 2.0));
+    valLoss_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
+    valAccuracy_->setPen(QPen(QColor(44, 160, 44), 2.0));
+    valAccuracy_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, 7));
+    trainLoss_->setAdaptiveSampling(true);
+
+    plot_->yAxis2->setVisible(true);
+    plot_->yAxis2->setRange(0.0, 1.05);
+    plot_->yAxis->setRange(0.0, 1.0);
+    plot_->xAxis->setRange(0.0, 10.0);
+    // The legend sits in a row under the axes, so it never hides the curves.
+    plot_->legend->setVisible(true);
+    plot_->legend->setFont(QFont(font().family(), std::max(7, font().pointSize() - 1)));
+    plot_->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    plot_->legend->setBorderPen(Qt::NoPen);
+    auto* legendRow = new QCPLayoutGrid;
+    plot_->plotLayout()->addElement(2, 0, legendRow);
+    legendRow->setMargins(QMargins(5, 0, 5, 5));
+    legendRow->addElement(0, 0, plot_->legend);
+    plot_->plotLayout()->setRowStretchFactor(2, 0.001);
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot_->axisRect()->setRangeZoom(Qt::Horizontal);
+    plot_->axisRect()->setRangeDrag(Qt::Horizontal);
+    retranslateUi();
+}
+
+void LivePlot::clearData()
+{
+    for (auto* graph : {trainLoss_, valLoss_, valAccuracy_})
+        graph->data()->clear();
+    plot_->xAxis->setRange(0.0, 10.0);
+    plot_->yAxis->setRange(0.0, 1.0);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QCPGraph* LivePlot::graphFor(const std::string& key) const
+{
+    if (key == "train/loss")
+        return trainLoss_;
+    if (key == "val/loss")
+        return valLoss_;
+    if (key == "val/accuracy")
+        return valAccuracy_;
+    return nullptr;
+}
+
+void LivePlot::appendPoints(const std::vector<flightdeck::store::MetricRecord>& points)
+{
+    for (const auto& point : points) {
+        if (auto* graph = graphFor(point.key))
+            graph->addData(static_cast<double>(point.step), point.value);
+    }
+    rescaleAndReplot();
+}
+
+void LivePlot::setPoints(const std::vector<flightdeck::store::MetricRecord>& points)
+{
+    for (auto* graph : {trainLoss_, valLoss_, valAccuracy_})
+        graph->data()->clear();
+    appendPoints(points);
+}
+
+void LivePlot::setTitleText(const QString& text)
+{
+    title_->setText(text);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+int LivePlot::pointCount() const
+{
+    return trainLoss_->dataCount() + valLoss_->dataCount() + valAccuracy_->dataCount();
+}
+
+int LivePlot::pointCount(const QString& key) const
+{
+    const auto* graph = graphFor(key.toStdString());
+    return graph ? graph->dataCount() : 0;
+}
+
+void LivePlot::rescaleAndReplot()
+{
+    bool found = false;
+    const QCPRange steps = trainLoss_->data()->keyRange(found);
+    double lastStep = found ? steps.upper : 0.0;
+    bool foundVal = false;
+    const QCPRange valSteps = valLoss_->data()->keyRange(foundVal);
+    if (foundVal)
+        lastStep = std::max(lastStep, valSteps.upper);
+    plot_->xAxis->setRange(0.0, std::max(1.0, lastStep * 1.02));
+
+    double maxLoss = 0.0;
+    for (auto* graph : {trainLoss_, valLoss_}) {
+        bool ok = false;
+        const QCPRange range = graph->data()->valueRange(ok);
+        if (ok)
+            maxLoss = std::max(maxLoss, range.upper);
+    }
+    plot_->yAxis->setRange(0.0, maxLoss > 0.0 ? maxLoss * 1.08 : 1.0);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LivePlot::retranslateUi()
+{
+    trainLoss_->setName(tr("train loss"));
+    valLoss_->setName(tr("val loss (per epoch)"));
+    valAccuracy_->setName(tr("val accuracy"));
+    plot_->xAxis->setLabel(tr("Step"));
+    plot_->yAxis->setLabel(tr("Loss"));
+    plot_->yAxis2->setLabel(tr("Accuracy"));
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LivePlot::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+}  // namespace flightdeck::ui

@@ -1,0 +1,50 @@
+#pragma once
+// The training curves: train/loss per step and val/loss per epoch (left axis), val/accuracy
+// (right axis). Appends are cheap; replots are queued (rpQueuedReplot), so a burst of points
+// costs one repaint.
+//
+// A wrapper, not a QCustomPlot subclass, so that only LivePlot.cpp pays for qcustomplot.h
+// (included through common/QCustomPlotCompat.h, see there).
+#include "flightdeck/store/Records.h"
+
+#include <QWidget>
+
+#include <string>
+#include <vector>
+
+class QCustomPlot;
+class QCPGraph;
+class QCPTextElement;
+
+namespace flightdeck::ui {
+
+class LivePlot : public QWidget {
+    Q_OBJECT
+public:
+    explicit LivePlot(QWidget* parent = nullptr);
+
+    void clearData();
+    void appendPoints(const std::vector<flightdeck::store::MetricRecord>& points);
+    void setPoints(const std::vector<flightdeck::store::MetricRecord>& points);
+    void setTitleText(const QString& text);
+    // Points drawn in all curves together.
+    int pointCount() const;
+    int pointCount(const QString& key) const;
+    QCustomPlot* plot() const { return plot_; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslateUi();
+    QCPGraph* graphFor(const std::string& key) const;
+    void rescaleAndReplot();
+
+    QCustomPlot* plot_;
+    QCPTextElement* title_;
+    QCPGraph* trainLoss_;
+    QCPGraph* valLoss_;
+    QCPGraph* valAccuracy_;
+};
+
+}  // namespace flightdeck::ui

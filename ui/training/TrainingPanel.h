@@ -1,0 +1,72 @@
+#pragma once
+// The Training dock: hyperparameters, Start/Stop, progress, the runtime (with a warning on the
+// reference BLAS) and the live loss/accuracy plot. During a run the plot is fed by
+// TrainingController::metricsArrived; otherwise it shows the session's current run from the
+// stored metrics.
+#include "flightdeck/store/Records.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace flightdeck::ui {
+
+class LivePlot;
+class ProjectSession;
+class TrainingController;
+class TrainingForm;
+
+class TrainingPanel : public QWidget {
+    Q_OBJECT
+public:
+    TrainingPanel(ProjectSession* session, TrainingController* controller, QWidget* parent = nullptr);
+
+    // Empty when a run can start; else what is missing (translated).
+    QString missingRequirement() const;
+    LivePlot* plot() const { return plot_; }
+    qint64 shownRunId() const { return shownRunId_; }
+    // Re-reads the defaults that come from the preferences (training threads).
+    void reloadSettings();
+
+public Q_SLOTS:
+    void startTraining();
+    void stopTraining();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslateUi();
+    void updateReadiness();
+    void onStarted(qint64 runId);
+    void onProgress(qint64 step, qint64 totalSteps, int epoch);
+    void onMetrics(qint64 runId, const std::vector<flightdeck::store::MetricRecord>& points);
+    void onFinished(qint64 runId, const QString& status, double samplesPerSecond);
+    void onFailed(const QString& message);
+    void showStoredRun(qint64 runId);
+    void updatePlotTitle();
+    void setStatus(const QString& text, bool error);
+
+    ProjectSession* session_;
+    TrainingController* controller_;
+    TrainingForm* form_;
+    QPushButton* startButton_;
+    QPushButton* stopButton_;
+    QLabel* readinessLabel_;
+    QProgressBar* progress_;
+    QLabel* statusLabel_;
+    QLabel* runtimeLabel_;
+    QLabel* warningLabel_;
+    LivePlot* plot_;
+
+    qint64 shownRunId_ = 0;
+    QString shownRunStatus_;   // "" while live
+    QString failureMessage_;   // why the last run failed (TrainingController::failed)
+    int epochs_ = 0;
+};
+
+}  // namespace flightdeck::ui
