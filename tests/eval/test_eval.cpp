@@ -3,6 +3,8 @@
 #include "flightdeck/common/Error.h"
 #include "flightdeck/eval/Classification.h"
 
+#include "EvalTestSupport.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -71,24 +73,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        // pyenv or a venv may shadow the system python3 that carries Debian's python3-sklearn,
-        // so try the system one too before giving up. FLIGHTDECK_PYTHON, when set, is the only
-        // candidate (an explicit choice, and a way to exercise the skip path).
-        QStringList candidates;
-        const QString fromEnv = qEnvironmentVariable("FLIGHTDECK_PYTHON");
-        if (!fromEnv.isEmpty())
-            candidates << fromEnv;
-        else
-            candidates << QStringLiteral("python3") << QStringLiteral("/usr/bin/python3");
-        for (const QString& exe : candidates) {
-            QProcess probe;
-            probe.start(exe, {QStringLiteral("-c"), QStringLiteral("import sklearn")});
-            if (probe.waitForFinished(60000) && probe.exitStatus() == QProcess::NormalExit
-                && probe.exitCode() == 0) {
-                python_ = exe;
-                break;
-            }
-        }
+        // An interpreter that imports sklearn (FLIGHTDECK_PYTHON, python3 or /usr/bin/python3),
+        // probed once for all of test_eval (EvalTestSupport).
+        python_ = evaltest::python();
     }
 
     void handChecked_data()
@@ -348,5 +335,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestEval)
+FLIGHTDECK_EVAL_TEST(TestEval)
 #include "test_eval.moc"

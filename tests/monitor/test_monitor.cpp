@@ -4,6 +4,8 @@
 #include "flightdeck/monitor/PredictionLog.h"
 #include "flightdeck/monitor/WindowAggregator.h"
 
+#include "TestRegistry.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QFile>
@@ -414,5 +416,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestMonitor)
+MONITOR_TEST(TestMonitor)
 #include "test_monitor.moc"

@@ -1,6 +1,8 @@
 #pragma once
 // Classification metrics on plain arrays (torch-free). Conventions follow scikit-learn:
 // precision/recall/F1 of a class with no predicted (resp. true) samples is 0 (zero_division=0).
+#include "flightdeck/eval/Metric.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -29,5 +31,52 @@ ClassificationReport classificationReport(const std::vector<std::int32_t>& truth
 // "weighted_f1":..}
 std::string toJson(const ClassificationReport& report, const std::vector<std::string>& classNames);
 ClassificationReport reportFromJson(const std::string& json, std::vector<std::string>* classNames);
+
+// ---- Metrics on label arrays, scikit-learn 1.2 semantics --------------------------------------
+// truth and pred hold class indices in [0, numClasses) and have equal length; anything else
+// throws Error(InvalidArgument). No samples gives undefined metrics ("no samples").
+
+// accuracy_score.
+Metric accuracy(const std::vector<std::int32_t>& truth, const std::vector<std::int32_t>& pred,
+                int numClasses);
+
+// balanced_accuracy_score: the mean recall over the classes present in truth. A class that is
+// predicted but never true has no recall and is left out, as scikit-learn does (it warns).
+Metric balancedAccuracy(const std::vector<std::int32_t>& truth,
+                        const std::vector<std::int32_t>& pred, int numClasses);
+
+struct PrfOptions {
+    // The classes to score. Empty = scikit-learn's default: the classes present in truth or
+    // pred, ascending. Give 0..numClasses-1 to count classes absent from both as well.
+    std::vector<std::int32_t> labels;
+    ZeroDivision zeroDivision = ZeroDivision::Zero;
+};
+
+struct AveragedPrf {
+    Metric precision, recall, f1;
+};
+
+// precision_recall_fscore_support (beta = 1) per class and with average = macro, micro and
+// weighted. Per-class entries follow `labels`.
+struct PrfScores {
+    std::vector<std::int32_t> labels;
+    std::vector<double> precision, recall, f1;
+    std::vector<std::int64_t> support;  // true samples per class
+    std::vector<std::int64_t> predicted;  // predicted samples per class
+    AveragedPrf macro, micro, weighted;
+};
+PrfScores precisionRecallF1(const std::vector<std::int32_t>& truth,
+                            const std::vector<std::int32_t>& pred, int numClasses,
+                            const PrfOptions& options = {});
+
+// confusion_matrix(labels=range(numClasses)): counts[t][p], rows true, columns predicted.
+using ConfusionCounts = std::vector<std::vector<std::int64_t>>;
+ConfusionCounts confusionMatrix(const std::vector<std::int32_t>& truth,
+                                const std::vector<std::int32_t>& pred, int numClasses);
+
+// confusion_matrix(normalize=...): "true" divides each row by its sum, "pred" each column, "all"
+// by the total. A row, column or matrix that sums to 0 gives 0 cells (scikit-learn's nan_to_num).
+enum class Normalize { True, Pred, All };
+std::vector<std::vector<double>> normalizeConfusion(const ConfusionCounts& counts, Normalize how);
 
 }  // namespace flightdeck::eval

@@ -1,0 +1,193 @@
+#include "flightdeck/monitor/MonitorReport.h"
+
+#include "flightdeck/common/Error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+namespace flightdeck::monitor {
+
+namespace {
+
+using nlohmann::json;
+
+bool readAny(const std::filesystem::path& path, const LogReadOptions& options,
+             const RecordCallback& onRecord, ReadStats& stats, const std::atomic<bool>* cancel)
+{
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        return readLogFolder(path, options, onRecord, stats, cancel);
+    return readLog(path, options, onRecord, stats, cancel);
+}
+
+json readJson(const ReadStats& s)
+{
+    json problems = json::array();
+    for (const LineProblem& p : s.problems) {
+        json j{{"line", p.line}, {"problem", p.problem}};
+        if (!p.file.empty())
+            j["file"] = p.file;
+        problems.push_back(std::move(j));
+    }
+    return {{"lines", s.lines},         {"records", s.records},   {"skipped", s.skipped},
+            {"too_long", s.tooLong},    {"out_of_order", s.outOfOrder},
+            {"non_finite", s.nonFinite}, {"bytes", s.bytes},      {"files", s.files},
+            {"problems", std::move(problems)}};
+}
+
+// Columns of one sample, in the order names first appear.
+class ColumnSet {
+public:
+    explicit ColumnSet(bool withPrediction) : withPrediction_(withPrediction) {}
+
+    void add(const PredictionRecord& r)
+    {
+        for (std::size_t i = 0; i < r.features.size(); ++i) {
+            const std::string name = r.featureNames ? (*r.featureNames)[i]
+                                                    : "feature_" + std::to_string(i);
+            column(name, false).numbers.push_back(r.features[i]);
+        }
+        if (withPrediction_)
+            column("prediction", true).labels.push_back(r.prediction);
+        ++rows_;
+    }
+    std::vector<DriftColumn>& columns() { return columns_; }
+    std::int64_t rows() const { return rows_; }
+
+private:
+    DriftColumn& column(const std::string& name, bool categorical)
+    {
+        auto it = index_.find(name);
+        if (it == index_.end()) {
+            it = index_.emplace(name, columns_.size()).first;
+            DriftColumn c;
+            c.name = name;
+            c.categorical = categorical;
+            columns_.push_back(std::move(c));
+        }
+        return columns_[it->second];
+    }
+    bool withPrediction_;
+    std::vector<DriftColumn> columns_;
+    std::unordered_map<std::string, std::size_t> index_;
+    std::int64_t rows_ = 0;
+};
+
+}  // namespace
+
+std::string monitorSummaryJson(const std::filesystem::path& log, const SummaryOptions& options,
+                               const std::atomic<bool>* cancel)
+{
+    WindowOptions wo = options.windows;
+    wo.trackAccuracy = wo.trackAccuracy || !options.groundTruth.empty();
+    WindowAggregator agg(wo);
+    ReadStats stats;
+    const bool complete = readAny(log, options.read, [&](const PredictionRecord& r) { agg.add(r); },
+                                  stats, cancel);
+    json out = json::parse(toJson(agg.windows(), stats));
+    out["complete"] = complete;
+    out["files"] = stats.files;
+    out["latency_percentiles"] = {{"method", "nearest-rank"},
+                                  {"exact_up_to", wo.exactLatencyLimit},
+                                  {"sketch_relative_error", wo.sketchRelativeError}};
+    if (!options.groundTruth.empty()) {
+        ReadStats truthStats;
+        readGroundTruth(options.groundTruth, options.groundTruthMapping,
+                        [&](const std::string& id, const std::string& label) {
+                            agg.addGroundTruth(id, label);
+                        },
+                        truthStats, cancel);
+        out["windows"] = json::parse(toJson(agg.windows(), stats))["windows"];
+        json truth = readJson(truthStats);
+        truth["joined"] = agg.joinedGroundTruth();
+        truth["unmatched"] = agg.unmatchedGroundTruth();
+        out["ground_truth"] = std::move(truth);
+    }
+    return out.dump();
+}
+
+std::string monitorDriftJson(const std::filesystem::path& log,
+                             const std::filesystem::path& reference,
+                             const DriftJsonOptions& options, const std::atomic<bool>* cancel)
+{
+    if (options.windowSeconds < 0 || !std::isfinite(options.windowSeconds))
+        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "windowSeconds",
+                              "must be 0 (whole log) or a positive number of seconds"});
+    ColumnSet ref(options.includePrediction);
+    ReadStats refStats;
+    LogReadOptions refRead = options.reference;
+    refRead.mapping.requireTimestamp = false;
+    readAny(reference, refRead, [&](const PredictionRecord& r) { ref.add(r); }, refStats, cancel);
+    if (ref.rows() == 0)
+        throw Error(ErrorInfo{ErrorCode::TooFewRows, reference.string(), 0, {},
+                              "the reference has no readable rows"});
+
+    const double width = options.windowSeconds;
+    std::map<std::int64_t, ColumnSet> open;
+    std::int64_t finishedUpTo = INT64_MIN;  // windows with key <= this are done
+    std::int64_t late = 0;
+    json windows = json::array();
+    auto finish = [&](std::int64_t key, ColumnSet& set) {
+        const DriftResult d = computeDrift(ref.columns(), set.columns(), options.drift);
+        json w = json::parse(toJson(d));
+        w["start"] = width > 0 ? json(static_cast<double>(key) * width) : json(nullptr);
+        w["width"] = width > 0 ? json(width) : json(nullptr);
+        w["rows"] = set.rows();
+        windows.push_back(std::move(w));
+    };
+    ReadStats stats;
+    const bool complete = readAny(
+        log, options.read,
+        [&](const PredictionRecord& r) {
+            std::int64_t key = 0;
+            if (width > 0) {
+                const double k = std::floor(r.timestamp / width);
+                if (!std::isfinite(k) || std::fabs(k) > 9e15) {
+                    ++late;  // unplaceable: counted with the late ones
+                    return;
+                }
+                key = static_cast<std::int64_t>(k);
+            }
+            if (key <= finishedUpTo) {
+                ++late;
+                return;
+            }
+            open.try_emplace(key, options.includePrediction).first->second.add(r);
+            // Finish windows that are now more than latenessWindows behind.
+            while (width > 0 && !open.empty()
+                   && open.begin()->first < key - std::max(0, options.latenessWindows)) {
+                finish(open.begin()->first, open.begin()->second);
+                finishedUpTo = open.begin()->first;
+                open.erase(open.begin());
+            }
+        },
+        stats, cancel);
+    for (auto& [key, set] : open)
+        finish(key, set);
+
+    json refColumns = json::array();
+    for (const DriftColumn& c : ref.columns())
+        refColumns.push_back({{"name", c.name}, {"type", c.categorical ? "categorical" : "numeric"}});
+    const DriftOptions& o = options.drift;
+    json out{{"reference", {{"rows", ref.rows()}, {"columns", std::move(refColumns)},
+                            {"read", readJson(refStats)}}},
+             {"windows", std::move(windows)},
+             {"late_records", late},
+             {"complete", complete},
+             {"read", readJson(stats)},
+             {"options",
+              {{"small_reference_rows", o.smallReferenceRows},
+               {"p_value_threshold", o.pValueThreshold},
+               {"wasserstein_threshold", o.wassersteinThreshold},
+               {"jensenshannon_threshold", o.jensenShannonThreshold},
+               {"psi_bins", o.psiBins},
+               {"psi_epsilon", o.psiEpsilon},
+               {"dataset_drift_share", o.datasetDriftShare},
+               {"window_seconds", width}}}};
+    return out.dump();
+}
+
+}  // namespace flightdeck::monitor

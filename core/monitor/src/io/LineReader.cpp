@@ -1,0 +1,189 @@
+#include "flightdeck/monitor/LineReader.h"
+
+#include "flightdeck/common/Error.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace flightdeck::monitor {
+
+LineReader::LineReader(std::size_t maxLineBytes, std::size_t chunkBytes)
+    : maxLine_(maxLineBytes == 0 ? 1 : maxLineBytes), buf_(maxLine_ + (chunkBytes ? chunkBytes : 1))
+{
+}
+
+LineReader::~LineReader() { close(); }
+
+void LineReader::open(const std::filesystem::path& file)
+{
+    close();
+    path_ = file;
+    struct stat st{};
+    if (::stat(file.c_str(), &st) != 0)
+        throw Error(ErrorInfo{errno == ENOENT ? ErrorCode::FileNotFound : ErrorCode::FileUnreadable,
+                              file.string(), 0, {}, std::strerror(errno)});
+    if (S_ISDIR(st.st_mode))
+        throw Error(ErrorInfo{ErrorCode::FileUnreadable, file.string(), 0, {}, "is a folder"});
+    fd_ = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0)
+        throw Error(ErrorInfo{ErrorCode::FileUnreadable, file.string(), 0, {},
+                              std::strerror(errno)});
+#ifdef POSIX_FADV_SEQUENTIAL
+    ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+    begin_ = end_ = scanned_ = 0;
+    skipping_ = false;
+    atStart_ = true;
+    skipped_ = consumed_ = readTotal_ = 0;
+    lineNo_ = 0;
+}
+
+void LineReader::seekToEnd()
+{
+    if (fd_ < 0)
+        return;
+    const off_t end = ::lseek(fd_, 0, SEEK_END);
+    begin_ = end_ = scanned_ = 0;
+    skipping_ = false;
+    atStart_ = end <= 0;
+    if (end > 0)
+        consumed_ = readTotal_ = static_cast<std::uint64_t>(end);
+}
+
+void LineReader::close()
+{
+    if (fd_ >= 0)
+        ::close(fd_);
+    fd_ = -1;
+}
+
+bool LineReader::fill()
+{
+    if (fd_ < 0)
+        return false;
+    if (begin_ > 0) {  // keep the partial line at the front
+        std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
+        end_ -= begin_;
+        scanned_ -= begin_;
+        begin_ = 0;
+    }
+    while (true) {
+        const ssize_t n = ::read(fd_, buf_.data() + end_, buf_.size() - end_);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            throw Error(ErrorInfo{ErrorCode::FileUnreadable, path_.string(), lineNo_ + 1, {},
+                                  std::strerror(errno)});
+        }
+        if (n == 0)
+            return false;
+        std::size_t from = end_;
+        end_ += static_cast<std::size_t>(n);
+        readTotal_ += static_cast<std::uint64_t>(n);
+        if (atStart_ && end_ - from >= 3 && std::memcmp(buf_.data() + from, "\xEF\xBB\xBF", 3) == 0) {
+            begin_ += 3;  // a BOM is not part of the first line
+            scanned_ = begin_;
+            consumed_ += 3;
+        }
+        atStart_ = false;
+        return true;
+    }
+}
+
+LineReader::Result LineReader::next(std::string_view* line, bool flushTail)
+{
+    while (true) {
+        if (skipping_) {
+            // Inside an over-long line: drop bytes until its newline.
+            const char* nl = static_cast<const char*>(
+                std::memchr(buf_.data() + begin_, '\n', end_ - begin_));
+            if (nl) {
+                const std::size_t upTo = static_cast<std::size_t>(nl - buf_.data());
+                skipped_ += upTo - begin_;
+                consumed_ += upTo - begin_ + 1;
+                begin_ = scanned_ = upTo + 1;
+                skipping_ = false;
+                return Result::TooLong;
+            }
+            skipped_ += end_ - begin_;
+            consumed_ += end_ - begin_;
+            begin_ = end_ = scanned_ = 0;
+#ifdef SEEK_DATA
+            // A hole in a sparse file reads as zeros, which hold no newline: jump over it.
+            if (fd_ >= 0) {
+                const off_t cur = ::lseek(fd_, 0, SEEK_CUR);
+                const off_t data = cur >= 0 ? ::lseek(fd_, cur, SEEK_DATA) : -1;
+                if (data > cur) {
+                    skipped_ += static_cast<std::uint64_t>(data - cur);
+                    consumed_ += static_cast<std::uint64_t>(data - cur);
+                    readTotal_ += static_cast<std::uint64_t>(data - cur);
+                } else if (data < 0 && errno == ENXIO && cur >= 0) {
+                    // Only a hole up to the end of the file.
+                    const off_t end = ::lseek(fd_, 0, SEEK_END);
+                    if (end > cur) {
+                        skipped_ += static_cast<std::uint64_t>(end - cur);
+                        consumed_ += static_cast<std::uint64_t>(end - cur);
+                        readTotal_ += static_cast<std::uint64_t>(end - cur);
+                    } else {
+                        ::lseek(fd_, cur, SEEK_SET);
+                    }
+                } else if (cur >= 0 && data != cur) {
+                    ::lseek(fd_, cur, SEEK_SET);
+                }
+            }
+#endif
+            if (!fill()) {
+                if (!flushTail)
+                    return Result::NoData;
+                skipping_ = false;
+                return Result::TooLong;  // the file ended inside the long line
+            }
+            continue;
+        }
+        const char* nl = static_cast<const char*>(
+            std::memchr(buf_.data() + scanned_, '\n', end_ - scanned_));
+        if (nl) {
+            const std::size_t upTo = static_cast<std::size_t>(nl - buf_.data());
+            std::size_t len = upTo - begin_;
+            ++lineNo_;
+            consumed_ += len + 1;
+            const char* start = buf_.data() + begin_;
+            begin_ = scanned_ = upTo + 1;
+            if (len > maxLine_) {
+                skipped_ = len;
+                return Result::TooLong;
+            }
+            if (len > 0 && start[len - 1] == '\r')
+                --len;
+            *line = std::string_view(start, len);
+            return Result::Line;
+        }
+        scanned_ = end_;
+        if (end_ - begin_ > maxLine_) {
+            // No newline within the limit: skip the rest of this line.
+            ++lineNo_;
+            skipping_ = true;
+            skipped_ = 0;
+            continue;
+        }
+        if (!fill()) {
+            if (flushTail && end_ > begin_) {
+                std::size_t len = end_ - begin_;
+                ++lineNo_;
+                consumed_ += len;
+                const char* start = buf_.data() + begin_;
+                begin_ = end_ = scanned_ = 0;
+                if (len > 0 && start[len - 1] == '\r')
+                    --len;
+                *line = std::string_view(start, len);
+                return Result::Line;
+            }
+            return Result::NoData;
+        }
+    }
+}
+
+}  // namespace flightdeck::monitor

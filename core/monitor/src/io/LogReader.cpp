@@ -1,0 +1,254 @@
+// The read loop shared by every log reader, single files, folders of rotated files, and ground
+// truth files.
+#include "RecordDecoder.h"
+
+#include "flightdeck/common/Error.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <cmath>
+
+namespace flightdeck::monitor {
+
+namespace detail {
+
+namespace {
+
+constexpr std::size_t kMaxProblems = 100;        // ReadStats' promise: first 100 only
+constexpr std::uint64_t kCancelPollLines = 4096; // an atomic load per line would be wasted
+
+bool isBlank(std::string_view s)
+{
+    for (char ch : s)
+        if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n')
+            return false;
+    return true;
+}
+
+}  // namespace
+
+void addProblem(ReadStats& stats, std::int64_t line, std::string problem, const std::string& file)
+{
+    ++stats.skipped;
+    if (stats.problems.size() < kMaxProblems)
+        stats.problems.push_back({line, std::move(problem), file});
+}
+
+LoopEnd readLines(LineReader& reader, RecordDecoder& decoder, const RecordCallback& onRecord,
+                  ReadStats& stats, StreamState& state, const std::atomic<bool>* cancel,
+                  bool flushTail)
+{
+    thread_local PredictionRecord rec;  // reused: its vectors keep their capacity
+    std::string_view line;
+    std::uint64_t polled = 0;
+    const std::uint64_t bytesBefore = reader.bytesConsumed();
+    auto account = [&] { stats.bytes += reader.bytesConsumed() - bytesBefore; };
+    while (true) {
+        if (cancel && polled++ % kCancelPollLines == 0
+            && cancel->load(std::memory_order_relaxed)) {
+            account();
+            return LoopEnd::Cancelled;
+        }
+        const LineReader::Result r = reader.next(&line, flushTail);
+        if (r == LineReader::Result::NoData) {
+            account();
+            return flushTail ? LoopEnd::Finished : LoopEnd::NoData;
+        }
+        if (r == LineReader::Result::TooLong) {
+            ++stats.lines;
+            ++stats.tooLong;
+            addProblem(stats, reader.lineNumber(),
+                       "line too long (" + std::to_string(reader.tooLongBytes()) + " bytes, limit "
+                           + std::to_string(reader.maxLineBytes()) + ")",
+                       state.fileLabel);
+            continue;
+        }
+        if (isBlank(line))
+            continue;
+        if (decoder.wantsHeader()) {
+            std::string problem = decoder.header(line);
+            if (!problem.empty())
+                throw Error(ErrorInfo{ErrorCode::NoHeader, reader.path().string(),
+                                      reader.lineNumber(), {}, problem});
+            continue;
+        }
+        ++stats.lines;
+        std::string problem = decoder.decode(line, rec);
+        if (!problem.empty()) {
+            addProblem(stats, reader.lineNumber(), std::move(problem), state.fileLabel);
+            continue;
+        }
+        if (rec.timestamp < state.lastTimestamp)
+            ++stats.outOfOrder;
+        if (!std::isnan(rec.timestamp))
+            state.lastTimestamp = rec.timestamp;
+        for (double f : rec.features)
+            if (!std::isfinite(f)) {
+                ++stats.nonFinite;
+                break;
+            }
+        ++stats.records;
+        onRecord(rec);
+    }
+}
+
+std::unique_ptr<RecordDecoder> makeDecoder(LogFormat format, const LogReadOptions& options)
+{
+    if (format == LogFormat::Csv)
+        return makeCsvDecoder(options.mapping, options.csvDelimiter);
+    return makeJsonDecoder(options.mapping);
+}
+
+}  // namespace detail
+
+namespace {
+
+std::string lower(std::string s)
+{
+    for (char& c : s)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool allDigits(const std::string& s)
+{
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The rotation index of a file name ("app.log.3" -> 3, "app.3.jsonl" -> 3), or -1.
+long long rotationIndex(const std::string& name)
+{
+    const auto lastDot = name.rfind('.');
+    if (lastDot == std::string::npos)
+        return -1;
+    const std::string last = name.substr(lastDot + 1);
+    if (allDigits(last) && last.size() < 10)
+        return std::stoll(last);
+    const auto prevDot = name.rfind('.', lastDot - 1);
+    if (prevDot == std::string::npos || lastDot == 0)
+        return -1;
+    const std::string middle = name.substr(prevDot + 1, lastDot - prevDot - 1);
+    if (allDigits(middle) && middle.size() < 10)
+        return std::stoll(middle);
+    return -1;
+}
+
+bool isCompressed(const std::string& name)
+{
+    const std::string n = lower(name);
+    for (const char* ext : {".gz", ".bz2", ".xz", ".zst", ".zip"})
+        if (n.size() > std::strlen(ext) && n.compare(n.size() - std::strlen(ext), std::string::npos, ext) == 0)
+            return true;
+    return false;
+}
+
+}  // namespace
+
+LogFormat formatForPath(const std::filesystem::path& file)
+{
+    std::string name = lower(file.filename().string());
+    // Look past a rotation suffix: "predictions.csv.2" is a CSV file.
+    const auto dot = name.rfind('.');
+    if (dot != std::string::npos && allDigits(name.substr(dot + 1)))
+        name.erase(dot);
+    const auto ext = name.rfind('.');
+    const std::string e = ext == std::string::npos ? std::string() : name.substr(ext);
+    return e == ".csv" || e == ".tsv" ? LogFormat::Csv : LogFormat::Jsonl;
+}
+
+std::vector<std::filesystem::path> rotatedLogFiles(const std::filesystem::path& folder)
+{
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec))
+        throw Error(ErrorInfo{std::filesystem::exists(folder, ec) ? ErrorCode::FileUnreadable
+                                                                  : ErrorCode::FileNotFound,
+                              folder.string(), 0, {}, "not a folder"});
+    struct Entry {
+        long long index;
+        std::string name;
+        std::filesystem::path path;
+    };
+    std::vector<Entry> entries;
+    for (const auto& de : std::filesystem::directory_iterator(folder, ec)) {
+        const std::string name = de.path().filename().string();
+        if (name.empty() || name[0] == '.' || !de.is_regular_file(ec) || isCompressed(name))
+            continue;
+        entries.push_back({rotationIndex(name), name, de.path()});
+    }
+    if (ec)
+        throw Error(ErrorInfo{ErrorCode::FileUnreadable, folder.string(), 0, {}, ec.message()});
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        if (a.index != b.index)
+            return a.index > b.index;  // higher rotation index = older; -1 (none) = newest
+        return a.name < b.name;
+    });
+    std::vector<std::filesystem::path> out;
+    for (Entry& e : entries)
+        out.push_back(std::move(e.path));
+    return out;
+}
+
+bool readLog(const std::filesystem::path& file, const LogReadOptions& options,
+             const RecordCallback& onRecord, ReadStats& stats, const std::atomic<bool>* cancel)
+{
+    stats = ReadStats{};
+    LineReader reader(options.maxLineBytes);
+    reader.open(file);
+    const LogFormat format =
+        options.format == LogFormat::Auto ? formatForPath(file) : options.format;
+    auto decoder = detail::makeDecoder(format, options);
+    detail::StreamState state;
+    stats.files = 1;
+    return detail::readLines(reader, *decoder, onRecord, stats, state, cancel, true)
+           != detail::LoopEnd::Cancelled;
+}
+
+bool readLogFolder(const std::filesystem::path& folder, const LogReadOptions& options,
+                   const RecordCallback& onRecord, ReadStats& stats,
+                   const std::atomic<bool>* cancel)
+{
+    stats = ReadStats{};
+    const auto files = rotatedLogFiles(folder);
+    LineReader reader(options.maxLineBytes);
+    detail::StreamState state;
+    for (const auto& file : files) {
+        reader.open(file);
+        const LogFormat format =
+            options.format == LogFormat::Auto ? formatForPath(file) : options.format;
+        auto decoder = detail::makeDecoder(format, options);
+        state.fileLabel = file.filename().string();
+        ++stats.files;
+        if (detail::readLines(reader, *decoder, onRecord, stats, state, cancel, true)
+            == detail::LoopEnd::Cancelled)
+            return false;
+    }
+    return true;
+}
+
+bool readGroundTruth(const std::filesystem::path& file, const GroundTruthMapping& mapping,
+                     const std::function<void(const std::string&, const std::string&)>& onLabel,
+                     ReadStats& stats, const std::atomic<bool>* cancel, LogFormat format)
+{
+    LogReadOptions options;
+    options.format = format;
+    FieldMapping& m = options.mapping;
+    m = FieldMapping{};
+    m.requestId = mapping.requestId;
+    m.prediction = mapping.label;
+    m.timestamp.clear();
+    m.latency.clear();
+    m.confidence.clear();
+    m.status.clear();
+    m.error.clear();
+    m.features.clear();
+    m.requireTimestamp = false;
+    m.requirePrediction = true;
+    m.requireRequestId = true;
+    m.readFeatures = false;
+    return readLog(file, options,
+                   [&](const PredictionRecord& r) { onLabel(r.requestId, r.prediction); }, stats,
+                   cancel);
+}
+
+}  // namespace flightdeck::monitor
