@@ -176,16 +176,6 @@ int cmdRuns(const std::string& folder)
     return 0;
 }
 
-int cmdMonitor(const std::string& log, double windowSeconds)
-{
-    monitor::WindowAggregator aggregator(windowSeconds);
-    monitor::ReadStats stats;
-    monitor::readPredictionLog(log, [&](const monitor::PredictionRecord& r) { aggregator.add(r); },
-                               stats);
-    std::cout << monitor::toJson(aggregator.windows(), stats) << "\n";
-    return 0;
-}
-
 int cmdLoop(const LoopOptions& options)
 {
     auto project = store::Project::create(options.project);

@@ -32,7 +32,6 @@ int cmdEvaluate(const std::string& project, std::int64_t runId, const std::strin
 int cmdExport(const std::string& project, std::int64_t runId, const std::string& name,
               const std::string& out);
 int cmdRuns(const std::string& project);
-int cmdMonitor(const std::string& log, double windowSeconds);
 int cmdLoop(const LoopOptions& options);
 
 }  // namespace flightdeck::cli

@@ -1,5 +1,6 @@
 // flightdeck-cli: the same core as the workbench, headless (no Qt), for servers.
 #include "CliCommands.h"
+#include "MeasureCommands.h"
 
 #include "flightdeck/common/Error.h"
 
@@ -16,7 +17,7 @@ int main(int argc, char** argv)
 
     std::string project, file, name, label, spec, split = "test", out;
     std::int64_t versionId = 0, splitId = 0, archId = 0, runId = 0;
-    double train = 0.7, val = 0.15, test = 0.15, window = 60;
+    double train = 0.7, val = 0.15, test = 0.15;
     std::uint64_t seed = 42;
     LoopOptions loop;
 
@@ -63,9 +64,7 @@ int main(int argc, char** argv)
     exportCmd->add_option("--out", out, "Bundle folder (default: <project>/exports/...)");
     auto* runs = app.add_subcommand("runs", "List runs");
     runs->add_option("project", project)->required();
-    auto* monitor = app.add_subcommand("monitor", "Summarise a JSONL prediction log as JSON");
-    monitor->add_option("log", file)->required();
-    monitor->add_option("--window", window, "Window width in seconds");
+    registerMeasureCommands(app);
     auto* loopCmd = app.add_subcommand("loop", "Run the whole loop on a CSV");
     loopCmd->add_option("project", loop.project)->required();
     loopCmd->add_option("csv", loop.csv)->required();
@@ -73,8 +72,12 @@ int main(int argc, char** argv)
     loopCmd->add_option("--log", loop.log, "A JSONL prediction log to summarise at the end");
     addTrainOptions(loopCmd);
 
-    CLI11_PARSE(app, argc, argv);
     try {
+        try {
+            app.parse(argc, argv);   // runs the measurement subcommands' callbacks
+        } catch (const CLI::ParseError& e) {
+            return app.exit(e);
+        }
         if (*init) return cmdInit(project);
         if (*info) return cmdInfo();
         if (*import) return cmdImport(project, file, name, label);
@@ -84,8 +87,8 @@ int main(int argc, char** argv)
         if (*evaluate) return cmdEvaluate(project, runId, split);
         if (*exportCmd) return cmdExport(project, runId, name, out);
         if (*runs) return cmdRuns(project);
-        if (*monitor) return cmdMonitor(file, window);
         if (*loopCmd) return cmdLoop(loop);
+        return 0;   // a measurement subcommand ran in its callback
     } catch (const flightdeck::Error& e) {
         std::cerr << "error: " << e.what() << " [" << flightdeck::errorCodeName(e.code()) << "]\n";
         return 2;

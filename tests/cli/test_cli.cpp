@@ -69,13 +69,59 @@ private Q_SLOTS:
 
     void monitorPrintsJson()
     {
-        const Result r = runCli({QStringLiteral("monitor"), sample("predictions.jsonl"),
+        const Result r = runCli({QStringLiteral("monitor"), QStringLiteral("summary"), sample("predictions.jsonl"),
                                  QStringLiteral("--window"), QStringLiteral("300")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(json.value(QStringLiteral("records")).toInt(), 3000);
         QCOMPARE(json.value(QStringLiteral("skipped")).toInt(), 3);
         QVERIFY(json.value(QStringLiteral("windows")).toArray().size() > 3);
+    }
+
+    void evalMetricsMatchesConfusionCounts()
+    {
+        const Result r = runCli({QStringLiteral("eval"), QStringLiteral("metrics"),
+                                 QStringLiteral(FLIGHTDECK_TEST_DATA "/eval_wine.csv")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        const QJsonArray counts =
+            json.value(QStringLiteral("confusion_matrix")).toObject().value(QStringLiteral("counts")).toArray();
+        QCOMPARE(counts.size(), 3);
+        int total = 0;
+        for (const auto& row : counts)
+            for (const auto& cell : row.toArray())
+                total += cell.toInt();
+        QCOMPARE(total, 178);   // the wine data set
+    }
+
+    void monitorDriftFlagsTheShiftedFeature()
+    {
+        // The sample log shifts feature_2 by +0.8 from its 1,500th request on; the first 1,000
+        // lines are the reference.
+        QTemporaryDir dir;
+        QFile log(sample("predictions.jsonl"));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QFile reference(dir.filePath(QStringLiteral("reference.jsonl")));
+        QVERIFY(reference.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 1000; ++i)
+            reference.write(log.readLine());
+        reference.close();
+        const Result r = runCli({QStringLiteral("monitor"), QStringLiteral("drift"), sample("predictions.jsonl"),
+                                 QStringLiteral("--reference"), reference.fileName(),
+                                 QStringLiteral("--window"), QStringLiteral("300")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray windows =
+            QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("windows")).toArray();
+        QVERIFY(windows.size() >= 4);
+        auto drifted = [](const QJsonObject& window, const QString& column) {
+            for (const auto& c : window.value(QStringLiteral("columns")).toArray())
+                if (c.toObject().value(QStringLiteral("name")).toString() == column)
+                    return c.toObject().value(QStringLiteral("drifted")).toBool();
+            return false;
+        };
+        QVERIFY(!drifted(windows.first().toObject(), QStringLiteral("feature_2")));
+        QVERIFY(drifted(windows.last().toObject(), QStringLiteral("feature_2")));
+        QVERIFY(!drifted(windows.last().toObject(), QStringLiteral("feature_0")));
     }
 
     void badCsvNamesFileAndLine()
