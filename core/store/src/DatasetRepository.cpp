@@ -127,20 +127,14 @@ std::vector<DatasetVersionRecord> DatasetRepository::versions(Id datasetId)
     auto st = project_.db().prepare(std::string("SELECT ") + kVersionColumns
                                     + " FROM dataset_versions WHERE dataset_id = ? ORDER BY id");
     st.bind(1, datasetId);
-    std::vector<DatasetVersionRecord> out;
-    while (st.step())
-        out.push_back(readVersion(st));
-    return out;
+    return sql::readAll(st, readVersion);
 }
 
 std::vector<DatasetVersionRecord> DatasetRepository::allVersions()
 {
     auto st = project_.db().prepare(std::string("SELECT ") + kVersionColumns
                                     + " FROM dataset_versions ORDER BY id");
-    std::vector<DatasetVersionRecord> out;
-    while (st.step())
-        out.push_back(readVersion(st));
-    return out;
+    return sql::readAll(st, readVersion);
 }
 
 DatasetVersionRecord DatasetRepository::version(Id versionId)
@@ -148,9 +142,7 @@ DatasetVersionRecord DatasetRepository::version(Id versionId)
     auto st = project_.db().prepare(std::string("SELECT ") + kVersionColumns
                                     + " FROM dataset_versions WHERE id = ?");
     st.bind(1, versionId);
-    if (!st.step())
-        sql::notFound("dataset version", versionId);
-    return readVersion(st);
+    return sql::readOne(st, readVersion, "dataset version", versionId);
 }
 
 std::vector<std::string> DatasetRepository::currentLabels(Id versionId)
@@ -193,10 +185,7 @@ std::vector<SplitRecord> DatasetRepository::splits(Id versionId)
     auto st = project_.db().prepare(std::string("SELECT ") + kSplitColumns
                                     + " FROM splits WHERE version_id = ? ORDER BY id");
     st.bind(1, versionId);
-    std::vector<SplitRecord> out;
-    while (st.step())
-        out.push_back(readSplit(st));
-    return out;
+    return sql::readAll(st, readSplit);
 }
 
 SplitRecord DatasetRepository::split(Id splitId)
@@ -204,9 +193,7 @@ SplitRecord DatasetRepository::split(Id splitId)
     auto st = project_.db().prepare(std::string("SELECT ") + kSplitColumns
                                     + " FROM splits WHERE id = ?");
     st.bind(1, splitId);
-    if (!st.step())
-        sql::notFound("split", splitId);
-    return readSplit(st);
+    return sql::readOne(st, readSplit, "split", splitId);
 }
 
 }  // namespace flightdeck::store

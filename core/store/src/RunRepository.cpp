@@ -155,10 +155,7 @@ std::vector<RunRecord> RunRepository::runs()
 {
     auto st = project_.db().prepare(std::string("SELECT ") + kRunColumns
                                     + " FROM runs ORDER BY started_at DESC, id DESC");
-    std::vector<RunRecord> out;
-    while (st.step())
-        out.push_back(readRun(st));
-    return out;
+    return sql::readAll(st, readRun);
 }
 
 RunRecord RunRepository::run(Id runId)
@@ -166,9 +163,7 @@ RunRecord RunRepository::run(Id runId)
     auto st = project_.db().prepare(std::string("SELECT ") + kRunColumns
                                     + " FROM runs WHERE id = ?");
     st.bind(1, runId);
-    if (!st.step())
-        sql::notFound("run", runId);
-    return readRun(st);
+    return sql::readOne(st, readRun, "run", runId);
 }
 
 Id RunRepository::addArtifact(const ArtifactRecord& artifact)

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <vector>
 
 namespace flightdeck::store::sql {
 
@@ -50,6 +51,25 @@ inline std::uint64_t toUnsigned(std::int64_t v)
 [[noreturn]] inline void notFound(const char* kind, Id id)
 {
     throw Error(ErrorInfo{ErrorCode::NotFound, {}, 0, kind, std::to_string(id)});
+}
+
+// Every row of a prepared query through a row reader.
+template <typename Reader>
+auto readAll(Statement& st, Reader read) -> std::vector<decltype(read(st))>
+{
+    std::vector<decltype(read(st))> out;
+    while (st.step())
+        out.push_back(read(st));
+    return out;
+}
+
+// The single row of a by-id query, or NotFound naming the kind and id.
+template <typename Reader>
+auto readOne(Statement& st, Reader read, const char* kind, Id id) -> decltype(read(st))
+{
+    if (!st.step())
+        notFound(kind, id);
+    return read(st);
 }
 
 }  // namespace flightdeck::store::sql
