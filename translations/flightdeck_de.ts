@@ -1,4 +1,2296 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>AddLayerCommand</name>
+    <message>
+        <location filename="../ui/architecture/AddLayerCommand.cpp" line="11"/>
+        <source>Add %1 layer</source>
+        <translation>%1-Schicht hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>EditLayerCommand</name>
+    <message>
+        <location filename="../ui/architecture/EditLayerCommand.cpp" line="21"/>
+        <source>Change layer %1 type</source>
+        <translation>Typ von Schicht %1 ändern</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/EditLayerCommand.cpp" line="22"/>
+        <source>Change layer %1 units</source>
+        <translation>Einheiten von Schicht %1 ändern</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/EditLayerCommand.cpp" line="24"/>
+        <source>Change layer %1 dropout</source>
+        <translation>Dropout von Schicht %1 ändern</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="13"/>
+        <source>No such file or folder.</source>
+        <translation>Datei oder Ordner nicht gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="14"/>
+        <source>The file cannot be read.</source>
+        <translation>Die Datei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="15"/>
+        <source>Cannot write here.</source>
+        <translation>Hier kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="16"/>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="17"/>
+        <source>The first line is not a header row.</source>
+        <translation>Die erste Zeile ist keine Kopfzeile.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="18"/>
+        <source>Wrong number of fields.</source>
+        <translation>Falsche Anzahl von Feldern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="19"/>
+        <source>Expected a number.</source>
+        <translation>Zahl erwartet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="20"/>
+        <source>No label column.</source>
+        <translation>Keine Label-Spalte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="21"/>
+        <source>Too few rows.</source>
+        <translation>Zu wenige Zeilen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="22"/>
+        <source>Invalid value.</source>
+        <translation>Ungültiger Wert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="23"/>
+        <source>This is not a Flightdeck project.</source>
+        <translation>Dies ist kein Flightdeck-Projekt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="25"/>
+        <source>The project was written by a newer version of Flightdeck.</source>
+        <translation>Das Projekt wurde mit einer neueren Version von Flightdeck geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="26"/>
+        <source>The project database is damaged.</source>
+        <translation>Die Projektdatenbank ist beschädigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="28"/>
+        <source>A stored object does not match its checksum.</source>
+        <translation>Ein gespeichertes Objekt stimmt nicht mit seiner Prüfsumme überein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="29"/>
+        <source>The architecture is invalid.</source>
+        <translation>Die Architektur ist ungültig.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="30"/>
+        <source>Invalid setting.</source>
+        <translation>Ungültige Einstellung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="31"/>
+        <source>Not found.</source>
+        <translation>Nicht gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="32"/>
+        <source>Training failed.</source>
+        <translation>Training fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="33"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="34"/>
+        <source>Database error.</source>
+        <translation>Datenbankfehler.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="35"/>
+        <source>Input/output error.</source>
+        <translation>Ein-/Ausgabefehler.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="37"/>
+        <source>Error.</source>
+        <translation>Fehler.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="48"/>
+        <source>%1, line %2</source>
+        <translation>%1, Zeile %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="52"/>
+        <source>Field &quot;%1&quot;: %2</source>
+        <translation>Feld „%1“: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="54"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="57"/>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+</context>
+<context>
+    <name>MoveLayerCommand</name>
+    <message>
+        <location filename="../ui/architecture/MoveLayerCommand.cpp" line="10"/>
+        <source>Move layer %1 up</source>
+        <translation>Schicht %1 nach oben verschieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/MoveLayerCommand.cpp" line="10"/>
+        <source>Move layer %1 down</source>
+        <translation>Schicht %1 nach unten verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveLayerCommand</name>
+    <message>
+        <location filename="../ui/architecture/RemoveLayerCommand.cpp" line="10"/>
+        <source>Remove %1 layer</source>
+        <translation>%1-Schicht entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>RenameCommand</name>
+    <message>
+        <location filename="../ui/architecture/RenameCommand.cpp" line="12"/>
+        <location filename="../ui/architecture/RenameCommand.cpp" line="36"/>
+        <source>Rename to &quot;%1&quot;</source>
+        <translation>Umbenennen in „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>RuntimeText</name>
+    <message>
+        <location filename="../ui/training/RuntimeText.cpp" line="27"/>
+        <source>libtorch %1 · %2 · %3 · threads: %4</source>
+        <translation>libtorch %1 · %2 · %3 · Threads: %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RuntimeText.cpp" line="36"/>
+        <source>libtorch %1
+BLAS: %2
+Default device: %3 (CUDA available: %4)
+Intra-op threads: %5</source>
+        <translation>libtorch %1
+BLAS: %2
+Standardgerät: %3 (CUDA verfügbar: %4)
+Intra-op-Threads: %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RuntimeText.cpp" line="39"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RuntimeText.cpp" line="39"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RuntimeText.cpp" line="47"/>
+        <source>Warning: the reference BLAS is in use, so training runs about 30 times slower. Install libopenblas0-openmp to fix this.</source>
+        <translation>Warnung: Die Referenz-BLAS ist aktiv, deshalb läuft das Training etwa 30-mal langsamer. Installieren Sie libopenblas0-openmp, um das zu beheben.</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::ArchitecturePanel</name>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="179"/>
+        <source>Open or create a project before saving an architecture.</source>
+        <translation>Öffnen oder erstellen Sie ein Projekt, bevor Sie eine Architektur speichern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="184"/>
+        <source>Give the architecture a name before saving it.</source>
+        <translation>Geben Sie der Architektur vor dem Speichern einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="198"/>
+        <source>Saved architecture &quot;%1&quot; as #%2.</source>
+        <translation>Architektur „%1“ als #%2 gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="276"/>
+        <source>Load architecture &quot;%1&quot;</source>
+        <translation>Architektur „%1“ laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="312"/>
+        <source>Saved as #%1; training uses this architecture.</source>
+        <translation>Als #%1 gespeichert; das Training nutzt sie.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="314"/>
+        <source>Unsaved changes: training uses saved architecture #%1 until you save.</source>
+        <translation>Ungespeicherte Änderungen: Training nutzt bis zum Speichern #%1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="317"/>
+        <source>Not saved yet: save it to train with it.</source>
+        <translation>Nicht gespeichert: vor dem Training speichern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="363"/>
+        <source>Saved architectures</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="364"/>
+        <source>Click an architecture to load it (undoable)</source>
+        <translation>Klicken Sie auf eine Architektur, um sie zu laden (kann rückgängig gemacht werden)</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="365"/>
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="366"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="367"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="368"/>
+        <source>Add a Linear layer after the selected one</source>
+        <translation>Eine Linear-Schicht nach der ausgewählten einfügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="369"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="370"/>
+        <source>Remove the selected layer</source>
+        <translation>Die ausgewählte Schicht entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="371"/>
+        <source>Up</source>
+        <translation>Auf</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="372"/>
+        <source>Move the selected layer up</source>
+        <translation>Die ausgewählte Schicht nach oben verschieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="373"/>
+        <source>Down</source>
+        <translation>Ab</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="374"/>
+        <source>Move the selected layer down</source>
+        <translation>Die ausgewählte Schicht nach unten verschieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="375"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="376"/>
+        <source>Save the architecture to the project</source>
+        <translation>Die Architektur im Projekt speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="377"/>
+        <source>Shapes (head appended)</source>
+        <translation>Formen (inkl. Ausgabeschicht)</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::BundleInspector</name>
+    <message>
+        <location filename="../ui/export/BundleInspector.cpp" line="73"/>
+        <source>Open &amp;folder</source>
+        <translation>&amp;Ordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/BundleInspector.cpp" line="74"/>
+        <source>Show the bundle in the file manager</source>
+        <translation>Das Paket im Dateimanager anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/BundleInspector.cpp" line="75"/>
+        <source>&amp;Verify again</source>
+        <translation>Erneut &amp;prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/BundleInspector.cpp" line="76"/>
+        <source>Re-hash every file listed in manifest.json</source>
+        <translation>Die Prüfsumme jeder in manifest.json aufgeführten Datei neu berechnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/BundleInspector.cpp" line="77"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/BundleInspector.cpp" line="77"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/BundleInspector.cpp" line="77"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/BundleInspector.cpp" line="97"/>
+        <source>Verifying bundle %1…</source>
+        <translation>Paket %1 wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/BundleInspector.cpp" line="125"/>
+        <source>Select an export in the registry to inspect its bundle.</source>
+        <translation>Wählen Sie einen Export in der Registry aus, um sein Paket zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/BundleInspector.cpp" line="138"/>
+        <source>Verifying…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/BundleInspector.cpp" line="154"/>
+        <source>%1 bytes</source>
+        <translation>%1 Byte</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/BundleInspector.cpp" line="165"/>
+        <source>✘ Cannot read the bundle: %1</source>
+        <translation>✘ Das Paket kann nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/export/BundleInspector.cpp" line="169"/>
+        <source>✔ Intact: all %n file(s) match their SHA-256.</source>
+        <translation>
+            <numerusform>✔ Intakt: %n Datei entspricht ihrer SHA-256-Prüfsumme.</numerusform>
+            <numerusform>✔ Intakt: Alle %n Dateien entsprechen ihrer SHA-256-Prüfsumme.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/export/BundleInspector.cpp" line="173"/>
+        <source>✘ %n problem(s) found:</source>
+        <translation>
+            <numerusform>✘ %n Problem gefunden:</numerusform>
+            <numerusform>✘ %n Probleme gefunden:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::ConfusionMatrixView</name>
+    <message>
+        <location filename="../ui/evaluation/ConfusionMatrixView.cpp" line="28"/>
+        <source>Predicted class</source>
+        <translation>Vorhergesagte Klasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/ConfusionMatrixView.cpp" line="29"/>
+        <source>True class</source>
+        <translation>Wahre Klasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/ConfusionMatrixView.cpp" line="95"/>
+        <source>class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/ConfusionMatrixView.cpp" line="126"/>
+        <source>True %1, predicted %2: %3
+%4 % of the true %1 samples
+%5 % of the samples predicted as %2</source>
+        <translation>Wahr %1, vorhergesagt %2: %3
+%4 % der Samples mit wahrer Klasse %1
+%5 % der als %2 vorhergesagten Samples</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::DataPanel</name>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="140"/>
+        <source>Open or create a project before importing data.</source>
+        <translation>Öffnen oder erstellen Sie ein Projekt, bevor Sie Daten importieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="155"/>
+        <source>Importing %1…</source>
+        <translation>%1 wird importiert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="158"/>
+        <source>Importing %1</source>
+        <translation>%1 wird importiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="171"/>
+        <source>Imported %1 as dataset version #%2.</source>
+        <translation>%1 als Datensatzversion #%2 importiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="185"/>
+        <source>Import CSV</source>
+        <translation>CSV importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="186"/>
+        <source>Tables (*.csv *.tsv *.tab);;All files (*)</source>
+        <translation>Tabellen (*.csv *.tsv *.tab);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="197"/>
+        <source>Select a dataset version before creating a split.</source>
+        <translation>Wählen Sie eine Datensatzversion aus, bevor Sie eine Aufteilung erstellen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="201"/>
+        <source>Train and validation fractions add up to more than 1.</source>
+        <translation>Trainings- und Validierungsanteil ergeben zusammen mehr als 1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="208"/>
+        <source>Creating split</source>
+        <translation>Aufteilung wird erstellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="227"/>
+        <source>Created split #%1: %2 train, %3 validation, %4 test rows.</source>
+        <translation>Aufteilung #%1 erstellt: %2 Trainings-, %3 Validierungs- und %4 Testzeilen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="283"/>
+        <source>Loading version #%1…</source>
+        <translation>Version #%1 wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="286"/>
+        <source>Loading preview</source>
+        <translation>Vorschau wird geladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="297"/>
+        <source>Could not load the preview: %1</source>
+        <translation>Die Vorschau konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="306"/>
+        <source>Version #%1: first %2 of %3 rows, %4 classes</source>
+        <translation>Version #%1: erste %2 von %3 Zeilen, %4 Klassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="319"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="330"/>
+        <source>Select a dataset version to preview it.</source>
+        <translation>Wählen Sie eine Datensatzversion für die Vorschau aus.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="331"/>
+        <source>Open or create a project to import data.</source>
+        <translation>Öffnen oder erstellen Sie ein Projekt, um Daten zu importieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="343"/>
+        <source>Import CSV…</source>
+        <translation>CSV importieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="344"/>
+        <source>Import a CSV or TSV file with a header row and a label column</source>
+        <translation>Eine CSV- oder TSV-Datei mit Kopfzeile und Label-Spalte importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="345"/>
+        <source>Dataset name:</source>
+        <translation>Datensatzname:</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="346"/>
+        <source>from the file name</source>
+        <translation>aus dem Dateinamen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="347"/>
+        <source>Label column:</source>
+        <translation>Label-Spalte:</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="348"/>
+        <source>label, class, target or y</source>
+        <translation>label, class, target, y</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="349"/>
+        <source>The column holding the class; empty = the first column named label, class, target or y</source>
+        <translation>Die Spalte mit der Klasse; leer = die erste Spalte namens label, class, target oder y</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="351"/>
+        <source>Datasets and versions</source>
+        <translation>Datensätze und Versionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="352"/>
+        <source>Splits of the selected version</source>
+        <translation>Aufteilungen der ausgewählten Version</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="354"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="355"/>
+        <source>Class counts</source>
+        <translation>Klassenhäufigkeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="356"/>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="356"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="356"/>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::DatasetTree</name>
+    <message>
+        <location filename="../ui/data/DatasetTree.cpp" line="64"/>
+        <source>versions: %1</source>
+        <translation>Versionen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetTree.cpp" line="73"/>
+        <source>v%1 (#%2)</source>
+        <translation>v%1 (#%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetTree.cpp" line="77"/>
+        <source>Source: %1</source>
+        <translation>Quelle: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetTree.cpp" line="120"/>
+        <source>Dataset / version</source>
+        <translation>Datensatz / Version</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetTree.cpp" line="120"/>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetTree.cpp" line="120"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetTree.cpp" line="120"/>
+        <source>Features</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetTree.cpp" line="120"/>
+        <source>Classes</source>
+        <translation>Klassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetTree.cpp" line="121"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::EvaluationPanel</name>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="150"/>
+        <source>test</source>
+        <translation>Testdaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="151"/>
+        <source>validation</source>
+        <translation>Validierungsdaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="152"/>
+        <source>training</source>
+        <translation>Trainingsdaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="157"/>
+        <source>&amp;Split:</source>
+        <translation>&amp;Daten:</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="160"/>
+        <source>&amp;Evaluate</source>
+        <translation>&amp;Auswerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="161"/>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="162"/>
+        <source>Macro F1</source>
+        <translation>Makro-F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="163"/>
+        <source>Weighted F1</source>
+        <translation>Gewichteter F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="164"/>
+        <source>Samples</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="165"/>
+        <source>E&amp;valuation:</source>
+        <translation>Aus&amp;wertung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="166"/>
+        <source>Confusion matrix</source>
+        <translation>Konfusionsmatrix</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="167"/>
+        <source>Rows: true class · columns: predicted class</source>
+        <translation>Zeilen: wahr · Spalten: vorhergesagt</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="168"/>
+        <source>&amp;Normalize by true class</source>
+        <translation>Zeilenweise &amp;normieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="169"/>
+        <source>Show each row as percentages of its true class</source>
+        <translation>Jede Zeile in Prozent ihrer wahren Klasse anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="170"/>
+        <source>Per class</source>
+        <translation>Pro Klasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="172"/>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="172"/>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="172"/>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="172"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="172"/>
+        <source>Support</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="179"/>
+        <source>#%1 %2 split, %3</source>
+        <translation>#%1 %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="245"/>
+        <source>&lt;b&gt;Run #%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Lauf #%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="246"/>
+        <source>&lt;b&gt;Run #%1&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;Lauf #%1&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="248"/>
+        <source>&lt;b&gt;No run selected&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Kein Lauf ausgewählt&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="251"/>
+        <source>The run is still training</source>
+        <translation>Der Lauf trainiert noch</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="252"/>
+        <source>Evaluate the current run&apos;s model on the chosen split</source>
+        <translation>Das Modell des aktuellen Laufs auf den gewählten Daten auswerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="257"/>
+        <source>Evaluating…</source>
+        <translation>Wird ausgewertet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="262"/>
+        <source>Open a project to see evaluations.</source>
+        <translation>Öffnen Sie ein Projekt, um Auswertungen zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="264"/>
+        <source>Select a run in Experiments to see its evaluation.</source>
+        <translation>Wählen Sie unter „Experimente“ einen Lauf aus, um seine Auswertung zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="266"/>
+        <source>This run is still training; evaluate it when it has finished.</source>
+        <translation>Dieser Lauf trainiert noch; werten Sie ihn aus, wenn er beendet ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="267"/>
+        <source>This run has no evaluation yet. Choose a split and press Evaluate.</source>
+        <translation>Für diesen Lauf gibt es noch keine Auswertung. Wählen Sie die Daten und klicken Sie auf „Auswerten“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="277"/>
+        <source>On the %1 split</source>
+        <translation>Auf den %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="300"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="323"/>
+        <source>class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="303"/>
+        <source>Most confused: true “%1” predicted as “%2” (%3 samples)</source>
+        <translation>Häufigste Verwechslung: „%1“ als „%2“ vorhergesagt (%3×)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="337"/>
+        <source>Macro average</source>
+        <translation>Makro-Mittel</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="352"/>
+        <source>Select a run in Experiments first.</source>
+        <translation>Wählen Sie zuerst unter „Experimente“ einen Lauf aus.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="353"/>
+        <source>Open a project first.</source>
+        <translation>Öffnen Sie zuerst ein Projekt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="367"/>
+        <source>Evaluating run %1 on the %2 split…</source>
+        <translation>Lauf %1 wird auf den %2 ausgewertet…</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::ExperimentsPanel</name>
+    <message>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="135"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="136"/>
+        <source>Reload the runs from the project</source>
+        <translation>Die Läufe neu aus dem Projekt laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="137"/>
+        <source>Metric of the selected runs</source>
+        <translation>Metrik der ausgewählten Läufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="138"/>
+        <source>Parameters that differ</source>
+        <translation>Abweichende Parameter</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="139"/>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Metrik:</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="150"/>
+        <source>No project open.</source>
+        <translation>Kein Projekt geöffnet.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="156"/>
+        <source>%n run(s), %1 running</source>
+        <translation>
+            <numerusform>%n Lauf, davon %1 aktiv</numerusform>
+            <numerusform>%n Läufe, davon %1 aktiv</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="157"/>
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="315"/>
+        <source>Select one or more runs to plot their metrics</source>
+        <translation>Wählen Sie einen oder mehrere Läufe aus, um ihre Metriken darzustellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="317"/>
+        <source>The selected runs have no “%1” points</source>
+        <translation>Die ausgewählten Läufe haben keine Werte für „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="331"/>
+        <source>Select two or more runs (Ctrl+click) to compare their parameters.</source>
+        <translation>Wählen Sie zwei oder mehr Läufe aus (Strg+Klick), um ihre Parameter zu vergleichen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="333"/>
+        <source>All parameters of the %n selected run(s) are equal.</source>
+        <translation>
+            <numerusform>Alle Parameter des %n ausgewählten Laufs sind gleich.</numerusform>
+            <numerusform>Alle Parameter der %n ausgewählten Läufe sind gleich.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="336"/>
+        <source>%n parameter(s) differ.</source>
+        <translation>
+            <numerusform>%n Parameter weicht ab.</numerusform>
+            <numerusform>%n Parameter weichen ab.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::ExportPanel</name>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="41"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="42"/>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="43"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="44"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="184"/>
+        <source>Export the current run</source>
+        <translation>Aktuellen Lauf exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="185"/>
+        <source>Run:</source>
+        <translation>Lauf:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="186"/>
+        <source>&amp;Model name:</source>
+        <translation>&amp;Modellname:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="187"/>
+        <source>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;; each export becomes the next version of this name in the registry</source>
+        <translation>Buchstaben, Ziffern, „.“, „_“ und „-“; jeder Export wird zur nächsten Version dieses Namens in der Registry</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="189"/>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="190"/>
+        <source>Project exports folder (default)</source>
+        <translation>Exportordner des Projekts (Standard)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="191"/>
+        <source>&amp;Choose folder…</source>
+        <translation>Ordner &amp;wählen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="192"/>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="193"/>
+        <source>Write model.pt, labels.json, preprocessing.json, model_card.md and manifest.json</source>
+        <translation>model.pt, labels.json, preprocessing.json, model_card.md und manifest.json schreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="195"/>
+        <source>Model registry</source>
+        <translation>Modell-Registry</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="197"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="197"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="197"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="197"/>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="197"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="202"/>
+        <source>Bundle</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="197"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="198"/>
+        <source>&amp;Alias of the selected version:</source>
+        <translation>&amp;Alias der ausgewählten Version:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="199"/>
+        <source>An alias names one version per model, e.g. staging or production; leave empty to remove it</source>
+        <translation>Ein Alias benennt eine Version pro Modell, z. B. staging oder production; leer lassen, um ihn zu entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="201"/>
+        <source>Set &amp;alias</source>
+        <translation>Alias &amp;setzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="214"/>
+        <source>none — select a run in Experiments</source>
+        <translation>keiner – wählen Sie unter „Experimente“ einen Lauf aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="219"/>
+        <source>#%1 %2 (%3)</source>
+        <translation>#%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="226"/>
+        <source>no project open</source>
+        <translation>kein Projekt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="315"/>
+        <source>Alias removed.</source>
+        <translation>Alias entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="315"/>
+        <source>Alias “%1” set.</source>
+        <translation>Alias „%1“ gesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="325"/>
+        <source>Choose a folder for the bundle</source>
+        <translation>Ordner für das Paket wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="343"/>
+        <source>Select a run in Experiments first.</source>
+        <translation>Wählen Sie zuerst unter „Experimente“ einen Lauf aus.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="343"/>
+        <source>Open a project first.</source>
+        <translation>Öffnen Sie zuerst ein Projekt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="355"/>
+        <source>Exporting run #%1 as “%2”…</source>
+        <translation>Lauf #%1 wird als „%2“ exportiert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="360"/>
+        <source>Exporting run %1…</source>
+        <translation>Lauf %1 wird exportiert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="376"/>
+        <source>Exported version %1 of “%2” to %3</source>
+        <translation>Version %1 von „%2“ nach %3 exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::LayerTableModel</name>
+    <message>
+        <location filename="../ui/architecture/LayerTableModel.cpp" line="40"/>
+        <source>Linear</source>
+        <translation>Linear</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerTableModel.cpp" line="41"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerTableModel.cpp" line="42"/>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerTableModel.cpp" line="43"/>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerTableModel.cpp" line="44"/>
+        <source>GELU</source>
+        <translation>GELU</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerTableModel.cpp" line="45"/>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerTableModel.cpp" line="74"/>
+        <source>Only Linear layers have units</source>
+        <translation>Nur Linear-Schichten haben Einheiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerTableModel.cpp" line="76"/>
+        <source>Only Dropout layers have a drop probability</source>
+        <translation>Nur Dropout-Schichten haben eine Dropout-Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerTableModel.cpp" line="95"/>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerTableModel.cpp" line="96"/>
+        <source>Units</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerTableModel.cpp" line="97"/>
+        <source>Dropout p</source>
+        <translation>Dropout p</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::LivePlot</name>
+    <message>
+        <location filename="../ui/training/LivePlot.cpp" line="133"/>
+        <source>train loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/LivePlot.cpp" line="134"/>
+        <source>val loss (per epoch)</source>
+        <translation>Val.-Verlust (Epoche)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/LivePlot.cpp" line="135"/>
+        <source>val accuracy</source>
+        <translation>Val.-Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/LivePlot.cpp" line="136"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/LivePlot.cpp" line="137"/>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/LivePlot.cpp" line="138"/>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::MainActions</name>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="113"/>
+        <source>No recent projects</source>
+        <translation>Keine zuletzt geöffneten Projekte</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="117"/>
+        <source>Clear Recent Projects</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="124"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="125"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="126"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="127"/>
+        <source>&amp;Data</source>
+        <translation>Da&amp;ten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="128"/>
+        <source>&amp;Model</source>
+        <translation>&amp;Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="129"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="130"/>
+        <source>M&amp;onitor</source>
+        <translation>Ü&amp;berwachung</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="131"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="132"/>
+        <source>&amp;Settings</source>
+        <translation>E&amp;instellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="133"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="135"/>
+        <source>&amp;New Project…</source>
+        <translation>&amp;Neues Projekt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="136"/>
+        <source>&amp;Open Project…</source>
+        <translation>Projekt ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="137"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="138"/>
+        <source>Undo the last architecture edit</source>
+        <translation>Die letzte Änderung an der Architektur rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="139"/>
+        <source>Redo the last undone architecture edit</source>
+        <translation>Die letzte rückgängig gemachte Änderung an der Architektur wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="140"/>
+        <source>&amp;Import CSV…</source>
+        <translation>CSV &amp;importieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="141"/>
+        <source>Create &amp;Split</source>
+        <translation>&amp;Aufteilung erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="142"/>
+        <source>Split the selected dataset version with the Data panel&apos;s seed and fractions</source>
+        <translation>Die ausgewählte Datensatzversion mit Seed und Anteilen aus dem Datenbereich aufteilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="143"/>
+        <source>&amp;Save Architecture</source>
+        <translation>Architektur &amp;speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="144"/>
+        <source>&amp;Start Training</source>
+        <translation>Training &amp;starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="145"/>
+        <source>S&amp;top Training</source>
+        <translation>Training s&amp;toppen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="146"/>
+        <source>&amp;Evaluate Run</source>
+        <translation>Lauf &amp;auswerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="147"/>
+        <source>E&amp;xport Run</source>
+        <translation>Lauf e&amp;xportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="148"/>
+        <source>Open &amp;Log…</source>
+        <translation>&amp;Protokoll öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="149"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="150"/>
+        <source>&amp;About Flightdeck</source>
+        <translation>Ü&amp;ber Flightdeck</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="39"/>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="41"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="43"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="92"/>
+        <source>Could not create the project</source>
+        <translation>Das Projekt konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="92"/>
+        <source>Could not open the project</source>
+        <translation>Das Projekt konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="93"/>
+        <source>%1
+
+%2</source>
+        <translation>%1
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="99"/>
+        <source>Opened project %1</source>
+        <translation>Projekt %1 geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="106"/>
+        <source>New Project: choose an empty folder</source>
+        <translation>Neues Projekt: Wählen Sie einen leeren Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="113"/>
+        <source>Open Project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="128"/>
+        <source>About Flightdeck</source>
+        <translation>Über Flightdeck</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="129"/>
+        <source>&lt;b&gt;Flightdeck %1&lt;/b&gt;&lt;br&gt;A desktop workbench for the whole machine-learning lifecycle.&lt;br&gt;Build %2&lt;br&gt;%3</source>
+        <translation>&lt;b&gt;Flightdeck %1&lt;/b&gt;&lt;br&gt;Eine Desktop-Arbeitsumgebung für den gesamten Lebenszyklus des maschinellen Lernens.&lt;br&gt;Build %2&lt;br&gt;%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="143"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="270"/>
+        <source>Flightdeck</source>
+        <translation>Flightdeck</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="246"/>
+        <source>Run #%1 finished: %2</source>
+        <translation>Lauf #%1 beendet: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="249"/>
+        <source>Training failed</source>
+        <translation>Training fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="268"/>
+        <source>%1 — Flightdeck</source>
+        <translation>%1 — Flightdeck</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="281"/>
+        <source>Data and Labeling</source>
+        <translation>Daten und Annotation</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="282"/>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="283"/>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="284"/>
+        <source>Experiments</source>
+        <translation>Experimente</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="285"/>
+        <source>Evaluation</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="286"/>
+        <source>Export and Registry</source>
+        <translation>Export und Registry</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="287"/>
+        <source>Monitoring</source>
+        <translation>Überwachung</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="293"/>
+        <source>%1 · reference BLAS (slow)</source>
+        <translation>%1 · Referenz-BLAS (langsam)</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::MetricOverlayPlot</name>
+    <message>
+        <location filename="../ui/experiments/MetricOverlayPlot.cpp" line="51"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/MetricOverlayPlot.cpp" line="53"/>
+        <source>Drag to pan, wheel to zoom, double-click to fit</source>
+        <translation>Ziehen zum Verschieben, Mausrad zum Zoomen, Doppelklick zum Einpassen</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::MonitoringCharts</name>
+    <message>
+        <location filename="../ui/monitoring/MonitoringCharts.cpp" line="98"/>
+        <source>Latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringCharts.cpp" line="99"/>
+        <source>Requests / s</source>
+        <translation>Anfragen / s</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringCharts.cpp" line="100"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringCharts.cpp" line="101"/>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringCharts.cpp" line="102"/>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringCharts.cpp" line="103"/>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringCharts.cpp" line="104"/>
+        <source>requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringCharts.cpp" line="105"/>
+        <source>errors/s</source>
+        <translation>Fehler/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringCharts.cpp" line="106"/>
+        <source>Drag to pan, wheel to zoom the time axis, double-click to fit</source>
+        <translation>Ziehen zum Verschieben, Mausrad zum Zoomen der Zeitachse, Doppelklick zum Einpassen</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::MonitoringPanel</name>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="139"/>
+        <source>1 min</source>
+        <translation>1 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="140"/>
+        <source>5 min</source>
+        <translation>5 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="141"/>
+        <source>15 min</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="142"/>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="143"/>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="148"/>
+        <source>&amp;Open log…</source>
+        <translation>Protokoll ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="149"/>
+        <source>Open a JSONL prediction log written by flightdeck-serve</source>
+        <translation>Ein von flightdeck-serve geschriebenes JSONL-Vorhersageprotokoll öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="150"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="151"/>
+        <source>&amp;Window:</source>
+        <translation>&amp;Zeitfenster:</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="152"/>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="153"/>
+        <source>Skipped lines</source>
+        <translation>Übersprungene Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="154"/>
+        <source>Error rate</source>
+        <translation>Fehlerrate</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="155"/>
+        <source>Mean latency</source>
+        <translation>Mittlere Latenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="156"/>
+        <source>Time span</source>
+        <translation>Zeitspanne</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="157"/>
+        <source>Predicted classes</source>
+        <translation>Vorhergesagte Klassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="158"/>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="158"/>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="158"/>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="173"/>
+        <source>Open a prediction log</source>
+        <translation>Vorhersageprotokoll öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="177"/>
+        <source>Prediction logs (*.jsonl *.ndjson *.log *.json)</source>
+        <translation>Vorhersageprotokolle (*.jsonl *.ndjson *.log *.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="177"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="202"/>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="229"/>
+        <source>No log open</source>
+        <translation>Kein Protokoll geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="237"/>
+        <source>Reading the log…</source>
+        <translation>Protokoll wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="242"/>
+        <source>Open a JSONL prediction log: one JSON object per line with timestamp, latency_ms, prediction and optionally status and features.</source>
+        <translation>Öffnen Sie ein JSONL-Vorhersageprotokoll: ein JSON-Objekt pro Zeile mit timestamp, latency_ms, prediction und optional status und features.</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="245"/>
+        <source>Reading was cancelled; the figures cover only the part read.</source>
+        <translation>Das Lesen wurde abgebrochen; die Zahlen umfassen nur den gelesenen Teil.</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="247"/>
+        <source>No valid records in this log.</source>
+        <translation>Keine gültigen Einträge in diesem Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="255"/>
+        <source>%1 non-empty lines</source>
+        <translation>Nicht leere Zeilen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="259"/>
+        <source>%n failed request(s)</source>
+        <translation>
+            <numerusform>%n fehlgeschlagene Anfrage</numerusform>
+            <numerusform>%n fehlgeschlagene Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="262"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="263"/>
+        <source>Maximum: %1 ms</source>
+        <translation>Maximum: %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="265"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="266"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="267"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="268"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="283"/>
+        <source>Auto (%1)</source>
+        <translation>Automatisch (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="283"/>
+        <source>Auto</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="292"/>
+        <source>Skipped lines (%1)</source>
+        <translation>Übersprungene Zeilen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="296"/>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="301"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weitere</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="305"/>
+        <source>Every line was read.</source>
+        <translation>Alle Zeilen wurden gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="315"/>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="315"/>
+        <source>No data</source>
+        <translation>Keine Daten</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="341"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::PreferencesDialog</name>
+    <message>
+        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="78"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="79"/>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="81"/>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="82"/>
+        <source>Training threads:</source>
+        <translation>Trainings-Threads:</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="83"/>
+        <source>All cores</source>
+        <translation>Alle Kerne</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="84"/>
+        <source>libtorch intra-op threads used for new runs</source>
+        <translation>libtorch-Intra-op-Threads für neue Läufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="85"/>
+        <source>The language changes at once. The thread count is the default for new runs in the Training panel.</source>
+        <translation>Die Sprache wechselt sofort. Die Thread-Anzahl ist der Standard für neue Läufe im Trainingsbereich.</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::RunsTable</name>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="82"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="82"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="82"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="82"/>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="83"/>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="83"/>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="83"/>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="84"/>
+        <source>Batch</source>
+        <translation>Stapelgröße</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="84"/>
+        <source>Val accuracy</source>
+        <translation>Val.-Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="84"/>
+        <source>Val loss</source>
+        <translation>Val.-Verlust</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="84"/>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="85"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="85"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="86"/>
+        <source>Dataset version hash (prefix)</source>
+        <translation>Hash der Datensatzversion (Präfix)</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="87"/>
+        <source>Last recorded val/accuracy</source>
+        <translation>Zuletzt aufgezeichneter Wert von val/accuracy</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="88"/>
+        <source>Last recorded val/loss</source>
+        <translation>Zuletzt aufgezeichneter Wert von val/loss</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="104"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="105"/>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="106"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="107"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="113"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="114"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunsTable.cpp" line="115"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::SavedArchitecturesList</name>
+    <message>
+        <location filename="../ui/architecture/SavedArchitecturesList.cpp" line="41"/>
+        <source>#%1 %2 (%3)</source>
+        <translation>#%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/SavedArchitecturesList.cpp" line="44"/>
+        <source>Saved %1, spec hash %2</source>
+        <translation>Gespeichert am %1, Spezifikations-Hash %2</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::ShapeInferenceView</name>
+    <message>
+        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="68"/>
+        <source>Input width %1, %2 classes (current dataset version)</source>
+        <translation>Eingabebreite %1, %2 Klassen (aktuelle Datensatzversion)</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="69"/>
+        <source>Input width %1, %2 classes (example: no dataset version selected)</source>
+        <translation>Eingabebreite %1, %2 Klassen (Beispiel: keine Datensatzversion ausgewählt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="87"/>
+        <source>Total parameters: %1</source>
+        <translation>Parameter insgesamt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="105"/>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="105"/>
+        <source>Output shape</source>
+        <translation>Ausgabeform</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="105"/>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::SplitForm</name>
+    <message>
+        <location filename="../ui/data/SplitForm.cpp" line="82"/>
+        <source>Test: %1</source>
+        <translation>Test: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/SplitForm.cpp" line="88"/>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/SplitForm.cpp" line="89"/>
+        <source>The same seed and data always give the same split</source>
+        <translation>Gleicher Seed und gleiche Daten ergeben immer dieselbe Aufteilung</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/SplitForm.cpp" line="90"/>
+        <source>Train:</source>
+        <translation>Training:</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/SplitForm.cpp" line="91"/>
+        <source>Val:</source>
+        <translation>Validierung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/SplitForm.cpp" line="92"/>
+        <source>Create Split</source>
+        <translation>Aufteilung erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/SplitForm.cpp" line="93"/>
+        <source>Create a seeded, stratified train/validation/test split</source>
+        <translation>Eine reproduzierbare, stratifizierte Aufteilung in Training/Validierung/Test erstellen</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::SplitTable</name>
+    <message>
+        <location filename="../ui/data/SplitTable.cpp" line="52"/>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/SplitTable.cpp" line="108"/>
+        <source>Split</source>
+        <translation>Aufteilung</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/SplitTable.cpp" line="108"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/SplitTable.cpp" line="108"/>
+        <source>Train / val / test</source>
+        <translation>Training / Val. / Test</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/SplitTable.cpp" line="108"/>
+        <source>Train rows</source>
+        <translation>Trainingszeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/SplitTable.cpp" line="109"/>
+        <source>Val rows</source>
+        <translation>Validierungszeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/SplitTable.cpp" line="109"/>
+        <source>Test rows</source>
+        <translation>Testzeilen</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::TaskRunner</name>
+    <message>
+        <location filename="../ui/common/TaskRunner.cpp" line="41"/>
+        <source>Open or create a project first.</source>
+        <translation>Öffnen oder erstellen Sie zuerst ein Projekt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/TaskRunner.cpp" line="85"/>
+        <source>Unknown error.</source>
+        <translation>Unbekannter Fehler.</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::TaskStatusWidget</name>
+    <message>
+        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="71"/>
+        <source>Epoch %1: %p%</source>
+        <translation>Epoche %1: %p %</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="75"/>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="77"/>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="83"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="84"/>
+        <source>Cancel the running task and stop training</source>
+        <translation>Die laufende Aufgabe abbrechen und das Training stoppen</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::TrainingForm</name>
+    <message>
+        <location filename="../ui/training/TrainingForm.cpp" line="95"/>
+        <source>Run name:</source>
+        <translation>Name des Laufs:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingForm.cpp" line="96"/>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingForm.cpp" line="97"/>
+        <source>Batch size:</source>
+        <translation>Stapelgröße:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingForm.cpp" line="98"/>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingForm.cpp" line="99"/>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingForm.cpp" line="100"/>
+        <source>Threads:</source>
+        <translation>Threads:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingForm.cpp" line="101"/>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingForm.cpp" line="102"/>
+        <source>automatic (run-&lt;id&gt;)</source>
+        <translation>automatisch (run-&lt;id&gt;)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingForm.cpp" line="103"/>
+        <source>Seeds model initialization and batch order</source>
+        <translation>Bestimmt die Initialisierung des Modells und die Reihenfolge der Stapel</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingForm.cpp" line="104"/>
+        <source>All cores</source>
+        <translation>Alle Kerne</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingForm.cpp" line="105"/>
+        <source>Automatic (CUDA if available)</source>
+        <translation>Auto (CUDA, sonst CPU)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingForm.cpp" line="106"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingForm.cpp" line="107"/>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingForm.cpp" line="109"/>
+        <source>This build or machine has no CUDA</source>
+        <translation>Dieser Build oder dieser Rechner unterstützt kein CUDA</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::TrainingPanel</name>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="32"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="34"/>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="36"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="38"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="123"/>
+        <source>No project: open or create one first.</source>
+        <translation>Kein Projekt: Öffnen oder erstellen Sie zuerst eines.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="125"/>
+        <source>No dataset version: import or select one in the Data panel.</source>
+        <translation>Keine Datensatzversion: Importieren oder wählen Sie eine im Datenbereich.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="127"/>
+        <source>No split: create one for the selected version in the Data panel.</source>
+        <translation>Keine Aufteilung: Erstellen Sie im Datenbereich eine für die ausgewählte Version.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="131"/>
+        <source>The selected split belongs to another dataset version: select or create a split of this version.</source>
+        <translation>Die ausgewählte Aufteilung gehört zu einer anderen Datensatzversion: Wählen oder erstellen Sie eine Aufteilung dieser Version.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="137"/>
+        <source>No architecture: save one in the Architecture panel.</source>
+        <translation>Keine Architektur: Speichern Sie eine im Architekturbereich.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="149"/>
+        <source>A run is already in progress.</source>
+        <translation>Ein Lauf ist bereits aktiv.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="165"/>
+        <source>Training could not start: a run is already going or no project is open.</source>
+        <translation>Das Training konnte nicht starten: Ein Lauf ist bereits aktiv oder kein Projekt geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="169"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="288"/>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="180"/>
+        <source>Stopping after the current batch…</source>
+        <translation>Wird nach dem aktuellen Stapel gestoppt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="187"/>
+        <source>Run #%1 started.</source>
+        <translation>Lauf #%1 gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="199"/>
+        <source>Epoch %1 of %2, step %3 of %4</source>
+        <translation>Epoche %1 von %2, Schritt %3 von %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="223"/>
+        <source>Run #%1 %2 (%3 samples/s).</source>
+        <translation>Lauf #%1 %2 (%3 Samples/s).</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="277"/>
+        <source>Train with the current dataset version, split and architecture (F5)</source>
+        <translation>Mit aktueller Datensatzversion, Aufteilung und Architektur trainieren (F5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="288"/>
+        <source>No run selected</source>
+        <translation>Kein Lauf ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="290"/>
+        <source>Run #%1 (live)</source>
+        <translation>Lauf #%1 (live)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="292"/>
+        <source>Run #%1 (%2)</source>
+        <translation>Lauf #%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="303"/>
+        <source>Start Training</source>
+        <translation>Training starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="304"/>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="305"/>
+        <source>Stop after the current batch; the run keeps its metrics (Shift+F5)</source>
+        <translation>Nach dem aktuellen Stapel stoppen; der Lauf behält seine Metriken (Umschalt+F5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="306"/>
+        <source>Runtime: %1</source>
+        <translation>Laufzeitumgebung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="45"/>
+        <source>Flightdeck machine-learning workbench</source>
+        <translation>Flightdeck – Arbeitsumgebung für maschinelles Lernen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="49"/>
+        <source>Project folder to open.</source>
+        <translation>Zu öffnender Projektordner.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="52"/>
+        <source>Save a screenshot of the window to &lt;file&gt; and quit.</source>
+        <translation>Ein Bildschirmfoto des Fensters in &lt;file&gt; speichern und beenden.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="55"/>
+        <source>Select run &lt;id&gt; after opening.</source>
+        <translation>Nach dem Öffnen den Lauf &lt;id&gt; auswählen.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="58"/>
+        <source>Open the prediction log &lt;file&gt; in the monitoring dashboard.</source>
+        <translation>Das Vorhersageprotokoll &lt;file&gt; im Überwachungs-Dashboard öffnen.</translation>
+    </message>
+</context>
 </TS>
