@@ -40,6 +40,9 @@ if command -v update-alternatives >/dev/null; then
   esac
 fi
 
+# ccache keys on paths relative to the checkout, so a fresh clone (CI) reuses earlier builds.
+export CCACHE_BASEDIR="$here"
+
 generator=()
 command -v ninja >/dev/null && generator=(-G Ninja)
 if [ ! -f "$here/build/CMakeCache.txt" ]; then

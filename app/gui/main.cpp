@@ -4,6 +4,7 @@
 #include "mainwindow/MainWindow.h"
 #include "monitoring/MonitoringPanel.h"
 
+#include "flightdeck/common/BuildInfo.h"
 #include "flightdeck/train/Runtime.h"
 
 #include <QApplication>
@@ -32,7 +33,7 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Flightdeck"));
     QApplication::setApplicationName(QStringLiteral("Flightdeck"));
-    QApplication::setApplicationVersion(QStringLiteral(FLIGHTDECK_VERSION));
+    QApplication::setApplicationVersion(QString::fromLatin1(flightdeck::appVersion()));
     QApplication::setDesktopFileName(QStringLiteral("org.flightdeck.Flightdeck"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/flightdeck.svg")));
     flightdeck::ui::Translations::apply(flightdeck::ui::Settings::language().get());

@@ -1,6 +1,7 @@
 #pragma once
 // What every run records about the build that produced it (north-star: reproducibility).
+// Defined in one translation unit so that a new commit recompiles one file, not the project.
 namespace flightdeck {
-inline const char* appVersion() { return FLIGHTDECK_VERSION; }
-inline const char* gitCommit() { return FLIGHTDECK_GIT_COMMIT; }
+const char* appVersion();
+const char* gitCommit();
 }  // namespace flightdeck
