@@ -91,6 +91,7 @@ private Q_SLOTS:
     void sameSeedIsBitForBitOnCpu();
     void cancelKeepsMetricsAndModel();
     void metricsAreVisibleToASecondConnectionDuringTraining();
+    void metricsAreFlushedWithinAnEpoch();
     void badIdsThrowNotFound();
     void badSettingsAreRefused();
     void failureIsRecordedThenRethrown();
@@ -287,6 +288,27 @@ void TestTrain::metricsAreVisibleToASecondConnectionDuringTraining()
     train::Trainer(*fx.project).run(fx.version.id, fx.split.id, fx.architectureId, config, cb);
     QCOMPARE(seenDuringEpoch3, std::size_t(2));
     QCOMPARE(watching.run(runId).status, std::string("completed"));
+}
+
+void TestTrain::metricsAreFlushedWithinAnEpoch()
+{
+    // Slow steps (as with a big model): the watcher must not wait for the epoch to end.
+    Fixture fx;
+    auto watcher = store::Project::open(fx.dir.path().toStdString());
+    store::RunRepository watching(watcher);
+    store::Id runId = 0;
+    std::size_t seenAtStep12 = 0;
+    train::TrainCallbacks cb;
+    cb.onStarted = [&](store::Id id) { runId = id; };
+    cb.onProgress = [&](std::int64_t step, std::int64_t, int) {
+        QThread::msleep(70);
+        if (step == 12)   // ~0.8 s into the first 14-step epoch
+            seenAtStep12 = watching.metrics(runId, "train/loss").size();
+    };
+    auto config = smallConfig();
+    config.epochs = 1;
+    train::Trainer(*fx.project).run(fx.version.id, fx.split.id, fx.architectureId, config, cb);
+    QVERIFY2(seenAtStep12 >= 5, qPrintable(QString::number(seenAtStep12)));
 }
 
 void TestTrain::badIdsThrowNotFound()
