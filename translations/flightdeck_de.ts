@@ -828,17 +828,17 @@ Intra-op-Threads: %5</translation>
         <translation>Makro-Mittel</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="352"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="353"/>
         <source>Select a run in Experiments first.</source>
         <translation>Wählen Sie zuerst unter „Experimente“ einen Lauf aus.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="353"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="354"/>
         <source>Open a project first.</source>
         <translation>Öffnen Sie zuerst ein Projekt.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="367"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="368"/>
         <source>Evaluating run %1 on the %2 split…</source>
         <translation>Lauf %1 wird auf den %2 ausgewertet…</translation>
     </message>
@@ -1931,22 +1931,28 @@ Intra-op-Threads: %5</translation>
         <translation>Eingabebreite %1, %2 Klassen (Beispiel: keine Datensatzversion ausgewählt)</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="87"/>
+        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="84"/>
+        <source>Output: %1</source>
+        <comment>the appended output layer</comment>
+        <translation>Ausgabe: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="89"/>
         <source>Total parameters: %1</source>
         <translation>Parameter insgesamt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="105"/>
+        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="107"/>
         <source>Layer</source>
         <translation>Schicht</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="105"/>
+        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="107"/>
         <source>Output shape</source>
         <translation>Ausgabeform</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="105"/>
+        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="107"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
@@ -2268,27 +2274,27 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="45"/>
+        <location filename="../app/gui/main.cpp" line="46"/>
         <source>Flightdeck machine-learning workbench</source>
         <translation>Flightdeck – Arbeitsumgebung für maschinelles Lernen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="49"/>
+        <location filename="../app/gui/main.cpp" line="50"/>
         <source>Project folder to open.</source>
         <translation>Zu öffnender Projektordner.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="52"/>
+        <location filename="../app/gui/main.cpp" line="53"/>
         <source>Save a screenshot of the window to &lt;file&gt; and quit.</source>
         <translation>Ein Bildschirmfoto des Fensters in &lt;file&gt; speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="55"/>
+        <location filename="../app/gui/main.cpp" line="56"/>
         <source>Select run &lt;id&gt; after opening.</source>
         <translation>Nach dem Öffnen den Lauf &lt;id&gt; auswählen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="58"/>
+        <location filename="../app/gui/main.cpp" line="59"/>
         <source>Open the prediction log &lt;file&gt; in the monitoring dashboard.</source>
         <translation>Das Vorhersageprotokoll &lt;file&gt; im Überwachungs-Dashboard öffnen.</translation>
     </message>

@@ -159,7 +159,9 @@ void TestModel::shapeInference()
     QCOMPARE(QString::fromStdString(shapes[3].label), QStringLiteral("Linear 64→32"));
     QCOMPARE(shapes[3].parameters, std::int64_t(64 * 32 + 32));
     QCOMPARE(QString::fromStdString(shapes[4].label), QStringLiteral("Tanh"));
-    QCOMPARE(QString::fromStdString(shapes[5].label), QStringLiteral("Head: Linear 32→3"));
+    QCOMPARE(QString::fromStdString(shapes[5].label), QStringLiteral("Linear 32→3"));
+    QVERIFY(shapes[5].head);
+    QVERIFY(!shapes[4].head);
     QCOMPARE(shapes[5].parameters, std::int64_t(32 * 3 + 3));
     QCOMPARE(shapes[5].outputShape, std::vector<std::int64_t>{3});
     QCOMPARE(parameterCount(shapes), std::int64_t(320 + 2080 + 99));

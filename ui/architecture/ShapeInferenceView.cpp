@@ -79,7 +79,9 @@ void ShapeInferenceView::refresh()
             auto* shapeItem = new QTableWidgetItem(QStringLiteral("[N, %1]").arg(dims.join(QStringLiteral(", "))));
             auto* paramItem = new QTableWidgetItem(locale.toString(shape.parameters));
             paramItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            table_->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(shape.label)));
+            const QString label = QString::fromStdString(shape.label);
+            table_->setItem(row, 0, new QTableWidgetItem(
+                shape.head ? tr("Output: %1", "the appended output layer").arg(label) : label));
             table_->setItem(row, 1, shapeItem);
             table_->setItem(row, 2, paramItem);
         }

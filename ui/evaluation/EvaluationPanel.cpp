@@ -343,6 +343,7 @@ void EvaluationPanel::renderReport() {
         macro[c]->setFont(bold);
         perClass_->setItem(n, c, macro[c]);
     }
+    perClass_->resizeColumnToContents(0);   // "Macro average" must not be elided
 }
 
 void EvaluationPanel::evaluateCurrentRun() {

@@ -208,7 +208,8 @@ std::vector<LayerShape> inferShapes(const ArchitectureSpec& spec, std::int64_t i
         shapes.push_back(std::move(shape));
     }
     LayerShape head;
-    head.label = "Head: Linear " + std::to_string(width) + "\u2192" + std::to_string(classes);
+    head.head = true;
+    head.label = "Linear " + std::to_string(width) + "\u2192" + std::to_string(classes);
     head.parameters = width * classes + classes;
     head.outputShape = {classes};
     shapes.push_back(std::move(head));

@@ -37,7 +37,8 @@ struct ArchitectureSpec {
 };
 
 struct LayerShape {
-    std::string label;                  // "Linear 784→64", "ReLU", "Head: Linear 64→10"
+    std::string label;                  // "Linear 784→64", "ReLU" (technical names, not prose)
+    bool head = false;                  // the appended output layer (the ui labels it)
     std::vector<std::int64_t> outputShape;   // without the batch dimension
     std::int64_t parameters = 0;
 };
