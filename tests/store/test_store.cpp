@@ -11,6 +11,7 @@
 
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -278,19 +279,42 @@ void TestStore::missingProject()
 void TestStore::unwritableFolderRefused()
 {
     QTemporaryDir dir;
+    ::chmod(dir.path().toLocal8Bit().constData(), 0755);
     const fs::path folder = toPath(dir.path()) / "locked";
     fs::create_directories(folder);
     ::chmod(folder.c_str(), 0555);
-    const bool blocked = ::access(folder.c_str(), W_OK) != 0;
-    if (!blocked) {
+    if (::geteuid() != 0) {
+        const ErrorInfo info = expectError([&] { Project::create(folder); });
         ::chmod(folder.c_str(), 0755);
-        QSKIP("permissions do not stop this user from writing (running as root): "
-              "a read-only folder cannot be simulated here");
+        QCOMPARE(info.code, ErrorCode::FileUnwritable);
+        QCOMPARE(info.file, folder.string());
+        return;
     }
-    const ErrorInfo info = expectError([&] { Project::create(folder); });
+    // Root writes through permissions, so the refusal is checked as the unprivileged user
+    // "nobody" in a child process; its exit code says what it saw.
+    const pid_t child = ::fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        if (::setgid(65534) != 0 || ::setuid(65534) != 0)
+            ::_exit(3);
+        try {
+            Project::create(folder);
+            ::_exit(1);   // created: the refusal is missing
+        } catch (const flightdeck::Error& e) {
+            const bool ok = e.code() == ErrorCode::FileUnwritable && e.info().file == folder.string();
+            ::_exit(ok ? 0 : 2);
+        } catch (...) {
+            ::_exit(4);
+        }
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
     ::chmod(folder.c_str(), 0755);
-    QCOMPARE(info.code, ErrorCode::FileUnwritable);
-    QCOMPARE(info.file, folder.string());
+    QVERIFY(WIFEXITED(status));
+    if (WEXITSTATUS(status) == 3)
+        QSKIP("cannot switch to the unprivileged user nobody here");
+    QCOMPARE(WEXITSTATUS(status), 0);
+    QVERIFY(!fs::exists(folder / "project.db"));
 }
 
 void TestStore::objectStoreRoundTrip()
