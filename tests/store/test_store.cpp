@@ -374,6 +374,9 @@ void TestStore::metricsOrder()
     r.name = "m";
     const Id run = runs.createRun(r);   // no dataset/split/architecture: stored as NULL
     QCOMPARE(runs.run(run).versionId, Id(0));
+    QCOMPARE(runs.run(run).name, std::string("m"));
+    const Id unnamed = runs.createRun(RunRecord{});
+    QCOMPARE(runs.run(unnamed).name, "run-" + std::to_string(unnamed));
     runs.appendMetrics(run, {{"train/loss", 3, 1, 10.0, 0.3},
                              {"val/accuracy", 2, 1, 11.0, 0.8},
                              {"train/loss", 1, 0, 8.0, 0.9}});

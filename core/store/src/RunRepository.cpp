@@ -59,8 +59,15 @@ Id RunRepository::createRun(const RunRecord& run)
         st.bind(12, *run.endedAt);
     else
         st.bindNull(12);
+    Transaction tx(db);
     st.bind(13, run.error).run();
-    return db.lastInsertId();
+    const Id id = db.lastInsertId();
+    if (run.name.empty()) {
+        // The default name needs the id, so it is set in the same transaction as the insert.
+        db.prepare("UPDATE runs SET name = 'run-' || id WHERE id = ?").bind(1, id).run();
+    }
+    tx.commit();
+    return id;
 }
 
 void RunRepository::setParams(Id runId, const std::map<std::string, std::string>& params)

@@ -239,15 +239,7 @@ RunResult Trainer::run(store::Id versionId, store::Id splitId, store::Id archite
     record.torchVersion = runtime.torchVersion;
     record.startedAt = unixTimeNow();
 
-    const store::Id runId = runs.createRun(record);
-    if (record.name.empty()) {
-        // "run-<id>" needs the id; RunRepository has no rename, so set it directly.
-        project_.db()
-            .prepare("UPDATE runs SET name = ? WHERE id = ?")
-            .bind(1, "run-" + std::to_string(runId))
-            .bind(2, runId)
-            .run();
-    }
+    const store::Id runId = runs.createRun(record);   // an empty name becomes "run-<id>"
 
     std::optional<MetricSink> sink;
     try {

@@ -14,7 +14,8 @@ class RunRepository {
 public:
     explicit RunRepository(Project& project);
 
-    Id createRun(const RunRecord& run);           // id in the record is ignored
+    // The id in the record is ignored; an empty name becomes "run-<id>".
+    Id createRun(const RunRecord& run);
     void setParams(Id runId, const std::map<std::string, std::string>& params);
     std::map<std::string, std::string> params(Id runId);
     // Appends in one transaction (callers batch per epoch or per N steps).
