@@ -158,8 +158,17 @@ public:
 
     void flushIfDue()
     {
-        if (std::chrono::duration<double>(Clock::now() - lastFlush_).count() >= kFlushIntervalSeconds)
+        if (std::chrono::duration<double>(Clock::now() - lastFlush_).count() < kFlushIntervalSeconds)
+            return;
+        try {
             flush();
+        } catch (const Error& e) {
+            // Another connection (e.g. a large import) may hold the write lock longer than the
+            // busy timeout: keep the points and retry at the next flush; only the final flush
+            // of the run may fail it.
+            if (e.code() != ErrorCode::Database)
+                throw;
+        }
     }
 
     void flush()
