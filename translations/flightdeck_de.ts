@@ -2036,12 +2036,12 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::TaskRunner</name>
     <message>
-        <location filename="../ui/common/TaskRunner.cpp" line="41"/>
+        <location filename="../ui/common/TaskRunner.cpp" line="42"/>
         <source>Open or create a project first.</source>
         <translation>Öffnen oder erstellen Sie zuerst ein Projekt.</translation>
     </message>
     <message>
-        <location filename="../ui/common/TaskRunner.cpp" line="85"/>
+        <location filename="../ui/common/TaskRunner.cpp" line="88"/>
         <source>Unknown error.</source>
         <translation>Unbekannter Fehler.</translation>
     </message>
@@ -2072,6 +2072,14 @@ Intra-op-Threads: %5</translation>
         <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="84"/>
         <source>Cancel the running task and stop training</source>
         <translation>Die laufende Aufgabe abbrechen und das Training stoppen</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::TrainingController</name>
+    <message>
+        <location filename="../ui/common/TrainingController.cpp" line="106"/>
+        <source>Unknown error.</source>
+        <translation>Unbekannter Fehler.</translation>
     </message>
 </context>
 <context>
@@ -2206,7 +2214,7 @@ Intra-op-Threads: %5</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="169"/>
-        <location filename="../ui/training/TrainingPanel.cpp" line="288"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="291"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
@@ -2226,47 +2234,52 @@ Intra-op-Threads: %5</translation>
         <translation>Epoche %1 von %2, Schritt %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="223"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="221"/>
+        <source>Training stopped: its project was closed.</source>
+        <translation>Training beendet: sein Projekt wurde geschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="225"/>
         <source>Run #%1 %2 (%3 samples/s).</source>
         <translation>Lauf #%1 %2 (%3 Samples/s).</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="277"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="280"/>
         <source>Train with the current dataset version, split and architecture (F5)</source>
         <translation>Mit aktueller Datensatzversion, Aufteilung und Architektur trainieren (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="288"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="291"/>
         <source>No run selected</source>
         <translation>Kein Lauf ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="290"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="293"/>
         <source>Run #%1 (live)</source>
         <translation>Lauf #%1 (live)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="292"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="295"/>
         <source>Run #%1 (%2)</source>
         <translation>Lauf #%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="303"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="306"/>
         <source>Start Training</source>
         <translation>Training starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="304"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="307"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="305"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="308"/>
         <source>Stop after the current batch; the run keeps its metrics (Shift+F5)</source>
         <translation>Nach dem aktuellen Stapel stoppen; der Lauf behält seine Metriken (Umschalt+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="306"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="309"/>
         <source>Runtime: %1</source>
         <translation>Laufzeitumgebung: %1</translation>
     </message>

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void fullLoop();
     void trainingFailureIsShown();
     void languageSwitchRetranslates();
+    void switchingProjectsDuringTrainingKeepsThemApart();
     void cleanupTestCase();
 
 private:
@@ -407,6 +408,27 @@ void TestGui::languageSwitchRetranslates()
     QCOMPARE(Settings::trainingThreads().get(), 3);
     QCOMPARE(child<QSpinBox>("threadsSpin")->value(), 3);
     QCOMPARE(Settings::language().get(), QString());
+}
+
+void TestGui::switchingProjectsDuringTrainingKeepsThemApart()
+{
+    // A run belongs to its project: opening another one stops it, records it as cancelled in
+    // its own project, and leaves the new project's selection untouched.
+    const QString first = window_->session()->folder();
+    child<QComboBox>("deviceCombo")->setCurrentIndex(0);
+    child<QSpinBox>("epochsSpin")->setValue(2000);
+    action("actionStartTraining")->trigger();
+    QVERIFY(window_->training()->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(window_->training()->currentRunId() > 0, 60000);
+    const qint64 runId = window_->training()->currentRunId();
+
+    QVERIFY(window_->openProject(dir_.filePath(QStringLiteral("other")), true));
+    QTRY_VERIFY_WITH_TIMEOUT(!window_->training()->isRunning(), 120000);
+    QCOMPARE(window_->session()->currentRunId(), qint64(0));
+    QVERIFY(flightdeck::store::RunRepository(window_->session()->project()).runs().empty());
+
+    auto old = flightdeck::store::Project::open(first.toStdString());
+    QCOMPARE(flightdeck::store::RunRepository(old).run(runId).status, std::string("cancelled"));
 }
 
 void TestGui::cleanupTestCase()

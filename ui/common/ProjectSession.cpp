@@ -93,6 +93,7 @@ void ProjectSession::closeProject()
         return;
     project_.reset();
     folder_.clear();
+    ++generation_;
     versionId_ = splitId_ = architectureId_ = runId_ = 0;
     Q_EMIT projectClosed();
 }

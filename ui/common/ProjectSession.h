@@ -19,6 +19,9 @@ public:
     ~ProjectSession() override;
 
     bool isOpen() const;
+    // Changes whenever a project is closed: work started under another generation must not
+    // apply its result (ids) to the project open now.
+    quint64 generation() const { return generation_; }
     QString folder() const;
     // Precondition: isOpen(). GUI thread only.
     flightdeck::store::Project& project();
@@ -63,6 +66,7 @@ private:
     std::unique_ptr<flightdeck::store::Project> project_;
     QString folder_;
     qint64 versionId_ = 0, splitId_ = 0, architectureId_ = 0, runId_ = 0;
+    quint64 generation_ = 0;
 };
 
 }  // namespace flightdeck::ui

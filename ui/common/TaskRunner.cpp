@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QThreadPool>
 
+#include <algorithm>
+
 namespace flightdeck::ui {
 
 namespace {
@@ -22,8 +24,7 @@ struct Outcome {
 }  // namespace
 
 TaskRunner::TaskRunner(ProjectSession* session, QObject* parent)
-    : QObject(parent), session_(session), cancel_(std::make_shared<std::atomic<bool>>(false)),
-      pool_(new QThreadPool(this))
+    : QObject(parent), session_(session), pool_(new QThreadPool(this))
 {
     // Two workers: one long task (import) must not starve a quick one (reading a log).
     pool_->setMaxThreadCount(2);
@@ -67,13 +68,15 @@ void TaskRunner::launch(const QString& title,
                         std::function<QVariant(const std::atomic<bool>&)> job, Done onDone,
                         Failed onFailed)
 {
-    cancel_->store(false);
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    cancelFlags_.push_back(cancel);
     ++running_;
     if (running_ == 1)
         Q_EMIT busyChanged(true, title);
+    // A project switched while the task ran must not receive the old project's result.
+    const quint64 generation = session_ ? session_->generation() : 0;
     QPointer<TaskRunner> self(this);
-    auto cancel = cancel_;
-    pool_->start([self, cancel, title, job = std::move(job), onDone = std::move(onDone),
+    pool_->start([self, cancel, generation, title, job = std::move(job), onDone = std::move(onDone),
                   onFailed = std::move(onFailed)]() mutable {
         auto outcome = std::make_shared<Outcome>();
         try {
@@ -88,11 +91,17 @@ void TaskRunner::launch(const QString& title,
             return;
         QMetaObject::invokeMethod(
             self.data(),
-            [self, title, outcome, onDone = std::move(onDone), onFailed = std::move(onFailed)]() {
+            [self, cancel, generation, title, outcome, onDone = std::move(onDone),
+             onFailed = std::move(onFailed)]() {
                 if (!self)
                     return;
                 --self->running_;
-                if (outcome->ok) {
+                auto& flags = self->cancelFlags_;
+                flags.erase(std::remove(flags.begin(), flags.end(), cancel), flags.end());
+                const bool stale = self->session_ && self->session_->generation() != generation;
+                if (stale) {
+                    // Dropped: its ids belong to a project that is no longer open.
+                } else if (outcome->ok) {
                     if (onDone)
                         onDone(outcome->value);
                 } else if (onFailed) {
@@ -107,7 +116,11 @@ void TaskRunner::launch(const QString& title,
     });
 }
 
-void TaskRunner::cancelAll() { cancel_->store(true); }
+void TaskRunner::cancelAll()
+{
+    for (const auto& flag : cancelFlags_)
+        flag->store(true);
+}
 
 void TaskRunner::waitForIdle()
 {

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <vector>
 
 class QThreadPool;
 
@@ -51,7 +52,8 @@ private:
     void launch(const QString& title, std::function<QVariant(const std::atomic<bool>&)> job,
                 Done onDone, Failed onFailed);
     ProjectSession* session_;
-    std::shared_ptr<std::atomic<bool>> cancel_;
+    // One flag per running task: a new task must not clear a Cancel the user gave earlier.
+    std::vector<std::shared_ptr<std::atomic<bool>>> cancelFlags_;
     int running_ = 0;
     QThreadPool* pool_;
 };

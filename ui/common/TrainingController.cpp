@@ -32,6 +32,9 @@ TrainingController::TrainingController(ProjectSession* session, QObject* parent)
     // ~25 redraws a second at most, however fast the trainer produces points.
     drainTimer_.setInterval(40);
     connect(&drainTimer_, &QTimer::timeout, this, &TrainingController::drain);
+    // A run belongs to its project: closing the project stops it (it is recorded as cancelled).
+    if (session_)
+        connect(session_, &ProjectSession::projectClosed, this, &TrainingController::stop);
 }
 
 TrainingController::~TrainingController()
@@ -57,10 +60,10 @@ bool TrainingController::start(qint64 versionId, qint64 splitId, qint64 architec
     buffer_.drain();
     running_ = true;
     runId_ = 0;
+    generation_ = session_->generation();
     const std::string folder = session_->folder().toStdString();
-    QPointer<TrainingController> self(this);
 
-    thread_ = QThread::create([self, this, folder, versionId, splitId, architectureId, config]() {
+    thread_ = QThread::create([this, folder, versionId, splitId, architectureId, config]() {
         qint64 runId = 0;
         QString status;
         QString error;
@@ -97,6 +100,10 @@ bool TrainingController::start(qint64 versionId, qint64 splitId, qint64 architec
         } catch (const std::exception& e) {
             status = QStringLiteral("failed");
             error = ErrorText::fromException(e);
+        } catch (...) {
+            // Anything escaping a QThread::create body would terminate the application.
+            status = QStringLiteral("failed");
+            error = tr("Unknown error.");
         }
         QMetaObject::invokeMethod(
             this,
@@ -129,9 +136,8 @@ void TrainingController::drain()
 void TrainingController::onWorkerStarted(qint64 runId)
 {
     runId_ = runId;
-    if (session_) {
+    if (session_ && session_->generation() == generation_)
         session_->notifyRunsChanged();
-    }
     Q_EMIT started(runId);
 }
 
@@ -141,8 +147,11 @@ void TrainingController::onWorkerDone(qint64 runId, const QString& status,
     drainTimer_.stop();
     drain();
     running_ = false;
+    const bool stale = !session_ || session_->generation() != generation_;
+    if (stale)
+        runId = 0;
     runId_ = runId;
-    if (session_ && session_->isOpen())
+    if (!stale && session_->isOpen())
         session_->notifyRunsChanged();
     if (!error.isEmpty())
         Q_EMIT failed(error);

@@ -50,7 +50,8 @@ public:
 Q_SIGNALS:
     void started(qint64 runId);
     void progress(qint64 step, qint64 totalSteps, int epoch);
-    // GUI thread, coalesced; points of the current run in arrival order.
+    // GUI thread, coalesced; points of the current run in arrival order. If the project was
+    // closed meanwhile, finished() reports runId 0: the id belongs to the old project.
     void metricsArrived(qint64 runId, const std::vector<flightdeck::store::MetricRecord>& points);
     void finished(qint64 runId, const QString& status, double samplesPerSecond);
     void failed(const QString& message);
@@ -68,6 +69,7 @@ private:
     std::atomic<bool> cancel_{false};
     bool running_ = false;
     qint64 runId_ = 0;
+    quint64 generation_ = 0;   // the session's generation when the run started
 };
 
 }  // namespace flightdeck::ui

@@ -217,7 +217,9 @@ void TrainingPanel::onFinished(qint64 runId, const QString& status, double sampl
     progress_->setValue(status == QLatin1String("completed") ? 1 : 0);
     shownRunId_ = runId;
     shownRunStatus_ = status;
-    if (status == QLatin1String("failed") && !failureMessage_.isEmpty())
+    if (runId == 0 && status == QLatin1String("cancelled"))
+        setStatus(tr("Training stopped: its project was closed."), false);
+    else if (status == QLatin1String("failed") && !failureMessage_.isEmpty())
         setStatus(failureMessage_, true);   // keep the reason, not just "failed"
     else
         setStatus(tr("Run #%1 %2 (%3 samples/s).")
@@ -226,7 +228,8 @@ void TrainingPanel::onFinished(qint64 runId, const QString& status, double sampl
                   status != QLatin1String("completed") && status != QLatin1String("cancelled"));
     updateReadiness();
     updatePlotTitle();
-    session_->notifyRunsChanged();
+    if (session_->isOpen())
+        session_->notifyRunsChanged();
     if (runId > 0)
         session_->setCurrentRun(runId);   // redraws from the stored metrics when it changes
     else
