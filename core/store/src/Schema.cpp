@@ -6,6 +6,8 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <type_traits>
@@ -163,23 +165,41 @@ Probe probe(const std::filesystem::path& databaseFile)
     std::ifstream in(databaseFile, std::ios::binary);
     if (!in)
         refuse(ErrorCode::FileUnreadable, databaseFile, "cannot open the file for reading");
-    char header[16] = {};
-    in.read(header, sizeof header);
+    unsigned char header[100] = {};
+    in.read(reinterpret_cast<char*>(header), sizeof header);
     const auto got = static_cast<std::size_t>(in.gcount());
     if (got == 0)
         refuse(ErrorCode::NotAProject, databaseFile,
                "expected a SQLite database, found an empty file");
-    if (got < sizeof header || std::memcmp(header, "SQLite format 3", 16) != 0)
+    if (got < 16 || std::memcmp(header, "SQLite format 3", 16) != 0)
         refuse(ErrorCode::NotAProject, databaseFile,
                "expected a SQLite database (\"SQLite format 3\" header), found \""
-                   + printable(header, got) + "\"");
+                   + printable(reinterpret_cast<const char*>(header), std::min<std::size_t>(got, 16))
+                   + "\"");
+    if (got < sizeof header)
+        refuse(ErrorCode::CorruptProject, databaseFile, "the SQLite header is truncated");
     in.close();
 
+    // Header fields (big-endian): application_id at offset 68; byte 18 is 2 in WAL mode.
+    const std::uint32_t applicationId = (std::uint32_t(header[68]) << 24)
+                                        | (std::uint32_t(header[69]) << 16)
+                                        | (std::uint32_t(header[70]) << 8) | header[71];
+    if (applicationId != 0 && applicationId != static_cast<std::uint32_t>(kApplicationId))
+    {
+        char found[64];
+        std::snprintf(found, sizeof found, "expected application_id 0x%08x, found 0x%08x",
+                      static_cast<unsigned>(kApplicationId), static_cast<unsigned>(applicationId));
+        refuse(ErrorCode::NotAProject, databaseFile,
+               std::string(found) + " (a SQLite database of another program)");
+    }
+    // Our databases are in WAL mode from their first write. Anything else is opened read-only,
+    // so SQLite never rolls back a foreign hot journal into it; a WAL file has to be opened
+    // read-write to be read while another connection writes.
+    const bool wal = header[18] == 2;
+    const int openFlags = wal ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+
     sqlite3* db = nullptr;
-    // Read-write (not read-only) so that a project in WAL mode with live writers can be read;
-    // only SELECTs and pragma reads are issued, so the file itself is left as it is.
-    const int rc = sqlite3_open_v2(databaseFile.string().c_str(), &db, SQLITE_OPEN_READWRITE,
-                                   nullptr);
+    const int rc = sqlite3_open_v2(databaseFile.string().c_str(), &db, openFlags, nullptr);
     Probe result;
     std::string failure;
     if (rc == SQLITE_OK) {
