@@ -76,6 +76,15 @@ fs::path tempPath(const fs::path& folder)
     return folder / (".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
 }
 
+void syncDirectory(const fs::path& folder)
+{
+    const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+}
+
 class TempFile {
 public:
     explicit TempFile(const fs::path& folder) : path_(tempPath(folder))
@@ -114,11 +123,9 @@ public:
         if (std::rename(path_.c_str(), target.c_str()) != 0)
             fail(ErrorCode::FileUnwritable, target, std::strerror(errno));
         committed_ = true;
-        const int dir = ::open(target.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (dir >= 0) {
-            ::fsync(dir);
-            ::close(dir);
-        }
+        syncDirectory(target.parent_path());
+        if (path_.parent_path() != target.parent_path())
+            syncDirectory(path_.parent_path());   // the rename also changed the source folder
     }
 
 private:
@@ -130,9 +137,14 @@ private:
 void ensureFolder(const fs::path& folder)
 {
     std::error_code ec;
+    if (fs::is_directory(folder, ec))
+        return;
     fs::create_directories(folder, ec);
     if (ec)
         fail(ErrorCode::FileUnwritable, folder, ec.message());
+    // A new shard's entry in objects/ must be durable before an object inside it is, or a
+    // power cut could lose the shard while the database row naming the hash survives.
+    syncDirectory(folder.parent_path());
 }
 
 }  // namespace
