@@ -191,6 +191,34 @@
     </message>
 </context>
 <context>
+    <name>RunStatus</name>
+    <message>
+        <location filename="../ui/common/RunStatus.cpp" line="8"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/RunStatus.cpp" line="10"/>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/RunStatus.cpp" line="12"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/RunStatus.cpp" line="14"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/RunStatus.cpp" line="16"/>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+</context>
+<context>
     <name>RuntimeText</name>
     <message>
         <location filename="../ui/training/RuntimeText.cpp" line="27"/>
@@ -926,173 +954,153 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::ExportPanel</name>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="41"/>
-        <source>running</source>
-        <translation>läuft</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="42"/>
-        <source>completed</source>
-        <translation>abgeschlossen</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="43"/>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="44"/>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="184"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="178"/>
         <source>Export the current run</source>
         <translation>Aktuellen Lauf exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="185"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="179"/>
         <source>Run:</source>
         <translation>Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="186"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="180"/>
         <source>&amp;Model name:</source>
         <translation>&amp;Modellname:</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="187"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="181"/>
         <source>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;; each export becomes the next version of this name in the registry</source>
         <translation>Buchstaben, Ziffern, „.“, „_“ und „-“; jeder Export wird zur nächsten Version dieses Namens in der Registry</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="189"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="183"/>
         <source>&amp;Destination:</source>
         <translation>&amp;Ziel:</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="190"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="184"/>
         <source>Project exports folder (default)</source>
         <translation>Exportordner des Projekts (Standard)</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="191"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="185"/>
         <source>&amp;Choose folder…</source>
         <translation>Ordner &amp;wählen…</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="192"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="186"/>
         <source>E&amp;xport</source>
         <translation>E&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="193"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="187"/>
         <source>Write model.pt, labels.json, preprocessing.json, model_card.md and manifest.json</source>
         <translation>model.pt, labels.json, preprocessing.json, model_card.md und manifest.json schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="195"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="189"/>
         <source>Model registry</source>
         <translation>Modell-Registry</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="197"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="191"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="197"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="191"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="197"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="191"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="197"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="191"/>
         <source>Alias</source>
         <translation>Alias</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="197"/>
-        <location filename="../ui/export/ExportPanel.cpp" line="202"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="191"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="196"/>
         <source>Bundle</source>
         <translation>Paket</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="197"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="191"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="198"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="192"/>
         <source>&amp;Alias of the selected version:</source>
         <translation>&amp;Alias der ausgewählten Version:</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="199"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="193"/>
         <source>An alias names one version per model, e.g. staging or production; leave empty to remove it</source>
         <translation>Ein Alias benennt eine Version pro Modell, z. B. staging oder production; leer lassen, um ihn zu entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="201"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="195"/>
         <source>Set &amp;alias</source>
         <translation>Alias &amp;setzen</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="214"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="208"/>
         <source>none — select a run in Experiments</source>
         <translation>keiner – wählen Sie unter „Experimente“ einen Lauf aus</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="219"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="213"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="226"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="220"/>
         <source>no project open</source>
         <translation>kein Projekt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="315"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="309"/>
         <source>Alias removed.</source>
         <translation>Alias entfernt.</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="315"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="309"/>
         <source>Alias “%1” set.</source>
         <translation>Alias „%1“ gesetzt.</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="325"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="319"/>
         <source>Choose a folder for the bundle</source>
         <translation>Ordner für das Paket wählen</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="343"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="337"/>
         <source>Select a run in Experiments first.</source>
         <translation>Wählen Sie zuerst unter „Experimente“ einen Lauf aus.</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="343"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="337"/>
         <source>Open a project first.</source>
         <translation>Öffnen Sie zuerst ein Projekt.</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="355"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="349"/>
         <source>Exporting run #%1 as “%2”…</source>
         <translation>Lauf #%1 wird als „%2“ exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="360"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="354"/>
         <source>Exporting run %1…</source>
         <translation>Lauf %1 wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="376"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="370"/>
         <source>Exported version %1 of “%2” to %3</source>
         <translation>Version %1 von „%2“ nach %3 exportiert</translation>
     </message>
@@ -1334,32 +1342,17 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="39"/>
-        <source>completed</source>
-        <translation>abgeschlossen</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="41"/>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="43"/>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="92"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="83"/>
         <source>Could not create the project</source>
         <translation>Das Projekt konnte nicht erstellt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="92"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="83"/>
         <source>Could not open the project</source>
         <translation>Das Projekt konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="84"/>
         <source>%1
 
 %2</source>
@@ -1368,93 +1361,93 @@ Intra-op-Threads: %5</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="99"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="90"/>
         <source>Opened project %1</source>
         <translation>Projekt %1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="106"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="97"/>
         <source>New Project: choose an empty folder</source>
         <translation>Neues Projekt: Wählen Sie einen leeren Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="113"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="104"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="128"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="119"/>
         <source>About Flightdeck</source>
         <translation>Über Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="129"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="120"/>
         <source>&lt;b&gt;Flightdeck %1&lt;/b&gt;&lt;br&gt;A desktop workbench for the whole machine-learning lifecycle.&lt;br&gt;Build %2&lt;br&gt;%3</source>
         <translation>&lt;b&gt;Flightdeck %1&lt;/b&gt;&lt;br&gt;Eine Desktop-Arbeitsumgebung für den gesamten Lebenszyklus des maschinellen Lernens.&lt;br&gt;Build %2&lt;br&gt;%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="143"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="270"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="261"/>
         <source>Flightdeck</source>
         <translation>Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="246"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="237"/>
         <source>Run #%1 finished: %2</source>
         <translation>Lauf #%1 beendet: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="249"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="244"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="259"/>
         <source>%1 — Flightdeck</source>
         <translation>%1 — Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="272"/>
         <source>Data and Labeling</source>
         <translation>Daten und Annotation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="282"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="273"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="274"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="275"/>
         <source>Experiments</source>
         <translation>Experimente</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="285"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="276"/>
         <source>Evaluation</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="286"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="277"/>
         <source>Export and Registry</source>
         <translation>Export und Registry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="287"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="278"/>
         <source>Monitoring</source>
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="293"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="284"/>
         <source>%1 · reference BLAS (slow)</source>
         <translation>%1 · Referenz-BLAS (langsam)</translation>
     </message>
@@ -1790,117 +1783,97 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::RunsTable</name>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="82"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="84"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="82"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="84"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="82"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="84"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="82"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="84"/>
         <source>Dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="83"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="85"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="83"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="85"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="83"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="85"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="84"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="86"/>
         <source>Batch</source>
         <translation>Stapelgröße</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="84"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="86"/>
         <source>Val accuracy</source>
         <translation>Val.-Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="84"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="86"/>
         <source>Val loss</source>
         <translation>Val.-Verlust</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="84"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="86"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="85"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="87"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="85"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="87"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="86"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="88"/>
         <source>Dataset version hash (prefix)</source>
         <translation>Hash der Datensatzversion (Präfix)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="87"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="89"/>
         <source>Last recorded val/accuracy</source>
         <translation>Zuletzt aufgezeichneter Wert von val/accuracy</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="88"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="90"/>
         <source>Last recorded val/loss</source>
         <translation>Zuletzt aufgezeichneter Wert von val/loss</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="104"/>
-        <source>running</source>
-        <translation>läuft</translation>
-    </message>
-    <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="105"/>
-        <source>completed</source>
-        <translation>abgeschlossen</translation>
-    </message>
-    <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="106"/>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
-    </message>
-    <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="107"/>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="113"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="108"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="114"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="109"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="115"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="110"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
@@ -2158,128 +2131,108 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="32"/>
-        <source>running</source>
-        <translation>läuft</translation>
-    </message>
-    <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="34"/>
-        <source>completed</source>
-        <translation>abgeschlossen</translation>
-    </message>
-    <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="36"/>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
-    </message>
-    <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="38"/>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="123"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="111"/>
         <source>No project: open or create one first.</source>
         <translation>Kein Projekt: Öffnen oder erstellen Sie zuerst eines.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="125"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="113"/>
         <source>No dataset version: import or select one in the Data panel.</source>
         <translation>Keine Datensatzversion: Importieren oder wählen Sie eine im Datenbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="127"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="115"/>
         <source>No split: create one for the selected version in the Data panel.</source>
         <translation>Keine Aufteilung: Erstellen Sie im Datenbereich eine für die ausgewählte Version.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="131"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="119"/>
         <source>The selected split belongs to another dataset version: select or create a split of this version.</source>
         <translation>Die ausgewählte Aufteilung gehört zu einer anderen Datensatzversion: Wählen oder erstellen Sie eine Aufteilung dieser Version.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="137"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="125"/>
         <source>No architecture: save one in the Architecture panel.</source>
         <translation>Keine Architektur: Speichern Sie eine im Architekturbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="149"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="137"/>
         <source>A run is already in progress.</source>
         <translation>Ein Lauf ist bereits aktiv.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="165"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="153"/>
         <source>Training could not start: a run is already going or no project is open.</source>
         <translation>Das Training konnte nicht starten: Ein Lauf ist bereits aktiv oder kein Projekt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="169"/>
-        <location filename="../ui/training/TrainingPanel.cpp" line="291"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="157"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="279"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="180"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="168"/>
         <source>Stopping after the current batch…</source>
         <translation>Wird nach dem aktuellen Stapel gestoppt…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="187"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="175"/>
         <source>Run #%1 started.</source>
         <translation>Lauf #%1 gestartet.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="199"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="187"/>
         <source>Epoch %1 of %2, step %3 of %4</source>
         <translation>Epoche %1 von %2, Schritt %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="221"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="209"/>
         <source>Training stopped: its project was closed.</source>
         <translation>Training beendet: sein Projekt wurde geschlossen.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="225"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="213"/>
         <source>Run #%1 %2 (%3 samples/s).</source>
         <translation>Lauf #%1 %2 (%3 Samples/s).</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="280"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="268"/>
         <source>Train with the current dataset version, split and architecture (F5)</source>
         <translation>Mit aktueller Datensatzversion, Aufteilung und Architektur trainieren (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="291"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="279"/>
         <source>No run selected</source>
         <translation>Kein Lauf ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="293"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="281"/>
         <source>Run #%1 (live)</source>
         <translation>Lauf #%1 (live)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="295"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="283"/>
         <source>Run #%1 (%2)</source>
         <translation>Lauf #%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="306"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="294"/>
         <source>Start Training</source>
         <translation>Training starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="307"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="295"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="308"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="296"/>
         <source>Stop after the current batch; the run keeps its metrics (Shift+F5)</source>
         <translation>Nach dem aktuellen Stapel stoppen; der Lauf behält seine Metriken (Umschalt+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="309"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="297"/>
         <source>Runtime: %1</source>
         <translation>Laufzeitumgebung: %1</translation>
     </message>

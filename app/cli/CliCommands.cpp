@@ -170,6 +170,8 @@ int cmdRuns(const std::string& folder)
 {
     auto project = openProject(folder);
     store::RunRepository runs(project);
+    for (const auto id : runs.markInterruptedRuns())
+        std::cout << "run " << id << " was left running by a process that ended: marked interrupted\n";
     for (const auto& run : runs.runs())
         std::cout << run.id << "\t" << run.name << "\t" << run.status << "\t" << run.device << "\t"
                   << isoTimeUtc(run.startedAt) << "\n";

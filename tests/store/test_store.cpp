@@ -4,6 +4,7 @@
 #include "flightdeck/store/DatasetRepository.h"
 #include "flightdeck/store/ObjectStore.h"
 #include "flightdeck/store/Project.h"
+#include "flightdeck/store/RunLock.h"
 #include "flightdeck/store/RunRepository.h"
 
 #include <QTemporaryDir>
@@ -14,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -106,6 +108,7 @@ private Q_SLOTS:
     void objectStoreRoundTrip();
     void objectStoreDetectsCorruption();
     void metricsOrder();
+    void interruptedRunsAreMarked();
     void runsNewestFirstAndFinish();
     void datasetVersionsDeduplicateAndLabels();
     void architecturesDeduplicate();
@@ -363,6 +366,45 @@ void TestStore::objectStoreDetectsCorruption()
     QCOMPARE(info.code, ErrorCode::CorruptObject);
     QCOMPARE(info.field, h);
     QVERIFY(info.detail.find(sha256Hex("precious bytez")) != std::string::npos);
+}
+
+void TestStore::interruptedRunsAreMarked()
+{
+    QTemporaryDir dir;
+    Project p = Project::create(toPath(dir.path()));
+    RunRepository runs(p);
+    const Id orphan = runs.createRun(RunRecord{});       // nobody holds its lock
+    const Id live = runs.createRun(RunRecord{});
+    const Id finished = runs.createRun(RunRecord{});
+    runs.finishRun(finished, "completed");
+    const Id crashed = runs.createRun(RunRecord{});
+    {
+        // A process that takes the run's lock and dies without releasing it.
+        const pid_t child = ::fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            Project own = Project::open(toPath(dir.path()));
+            new RunLock(own, crashed);   // never released: the kernel drops it at exit
+            ::_exit(0);
+        }
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+    RunLock held(p, live);
+    QVERIFY(RunLock::isHeld(p.folder(), live));
+    QVERIFY(!RunLock::isHeld(p.folder(), crashed));
+
+    // Within the grace period nothing is touched: a trainer may not have locked its run yet.
+    QVERIFY(runs.markInterruptedRuns(3600).empty());
+    auto marked = runs.markInterruptedRuns(0);
+    std::sort(marked.begin(), marked.end());
+    QCOMPARE(marked, (std::vector<Id>{orphan, crashed}));
+    QCOMPARE(runs.run(orphan).status, std::string("interrupted"));
+    QCOMPARE(runs.run(crashed).status, std::string("interrupted"));
+    QVERIFY(runs.run(crashed).endedAt.has_value());
+    QCOMPARE(runs.run(live).status, std::string("running"));
+    QCOMPARE(runs.run(finished).status, std::string("completed"));
 }
 
 void TestStore::metricsOrder()

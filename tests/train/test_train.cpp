@@ -8,6 +8,7 @@
 #include "flightdeck/model/Model.h"
 #include "flightdeck/store/ObjectStore.h"
 #include "flightdeck/store/Project.h"
+#include "flightdeck/store/RunLock.h"
 #include "flightdeck/store/RunRepository.h"
 #include "flightdeck/train/RunEvaluator.h"
 #include "flightdeck/train/Runtime.h"
@@ -243,10 +244,15 @@ void TestTrain::cancelKeepsMetricsAndModel()
     Fixture fx;
     std::atomic<bool> cancel{false};
     std::int64_t lastStep = 0;
+    store::Id startedRun = 0;
+    bool lockedWhileTraining = false;
     train::TrainCallbacks cb;
     cb.cancel = &cancel;
+    cb.onStarted = [&](store::Id id) { startedRun = id; };
     cb.onProgress = [&](std::int64_t step, std::int64_t, int) {
         lastStep = step;
+        if (step == 1)   // the run is owned by this live process while it trains
+            lockedWhileTraining = store::RunLock::isHeld(fx.project->folder(), startedRun);
         if (step == 20)
             cancel = true;
     };
@@ -254,6 +260,8 @@ void TestTrain::cancelKeepsMetricsAndModel()
                                                         fx.architectureId, smallConfig(), cb);
     QCOMPARE(result.status, std::string("cancelled"));
     QCOMPARE(lastStep, std::int64_t(20));
+    QVERIFY(lockedWhileTraining);
+    QVERIFY(!store::RunLock::isHeld(fx.project->folder(), result.runId));
     store::RunRepository runs(*fx.project);
     const auto run = runs.run(result.runId);
     QCOMPARE(run.status, std::string("cancelled"));

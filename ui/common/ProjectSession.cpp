@@ -45,6 +45,11 @@ bool ProjectSession::openProject(const QString& folder, bool create, QString* er
         return false;
     }
     Settings::addRecentProject(folder_);
+    try {
+        // A run whose process died (crash, kill) must not read as "running" forever.
+        store::RunRepository(*project_).markInterruptedRuns();
+    } catch (const std::exception&) {
+    }
     Q_EMIT projectOpened(folder_);
     restoreSelection();
     return true;

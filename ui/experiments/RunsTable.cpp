@@ -1,5 +1,7 @@
 #include "experiments/RunsTable.h"
 
+#include "common/RunStatus.h"
+
 #include <QDateTime>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -100,13 +102,6 @@ QString RunsTable::paramValue(const std::map<std::string, std::string>& params,
     return {};
 }
 
-QString RunsTable::statusText(const std::string& status) const {
-    if (status == "running") return tr("running");
-    if (status == "completed") return tr("completed");
-    if (status == "cancelled") return tr("cancelled");
-    if (status == "failed") return tr("failed");
-    return QString::fromStdString(status);
-}
 
 QString RunsTable::durationText(double seconds) const {
     const qint64 s = static_cast<qint64>(std::llround(std::max(0.0, seconds)));
@@ -157,7 +152,7 @@ void RunsTable::fill() {
         setItem(row, ColId, id);
         setItem(row, ColName, textItem(QString::fromStdString(run.name)));
 
-        auto* status = textItem(statusText(run.status));
+        auto* status = textItem(RunStatus::text(run.status));
         if (run.status == "running") status->setForeground(QColor(0x1f, 0x77, 0xb4));
         else if (run.status == "completed") status->setForeground(QColor(0x2c, 0x8a, 0x2c));
         else if (run.status == "failed") status->setForeground(QColor(0xc6, 0x28, 0x28));

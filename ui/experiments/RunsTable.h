@@ -53,7 +53,6 @@ Q_SIGNALS:
 private:
     void fill();
     qint64 runIdAt(int row) const;
-    QString statusText(const std::string& status) const;
     QString durationText(double seconds) const;
 
     std::vector<RunRow> rows_;

@@ -1,5 +1,7 @@
 #include "export/ExportPanel.h"
 
+#include "common/RunStatus.h"
+
 #include "common/ErrorText.h"
 #include "common/ProjectSession.h"
 #include "common/TaskRunner.h"
@@ -36,14 +38,6 @@ namespace {
 
 enum RegistryColumn { ColName, ColVersion, ColRun, ColAlias, ColPath, ColCreated, ColumnCount };
 
-// The stored status is a key ("completed"); the run label shows it translated.
-QString runStatusText(const std::string& status) {
-    if (status == "running") return ExportPanel::tr("running");
-    if (status == "completed") return ExportPanel::tr("completed");
-    if (status == "cancelled") return ExportPanel::tr("cancelled");
-    if (status == "failed") return ExportPanel::tr("failed");
-    return QString::fromStdString(status);
-}
 
 // A destination the user picked: used as the bundle folder if it is empty or new, otherwise
 // the bundle goes into a fresh subfolder named after the model (never into a non-empty one).
@@ -217,7 +211,7 @@ void ExportPanel::updateRunState() {
         try {
             const auto run = flightdeck::store::RunRepository(session_->project()).run(session_->currentRunId());
             text = tr("#%1 %2 (%3)").arg(run.id).arg(QString::fromStdString(run.name),
-                                                  runStatusText(run.status));
+                                                  RunStatus::text(run.status));
             exportable = run.status != "running";
         } catch (const std::exception& e) {
             text = ErrorText::fromException(e);

@@ -1,5 +1,7 @@
 #include "mainwindow/MainWindow.h"
 
+#include "common/RunStatus.h"
+
 #include "architecture/ArchitecturePanel.h"
 #include "common/ProjectSession.h"
 #include "common/Settings.h"
@@ -32,17 +34,6 @@ namespace flightdeck::ui {
 namespace {
 constexpr int kStateVersion = 1;
 
-// The controller reports the status as a key ("completed"); the status bar shows it translated.
-QString runStatusText(const QString& status)
-{
-    if (status == QLatin1String("completed"))
-        return MainWindow::tr("completed");
-    if (status == QLatin1String("cancelled"))
-        return MainWindow::tr("cancelled");
-    if (status == QLatin1String("failed"))
-        return MainWindow::tr("failed");
-    return status;
-}
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -243,7 +234,7 @@ void MainWindow::connectSignals()
         taskStatus_->setTrainingRunning(false);
         updateActions();
         if (runId > 0)
-            statusBar()->showMessage(tr("Run #%1 finished: %2").arg(runId).arg(runStatusText(status)), 8000);
+            statusBar()->showMessage(tr("Run #%1 finished: %2").arg(runId).arg(RunStatus::text(status)), 8000);
     });
     connect(training_, &TrainingController::failed, this,
             [this](const QString& message) { showError(tr("Training failed"), message); });

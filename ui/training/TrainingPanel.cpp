@@ -1,5 +1,7 @@
 #include "training/TrainingPanel.h"
 
+#include "common/RunStatus.h"
+
 #include "common/ErrorText.h"
 #include "common/ProjectSession.h"
 #include "common/Settings.h"
@@ -25,20 +27,6 @@
 
 namespace flightdeck::ui {
 
-namespace {
-QString statusText(const QString& status)
-{
-    if (status == QLatin1String("running"))
-        return TrainingPanel::tr("running");
-    if (status == QLatin1String("completed"))
-        return TrainingPanel::tr("completed");
-    if (status == QLatin1String("cancelled"))
-        return TrainingPanel::tr("cancelled");
-    if (status == QLatin1String("failed"))
-        return TrainingPanel::tr("failed");
-    return status;
-}
-}  // namespace
 
 TrainingPanel::TrainingPanel(ProjectSession* session, TrainingController* controller, QWidget* parent)
     : QWidget(parent),
@@ -224,7 +212,7 @@ void TrainingPanel::onFinished(qint64 runId, const QString& status, double sampl
     else
         setStatus(tr("Run #%1 %2 (%3 samples/s).")
                       .arg(runId)
-                      .arg(statusText(status), QLocale().toString(samplesPerSecond, 'f', 0)),
+                      .arg(RunStatus::text(status), QLocale().toString(samplesPerSecond, 'f', 0)),
                   status != QLatin1String("completed") && status != QLatin1String("cancelled"));
     updateReadiness();
     updatePlotTitle();
@@ -292,7 +280,7 @@ void TrainingPanel::updatePlotTitle()
     else if (controller_->isRunning() && shownRunStatus_.isEmpty())
         plot_->setTitleText(tr("Run #%1 (live)").arg(shownRunId_));
     else
-        plot_->setTitleText(tr("Run #%1 (%2)").arg(shownRunId_).arg(statusText(shownRunStatus_)));
+        plot_->setTitleText(tr("Run #%1 (%2)").arg(shownRunId_).arg(RunStatus::text(shownRunStatus_)));
 }
 
 void TrainingPanel::setStatus(const QString& text, bool error)

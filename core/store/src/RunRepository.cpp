@@ -1,4 +1,5 @@
 #include "flightdeck/store/RunRepository.h"
+#include "flightdeck/store/RunLock.h"
 
 #include "SqlHelpers.h"
 #include "flightdeck/store/Project.h"
@@ -156,6 +157,21 @@ void RunRepository::finishRun(Id runId, const std::string& status, const std::st
         .run();
     if (sqlite3_changes(db.handle()) == 0)
         sql::notFound("run", runId);
+}
+
+std::vector<Id> RunRepository::markInterruptedRuns(double graceSeconds)
+{
+    auto st = project_.db().prepare("SELECT id FROM runs WHERE status = 'running' AND started_at < ?");
+    st.bind(1, unixTimeNow() - graceSeconds);
+    std::vector<Id> marked;
+    while (st.step()) {
+        const Id id = st.int64(0);
+        if (!RunLock::isHeld(project_.folder(), id))
+            marked.push_back(id);
+    }
+    for (const Id id : marked)
+        finishRun(id, "interrupted", "the process training it ended before the run finished");
+    return marked;
 }
 
 std::vector<RunRecord> RunRepository::runs()

@@ -11,6 +11,7 @@
 #include "flightdeck/store/DatasetRepository.h"
 #include "flightdeck/store/ObjectStore.h"
 #include "flightdeck/store/Project.h"
+#include "flightdeck/store/RunLock.h"
 #include "flightdeck/store/RunRepository.h"
 #include "flightdeck/train/Runtime.h"
 
@@ -249,6 +250,8 @@ RunResult Trainer::run(store::Id versionId, store::Id splitId, store::Id archite
     record.startedAt = unixTimeNow();
 
     const store::Id runId = runs.createRun(record);   // an empty name becomes "run-<id>"
+    // Held until this function returns: if the process dies, the run reads as interrupted.
+    const store::RunLock runLock(project_, runId);
 
     std::optional<MetricSink> sink;
     try {

@@ -24,6 +24,10 @@ public:
     std::vector<MetricRecord> metrics(Id runId, const std::string& key = {});
     std::vector<std::string> metricKeys(Id runId);
     void finishRun(Id runId, const std::string& status, const std::string& error = {});
+    // Runs still "running" whose process is gone (their RunLock is free) become
+    // "interrupted". Runs started within the last `graceSeconds` are left alone: their trainer
+    // may not have taken its lock yet. Returns the ids it marked.
+    std::vector<Id> markInterruptedRuns(double graceSeconds = 30);
     std::vector<RunRecord> runs();                 // newest first
     RunRecord run(Id runId);                       // NotFound if absent
 

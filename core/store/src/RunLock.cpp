@@ -1,0 +1,63 @@
+#include "flightdeck/store/RunLock.h"
+
+#include "flightdeck/common/Error.h"
+#include "flightdeck/store/Project.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace flightdeck::store {
+
+namespace {
+
+std::filesystem::path lockPath(const std::filesystem::path& folder, Id runId)
+{
+    return folder / "locks" / ("run-" + std::to_string(runId) + ".lock");
+}
+
+}  // namespace
+
+RunLock::RunLock(const Project& project, Id runId) : path_(lockPath(project.folder(), runId))
+{
+    std::error_code ec;
+    std::filesystem::create_directories(path_.parent_path(), ec);
+    fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0 || ::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+        const std::string why = std::strerror(errno);
+        if (fd_ >= 0)
+            ::close(fd_);
+        fd_ = -1;
+        throw Error(ErrorInfo{ErrorCode::FileUnwritable, path_.string(), 0, {}, why});
+    }
+}
+
+RunLock::~RunLock()
+{
+    if (fd_ < 0)
+        return;
+    // Unlink while still holding the lock, so no checker can see a free lock for a live run.
+    std::error_code ec;
+    std::filesystem::remove(path_, ec);
+    ::flock(fd_, LOCK_UN);
+    ::close(fd_);
+}
+
+bool RunLock::isHeld(const std::filesystem::path& projectFolder, Id runId)
+{
+    const auto path = lockPath(projectFolder, runId);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;   // never locked, or released and removed
+    // flock locks belong to open file descriptions, so this probe conflicts with a holder in
+    // this very process too.
+    const bool held = ::flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+    if (!held)
+        ::flock(fd, LOCK_UN);
+    ::close(fd);
+    return held;
+}
+
+}  // namespace flightdeck::store
