@@ -29,19 +29,16 @@ struct Keys {
     }
 };
 
-ClfCurve buildCurve(Keys& keys)
+// Walks the distinct thresholds from the highest score down (both key lists sorted ascending),
+// calling visit(threshold key, true positives, false positives) with cumulative counts: the
+// binary_clf_curve sweep that ROC, PR and AP are all built from.
+template <typename Visit>
+void sweepThresholds(const Keys& keys, Visit&& visit)
 {
-    detail::radixSort(keys.pos, keys.scratch);
-    detail::radixSort(keys.neg, keys.scratch);
-    ClfCurve c;
-    c.positives = static_cast<double>(keys.pos.size());
-    c.negatives = static_cast<double>(keys.neg.size());
     std::size_t i = keys.pos.size(), j = keys.neg.size();
     std::int64_t tp = 0, fp = 0;
     while (i > 0 || j > 0) {
-        std::uint64_t v = 0;
-        if (i > 0)
-            v = keys.pos[i - 1];
+        std::uint64_t v = i > 0 ? keys.pos[i - 1] : 0;
         if (j > 0 && (i == 0 || keys.neg[j - 1] > v))
             v = keys.neg[j - 1];
         while (i > 0 && keys.pos[i - 1] == v) {
@@ -52,10 +49,22 @@ ClfCurve buildCurve(Keys& keys)
             ++fp;
             --j;
         }
+        visit(v, tp, fp);
+    }
+}
+
+ClfCurve buildCurve(Keys& keys)
+{
+    detail::radixSort(keys.pos, keys.scratch);
+    detail::radixSort(keys.neg, keys.scratch);
+    ClfCurve c;
+    c.positives = static_cast<double>(keys.pos.size());
+    c.negatives = static_cast<double>(keys.neg.size());
+    sweepThresholds(keys, [&](std::uint64_t v, std::int64_t tp, std::int64_t fp) {
         c.fps.push_back(static_cast<double>(fp));
         c.tps.push_back(static_cast<double>(tp));
         c.thresholds.push_back(detail::fromSortKey(v));
-    }
+    });
     return c;
 }
 
@@ -159,20 +168,7 @@ struct Scorer {
             keptY = y;
         };
         double lastRecall = 0;
-        std::size_t i = keys.pos.size(), j = keys.neg.size();
-        std::int64_t tp = 0, fp = 0;
-        while (i > 0 || j > 0) {
-            std::uint64_t v = i > 0 ? keys.pos[i - 1] : 0;
-            if (j > 0 && (i == 0 || keys.neg[j - 1] > v))
-                v = keys.neg[j - 1];
-            while (i > 0 && keys.pos[i - 1] == v) {
-                ++tp;
-                --i;
-            }
-            while (j > 0 && keys.neg[j - 1] == v) {
-                ++fp;
-                --j;
-            }
+        sweepThresholds(keys, [&](std::uint64_t, std::int64_t tp, std::int64_t fp) {
             const auto dfp = static_cast<double>(fp), dtp = static_cast<double>(tp);
             if (points == 1)
                 keep(curFp, curTp);  // the first point is always kept
@@ -188,7 +184,7 @@ struct Scorer {
                 apTerms.push_back((lastRecall - recall) * (dtp / (dtp + dfp)));
                 lastRecall = recall;
             }
-        }
+        });
         if (points > 0)
             keep(curFp, curTp);  // the last point is always kept
         Metric auc = rocWhy.empty() ? Metric::of(npSum(aucTerms.size(), [&](std::size_t t) {
