@@ -1,4 +1,5 @@
 // core/data: CSV import and its errors, splits, table serialization, IDX files, the catalog.
+#include "common/ErrorExpectations.h"
 #include "flightdeck/common/Error.h"
 #include "flightdeck/data/CsvImporter.h"
 #include "flightdeck/data/DatasetCatalog.h"
@@ -21,26 +22,14 @@
 using namespace flightdeck;
 using namespace flightdeck::data;
 namespace fs = std::filesystem;
+using flightdeck::testing::expectError;
+using flightdeck::testing::toPath;
 
 Q_DECLARE_METATYPE(flightdeck::ErrorCode)
 
 namespace {
 
 fs::path fixture(const char* name) { return fs::path(FLIGHTDECK_TEST_DATA) / name; }
-fs::path toPath(const QString& s) { return fs::path(s.toStdString()); }
-
-template <typename F>
-ErrorInfo expectError(F&& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.info();
-    }
-    QTest::qFail("expected flightdeck::Error, nothing was thrown", __FILE__, __LINE__);
-    return {};
-}
-
 QStringList toQt(const std::vector<std::string>& v)
 {
     QStringList out;

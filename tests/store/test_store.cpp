@@ -1,4 +1,5 @@
 // core/store: project lifecycle, refusal of foreign files, the object store and repositories.
+#include "common/ErrorExpectations.h"
 #include "flightdeck/common/Error.h"
 #include "flightdeck/store/Database.h"
 #include "flightdeck/store/DatasetRepository.h"
@@ -20,12 +21,12 @@
 using namespace flightdeck;
 using namespace flightdeck::store;
 namespace fs = std::filesystem;
+using flightdeck::testing::expectError;
+using flightdeck::testing::toPath;
 
 Q_DECLARE_METATYPE(flightdeck::ErrorCode)
 
 namespace {
-
-fs::path toPath(const QString& s) { return fs::path(s.toStdString()); }
 
 std::string readBytes(const fs::path& file)
 {
@@ -39,19 +40,6 @@ void writeBytes(const fs::path& file, const std::string& bytes)
 {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     out << bytes;
-}
-
-// Runs `f`, expecting an Error; returns its info (a test failure if nothing was thrown).
-template <typename F>
-ErrorInfo expectError(F&& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.info();
-    }
-    QTest::qFail("expected flightdeck::Error, nothing was thrown", __FILE__, __LINE__);
-    return {};
 }
 
 // First column of the first row, as text (counts and pragmas alike).

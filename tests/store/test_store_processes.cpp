@@ -1,5 +1,6 @@
 // Store behaviour that involves other processes or users: a folder this user may not write
 // (checked as "nobody" when the suite runs as root, as CI does) and runs whose process died.
+#include "common/ErrorExpectations.h"
 #include "flightdeck/common/Error.h"
 #include "flightdeck/store/Project.h"
 #include "flightdeck/store/RunLock.h"
@@ -17,24 +18,8 @@
 using namespace flightdeck;
 using namespace flightdeck::store;
 namespace fs = std::filesystem;
-
-namespace {
-
-fs::path toPath(const QString& s) { return fs::path(s.toStdString()); }
-
-template <typename F>
-ErrorInfo expectError(F&& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.info();
-    }
-    QTest::qFail("expected flightdeck::Error, nothing was thrown", __FILE__, __LINE__);
-    return {};
-}
-
-}  // namespace
+using flightdeck::testing::expectError;
+using flightdeck::testing::toPath;
 
 class TestStoreProcesses : public QObject {
     Q_OBJECT
