@@ -136,26 +136,31 @@
     </message>
     <message>
         <location filename="../ui/common/ErrorText.cpp" line="37"/>
+        <source>The disk is full. Free some space and try again.</source>
+        <translation>Der Datenträger ist voll. Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="39"/>
         <source>Error.</source>
         <translation>Fehler.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="48"/>
+        <location filename="../ui/common/ErrorText.cpp" line="50"/>
         <source>%1, line %2</source>
         <translation>%1, Zeile %2</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="52"/>
+        <location filename="../ui/common/ErrorText.cpp" line="54"/>
         <source>Field &quot;%1&quot;: %2</source>
         <translation>Feld „%1“: %2</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="54"/>
+        <location filename="../ui/common/ErrorText.cpp" line="56"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="57"/>
+        <location filename="../ui/common/ErrorText.cpp" line="59"/>
         <source>(%1)</source>
         <translation>(%1)</translation>
     </message>
@@ -474,157 +479,172 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::DataPanel</name>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="140"/>
+        <location filename="../ui/data/DataPanel.cpp" line="146"/>
+        <source>Warning: the label has %1 distinct values in %2 rows; it looks like an id, not a class.</source>
+        <translation>Warnung: Das Label hat %1 verschiedene Werte in %2 Zeilen; es sieht nach einer ID aus, nicht nach einer Klasse.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="149"/>
+        <source>Warning: the label has %1 distinct numbers in %2 rows; it looks like a continuous (regression) target, imported as %1 classes.</source>
+        <translation>Warnung: Das Label hat %1 verschiedene Zahlen in %2 Zeilen; es sieht nach einer stetigen Zielgröße (Regression) aus und wurde als %1 Klassen importiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="152"/>
+        <source>Warning: %1 classes is unusually many.</source>
+        <translation>Warnung: %1 Klassen sind ungewöhnlich viele.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="161"/>
         <source>Open or create a project before importing data.</source>
         <translation>Öffnen oder erstellen Sie ein Projekt, bevor Sie Daten importieren.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="155"/>
+        <location filename="../ui/data/DataPanel.cpp" line="176"/>
         <source>Importing %1…</source>
         <translation>%1 wird importiert…</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="158"/>
+        <location filename="../ui/data/DataPanel.cpp" line="179"/>
         <source>Importing %1</source>
         <translation>%1 wird importiert</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="171"/>
+        <location filename="../ui/data/DataPanel.cpp" line="203"/>
         <source>Imported %1 as dataset version #%2.</source>
         <translation>%1 als Datensatzversion #%2 importiert.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="185"/>
+        <location filename="../ui/data/DataPanel.cpp" line="219"/>
         <source>Import CSV</source>
         <translation>CSV importieren</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="186"/>
+        <location filename="../ui/data/DataPanel.cpp" line="220"/>
         <source>Tables (*.csv *.tsv *.tab);;All files (*)</source>
         <translation>Tabellen (*.csv *.tsv *.tab);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="197"/>
+        <location filename="../ui/data/DataPanel.cpp" line="231"/>
         <source>Select a dataset version before creating a split.</source>
         <translation>Wählen Sie eine Datensatzversion aus, bevor Sie eine Aufteilung erstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="201"/>
+        <location filename="../ui/data/DataPanel.cpp" line="235"/>
         <source>Train and validation fractions add up to more than 1.</source>
         <translation>Trainings- und Validierungsanteil ergeben zusammen mehr als 1.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="208"/>
+        <location filename="../ui/data/DataPanel.cpp" line="242"/>
         <source>Creating split</source>
         <translation>Aufteilung wird erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="227"/>
+        <location filename="../ui/data/DataPanel.cpp" line="261"/>
         <source>Created split #%1: %2 train, %3 validation, %4 test rows.</source>
         <translation>Aufteilung #%1 erstellt: %2 Trainings-, %3 Validierungs- und %4 Testzeilen.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="283"/>
+        <location filename="../ui/data/DataPanel.cpp" line="317"/>
         <source>Loading version #%1…</source>
         <translation>Version #%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="286"/>
+        <location filename="../ui/data/DataPanel.cpp" line="320"/>
         <source>Loading preview</source>
         <translation>Vorschau wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="297"/>
+        <location filename="../ui/data/DataPanel.cpp" line="331"/>
         <source>Could not load the preview: %1</source>
         <translation>Die Vorschau konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="306"/>
+        <location filename="../ui/data/DataPanel.cpp" line="340"/>
         <source>Version #%1: first %2 of %3 rows, %4 classes</source>
         <translation>Version #%1: erste %2 von %3 Zeilen, %4 Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="319"/>
+        <location filename="../ui/data/DataPanel.cpp" line="353"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="330"/>
+        <location filename="../ui/data/DataPanel.cpp" line="364"/>
         <source>Select a dataset version to preview it.</source>
         <translation>Wählen Sie eine Datensatzversion für die Vorschau aus.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="331"/>
+        <location filename="../ui/data/DataPanel.cpp" line="365"/>
         <source>Open or create a project to import data.</source>
         <translation>Öffnen oder erstellen Sie ein Projekt, um Daten zu importieren.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="343"/>
+        <location filename="../ui/data/DataPanel.cpp" line="377"/>
         <source>Import CSV…</source>
         <translation>CSV importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="344"/>
+        <location filename="../ui/data/DataPanel.cpp" line="378"/>
         <source>Import a CSV or TSV file with a header row and a label column</source>
         <translation>Eine CSV- oder TSV-Datei mit Kopfzeile und Label-Spalte importieren</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="345"/>
+        <location filename="../ui/data/DataPanel.cpp" line="379"/>
         <source>Dataset name:</source>
         <translation>Datensatzname:</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="346"/>
+        <location filename="../ui/data/DataPanel.cpp" line="380"/>
         <source>from the file name</source>
         <translation>aus dem Dateinamen</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="347"/>
+        <location filename="../ui/data/DataPanel.cpp" line="381"/>
         <source>Label column:</source>
         <translation>Label-Spalte:</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="348"/>
+        <location filename="../ui/data/DataPanel.cpp" line="382"/>
         <source>label, class, target or y</source>
         <translation>label, class, target, y</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="349"/>
+        <location filename="../ui/data/DataPanel.cpp" line="383"/>
         <source>The column holding the class; empty = the first column named label, class, target or y</source>
         <translation>Die Spalte mit der Klasse; leer = die erste Spalte namens label, class, target oder y</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="351"/>
+        <location filename="../ui/data/DataPanel.cpp" line="385"/>
         <source>Datasets and versions</source>
         <translation>Datensätze und Versionen</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="352"/>
+        <location filename="../ui/data/DataPanel.cpp" line="386"/>
         <source>Splits of the selected version</source>
         <translation>Aufteilungen der ausgewählten Version</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="354"/>
+        <location filename="../ui/data/DataPanel.cpp" line="388"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="355"/>
+        <location filename="../ui/data/DataPanel.cpp" line="389"/>
         <source>Class counts</source>
         <translation>Klassenhäufigkeiten</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="356"/>
+        <location filename="../ui/data/DataPanel.cpp" line="390"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="356"/>
+        <location filename="../ui/data/DataPanel.cpp" line="390"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="356"/>
+        <location filename="../ui/data/DataPanel.cpp" line="390"/>
         <source>Share</source>
         <translation>Anteil</translation>
     </message>
@@ -840,33 +860,41 @@ Intra-op-Threads: %5</translation>
         <translation>Auf den %1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="300"/>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="323"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="298"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="325"/>
         <source>class %1</source>
         <translation>Klasse %1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="303"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="301"/>
         <source>Most confused: true “%1” predicted as “%2” (%3 samples)</source>
         <translation>Häufigste Verwechslung: „%1“ als „%2“ vorhergesagt (%3×)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="304"/>
+        <source>%n classes: too many to draw as a matrix; the table lists every class.</source>
+        <translation>
+            <numerusform>%n Klasse: zu viele für eine Matrix; die Tabelle listet jede Klasse.</numerusform>
+            <numerusform>%n Klassen: zu viele für eine Matrix; die Tabelle listet jede Klasse.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="337"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="339"/>
         <source>Macro average</source>
         <translation>Makro-Mittel</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="353"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="355"/>
         <source>Select a run in Experiments first.</source>
         <translation>Wählen Sie zuerst unter „Experimente“ einen Lauf aus.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="354"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="356"/>
         <source>Open a project first.</source>
         <translation>Öffnen Sie zuerst ein Projekt.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="368"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="370"/>
         <source>Evaluating run %1 on the %2 split…</source>
         <translation>Lauf %1 wird auf den %2 ausgewertet…</translation>
     </message>
@@ -1745,37 +1773,37 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::PreferencesDialog</name>
     <message>
-        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="78"/>
+        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="79"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="79"/>
+        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="80"/>
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="81"/>
+        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="82"/>
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="82"/>
+        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="83"/>
         <source>Training threads:</source>
         <translation>Trainings-Threads:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="83"/>
+        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="84"/>
         <source>All cores</source>
         <translation>Alle Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="84"/>
+        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="85"/>
         <source>libtorch intra-op threads used for new runs</source>
         <translation>libtorch-Intra-op-Threads für neue Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="85"/>
+        <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="86"/>
         <source>The language changes at once. The thread count is the default for new runs in the Training panel.</source>
         <translation>Die Sprache wechselt sofort. Die Thread-Anzahl ist der Standard für neue Läufe im Trainingsbereich.</translation>
     </message>
@@ -2058,72 +2086,72 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::TrainingForm</name>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="95"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="96"/>
         <source>Run name:</source>
         <translation>Name des Laufs:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="96"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="97"/>
         <source>Epochs:</source>
         <translation>Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="97"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="98"/>
         <source>Batch size:</source>
         <translation>Stapelgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="98"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="99"/>
         <source>Learning rate:</source>
         <translation>Lernrate:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="99"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="100"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="100"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="101"/>
         <source>Threads:</source>
         <translation>Threads:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="101"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="102"/>
         <source>Device:</source>
         <translation>Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="102"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="103"/>
         <source>automatic (run-&lt;id&gt;)</source>
         <translation>automatisch (run-&lt;id&gt;)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="103"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="104"/>
         <source>Seeds model initialization and batch order</source>
         <translation>Bestimmt die Initialisierung des Modells und die Reihenfolge der Stapel</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="104"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="105"/>
         <source>All cores</source>
         <translation>Alle Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="105"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="106"/>
         <source>Automatic (CUDA if available)</source>
         <translation>Auto (CUDA, sonst CPU)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="106"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="107"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="107"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="108"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="109"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="110"/>
         <source>This build or machine has no CUDA</source>
         <translation>Dieser Build oder dieser Rechner unterstützt kein CUDA</translation>
     </message>

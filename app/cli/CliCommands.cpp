@@ -4,6 +4,7 @@
 #include "flightdeck/common/Json.h"
 #include "flightdeck/data/CsvImporter.h"
 #include "flightdeck/data/DatasetCatalog.h"
+#include "flightdeck/data/LabelAssessment.h"
 #include "flightdeck/export/BundleExporter.h"
 #include "flightdeck/model/ArchitectureSpec.h"
 #include "flightdeck/monitor/PredictionLog.h"
@@ -39,6 +40,9 @@ store::DatasetVersionRecord importInto(store::Project& project, const std::strin
     std::cout << "imported " << csv << ": " << table.rows() << " rows, " << table.cols()
               << " features, " << table.classes.size() << " classes -> dataset version "
               << version.id << " (" << shortHash(version.hash) << ")\n";
+    const auto concern = data::describeConcern(data::assessLabels(table), table.labelName);
+    if (!concern.empty())
+        std::cerr << "warning: " << concern << "\n";
     return version;
 }
 
@@ -48,6 +52,15 @@ store::SplitRecord splitInto(store::Project& project, store::Id versionId,
     auto split = data::DatasetCatalog(project).createSplit(versionId, fractions, seed);
     std::cout << "split " << split.id << " (seed " << split.seed << "): train " << split.trainCount
               << ", val " << split.valCount << ", test " << split.testCount << "\n";
+    const std::pair<const char*, std::int64_t> parts[] = {
+        {"val", split.valCount}, {"test", split.testCount}};
+    for (const auto& [part, count] : parts)
+        if (count == 0)
+            std::cerr << "warning: the " << part << " part of split " << split.id
+                      << " is empty: " << part << " metrics will be undefined"
+                      << (std::string(part) == "test" ? " and the run cannot be evaluated on it"
+                                                      : "")
+                      << "\n";
     return split;
 }
 
@@ -80,8 +93,13 @@ train::RunResult trainRun(store::Project& project, store::Id versionId, store::I
     };
     const auto result = train::Trainer(project).run(versionId, splitId, archId, config, callbacks);
     std::cout << "run " << result.runId << " " << result.status << ": train loss "
-              << result.finalTrainLoss << ", val loss " << result.finalValLoss << ", val accuracy "
-              << result.finalValAccuracy << " (" << std::setprecision(0) << result.samplesPerSecond
+              << result.finalTrainLoss;
+    if (result.finalValLoss && result.finalValAccuracy)
+        std::cout << ", val loss " << *result.finalValLoss << ", val accuracy "
+                  << *result.finalValAccuracy;
+    else
+        std::cout << ", no val metrics (the split's val part is empty)";
+    std::cout << " (" << std::fixed << std::setprecision(0) << result.samplesPerSecond
               << " samples/s)\n"
               << std::setprecision(6) << std::defaultfloat;
     return result;
@@ -170,8 +188,11 @@ int cmdRuns(const std::string& folder)
 {
     auto project = openProject(folder);
     store::RunRepository runs(project);
-    for (const auto id : runs.markInterruptedRuns())
-        std::cout << "run " << id << " was left running by a process that ended: marked interrupted\n";
+    for (const auto id : runs.markInterruptedRuns()) {
+        const auto run = runs.run(id);
+        std::cout << "run " << id << " was left running by a process that ended: now "
+                  << run.status << (run.error.empty() ? "" : " (" + run.error + ")") << "\n";
+    }
     for (const auto& run : runs.runs())
         std::cout << run.id << "\t" << run.name << "\t" << run.status << "\t" << run.device << "\t"
                   << isoTimeUtc(run.startedAt) << "\n";

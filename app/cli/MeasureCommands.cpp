@@ -1,4 +1,5 @@
 #include "MeasureCommands.h"
+#include "Validators.h"
 
 #include "flightdeck/common/Error.h"
 #include "flightdeck/eval/Report.h"
@@ -44,8 +45,9 @@ void addEvalMetrics(CLI::App& app)
     metrics->add_option("--slice", args->slice, "Column to compute metrics per value of");
     metrics->add_option("--positive", args->positive, "Positive class of a binary problem");
     metrics->add_option("--bootstrap", args->bootstrap, "Bootstrap resamples (0 = none)");
-    metrics->add_option("--confidence", args->confidence, "Bootstrap interval confidence");
-    metrics->add_option("--seed", args->seed, "Bootstrap seed");
+    metrics->add_option("--confidence", args->confidence, "Bootstrap interval confidence")
+        ->check(numberIn(0, 1, false, false));
+    metrics->add_option("--seed", args->seed, "Bootstrap seed")->check(seedValidator());
     metrics->callback([args]() {
         eval::CsvReportOptions options;
         if (args->task == "classification")
@@ -75,7 +77,8 @@ void addMonitor(CLI::App& app)
     auto* summary = monitorCmd->add_subcommand(
         "summary", "A JSONL/CSV log (file or folder of rotated files) -> JSON per window");
     summary->add_option("log", args->log)->required();
-    summary->add_option("--window", args->window, "Window width in seconds (60 .. 86400)");
+    summary->add_option("--window", args->window, "Window width in seconds (60 .. 86400)")
+        ->check(numberIn(60, 86400));
     summary->add_option("--ground-truth", args->groundTruth,
                         "Labels joined by request id, for accuracy over time");
     summary->add_option("--max-line-bytes", args->maxLineBytes);
@@ -92,16 +95,23 @@ void addMonitor(CLI::App& app)
     drift->add_option("log", args->log)->required();
     drift->add_option("--reference", args->reference, "Reference sample (JSONL or CSV)")
         ->required();
-    drift->add_option("--window", args->driftWindow, "Window width in seconds (0 = whole log)");
-    drift->add_option("--p-value", args->drift.pValueThreshold, "KS / chi-squared threshold");
-    drift->add_option("--wasserstein", args->drift.wassersteinThreshold);
-    drift->add_option("--jensen-shannon", args->drift.jensenShannonThreshold);
+    drift->add_option("--window", args->driftWindow,
+                      "Window width in seconds (0 = whole log, else 60 .. 86400)")
+        ->check(CLI::IsMember({"0"}) | numberIn(60, 86400));
+    drift->add_option("--p-value", args->drift.pValueThreshold,
+                      "KS / chi-squared threshold, in (0, 1)")
+        ->check(numberIn(0, 1, false, false));
+    drift->add_option("--wasserstein", args->drift.wassersteinThreshold)
+        ->check(numberIn(0, 1e300, false));
+    drift->add_option("--jensen-shannon", args->drift.jensenShannonThreshold)
+        ->check(numberIn(0, 1, false));
     drift->add_option("--small-reference", args->drift.smallReferenceRows,
                       "Rows up to which KS / chi-squared are chosen");
-    drift->add_option("--psi-bins", args->drift.psiBins);
-    drift->add_option("--psi-epsilon", args->drift.psiEpsilon);
+    drift->add_option("--psi-bins", args->drift.psiBins)->check(CLI::Range(2, 1000));
+    drift->add_option("--psi-epsilon", args->drift.psiEpsilon)->check(numberIn(0, 1, false, false));
     drift->add_option("--dataset-share", args->drift.datasetDriftShare,
-                      "Share of drifting columns that makes the dataset drift");
+                      "Share of drifting columns that makes the dataset drift, in (0, 1]")
+        ->check(numberIn(0, 1, false));
     drift->callback([args]() {
         monitor::DriftJsonOptions options;
         options.windowSeconds = args->driftWindow;

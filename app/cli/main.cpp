@@ -1,6 +1,7 @@
 // flightdeck-cli: the same core as the workbench, headless (no Qt), for servers.
 #include "CliCommands.h"
 #include "MeasureCommands.h"
+#include "Validators.h"
 
 #include "flightdeck/common/Error.h"
 
@@ -15,7 +16,9 @@ int main(int argc, char** argv)
                  "monitoring, on the same project store as the workbench."};
     app.require_subcommand(1);
 
-    std::string project, file, name, label, spec, split = "test", out;
+    // Each subcommand has its own variables: CLI11 writes a default_val into its variable at
+    // set-up, so a shared "name" once gave every import export's default "model".
+    std::string project, file, datasetName, modelName, label, spec, split = "test", out;
     std::int64_t versionId = 0, splitId = 0, archId = 0, runId = 0;
     double train = 0.7, val = 0.15, test = 0.15;
     std::uint64_t seed = 42;
@@ -27,7 +30,7 @@ int main(int argc, char** argv)
     auto* import = app.add_subcommand("import", "Import a CSV/TSV as a new dataset version");
     import->add_option("project", project)->required();
     import->add_option("file", file, "CSV or TSV with a header row")->required();
-    import->add_option("--name", name, "Dataset name (default: file name)");
+    import->add_option("--name", datasetName, "Dataset name (default: file name)");
     import->add_option("--label", label, "Label column (default: label/class/target/y)");
     auto* splitCmd = app.add_subcommand("split", "Seeded stratified train/val/test split");
     splitCmd->add_option("project", project)->required();
@@ -35,7 +38,7 @@ int main(int argc, char** argv)
     splitCmd->add_option("--train", train);
     splitCmd->add_option("--val", val);
     splitCmd->add_option("--test", test);
-    splitCmd->add_option("--seed", seed);
+    splitCmd->add_option("--seed", seed)->check(seedValidator());
     auto* arch = app.add_subcommand("arch", "Store an architecture spec (JSON)");
     arch->add_option("project", project)->required();
     arch->add_option("--spec", spec, "Spec file (default: the built-in 64-32 MLP)");
@@ -43,8 +46,8 @@ int main(int argc, char** argv)
         cmd->add_option("--epochs", loop.epochs);
         cmd->add_option("--batch-size", loop.batchSize);
         cmd->add_option("--lr", loop.learningRate);
-        cmd->add_option("--seed", loop.seed);
-        cmd->add_option("--threads", loop.threads, "0 = all cores");
+        cmd->add_option("--seed", loop.seed)->check(seedValidator());
+        cmd->add_option("--threads", loop.threads, "0 = all cores (at most the core count)");
         cmd->add_option("--device", loop.device, "auto, cpu or cuda");
     };
     auto* trainCmd = app.add_subcommand("train", "Train a run");
@@ -60,7 +63,7 @@ int main(int argc, char** argv)
     auto* exportCmd = app.add_subcommand("export", "Export a run as a deployable bundle");
     exportCmd->add_option("project", project)->required();
     exportCmd->add_option("--run", runId)->required();
-    exportCmd->add_option("--name", name, "Model name in the registry")->default_val("model");
+    exportCmd->add_option("--name", modelName, "Model name in the registry")->default_val("model");
     exportCmd->add_option("--out", out, "Bundle folder (default: <project>/exports/...)");
     auto* runs = app.add_subcommand("runs", "List runs");
     runs->add_option("project", project)->required();
@@ -80,12 +83,12 @@ int main(int argc, char** argv)
         }
         if (*init) return cmdInit(project);
         if (*info) return cmdInfo();
-        if (*import) return cmdImport(project, file, name, label);
+        if (*import) return cmdImport(project, file, datasetName, label);
         if (*splitCmd) return cmdSplit(project, versionId, train, val, test, seed);
         if (*arch) return cmdArchitecture(project, spec);
         if (*trainCmd) return cmdTrain(project, versionId, splitId, archId, loop);
         if (*evaluate) return cmdEvaluate(project, runId, split);
-        if (*exportCmd) return cmdExport(project, runId, name, out);
+        if (*exportCmd) return cmdExport(project, runId, modelName, out);
         if (*runs) return cmdRuns(project);
         if (*loopCmd) return cmdLoop(loop);
         return 0;   // a measurement subcommand ran in its callback

@@ -23,6 +23,8 @@
 #include <QtTest>
 
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <random>
 
@@ -93,6 +95,7 @@ private Q_SLOTS:
     void verifyDetectsTampering();
     void bundleModelGivesIdenticalLogits();
     void registryVersionIncrements();
+    void existingBundleIsNeverReplaced();
     void errors();
     void pythonLoadsTheBundle();
 
@@ -262,12 +265,55 @@ void TestExport::registryVersionIncrements()
     }
     QCOMPARE(found, 2);
 
-    // An explicit destination that already holds a bundle is replaced atomically.
+    // An explicit empty destination is used; registry and bundle agree.
     const auto out = std::filesystem::path(dir_.path().toStdString()) / "explicit";
-    exporting::BundleExporter(*project_).exportRun(run_.runId, "other", out);
-    const auto again = exporting::BundleExporter(*project_).exportRun(run_.runId, "other", out);
-    QCOMPARE(again.version, 2);
+    std::filesystem::create_directories(out);
+    const auto other = exporting::BundleExporter(*project_).exportRun(run_.runId, "other", out);
+    QCOMPARE(other.bundleDir, std::filesystem::absolute(out));
     QVERIFY(exporting::verifyBundle(out).empty());
+}
+
+void TestExport::existingBundleIsNeverReplaced()
+{
+    // Issue 13, defect 1: `export --run 2 --name B --out <A's bundle>` deleted the user's file
+    // in A's folder and left two registry rows on one folder with A's manifest hash wrong.
+    exporting::BundleExporter exporter(*project_);
+    const auto a = exporter.exportRun(run_.runId, "A");
+    const auto mine = a.bundleDir / "notes-of-mine.txt";
+    { std::ofstream(mine) << "my own notes\n"; }
+    const auto aManifest = store::sha256OfFile(a.bundleDir / "manifest.json");
+    const auto registered = store::ModelRegistry(*project_).models().size();
+
+    // Into A's folder (holding A's bundle and the user's file), and into a folder that holds
+    // only A's intact bundle: both refused.
+    const auto clean = exporter.exportRun(run_.runId, "A2");
+    for (const auto& target : {a.bundleDir, clean.bundleDir}) {
+        try {
+            exporter.exportRun(run_.runId, "B", target);
+            QFAIL("expected Error(FileUnwritable): the folder holds another bundle");
+        } catch (const Error& e) {
+            QCOMPARE(e.code(), ErrorCode::FileUnwritable);
+            QVERIFY2(e.info().detail.find("not empty") != std::string::npos, e.what());
+        }
+    }
+    QVERIFY(std::filesystem::exists(mine));
+    QCOMPARE(store::sha256OfFile(a.bundleDir / "manifest.json"), aManifest);
+    QVERIFY(exporting::verifyBundle(clean.bundleDir).empty());
+    QCOMPARE(store::ModelRegistry(*project_).models().size(), registered + 1);   // only A2
+
+    // A folder the registry already points at is refused even after the user emptied it.
+    std::filesystem::remove_all(clean.bundleDir);
+    std::filesystem::create_directories(clean.bundleDir);
+    try {
+        exporter.exportRun(run_.runId, "B", clean.bundleDir);
+        QFAIL("expected Error(FileUnwritable): the folder is A2's registered bundle");
+    } catch (const Error& e) {
+        QCOMPARE(e.code(), ErrorCode::FileUnwritable);
+        QVERIFY2(e.info().detail.find("A2 v1") != std::string::npos, e.what());
+    }
+    // No temp folders left beside the bundles.
+    for (const auto& entry : std::filesystem::directory_iterator(a.bundleDir.parent_path()))
+        QVERIFY2(entry.path().filename().string().rfind(".", 0) != 0, entry.path().c_str());
 }
 
 void TestExport::errors()

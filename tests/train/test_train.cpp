@@ -140,7 +140,8 @@ void TestTrain::trainsSeparableBlobs()
     QCOMPARE(totalSteps, stepsPerEpoch * config.epochs);
     QCOMPARE(progressCalls, totalSteps);
     QVERIFY(result.samplesPerSecond > 0);
-    QVERIFY2(result.finalValAccuracy > 0.9, qPrintable(QString::number(result.finalValAccuracy)));
+    QVERIFY(result.finalValAccuracy.has_value() && result.finalValLoss.has_value());
+    QVERIFY2(*result.finalValAccuracy > 0.9, qPrintable(QString::number(*result.finalValAccuracy)));
 
     store::RunRepository runs(*fx.project);
     const auto run = runs.run(result.runId);
@@ -163,7 +164,7 @@ void TestTrain::trainsSeparableBlobs()
     const auto valAcc = runs.metrics(result.runId, "val/accuracy");
     QCOMPARE(valAcc.size(), std::size_t(config.epochs));
     QVERIFY(valAcc.back().value > 0.9);
-    QCOMPARE(valAcc.back().value, result.finalValAccuracy);
+    QCOMPARE(valAcc.back().value, *result.finalValAccuracy);
     QCOMPARE(runs.metrics(result.runId, "val/loss").size(), std::size_t(config.epochs));
 
     // One train/loss point per step, steps ordered and increasing, epochs 1-based.
@@ -220,7 +221,8 @@ void TestTrain::sameSeedIsBitForBitOnCpu()
     const auto b = trainer.run(fx.version.id, fx.split.id, fx.architectureId, config);
     QVERIFY(a.runId != b.runId);
     QCOMPARE(a.finalTrainLoss, b.finalTrainLoss);   // exact double equality
-    QCOMPARE(a.finalValLoss, b.finalValLoss);
+    QVERIFY(a.finalValLoss.has_value());
+    QCOMPARE(*a.finalValLoss, *b.finalValLoss);
     store::RunRepository runs(*fx.project);
     const auto la = runs.metrics(a.runId, "train/loss");
     const auto lb = runs.metrics(b.runId, "train/loss");

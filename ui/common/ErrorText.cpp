@@ -33,6 +33,8 @@ QString summary(flightdeck::ErrorCode code)
     case ErrorCode::Cancelled: return ErrorText::tr("Cancelled.");
     case ErrorCode::Database: return ErrorText::tr("Database error.");
     case ErrorCode::Io: return ErrorText::tr("Input/output error.");
+    case ErrorCode::DiskFull:
+        return ErrorText::tr("The disk is full. Free some space and try again.");
     }
     return ErrorText::tr("Error.");
 }

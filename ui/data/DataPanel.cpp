@@ -11,6 +11,7 @@
 
 #include "flightdeck/data/CsvImporter.h"
 #include "flightdeck/data/DatasetCatalog.h"
+#include "flightdeck/data/LabelAssessment.h"
 
 #include <QEvent>
 #include <QFile>
@@ -133,6 +134,26 @@ DataPanel::DataPanel(ProjectSession* session, TaskRunner* tasks, QWidget* parent
     reloadAll();
 }
 
+QString DataPanel::labelConcernText(flightdeck::data::LabelConcern concern, qint64 distinct,
+                                    qint64 rows)
+{
+    using flightdeck::data::LabelConcern;
+    const QLocale locale;
+    const QString d = locale.toString(distinct), r = locale.toString(rows);
+    switch (concern) {
+    case LabelConcern::None: return {};
+    case LabelConcern::LooksLikeId:
+        return tr("Warning: the label has %1 distinct values in %2 rows; it looks like an id, "
+                  "not a class.").arg(d, r);
+    case LabelConcern::LooksContinuous:
+        return tr("Warning: the label has %1 distinct numbers in %2 rows; it looks like a "
+                  "continuous (regression) target, imported as %1 classes.").arg(d, r);
+    case LabelConcern::ManyClasses:
+        return tr("Warning: %1 classes is unusually many.").arg(d);
+    }
+    return {};
+}
+
 void DataPanel::importCsv(const QString& path, const QString& datasetName)
 {
     const QString fileName = QFileInfo(path).fileName();
@@ -160,15 +181,28 @@ void DataPanel::importCsv(const QString& path, const QString& datasetName)
             const auto table = flightdeck::data::importCsv(file, options);
             flightdeck::data::DatasetCatalog catalog(project);
             const auto record = catalog.addVersion(stdName, table, source);
-            return QVariant::fromValue<qlonglong>(record.id);
+            const auto assessment = flightdeck::data::assessLabels(table);
+            QVariantMap out;
+            out[QStringLiteral("version")] = QVariant::fromValue<qlonglong>(record.id);
+            out[QStringLiteral("concern")] = static_cast<int>(assessment.concern);
+            out[QStringLiteral("distinct")] = QVariant::fromValue<qulonglong>(assessment.distinct);
+            out[QStringLiteral("rows")] = QVariant::fromValue<qulonglong>(assessment.rows);
+            return QVariant(out);
         },
         [self, fileName](const QVariant& result) {
             if (!self)
                 return;
-            const qint64 versionId = result.toLongLong();
+            const QVariantMap out = result.toMap();
+            const qint64 versionId = out.value(QStringLiteral("version")).toLongLong();
             self->session_->notifyDatasetsChanged();
             self->onVersionChosen(versionId);
-            self->showMessage(tr("Imported %1 as dataset version #%2.").arg(fileName).arg(versionId), false);
+            const QString concern = labelConcernText(
+                static_cast<flightdeck::data::LabelConcern>(out.value(QStringLiteral("concern")).toInt()),
+                out.value(QStringLiteral("distinct")).toLongLong(),
+                out.value(QStringLiteral("rows")).toLongLong());
+            self->showMessage(tr("Imported %1 as dataset version #%2.").arg(fileName).arg(versionId)
+                                  + (concern.isEmpty() ? QString() : QLatin1Char(' ') + concern),
+                              !concern.isEmpty());
             Q_EMIT self->importFinished(versionId);
         },
         [self](const QString& message) {

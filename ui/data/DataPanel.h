@@ -12,6 +12,8 @@ class QTabWidget;
 class QTableView;
 class QTableWidget;
 
+namespace flightdeck::data { enum class LabelConcern; }
+
 namespace flightdeck::ui {
 
 class DatasetTree;
@@ -33,6 +35,9 @@ public:
     void importCsv(const QString& path, const QString& datasetName = {});
     // The last message shown in the panel (errors name the file and line).
     QString messageText() const;
+    // The translated import warning for a suspicious label column (empty for none).
+    static QString labelConcernText(flightdeck::data::LabelConcern concern, qint64 distinct,
+                                    qint64 rows);
 
 public Q_SLOTS:
     void chooseAndImportCsv();

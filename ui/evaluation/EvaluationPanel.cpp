@@ -290,18 +290,20 @@ void EvaluationPanel::render() {
     // The most confused pair (largest off-diagonal cell), the first thing a user looks for.
     QString top;
     if (report_) {
-        const auto& c = report_->confusion;
         std::int64_t best = 0;
         int bt = -1, bp = -1;
-        for (int t = 0; t < static_cast<int>(c.size()); ++t)
-            for (int p = 0; p < static_cast<int>(c[t].size()); ++p)
-                if (t != p && c[t][p] > best) { best = c[t][p]; bt = t; bp = p; }
+        for (const auto& c : report_->cells)
+            if (c.t != c.p && c.count > best) { best = c.count; bt = c.t; bp = c.p; }
         auto nameOf = [this](int i) {
             return i < classNames_.size() ? classNames_[i] : tr("class %1").arg(i);
         };
         if (bt >= 0)
             top = tr("Most confused: true \u201c%1\u201d predicted as \u201c%2\u201d (%3 samples)")
                       .arg(nameOf(bt), nameOf(bp), locale.toString(static_cast<qlonglong>(best)));
+        if (report_->confusion.empty() && report_->numClasses > 0)
+            top = tr("%n classes: too many to draw as a matrix; the table lists every class.", "",
+                     report_->numClasses)
+                  + (top.isEmpty() ? QString() : QStringLiteral("\n") + top);
     }
     topConfusionLabel_->setText(top);
     topConfusionLabel_->setVisible(!top.isEmpty());

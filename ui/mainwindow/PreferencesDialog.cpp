@@ -41,7 +41,8 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     const int index = languageCombo_->findData(Settings::language().get());
     languageCombo_->setCurrentIndex(std::max(0, index));
 
-    threadsSpin_->setRange(0, std::max(256, QThread::idealThreadCount()));
+    // More threads than cores only slows training (the trainer refuses them).
+    threadsSpin_->setRange(0, QThread::idealThreadCount());
     threadsSpin_->setValue(Settings::trainingThreads().get());
 
     auto* form = new QFormLayout;

@@ -50,7 +50,8 @@ TrainingForm::TrainingForm(QWidget* parent)
     learningRateSpin_->setValue(0.001);
     seedSpin_->setRange(0, std::numeric_limits<int>::max());
     seedSpin_->setValue(42);
-    threadsSpin_->setRange(0, std::max(256, QThread::idealThreadCount()));
+    // More threads than cores only slows training (the trainer refuses them).
+    threadsSpin_->setRange(0, QThread::idealThreadCount());
     deviceCombo_->addItems({QString(), QString(), QString()});
     if (!RuntimeText::info().cudaAvailable) {
         if (auto* model = qobject_cast<QStandardItemModel*>(deviceCombo_->model()))

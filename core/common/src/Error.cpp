@@ -1,5 +1,7 @@
 #include "flightdeck/common/Error.h"
 
+#include <cerrno>
+
 namespace flightdeck {
 
 const char* errorCodeName(ErrorCode code)
@@ -26,6 +28,7 @@ const char* errorCodeName(ErrorCode code)
     case ErrorCode::Cancelled: return "cancelled";
     case ErrorCode::Database: return "database";
     case ErrorCode::Io: return "io";
+    case ErrorCode::DiskFull: return "disk_full";
     }
     return "unknown";
 }
@@ -54,8 +57,14 @@ static const char* englishSummary(ErrorCode code)
     case ErrorCode::Cancelled: return "cancelled";
     case ErrorCode::Database: return "database error";
     case ErrorCode::Io: return "input/output error";
+    case ErrorCode::DiskFull: return "the disk is full; free some space and try again";
     }
     return "error";
+}
+
+ErrorCode writeErrorCode(int errnoValue, ErrorCode otherwise)
+{
+    return errnoValue == ENOSPC || errnoValue == EDQUOT ? ErrorCode::DiskFull : otherwise;
 }
 
 std::string describe(const ErrorInfo& info)

@@ -14,6 +14,26 @@
 
 namespace flightdeck {
 
+nlohmann::json parseJson(const std::string& text, const std::string& where, int maxDepth)
+{
+    // nlohmann's parser itself is iterative; the callback sees every value's depth as it is
+    // read, so a hostile document is refused before a recursive dump or copy ever sees it.
+    struct TooDeep {};
+    const auto guard = [maxDepth](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+        if (depth > maxDepth)
+            throw TooDeep{};
+        return true;
+    };
+    try {
+        return nlohmann::json::parse(text, guard);
+    } catch (const TooDeep&) {
+        throw Error(ErrorInfo{ErrorCode::BadValue, where, 0, {},
+                              "JSON nested deeper than " + std::to_string(maxDepth) + " levels"});
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(ErrorInfo{ErrorCode::BadValue, where, 0, {}, e.what()});
+    }
+}
+
 nlohmann::json readJsonFile(const std::filesystem::path& path)
 {
     std::ifstream in(path, std::ios::binary);
@@ -24,11 +44,7 @@ nlohmann::json readJsonFile(const std::filesystem::path& path)
     }
     std::stringstream buffer;
     buffer << in.rdbuf();
-    try {
-        return nlohmann::json::parse(buffer.str());
-    } catch (const nlohmann::json::parse_error& e) {
-        throw Error(ErrorInfo{ErrorCode::BadValue, path.string(), 0, {}, e.what()});
-    }
+    return parseJson(buffer.str(), path.string());
 }
 
 void writeFileAtomically(const std::filesystem::path& path, const std::string& bytes)
@@ -44,19 +60,25 @@ void writeFileAtomically(const std::filesystem::path& path, const std::string& b
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            const std::string why = std::strerror(errno);
+            const int err = errno;
             ::close(fd);
             ::unlink(tmp.c_str());
-            throw Error(ErrorInfo{ErrorCode::FileUnwritable, path.string(), 0, {}, why});
+            throw Error(ErrorInfo{writeErrorCode(err), path.string(), 0, {}, std::strerror(err)});
         }
         done += static_cast<std::size_t>(n);
     }
-    ::fsync(fd);
-    ::close(fd);
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        const std::string why = std::strerror(errno);
+    // fsync and close report a full disk too on some file systems (delayed allocation).
+    int err = ::fsync(fd) != 0 ? errno : 0;
+    if (::close(fd) != 0 && err == 0)
+        err = errno;
+    if (err != 0) {
         ::unlink(tmp.c_str());
-        throw Error(ErrorInfo{ErrorCode::FileUnwritable, path.string(), 0, {}, why});
+        throw Error(ErrorInfo{writeErrorCode(err), path.string(), 0, {}, std::strerror(err)});
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(tmp.c_str());
+        throw Error(ErrorInfo{writeErrorCode(err), path.string(), 0, {}, std::strerror(err)});
     }
 }
 

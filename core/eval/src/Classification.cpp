@@ -1,9 +1,11 @@
 #include "flightdeck/eval/Classification.h"
 
 #include "flightdeck/common/Error.h"
+#include "flightdeck/common/Json.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace flightdeck::eval {
@@ -88,20 +90,39 @@ ClassificationReport classificationReport(const std::vector<std::int32_t>& truth
     ClassificationReport r;
     r.numClasses = numClasses;
     r.samples = static_cast<std::int64_t>(truth.size());
-    r.confusion.assign(k, std::vector<std::int64_t>(k, 0));
-    for (std::size_t i = 0; i < truth.size(); ++i)
-        ++r.confusion[static_cast<std::size_t>(truth[i])][static_cast<std::size_t>(pred[i])];
 
-    // Everything else derives from the confusion matrix: one pass over the data only.
+    // Per-class counts in one pass, O(samples + K) whatever K is.
     std::int64_t correct = 0;
-    std::vector<std::int64_t> predicted(k, 0);
+    std::vector<std::int64_t> predicted(k, 0), hits(k, 0);
     r.support.assign(k, 0);
-    for (std::size_t t = 0; t < k; ++t) {
-        correct += r.confusion[t][t];
-        for (std::size_t p = 0; p < k; ++p) {
-            r.support[t] += r.confusion[t][p];
-            predicted[p] += r.confusion[t][p];
+    for (std::size_t i = 0; i < truth.size(); ++i) {
+        const auto t = static_cast<std::size_t>(truth[i]);
+        const auto p = static_cast<std::size_t>(pred[i]);
+        ++r.support[t];
+        ++predicted[p];
+        if (t == p) {
+            ++hits[t];
+            ++correct;
         }
+    }
+    // The non-zero cells: sort the (t, p) pairs and count runs.
+    std::vector<std::uint64_t> pairs(truth.size());
+    for (std::size_t i = 0; i < truth.size(); ++i)
+        pairs[i] = (std::uint64_t(std::uint32_t(truth[i])) << 32) | std::uint32_t(pred[i]);
+    std::sort(pairs.begin(), pairs.end());
+    for (std::size_t i = 0; i < pairs.size();) {
+        std::size_t j = i;
+        while (j < pairs.size() && pairs[j] == pairs[i])
+            ++j;
+        r.cells.push_back({static_cast<std::int32_t>(pairs[i] >> 32),
+                           static_cast<std::int32_t>(pairs[i] & 0xffffffffu),
+                           static_cast<std::int64_t>(j - i)});
+        i = j;
+    }
+    if (numClasses <= kDenseConfusionMaxClasses) {
+        r.confusion.assign(k, std::vector<std::int64_t>(k, 0));
+        for (const auto& c : r.cells)
+            r.confusion[static_cast<std::size_t>(c.t)][static_cast<std::size_t>(c.p)] = c.count;
     }
     r.accuracy = safeRatio(static_cast<double>(correct), static_cast<double>(r.samples));
 
@@ -110,7 +131,7 @@ ClassificationReport classificationReport(const std::vector<std::int32_t>& truth
     r.f1.assign(k, 0);
     double weightedSum = 0;
     for (std::size_t c = 0; c < k; ++c) {
-        const auto tp = static_cast<double>(r.confusion[c][c]);
+        const auto tp = static_cast<double>(hits[c]);
         r.precision[c] = safeRatio(tp, static_cast<double>(predicted[c]));
         r.recall[c] = safeRatio(tp, static_cast<double>(r.support[c]));
         // Same formula as sklearn 1.2 (2PR / (P + R), 0 when P + R = 0), so the parity test
@@ -156,7 +177,14 @@ std::string toJson(const ClassificationReport& report, const std::vector<std::st
                             {"support", report.support.at(c)}});
     }
     out["classes"] = std::move(classes);
-    out["confusion"] = report.confusion;
+    if (!report.confusion.empty()) {
+        out["confusion"] = report.confusion;
+    } else {
+        json cells = json::array();
+        for (const auto& c : report.cells)
+            cells.push_back({c.t, c.p, c.count});
+        out["confusion_cells"] = std::move(cells);
+    }
     out["per_class"] = std::move(perClass);
     out["macro"] = {{"precision", report.macroPrecision},
                     {"recall", report.macroRecall},
@@ -169,12 +197,7 @@ std::string toJson(const ClassificationReport& report, const std::vector<std::st
 
 ClassificationReport reportFromJson(const std::string& text, std::vector<std::string>* classNames)
 {
-    json doc;
-    try {
-        doc = json::parse(text);
-    } catch (const json::parse_error& e) {
-        badJson({}, e.what());
-    }
+    const json doc = parseJson(text);
 
     ClassificationReport r;
     const json& classes = member(doc, "classes", {});
@@ -185,13 +208,37 @@ ClassificationReport reportFromJson(const std::string& text, std::vector<std::st
     r.accuracy = number(member(doc, "accuracy", {}), "accuracy");
     r.samples = integer(member(doc, "samples", {}), "samples");
 
-    const json& confusion = array(member(doc, "confusion", {}), "confusion", k);
-    r.confusion.assign(k, std::vector<std::int64_t>(k, 0));
-    for (std::size_t t = 0; t < k; ++t) {
-        const std::string rowPath = "confusion[" + std::to_string(t) + "]";
-        const json& row = array(confusion[t], rowPath, k);
-        for (std::size_t p = 0; p < k; ++p)
-            r.confusion[t][p] = integer(row[p], rowPath + "[" + std::to_string(p) + "]");
+    if (doc.is_object() && doc.contains("confusion_cells")) {
+        const json& cells = member(doc, "confusion_cells", {});
+        if (!cells.is_array())
+            badJson("confusion_cells", "expected an array");
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            const std::string path = "confusion_cells[" + std::to_string(i) + "]";
+            const json& cell = array(cells[i], path, 3);
+            const auto t = integer(cell[0], path + "[0]"), p = integer(cell[1], path + "[1]");
+            if (t < 0 || p < 0 || t >= r.numClasses || p >= r.numClasses)
+                badJson(path, "class index outside [0, " + std::to_string(k) + ")");
+            r.cells.push_back({static_cast<std::int32_t>(t), static_cast<std::int32_t>(p),
+                               integer(cell[2], path + "[2]")});
+        }
+        if (r.numClasses <= kDenseConfusionMaxClasses) {
+            r.confusion.assign(k, std::vector<std::int64_t>(k, 0));
+            for (const auto& c : r.cells)
+                r.confusion[static_cast<std::size_t>(c.t)][static_cast<std::size_t>(c.p)] = c.count;
+        }
+    } else {
+        const json& confusion = array(member(doc, "confusion", {}), "confusion", k);
+        r.confusion.assign(k, std::vector<std::int64_t>(k, 0));
+        for (std::size_t t = 0; t < k; ++t) {
+            const std::string rowPath = "confusion[" + std::to_string(t) + "]";
+            const json& row = array(confusion[t], rowPath, k);
+            for (std::size_t p = 0; p < k; ++p) {
+                r.confusion[t][p] = integer(row[p], rowPath + "[" + std::to_string(p) + "]");
+                if (r.confusion[t][p] != 0)
+                    r.cells.push_back({static_cast<std::int32_t>(t), static_cast<std::int32_t>(p),
+                                       r.confusion[t][p]});
+            }
+        }
     }
 
     const json& perClass = array(member(doc, "per_class", {}), "per_class", k);

@@ -237,12 +237,22 @@ void classification(const Predictions& p, const ReportOptions& o, const ReportCo
                                    "its recall is 0 (zero_division), and it is left out of "
                                    "balanced accuracy and of one-vs-rest macro averages");
         }
-        const ConfusionCounts cm = confusionMatrix(p.truth, p.pred, p.numClasses);
-        out["confusion_matrix"] = json{
-            {"counts", cm},
-            {"normalized_true", normalizeConfusion(cm, Normalize::True)},
-            {"normalized_pred", normalizeConfusion(cm, Normalize::Pred)},
-            {"normalized_all", normalizeConfusion(cm, Normalize::All)}};
+        if (p.numClasses <= kDenseConfusionMaxClasses) {
+            const ConfusionCounts cm = confusionMatrix(p.truth, p.pred, p.numClasses);
+            out["confusion_matrix"] = json{
+                {"counts", cm},
+                {"normalized_true", normalizeConfusion(cm, Normalize::True)},
+                {"normalized_pred", normalizeConfusion(cm, Normalize::Pred)},
+                {"normalized_all", normalizeConfusion(cm, Normalize::All)}};
+        } else {
+            // K x K would not fit in memory for an id-like label: the non-zero cells only.
+            json cells = json::array();
+            for (const auto& c : classificationReport(p.truth, p.pred, p.numClasses).cells)
+                cells.push_back({c.t, c.p, c.count});
+            out["confusion_matrix"] = json{{"cells", std::move(cells)}};
+            warnings.push_back(std::to_string(k) + " classes: the confusion matrix is given as "
+                               "its non-zero cells [true, predicted, count] only");
+        }
     } else {
         for (const char* key : {"accuracy", "balanced_accuracy", "precision_macro",
                                 "recall_macro", "f1_macro", "precision_micro", "recall_micro",

@@ -52,8 +52,8 @@ std::string fixed(double v, int decimals = 4)
 nlohmann::json parseOr(const std::string& text, nlohmann::json fallback)
 {
     try {
-        return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception&) {
+        return parseJson(text);
+    } catch (const Error&) {
         return fallback;
     }
 }
@@ -265,10 +265,22 @@ ExportResult BundleExporter::exportRun(store::Id runId, const std::string& model
     fs::create_directories(target.parent_path(), ec);
     if (ec)
         unwritable(target.parent_path(), ec.message());
-    if (fs::exists(target, ec)) {
-        const bool empty = fs::is_directory(target, ec) && fs::is_empty(target, ec);
-        if (!empty && !fs::exists(target / kManifest, ec))
-            unwritable(target, "the folder exists and is not a Flightdeck bundle");
+    // Every export is a new registry version, so it never "updates" an existing bundle: a
+    // folder that holds anything (another bundle, the user's files) is never replaced. An
+    // empty folder is fine; rename() onto it fails with ENOTEMPTY if something appears there
+    // meanwhile, so the check cannot be raced into deleting files.
+    if (fs::exists(target, ec) || fs::is_symlink(target, ec)) {
+        if (!fs::is_directory(fs::symlink_status(target, ec)))
+            unwritable(target, "a file is in the way; choose another folder");
+        if (!fs::is_empty(target, ec))
+            unwritable(target, "the folder is not empty; an export never replaces existing "
+                               "files (choose a new or empty folder)");
+    }
+    for (const auto& m : store::ModelRegistry(project_).models()) {
+        std::error_code same;
+        if (fs::path(m.bundlePath) == target || fs::equivalent(m.bundlePath, target, same))
+            unwritable(target, "registered as the bundle of " + m.name + " v" +
+                                   std::to_string(m.version) + "; choose another folder");
     }
 
     // Write everything into a sibling temp folder, then rename it into place.
@@ -321,24 +333,10 @@ ExportResult BundleExporter::exportRun(store::Id runId, const std::string& model
         const std::string manifestBytes = manifest.dump(2) + "\n";
         writeFile(tmp / kManifest, manifestBytes);
 
-        // Swap into place: an old bundle at the target is moved aside first and removed after.
-        fs::path old;
-        if (fs::exists(target, ec)) {
-            old = target.parent_path() /
-                  ("." + target.filename().string() + ".old-" + std::to_string(::getpid()));
-            fs::remove_all(old, ec);
-            fs::rename(target, old, ec);
-            if (ec)
-                unwritable(target, ec.message());
-        }
+        // POSIX rename replaces an empty target folder atomically and fails on a non-empty one.
         fs::rename(tmp, target, ec);
-        if (ec) {
-            if (!old.empty())
-                fs::rename(old, target, ec);
+        if (ec)
             unwritable(target, ec.message());
-        }
-        if (!old.empty())
-            fs::remove_all(old, ec);
 
         result.bundleDir = target;
         result.registeredModelId = store::ModelRegistry(project_).registerModel(

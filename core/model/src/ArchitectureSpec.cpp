@@ -1,6 +1,7 @@
 #include "flightdeck/model/ArchitectureSpec.h"
 
 #include "flightdeck/common/Error.h"
+#include "flightdeck/common/Json.h"
 #include "flightdeck/store/ObjectStore.h"
 
 #include <cmath>
@@ -125,9 +126,9 @@ ArchitectureSpec ArchitectureSpec::fromJson(const std::string& json)
 {
     nlohmann::json doc;
     try {
-        doc = nlohmann::json::parse(json);
-    } catch (const nlohmann::json::parse_error& e) {
-        invalid({}, std::string("valid JSON (") + e.what() + ")");
+        doc = parseJson(json);
+    } catch (const Error& e) {
+        invalid({}, "valid JSON (" + e.info().detail + ")");
     }
     if (!doc.is_object())
         invalid({}, "a JSON object with a \"layers\" array");
@@ -147,6 +148,9 @@ ArchitectureSpec ArchitectureSpec::fromJson(const std::string& json)
         invalid("layers", "an array of layers");
     if (!layers->is_array())
         invalid("layers", "an array of layers, got " + std::string(layers->type_name()));
+    if (layers->size() > static_cast<std::size_t>(kMaxLayers))
+        invalid("layers", "at most " + std::to_string(kMaxLayers) + " layers, got " +
+                              std::to_string(layers->size()));
     for (std::size_t i = 0; i < layers->size(); ++i)
         spec.layers.push_back(parseLayer((*layers)[i], "layers[" + std::to_string(i) + "]"));
     return spec;
@@ -209,6 +213,16 @@ std::vector<LayerShape> inferShapes(const ArchitectureSpec& spec, std::int64_t i
     }
     LayerShape head;
     head.head = true;
+    head.parameters = width * classes + classes;
+    shapes.push_back(head);
+    // A model that cannot be held in memory is refused here, with its size, rather than by an
+    // allocation failure halfway through building it.
+    if (parameterCount(shapes) > kMaxParameters)
+        invalid("layers", "at most " + std::to_string(kMaxParameters) + " parameters (" +
+                              std::to_string(kMaxParameters * 4 / (1 << 30)) +
+                              " GiB of float32), this network has " +
+                              std::to_string(parameterCount(shapes)));
+    shapes.pop_back();
     head.label = "Linear " + std::to_string(width) + "\u2192" + std::to_string(classes);
     head.parameters = width * classes + classes;
     head.outputShape = {classes};

@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <sstream>
 
@@ -218,16 +219,23 @@ std::vector<float> Model::logits(const float* features, std::size_t rows) const
 
 std::vector<std::int32_t> Model::predict(const float* features, std::size_t rows) const
 {
-    const auto l = logits(features, rows);
+    // In chunks of at most ~16M logits, so predicting many rows over many classes never holds
+    // the whole rows x classes matrix (7,500 x 50,000 floats would be 1.5 GB).
     const auto k = static_cast<std::size_t>(impl_->classes);
+    const std::size_t chunk = std::max<std::size_t>(1, (std::size_t(1) << 24) / std::max<std::size_t>(k, 1));
+    const auto width = static_cast<std::size_t>(impl_->inputs);
     std::vector<std::int32_t> pred(rows);
-    for (std::size_t r = 0; r < rows; ++r) {
-        const float* row = l.data() + r * k;
-        std::size_t best = 0;
-        for (std::size_t c = 1; c < k; ++c)
-            if (row[c] > row[best])
-                best = c;
-        pred[r] = static_cast<std::int32_t>(best);
+    for (std::size_t begin = 0; begin < rows; begin += chunk) {
+        const std::size_t n = std::min(chunk, rows - begin);
+        const auto l = logits(features + begin * width, n);
+        for (std::size_t r = 0; r < n; ++r) {
+            const float* row = l.data() + r * k;
+            std::size_t best = 0;
+            for (std::size_t c = 1; c < k; ++c)
+                if (row[c] > row[best])
+                    best = c;
+            pred[begin + r] = static_cast<std::int32_t>(best);
+        }
     }
     return pred;
 }

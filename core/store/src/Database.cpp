@@ -3,10 +3,42 @@
 #include "flightdeck/common/Error.h"
 
 #include <sqlite3.h>
+#include <sys/statvfs.h>
+
+#include <cerrno>
+#include <filesystem>
 
 #include <utility>
 
 namespace flightdeck::store {
+
+ErrorCode sqliteErrorCode(sqlite3* db, const std::string& file)
+{
+    const int primary = sqlite3_extended_errcode(db) & 0xff;
+    switch (primary) {
+    case SQLITE_FULL:
+        return ErrorCode::DiskFull;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return ErrorCode::CorruptProject;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN: {
+        const int err = sqlite3_system_errno(db);
+        if (err == ENOSPC || err == EDQUOT)
+            return ErrorCode::DiskFull;
+        // The WAL index (-shm) is grown through mmap, where a full disk shows as a plain
+        // I/O error: ask the file system how much room is left.
+        struct statvfs fs {};
+        const auto folder = std::filesystem::path(file).parent_path();
+        if (!file.empty() && ::statvfs(folder.empty() ? "." : folder.c_str(), &fs) == 0 &&
+            static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < kLowDiskBytes)
+            return ErrorCode::DiskFull;
+        return primary == SQLITE_IOERR ? ErrorCode::Io : ErrorCode::Database;
+    }
+    default:
+        return ErrorCode::Database;
+    }
+}
 
 namespace {
 
@@ -15,7 +47,17 @@ namespace {
     std::string detail = db ? sqlite3_errmsg(db) : "out of memory";
     if (!sql.empty())
         detail += " [SQL: " + std::string(sql) + "]";
-    throw Error(ErrorInfo{ErrorCode::Database, file, 0, {}, std::move(detail)});
+    std::string where = file;
+    if (where.empty() && db) {
+        const char* name = sqlite3_db_filename(db, "main");
+        where = name ? name : "";
+    }
+    const ErrorCode code = db ? sqliteErrorCode(db, where) : ErrorCode::Database;
+    // A full disk or an I/O error is about the file, not the SQL: keep the SQL out of the
+    // message a user reads, and name the file.
+    if (code == ErrorCode::DiskFull || code == ErrorCode::Io)
+        throw Error(ErrorInfo{code, where, 0, {}, sqlite3_errmsg(db)});
+    throw Error(ErrorInfo{code, file, 0, {}, std::move(detail)});
 }
 
 }  // namespace
@@ -152,12 +194,14 @@ Database::Database(const std::filesystem::path& file, bool create) : file_(file.
     const int rc = sqlite3_open_v2(file_.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
-        sqlite3_close(db_);
-        db_ = nullptr;
         std::error_code ec;
         const bool missing = !create && !std::filesystem::exists(file, ec);
-        throw Error(ErrorInfo{missing ? ErrorCode::FileNotFound : ErrorCode::Database, file_, 0,
-                              {}, why});
+        const ErrorCode code = missing ? ErrorCode::FileNotFound
+                               : db_   ? sqliteErrorCode(db_, file_)
+                                       : ErrorCode::Database;
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw Error(ErrorInfo{code, file_, 0, {}, why});
     }
     sqlite3_extended_result_codes(db_, 1);
     try {
@@ -207,8 +251,10 @@ void Database::exec(std::string_view sql)
     if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
         std::string detail = message ? message : sqlite3_errmsg(db_);
         sqlite3_free(message);
-        throw Error(ErrorInfo{ErrorCode::Database, file_, 0, {},
-                              detail + " [SQL: " + text + "]"});
+        const ErrorCode code = sqliteErrorCode(db_, file_);
+        if (code == ErrorCode::DiskFull || code == ErrorCode::Io)
+            throw Error(ErrorInfo{code, file_, 0, {}, detail});
+        throw Error(ErrorInfo{code, file_, 0, {}, detail + " [SQL: " + text + "]"});
     }
 }
 

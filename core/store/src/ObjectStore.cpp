@@ -91,7 +91,7 @@ public:
     {
         fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
         if (fd_ < 0)
-            fail(ErrorCode::FileUnwritable, path_, std::strerror(errno));
+            fail(writeErrorCode(errno), path_, std::strerror(errno));
     }
     ~TempFile()
     {
@@ -107,7 +107,7 @@ public:
             if (n < 0 && errno == EINTR)
                 continue;
             if (n < 0)
-                fail(ErrorCode::FileUnwritable, path_, std::strerror(errno));
+                fail(writeErrorCode(errno), path_, std::strerror(errno));
             data += n;
             size -= static_cast<std::size_t>(n);
         }
@@ -117,7 +117,7 @@ public:
     void commitAs(const fs::path& target)
     {
         if (::fsync(fd_) != 0)
-            fail(ErrorCode::FileUnwritable, path_, std::strerror(errno));
+            fail(writeErrorCode(errno), path_, std::strerror(errno));
         ::close(fd_);
         fd_ = -1;
         if (std::rename(path_.c_str(), target.c_str()) != 0)

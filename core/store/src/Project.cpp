@@ -104,9 +104,21 @@ Project Project::create(const fs::path& folder)
         fail(ErrorCode::FileUnwritable, folder, ec.message());
     requireWritable(folder);
     const fs::path dbFile = folder / kDatabaseName;
-    if (fs::exists(dbFile, ec))
+    const bool existed = fs::exists(dbFile, ec);
+    if (existed)
         vet(dbFile, /*allowBlank=*/true);
-    return Project(Impl::openVetted(folder, true));
+    try {
+        return Project(Impl::openVetted(folder, true));
+    } catch (...) {
+        // A project that never came to be is not left behind as an empty file that every later
+        // open or create would refuse.
+        std::error_code cleanup;
+        if (!existed && fs::exists(dbFile, cleanup) && fs::file_size(dbFile, cleanup) == 0) {
+            for (const char* suffix : {"", "-wal", "-shm"})
+                fs::remove(dbFile.string() + suffix, cleanup);
+        }
+        throw;
+    }
 }
 
 Project Project::open(const fs::path& folder)

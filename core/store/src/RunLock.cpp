@@ -18,6 +18,8 @@ std::filesystem::path lockPath(const std::filesystem::path& folder, Id runId)
     return folder / "locks" / ("run-" + std::to_string(runId) + ".lock");
 }
 
+constexpr const char* kFailedTag = "flightdeck-run-failed\n";
+
 }  // namespace
 
 RunLock::RunLock(const Project& project, Id runId) : path_(lockPath(project.folder(), runId))
@@ -32,6 +34,51 @@ RunLock::RunLock(const Project& project, Id runId) : path_(lockPath(project.fold
         fd_ = -1;
         throw Error(ErrorInfo{ErrorCode::FileUnwritable, path_.string(), 0, {}, why});
     }
+    // Reserve the failure note's blocks now, while there is room (best effort: a file system
+    // without fallocate still gets the note written if it has space then).
+    (void)::posix_fallocate(fd_, 0, static_cast<off_t>(kNoteBytes));
+}
+
+bool RunLock::recordFailure(const std::string& reason) noexcept
+{
+    if (fd_ < 0)
+        return false;
+    try {
+        std::string note = std::string(kFailedTag) + reason;
+        note.resize(kNoteBytes, '\0');
+        const ssize_t n = ::pwrite(fd_, note.data(), note.size(), 0);
+        if (n != static_cast<ssize_t>(note.size()))
+            return false;
+        ::fdatasync(fd_);
+        keep_ = true;
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
+std::optional<std::string> RunLock::recordedFailure(const std::filesystem::path& projectFolder,
+                                                    Id runId)
+{
+    const auto path = lockPath(projectFolder, runId);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return std::nullopt;
+    std::string note(kNoteBytes, '\0');
+    const ssize_t n = ::pread(fd, note.data(), note.size(), 0);
+    ::close(fd);
+    const std::size_t tag = std::strlen(kFailedTag);
+    if (n < static_cast<ssize_t>(tag) || note.compare(0, tag, kFailedTag) != 0)
+        return std::nullopt;
+    note.resize(static_cast<std::size_t>(n));
+    const auto end = note.find('\0');
+    return note.substr(tag, end == std::string::npos ? std::string::npos : end - tag);
+}
+
+void RunLock::discard(const std::filesystem::path& projectFolder, Id runId)
+{
+    std::error_code ec;
+    std::filesystem::remove(lockPath(projectFolder, runId), ec);
 }
 
 RunLock::~RunLock()
@@ -39,8 +86,10 @@ RunLock::~RunLock()
     if (fd_ < 0)
         return;
     // Unlink while still holding the lock, so no checker can see a free lock for a live run.
+    // A file holding a failure note stays until the run's outcome reaches the database.
     std::error_code ec;
-    std::filesystem::remove(path_, ec);
+    if (!keep_)
+        std::filesystem::remove(path_, ec);
     ::flock(fd_, LOCK_UN);
     ::close(fd_);
 }

@@ -161,16 +161,29 @@ void RunRepository::finishRun(Id runId, const std::string& status, const std::st
 
 std::vector<Id> RunRepository::markInterruptedRuns(double graceSeconds)
 {
-    auto st = project_.db().prepare("SELECT id FROM runs WHERE status = 'running' AND started_at < ?");
-    st.bind(1, unixTimeNow() - graceSeconds);
-    std::vector<Id> marked;
+    auto st = project_.db().prepare("SELECT id, started_at FROM runs WHERE status = 'running'");
+    const double cutoff = unixTimeNow() - graceSeconds;
+    std::vector<std::pair<Id, std::optional<std::string>>> ended;
     while (st.step()) {
         const Id id = st.int64(0);
-        if (!RunLock::isHeld(project_.folder(), id))
-            marked.push_back(id);
+        if (RunLock::isHeld(project_.folder(), id))
+            continue;
+        // A run whose process left a failure note (it could not write "failed" itself, e.g.
+        // on a full disk) is over whatever its age; otherwise the grace period covers the
+        // moment between creating the run row and taking its lock.
+        auto note = RunLock::recordedFailure(project_.folder(), id);
+        if (note || st.real(1) < cutoff)
+            ended.emplace_back(id, std::move(note));
     }
-    for (const Id id : marked)
-        finishRun(id, "interrupted", "the process training it ended before the run finished");
+    std::vector<Id> marked;
+    for (const auto& [id, note] : ended) {
+        if (note)
+            finishRun(id, "failed", *note);
+        else
+            finishRun(id, "interrupted", "the process training it ended before the run finished");
+        RunLock::discard(project_.folder(), id);
+        marked.push_back(id);
+    }
     return marked;
 }
 

@@ -223,9 +223,17 @@ Probe probe(const std::filesystem::path& databaseFile)
     } else {
         failure = db ? sqlite3_errmsg(db) : "out of memory";
     }
+    // Only SQLite's own verdict makes a project "damaged"; a full disk or an I/O error is said
+    // as such (a probe with 16 KB free once called a healthy project damaged).
+    ErrorCode code = ErrorCode::CorruptProject;
+    if (!failure.empty() && db) {
+        const ErrorCode seen = sqliteErrorCode(db, databaseFile.string());
+        if (seen == ErrorCode::DiskFull || seen == ErrorCode::Io)
+            code = seen;
+    }
     sqlite3_close(db);
     if (!failure.empty())
-        refuse(ErrorCode::CorruptProject, databaseFile, failure);
+        refuse(code, databaseFile, failure);
     return result;
 }
 

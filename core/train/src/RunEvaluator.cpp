@@ -34,6 +34,12 @@ EvaluationResult RunEvaluator::evaluate(store::Id runId, const std::string& spli
     const data::Split parts = catalog.loadSplit(run.splitId);
     const std::vector<std::uint32_t>& rows =
         split == "test" ? parts.test : split == "val" ? parts.val : parts.train;
+    if (rows.empty())
+        throw Error(ErrorInfo{ErrorCode::TooFewRows, {}, 0, "split",
+                              "the " + split + " part of split " + std::to_string(run.splitId) +
+                                  " is empty: nothing to evaluate (its metrics are undefined); "
+                                  "evaluate on another part or make a split with " + split +
+                                  " rows"});
     if (model.inputs() != static_cast<std::int64_t>(table.cols()) ||
         model.classes() != static_cast<std::int64_t>(table.classes.size()))
         throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "model",

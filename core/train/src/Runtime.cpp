@@ -1,5 +1,7 @@
 #include "flightdeck/train/Runtime.h"
 
+#include "flightdeck/common/Error.h"
+
 #include <torch/torch.h>
 #include <torch/version.h>
 #include <ATen/Version.h>
@@ -15,19 +17,6 @@
 namespace flightdeck::train {
 
 namespace {
-
-int availableCores()
-{
-    cpu_set_t set;
-    CPU_ZERO(&set);
-    if (sched_getaffinity(0, sizeof set, &set) == 0) {
-        const int n = CPU_COUNT(&set);
-        if (n > 0)
-            return n;
-    }
-    const unsigned hw = std::thread::hardware_concurrency();
-    return hw > 0 ? static_cast<int>(hw) : 1;
-}
 
 // The file behind the first mapping whose path contains `needle` (the kernel shows resolved
 // paths, so the alternatives symlink libblas.so.3 -> .../openblas-openmp/libblas.so.3 reads as
@@ -131,8 +120,26 @@ void describeBlas(RuntimeInfo& info)
 
 }  // namespace
 
+int availableCores()
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) == 0) {
+        const int n = CPU_COUNT(&set);
+        if (n > 0)
+            return n;
+    }
+    const unsigned hw = std::thread::hardware_concurrency();
+    return hw > 0 ? static_cast<int>(hw) : 1;
+}
+
 int configureThreads(int threads)
 {
+    const int cores = availableCores();
+    if (threads < 0 || threads > cores)
+        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "threads",
+                              "0 (all cores) to " + std::to_string(cores) +
+                                  " (the cores available here), got " + std::to_string(threads)});
     const int n = threads > 0 ? threads : availableCores();
     if (torch::get_num_threads() != n)
         torch::set_num_threads(n);

@@ -114,8 +114,12 @@ struct EvalResult {
     double accuracy = 0;
 };
 
-EvalResult evaluate(torch::jit::Module& module, const torch::Tensor& x, const torch::Tensor& y)
+EvalResult evaluate(torch::jit::Module& module, const torch::Tensor& x, const torch::Tensor& y,
+                    std::int64_t classes)
 {
+    // Chunks of at most ~16M logits whatever the class count.
+    const std::int64_t chunk =
+        std::max<std::int64_t>(1, std::min<std::int64_t>(kEvalChunkRows, (std::int64_t(1) << 24) / classes));
     EvalResult r;
     const std::int64_t n = x.size(0);
     if (n == 0)
@@ -124,8 +128,8 @@ EvalResult evaluate(torch::jit::Module& module, const torch::Tensor& x, const to
     module.eval();
     double lossSum = 0;
     std::int64_t correct = 0;
-    for (std::int64_t b = 0; b < n; b += kEvalChunkRows) {
-        const std::int64_t e = std::min(n, b + kEvalChunkRows);
+    for (std::int64_t b = 0; b < n; b += chunk) {
+        const std::int64_t e = std::min(n, b + chunk);
         auto xb = x.slice(0, b, e);
         auto yb = y.slice(0, b, e);
         auto logits = module.forward({xb}).toTensor();
@@ -141,16 +145,31 @@ EvalResult evaluate(torch::jit::Module& module, const torch::Tensor& x, const to
     return r;
 }
 
+[[noreturn]] void diverged(const std::string& what, double value, std::int64_t step, int epoch,
+                           double learningRate)
+{
+    throw Error(ErrorInfo{ErrorCode::TrainingFailed, {}, 0, what,
+                          std::string("became ") +
+                              (std::isnan(value) ? "NaN" : value > 0 ? "+infinity" : "-infinity") +
+                              " at step " + std::to_string(step) +
+                              " (epoch " + std::to_string(epoch) + "): training diverged; try a "
+                              "lower learning rate than " + num(learningRate)});
+}
+
 // Buffers metric points and appends them in one transaction per flush.
 class MetricSink {
 public:
-    MetricSink(store::RunRepository& runs, store::Id runId, const TrainCallbacks& cb)
-        : runs_(runs), runId_(runId), cb_(cb), lastFlush_(Clock::now())
+    MetricSink(store::RunRepository& runs, store::Id runId, const TrainCallbacks& cb,
+               double learningRate)
+        : runs_(runs), runId_(runId), cb_(cb), learningRate_(learningRate),
+          lastFlush_(Clock::now())
     {
     }
 
     void record(const std::string& key, std::int64_t step, int epoch, double value)
     {
+        if (!std::isfinite(value))
+            diverged(key, value, step, epoch, learningRate_);
         store::MetricRecord m{key, step, epoch, unixTimeNow(), value};
         if (cb_.onMetric)
             cb_.onMetric(m);
@@ -185,6 +204,7 @@ private:
     store::RunRepository& runs_;
     store::Id runId_;
     const TrainCallbacks& cb_;
+    double learningRate_;
     std::vector<store::MetricRecord> buffer_;
     Clock::time_point lastFlush_;
 };
@@ -251,7 +271,7 @@ RunResult Trainer::run(store::Id versionId, store::Id splitId, store::Id archite
 
     const store::Id runId = runs.createRun(record);   // an empty name becomes "run-<id>"
     // Held until this function returns: if the process dies, the run reads as interrupted.
-    const store::RunLock runLock(project_, runId);
+    store::RunLock runLock(project_, runId);
 
     std::optional<MetricSink> sink;
     try {
@@ -325,7 +345,7 @@ RunResult Trainer::run(store::Id versionId, store::Id splitId, store::Id archite
         std::mt19937_64 rng(config.seed ^ 0x9E3779B97F4A7C15ULL);
         std::vector<std::int64_t> order(static_cast<std::size_t>(nTrain));
 
-        sink.emplace(runs, runId, callbacks);
+        sink.emplace(runs, runId, callbacks, config.learningRate);
         RunResult result;
         result.runId = runId;
         std::int64_t step = 0;
@@ -365,6 +385,10 @@ RunResult Trainer::run(store::Id versionId, store::Id splitId, store::Id archite
                 double lossValue = 0;
                 if (onCpu) {
                     lossValue = loss.item<double>();
+                    // Checked every step: Adam has already applied this step's update, and a
+                    // NaN spreads into every weight at the next one.
+                    if (!std::isfinite(lossValue))
+                        diverged("train/loss", lossValue, step + 1, epoch, config.learningRate);
                     epochLossCpu += lossValue * static_cast<double>(n);
                 } else {
                     epochLoss += loss.detach().to(torch::kFloat64) * static_cast<double>(n);
@@ -391,7 +415,7 @@ RunResult Trainer::run(store::Id versionId, store::Id splitId, store::Id archite
                         sink->record("train/samples_per_second", step, epoch,
                                      static_cast<double>(epochSamples) / epochSeconds);
                     if (valX.size(0) > 0) {
-                        const EvalResult val = evaluate(module, valX, valY);
+                        const EvalResult val = evaluate(module, valX, valY, classes);
                         result.finalValLoss = val.loss;
                         result.finalValAccuracy = val.accuracy;
                         sink->record("val/loss", step, epoch, val.loss);
@@ -432,6 +456,9 @@ RunResult Trainer::run(store::Id versionId, store::Id splitId, store::Id archite
         try {
             runs.finishRun(runId, "failed", message);
         } catch (...) {
+            // The database cannot take it now (a full disk): the lock file's reserved space
+            // carries the reason until the project is next checked.
+            runLock.recordFailure(message);
         }
         if (dynamic_cast<const Error*>(&e))
             throw;
@@ -440,6 +467,7 @@ RunResult Trainer::run(store::Id versionId, store::Id splitId, store::Id archite
         try {
             runs.finishRun(runId, "failed", "unknown error");
         } catch (...) {
+            runLock.recordFailure("unknown error");
         }
         throw;
     }

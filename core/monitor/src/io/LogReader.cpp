@@ -35,6 +35,34 @@ void addProblem(ReadStats& stats, std::int64_t line, std::string problem, const 
         stats.problems.push_back({line, std::move(problem), file});
 }
 
+namespace {
+
+StrayTimestamps::Emit accepted(StreamState& state, const RecordCallback& onRecord, ReadStats& stats)
+{
+    return [&state, &onRecord, &stats](const PredictionRecord& r) {
+        if (r.timestamp < state.lastTimestamp)
+            ++stats.outOfOrder;
+        if (!std::isnan(r.timestamp))
+            state.lastTimestamp = r.timestamp;
+        for (double f : r.features)
+            if (!std::isfinite(f)) {
+                ++stats.nonFinite;
+                break;
+            }
+        ++stats.records;
+        onRecord(r);
+    };
+}
+
+StrayTimestamps::Reject rejected(ReadStats& stats)
+{
+    return [&stats](std::int64_t line, const std::string& file, std::string problem) {
+        addProblem(stats, line, std::move(problem), file);
+    };
+}
+
+}  // namespace
+
 LoopEnd readLines(LineReader& reader, RecordDecoder& decoder, const RecordCallback& onRecord,
                   ReadStats& stats, StreamState& state, const std::atomic<bool>* cancel,
                   bool flushTail)
@@ -79,18 +107,14 @@ LoopEnd readLines(LineReader& reader, RecordDecoder& decoder, const RecordCallba
             addProblem(stats, reader.lineNumber(), std::move(problem), state.fileLabel);
             continue;
         }
-        if (rec.timestamp < state.lastTimestamp)
-            ++stats.outOfOrder;
-        if (!std::isnan(rec.timestamp))
-            state.lastTimestamp = rec.timestamp;
-        for (double f : rec.features)
-            if (!std::isfinite(f)) {
-                ++stats.nonFinite;
-                break;
-            }
-        ++stats.records;
-        onRecord(rec);
+        state.strays.offer(rec, reader.lineNumber(), state.fileLabel,
+                           accepted(state, onRecord, stats), rejected(stats));
     }
+}
+
+void settleStream(StreamState& state, const RecordCallback& onRecord, ReadStats& stats, bool end)
+{
+    state.strays.settle(end, accepted(state, onRecord, stats), rejected(stats));
 }
 
 std::unique_ptr<RecordDecoder> makeDecoder(LogFormat format, const LogReadOptions& options)
@@ -200,8 +224,11 @@ bool readLog(const std::filesystem::path& file, const LogReadOptions& options,
     auto decoder = detail::makeDecoder(format, options);
     detail::StreamState state;
     stats.files = 1;
-    return detail::readLines(reader, *decoder, onRecord, stats, state, cancel, true)
-           != detail::LoopEnd::Cancelled;
+    if (detail::readLines(reader, *decoder, onRecord, stats, state, cancel, true)
+        == detail::LoopEnd::Cancelled)
+        return false;
+    detail::settleStream(state, onRecord, stats, true);
+    return true;
 }
 
 bool readLogFolder(const std::filesystem::path& folder, const LogReadOptions& options,
@@ -223,6 +250,7 @@ bool readLogFolder(const std::filesystem::path& folder, const LogReadOptions& op
             == detail::LoopEnd::Cancelled)
             return false;
     }
+    detail::settleStream(state, onRecord, stats, true);
     return true;
 }
 

@@ -3,6 +3,7 @@
 // by readLog, readLogFolder, readPredictionLog and LogFollower.
 #include "flightdeck/monitor/LineReader.h"
 #include "flightdeck/monitor/LogReader.h"
+#include "StrayTimestamps.h"
 
 #include <cmath>
 #include <memory>
@@ -33,7 +34,11 @@ bool parseTimestampText(std::string_view text, double* unixSeconds);
 struct StreamState {
     double lastTimestamp = -INFINITY;
     std::string fileLabel;  // put on problems when non-empty
+    StrayTimestamps strays;
 };
+
+// The stream ended (end = true) or caught up (follow mode): releases or rejects held records.
+void settleStream(StreamState& state, const RecordCallback& onRecord, ReadStats& stats, bool end);
 
 void addProblem(ReadStats& stats, std::int64_t line, std::string problem,
                 const std::string& file);

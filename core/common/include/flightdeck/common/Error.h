@@ -30,7 +30,11 @@ enum class ErrorCode {
     Cancelled,
     Database,          // detail: sqlite's message
     Io,                // file, detail
+    DiskFull,          // file: where the write failed, detail: what was being written
 };
+
+// The code for a failed write with this errno: DiskFull for ENOSPC / EDQUOT, else `otherwise`.
+ErrorCode writeErrorCode(int errnoValue, ErrorCode otherwise = ErrorCode::FileUnwritable);
 
 struct ErrorInfo {
     ErrorCode code = ErrorCode::Io;

@@ -7,6 +7,15 @@
 
 namespace flightdeck {
 
+// Deeper nesting than this is refused before anything recurses over it: nlohmann's dump, copy
+// and our own walkers recurse per level, and 100,000 nested brackets overflowed the stack.
+constexpr int kMaxJsonDepth = 256;
+
+// Parses JSON text; throws Error(BadValue, file = where) with the parser's position, or when the
+// nesting is deeper than maxDepth. Every JSON entry point of the core goes through this.
+nlohmann::json parseJson(const std::string& text, const std::string& where = {},
+                         int maxDepth = kMaxJsonDepth);
+
 // Reads and parses a JSON file; throws Error(FileNotFound / BadValue with the parser's position).
 nlohmann::json readJsonFile(const std::filesystem::path& path);
 

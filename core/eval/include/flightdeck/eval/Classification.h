@@ -9,12 +9,27 @@
 
 namespace flightdeck::eval {
 
+// Up to this many classes a report carries the dense K x K matrix; beyond it only the non-zero
+// cells, so memory stays O(samples + K) (a float label imported as 49,999 classes once asked
+// for a 20 GB matrix).
+constexpr int kDenseConfusionMaxClasses = 256;
+
+// One non-zero confusion cell: `count` samples of true class t predicted as p.
+struct ConfusionCell {
+    std::int32_t t = 0;
+    std::int32_t p = 0;
+    std::int64_t count = 0;
+    bool operator==(const ConfusionCell& o) const { return t == o.t && p == o.p && count == o.count; }
+};
+
 struct ClassificationReport {
     int numClasses = 0;
     std::int64_t samples = 0;
     double accuracy = 0;
-    // confusion[t][p]: rows are true classes, columns predicted (sklearn's layout).
+    // confusion[t][p]: rows are true classes, columns predicted (sklearn's layout). Empty when
+    // numClasses > kDenseConfusionMaxClasses; `cells` always holds the non-zero entries.
     std::vector<std::vector<std::int64_t>> confusion;
+    std::vector<ConfusionCell> cells;   // sorted by (t, p)
     std::vector<double> precision, recall, f1;
     std::vector<std::int64_t> support;
     double macroPrecision = 0, macroRecall = 0, macroF1 = 0;
@@ -26,7 +41,8 @@ struct ClassificationReport {
 ClassificationReport classificationReport(const std::vector<std::int32_t>& truth,
                                           const std::vector<std::int32_t>& pred, int numClasses);
 
-// JSON with class names: {"accuracy":..,"samples":..,"classes":[..],"confusion":[[..]],
+// JSON with class names: {"accuracy":..,"samples":..,"classes":[..],"confusion":[[..]] (or, past
+// kDenseConfusionMaxClasses, "confusion_cells":[[t,p,count],..]),
 // "per_class":[{"class":..,"precision":..,"recall":..,"f1":..,"support":..}],"macro":{..},
 // "weighted_f1":..}
 std::string toJson(const ClassificationReport& report, const std::vector<std::string>& classNames);

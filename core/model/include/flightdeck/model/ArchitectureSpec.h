@@ -14,6 +14,10 @@
 
 namespace flightdeck::model {
 
+// Limits with clear errors instead of an hours-long build or an allocation failure.
+constexpr int kMaxLayers = 1000;
+constexpr std::int64_t kMaxParameters = std::int64_t(1) << 30;   // 4 GiB of float32
+
 enum class LayerType { Linear, ReLU, Tanh, Sigmoid, GELU, Dropout };
 
 const char* layerTypeName(LayerType type);          // "linear", "relu", ...

@@ -1,6 +1,10 @@
 #pragma once
-// Thin RAII wrapper over one sqlite3 connection. Every failure throws flightdeck::Error
-// (ErrorCode::Database with sqlite's message and the SQL it ran).
+// Thin RAII wrapper over one sqlite3 connection. Every failure throws flightdeck::Error:
+// ErrorCode::Database with sqlite's message and the SQL it ran, DiskFull when the disk is full
+// (a full disk is not a damaged project), Io for other I/O errors, CorruptProject for
+// SQLITE_CORRUPT / SQLITE_NOTADB.
+#include "flightdeck/common/Error.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -13,6 +17,12 @@ struct sqlite3_stmt;
 namespace flightdeck::store {
 
 using Id = std::int64_t;
+
+// Below this much free space an SQLite I/O error is taken to be a full disk.
+constexpr unsigned long long kLowDiskBytes = 1ull << 20;
+
+// The typed code for the last error on `db`, whose main file is `file`.
+ErrorCode sqliteErrorCode(sqlite3* db, const std::string& file);
 
 class Statement {
 public:

@@ -5,6 +5,8 @@
 #include "flightdeck/store/Records.h"
 
 #include <filesystem>
+#include <optional>
+#include <string>
 
 namespace flightdeck::store {
 
@@ -18,12 +20,26 @@ public:
     RunLock(const RunLock&) = delete;
     RunLock& operator=(const RunLock&) = delete;
 
+    // For a run that failed when its failure could not be written to the database (a full
+    // disk): writes "failed" and the reason into space the lock file reserved when it was
+    // created, so it needs no new disk blocks, and keeps the file. The next check of the
+    // project (markInterruptedRuns) records the run as failed with this reason. Never throws.
+    bool recordFailure(const std::string& reason) noexcept;
+
     // True while some process (this one included) holds the run's lock.
     static bool isHeld(const std::filesystem::path& projectFolder, Id runId);
+    // The reason recordFailure left for a run, if any.
+    static std::optional<std::string> recordedFailure(const std::filesystem::path& projectFolder,
+                                                      Id runId);
+    // Removes a released run's lock file (after its outcome is in the database).
+    static void discard(const std::filesystem::path& projectFolder, Id runId);
+
+    static constexpr std::size_t kNoteBytes = 4096;
 
 private:
     std::filesystem::path path_;
     int fd_ = -1;
+    bool keep_ = false;
 };
 
 }  // namespace flightdeck::store

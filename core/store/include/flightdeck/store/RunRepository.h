@@ -25,8 +25,10 @@ public:
     std::vector<std::string> metricKeys(Id runId);
     void finishRun(Id runId, const std::string& status, const std::string& error = {});
     // Runs still "running" whose process is gone (their RunLock is free) become
-    // "interrupted". Runs started within the last `graceSeconds` are left alone: their trainer
-    // may not have taken its lock yet. Returns the ids it marked.
+    // "interrupted", or "failed" with the reason when the process left one in its lock file
+    // (RunLock::recordFailure: it could not write to the database). Runs started within the
+    // last `graceSeconds` without such a note are left alone: their trainer may not have taken
+    // its lock yet. Returns the ids it marked.
     std::vector<Id> markInterruptedRuns(double graceSeconds = 30);
     std::vector<RunRecord> runs();                 // newest first
     RunRecord run(Id runId);                       // NotFound if absent

@@ -13,7 +13,12 @@ struct RuntimeInfo {
     int threads = 1;                // libtorch intra-op threads after configureThreads()
 };
 
-// Sets libtorch's intra-op thread count (0 = hardware concurrency) and returns the count.
+// The cores this process may run on (its CPU affinity, else the hardware concurrency).
+int availableCores();
+
+// Sets libtorch's intra-op thread count (0 = all available cores) and returns the count. More
+// threads than cores only slows training down (100,000 once made a run hang), so a count above
+// availableCores() or below 0 throws Error(InvalidArgument) naming the allowed range.
 int configureThreads(int threads);
 RuntimeInfo runtimeInfo();
 

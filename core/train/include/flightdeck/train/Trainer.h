@@ -10,6 +10,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,8 +41,9 @@ struct RunResult {
     store::Id runId = 0;
     std::string status;             // "completed" or "cancelled"
     double finalTrainLoss = 0;
-    double finalValLoss = 0;
-    double finalValAccuracy = 0;
+    // Empty when the split's val part is empty: an undefined metric, never a made-up 0.
+    std::optional<double> finalValLoss;
+    std::optional<double> finalValAccuracy;
     std::string modelObjectHash;    // TorchScript in the object store
     double samplesPerSecond = 0;
 };
@@ -50,7 +52,8 @@ class Trainer {
 public:
     explicit Trainer(store::Project& project);
     // Throws flightdeck::Error for bad ids or settings; a failure after the run row exists is
-    // recorded as status "failed" with the message, then rethrown.
+    // recorded as status "failed" with the message, then rethrown. A loss or metric that turns
+    // NaN or infinite fails the run with Error(TrainingFailed) naming the step and epoch.
     RunResult run(store::Id versionId, store::Id splitId, store::Id architectureId,
                   const TrainConfig& config, const TrainCallbacks& callbacks = {});
 

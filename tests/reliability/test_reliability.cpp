@@ -1,0 +1,204 @@
+// Issue 13 at the library level: the pieces behind the CLI fixes, each checked directly
+// (tests/cli/test_cli_reliability.cpp replays the same defects through the binary).
+#include "common/ErrorExpectations.h"
+#include "flightdeck/common/Error.h"
+#include "flightdeck/common/Json.h"
+#include "flightdeck/data/LabelAssessment.h"
+#include "flightdeck/eval/Classification.h"
+#include "flightdeck/model/ArchitectureSpec.h"
+#include "flightdeck/store/Project.h"
+#include "flightdeck/store/RunLock.h"
+#include "flightdeck/store/RunRepository.h"
+#include "flightdeck/train/Runtime.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <random>
+#include <string>
+
+using namespace flightdeck;
+
+class TestReliability : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sparseConfusionEqualsDense();
+    void manyClassesKeepOnlyCells();
+    void jsonDepthIsLimited();
+    void specSizeIsLimited();
+    void labelAssessment_data();
+    void labelAssessment();
+    void threadCountAboveCoresIsRefused();
+    void failureNoteOutlivesTheProcess();
+};
+
+void TestReliability::sparseConfusionEqualsDense()
+{
+    std::mt19937 rng(3);
+    std::uniform_int_distribution<int> cls(0, 6);
+    std::vector<std::int32_t> truth(500), pred(500);
+    for (std::size_t i = 0; i < truth.size(); ++i) {
+        truth[i] = cls(rng);
+        pred[i] = rng() % 3 == 0 ? cls(rng) : truth[i];
+    }
+    const auto r = eval::classificationReport(truth, pred, 7);
+    const auto dense = eval::confusionMatrix(truth, pred, 7);
+    QCOMPARE(r.confusion, dense);
+    std::int64_t total = 0;
+    for (const auto& c : r.cells) {
+        QVERIFY(c.count > 0);
+        QCOMPARE(c.count, dense[static_cast<std::size_t>(c.t)][static_cast<std::size_t>(c.p)]);
+        total += c.count;
+    }
+    QCOMPARE(total, std::int64_t(500));
+    // The JSON round trip keeps both forms.
+    std::vector<std::string> names;
+    const auto back = eval::reportFromJson(eval::toJson(r, {}), &names);
+    QCOMPARE(back.confusion, r.confusion);
+    QCOMPARE(back.cells, r.cells);
+}
+
+void TestReliability::manyClassesKeepOnlyCells()
+{
+    // 50,000 classes: the dense matrix would be 20 GB. Only the non-zero cells exist.
+    const int k = 50000;
+    std::vector<std::int32_t> truth(20000), pred(20000);
+    for (std::size_t i = 0; i < truth.size(); ++i) {
+        truth[i] = static_cast<std::int32_t>((i * 7919) % k);
+        pred[i] = i % 4 == 0 ? static_cast<std::int32_t>((i * 104729) % k) : truth[i];
+    }
+    const auto r = eval::classificationReport(truth, pred, k);
+    QVERIFY(r.confusion.empty());
+    QVERIFY(r.cells.size() <= truth.size());
+    QCOMPARE(r.precision.size(), std::size_t(k));
+    std::int64_t hits = 0;
+    for (std::size_t i = 0; i < truth.size(); ++i)
+        hits += truth[i] == pred[i];
+    QCOMPARE(r.accuracy, static_cast<double>(hits) / static_cast<double>(truth.size()));
+    const std::string json = eval::toJson(r, {});
+    QVERIFY(json.find("\"confusion_cells\"") != std::string::npos);
+    const auto back = eval::reportFromJson(json, nullptr);
+    QCOMPARE(back.cells, r.cells);
+    QVERIFY(back.confusion.empty());
+}
+
+void TestReliability::jsonDepthIsLimited()
+{
+    const std::string ok = std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']');
+    QVERIFY(parseJson(ok).is_array());
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    QCOMPARE(testing::expectError([&] { parseJson(deep, "deep.json"); }).code, ErrorCode::BadValue);
+    QCOMPARE(testing::expectError([&] { model::ArchitectureSpec::fromJson(deep); }).code, ErrorCode::InvalidSpec);
+    QCOMPARE(testing::expectError([&] { eval::reportFromJson(deep, nullptr); }).code, ErrorCode::BadValue);
+}
+
+void TestReliability::specSizeIsLimited()
+{
+    std::string layers;
+    for (int i = 0; i <= model::kMaxLayers; ++i)
+        layers += std::string(i ? "," : "") + R"({"type":"relu"})";
+    const auto tooMany = testing::expectError(
+        [&] { model::ArchitectureSpec::fromJson(R"({"layers":[)" + layers + "]}"); });
+    QCOMPARE(tooMany.code, ErrorCode::InvalidSpec);
+    // 16M x 16M units parse (each layer is legal) but the network cannot be built.
+    const auto huge = model::ArchitectureSpec::fromJson(
+        R"({"layers":[{"type":"linear","units":16777216},{"type":"linear","units":16777216}]})");
+    QCOMPARE(testing::expectError([&] { model::inferShapes(huge, 10, 3); }).code, ErrorCode::InvalidSpec);
+}
+
+namespace {
+
+// A table whose label column holds `names[i % names.size()]` for each of `rows` rows.
+data::Table labelTable(const std::vector<std::string>& names, std::size_t rows)
+{
+    data::Table t;
+    t.labelName = "y";
+    t.classes = names;
+    for (std::size_t i = 0; i < rows; ++i)
+        t.labels.push_back(static_cast<std::int32_t>(i % names.size()));
+    return t;
+}
+
+std::vector<std::string> numbers(int from, int count, const char* suffix = "")
+{
+    std::vector<std::string> out;
+    for (int i = 0; i < count; ++i)
+        out.push_back(std::to_string(from + i) + suffix);
+    return out;
+}
+
+}  // namespace
+
+void TestReliability::labelAssessment_data()
+{
+    QTest::addColumn<int>("which");
+    QTest::addColumn<int>("concern");
+    QTest::newRow("3 names") << 0 << int(data::LabelConcern::None);
+    QTest::newRow("10 digits in 1000 rows") << 1 << int(data::LabelConcern::None);
+    QTest::newRow("diabetes: 214 integers in 442 rows") << 2 << int(data::LabelConcern::LooksContinuous);
+    QTest::newRow("fractions") << 3 << int(data::LabelConcern::LooksContinuous);
+    QTest::newRow("one label per row") << 4 << int(data::LabelConcern::LooksLikeId);
+    QTest::newRow("2000 names in 100000 rows") << 5 << int(data::LabelConcern::ManyClasses);
+}
+
+void TestReliability::labelAssessment()
+{
+    QFETCH(int, which);
+    QFETCH(int, concern);
+    std::vector<std::string> names;
+    std::size_t rows = 0;
+    switch (which) {
+    case 0: names = {"setosa", "versicolor", "virginica"}; rows = 150; break;
+    case 1: names = numbers(0, 10); rows = 1000; break;
+    case 2: names = numbers(25, 214); rows = 442; break;
+    case 3: names = numbers(1, 5, ".5"); rows = 1000; break;
+    case 4: names = numbers(0, 300); for (auto& n : names) n = "id-" + n; rows = 300; break;
+    default: names = numbers(0, 2000); for (auto& n : names) n = "c" + n; rows = 100000; break;
+    }
+    const auto a = data::assessLabels(labelTable(names, rows));
+    QCOMPARE(int(a.concern), concern);
+    QCOMPARE(a.distinct, names.size());
+    QCOMPARE(data::describeConcern(a, "y").empty(), concern == int(data::LabelConcern::None));
+}
+
+void TestReliability::threadCountAboveCoresIsRefused()
+{
+    const int cores = train::availableCores();
+    QVERIFY(cores >= 1);
+    QCOMPARE(train::configureThreads(cores), cores);
+    QCOMPARE(testing::expectError([&] { train::configureThreads(cores + 1); }).code, ErrorCode::InvalidArgument);
+    QCOMPARE(testing::expectError([&] { train::configureThreads(100000); }).code, ErrorCode::InvalidArgument);
+    QCOMPARE(testing::expectError([&] { train::configureThreads(-1); }).code, ErrorCode::InvalidArgument);
+}
+
+void TestReliability::failureNoteOutlivesTheProcess()
+{
+    QTemporaryDir dir;
+    auto project = store::Project::create(dir.filePath(QStringLiteral("p")).toStdString());
+    store::RunRepository runs(project);
+    store::RunRecord record;
+    record.status = "running";
+    const auto a = runs.createRun(record);
+    const auto b = runs.createRun(record);
+    {
+        store::RunLock lockA(project, a);
+        QVERIFY(lockA.recordFailure("the disk is full"));
+        store::RunLock lockB(project, b);   // released without a note: a crash
+        // While held, nothing is marked.
+        QVERIFY(runs.markInterruptedRuns(0).empty());
+    }
+    QCOMPARE(store::RunLock::recordedFailure(project.folder(), a).value_or(""),
+             std::string("the disk is full"));
+    QVERIFY(!store::RunLock::recordedFailure(project.folder(), b));
+    // A note ends its run at once; a bare crash waits for the grace period.
+    const auto marked = runs.markInterruptedRuns(3600);
+    QCOMPARE(marked, std::vector<store::Id>{a});
+    QCOMPARE(runs.run(a).status, std::string("failed"));
+    QCOMPARE(runs.run(a).error, std::string("the disk is full"));
+    QCOMPARE(runs.run(b).status, std::string("running"));
+    QVERIFY(!store::RunLock::recordedFailure(project.folder(), a));   // consumed
+}
+
+QTEST_GUILESS_MAIN(TestReliability)
+#include "test_reliability.moc"
