@@ -1,4 +1,5 @@
 #include "CliCommands.h"
+#include "StopSignals.h"
 
 #include "flightdeck/common/Error.h"
 #include "flightdeck/common/Json.h"
@@ -25,7 +26,14 @@ namespace flightdeck::cli {
 
 namespace {
 
-store::Project openProject(const std::string& folder) { return store::Project::open(folder); }
+store::Project openProject(const std::string& folder)
+{
+    auto project = store::Project::open(folder);
+    if (project.readOnly())
+        std::cerr << "note: " << escapeControls(project.folder().string())
+                  << " is read-only here: it can be read, not changed\n";
+    return project;
+}
 
 std::string shortHash(const std::string& hash) { return hash.substr(0, 12); }
 
@@ -42,7 +50,7 @@ store::DatasetVersionRecord importInto(store::Project& project, const std::strin
               << version.id << " (" << shortHash(version.hash) << ")\n";
     const auto concern = data::describeConcern(data::assessLabels(table), table.labelName);
     if (!concern.empty())
-        std::cerr << "warning: " << concern << "\n";
+        std::cerr << "warning: " << escapeControls(concern) << "\n";
     return version;
 }
 
@@ -83,6 +91,8 @@ train::RunResult trainRun(store::Project& project, store::Id versionId, store::I
     config.threads = options.threads;
     config.device = options.device;
     train::TrainCallbacks callbacks;
+    const StopSignals stop;
+    callbacks.cancel = stop.flag();
     int lastEpoch = -1;
     callbacks.onMetric = [&](const store::MetricRecord& m) {
         if (m.key == "val/accuracy" && m.epoch != lastEpoch) {
@@ -100,8 +110,11 @@ train::RunResult trainRun(store::Project& project, store::Id versionId, store::I
     else
         std::cout << ", no val metrics (the split's val part is empty)";
     std::cout << " (" << std::fixed << std::setprecision(0) << result.samplesPerSecond
-              << " samples/s)\n"
-              << std::setprecision(6) << std::defaultfloat;
+              << " samples/s)\n";
+    if (StopSignals::received())
+        std::cout << "stopped by signal " << StopSignals::received() << ": run " << result.runId
+                  << " is recorded as " << result.status << " with its metrics and model\n";
+    std::cout << std::setprecision(6) << std::defaultfloat;
     return result;
 }
 
@@ -159,7 +172,7 @@ int cmdTrain(const std::string& folder, std::int64_t versionId, std::int64_t spl
 {
     auto project = openProject(folder);
     trainRun(project, versionId, splitId, archId, options);
-    return 0;
+    return StopSignals::received() ? 128 + StopSignals::received() : 0;
 }
 
 int cmdEvaluate(const std::string& folder, std::int64_t runId, const std::string& split)
@@ -167,8 +180,12 @@ int cmdEvaluate(const std::string& folder, std::int64_t runId, const std::string
     auto project = openProject(folder);
     const auto result = train::RunEvaluator(project).evaluate(runId, split);
     std::cout << result.reportJson << "\n";
-    std::cout << "evaluation " << result.evaluationId << " of run " << runId << " on " << split
-              << ": accuracy " << result.accuracy << "\n";
+    if (project.readOnly())
+        std::cout << "evaluation of run " << runId << " on " << split << ": accuracy "
+                  << result.accuracy << " (not stored: the project is read-only here)\n";
+    else
+        std::cout << "evaluation " << result.evaluationId << " of run " << runId << " on "
+                  << split << ": accuracy " << result.accuracy << "\n";
     return 0;
 }
 
@@ -207,6 +224,8 @@ int cmdLoop(const LoopOptions& options)
     const auto split = splitInto(project, version.id, data::SplitFractions{}, options.seed);
     const auto archId = saveArchitecture(project, model::defaultMlp());
     const auto run = trainRun(project, version.id, split.id, archId, options);
+    if (StopSignals::received())
+        return 128 + StopSignals::received();
     const auto evaluation = train::RunEvaluator(project).evaluate(run.runId, "test");
     std::cout << "evaluation " << evaluation.evaluationId << ": test accuracy "
               << evaluation.accuracy << " (stored in " << project.databasePath().string() << ")\n";

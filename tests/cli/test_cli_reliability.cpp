@@ -268,6 +268,56 @@ private Q_SLOTS:
         QVERIFY(!names.contains(QLatin1String("model")));
     }
 
+    // Risk: Ctrl-C or SIGTERM during train lost the whole run.
+    void sigtermStopsTrainingGracefully()
+    {
+        QProcess trainer;
+        trainer.start(cliPath(), {QStringLiteral("train"), project_, QStringLiteral("--version"),
+                                  QStringLiteral("1"), QStringLiteral("--split"), QStringLiteral("1"),
+                                  QStringLiteral("--arch"), QStringLiteral("1"),
+                                  QStringLiteral("--epochs"), QStringLiteral("100000"),
+                                  QStringLiteral("--batch-size"), QStringLiteral("4")});
+        QVERIFY(trainer.waitForStarted());
+        flightdeck::store::Id runId = 0;
+        for (int i = 0; i < 600 && runId == 0; ++i) {
+            QTest::qWait(100);
+            try {
+                auto p = flightdeck::store::Project::open(project_.toStdString());
+                flightdeck::store::RunRepository runs(p);
+                const auto all = runs.runs();   // newest first
+                if (!all.empty() && all.front().status == "running"
+                    && !runs.metrics(all.front().id, "val/accuracy").empty())
+                    runId = all.front().id;
+            } catch (const std::exception&) {
+            }
+        }
+        QVERIFY(runId != 0);
+        trainer.terminate();   // SIGTERM
+        QVERIFY(trainer.waitForFinished(60000));
+        const QString out = QString::fromUtf8(trainer.readAllStandardOutput());
+        QCOMPARE(trainer.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(trainer.exitCode(), 128 + 15);
+        QVERIFY2(out.contains(QLatin1String("stopped by signal 15")), qPrintable(out));
+        auto p = flightdeck::store::Project::open(project_.toStdString());
+        flightdeck::store::RunRepository runs(p);
+        QCOMPARE(runs.run(runId).status, std::string("cancelled"));
+        bool model = false;
+        for (const auto& a : runs.artifacts(runId))
+            model = model || a.kind == "model";
+        QVERIFY(model);
+    }
+
+    // Risk: raw control characters from a file were echoed into the terminal.
+    void controlCharactersAreEscaped()
+    {
+        const QString file = dir_.filePath(QStringLiteral("escape.csv"));
+        writeText(file, "a,label\n1,x\n\x1b[2J\x07,y\n");
+        const Result r = runCli({QStringLiteral("import"), project_, file});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(!r.err.contains(QChar(0x1b)) && !r.err.contains(QChar(0x07)), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("\\x1b[2J\\x07")), qPrintable(r.err));
+    }
+
     // Defect 10 and the seed risk: values outside what the help promises are refused.
     void outOfRangeOptionsAreRefused_data()
     {

@@ -67,20 +67,46 @@ ErrorCode writeErrorCode(int errnoValue, ErrorCode otherwise)
     return errnoValue == ENOSPC || errnoValue == EDQUOT ? ErrorCode::DiskFull : otherwise;
 }
 
+std::string escapeControls(std::string_view text)
+{
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    out.reserve(text.size());
+    auto escape = [&](unsigned char c) {
+        out += "\\x";
+        out += hex[c >> 4];
+        out += hex[c & 15];
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 || c == 0x7f) {
+            escape(c);
+        } else if (c == 0xc2 && i + 1 < text.size() &&
+                   static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+            escape(c);   // U+0080..U+009F: C1 controls (CSI among them)
+            escape(static_cast<unsigned char>(text[++i]));
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
 std::string describe(const ErrorInfo& info)
 {
     std::string out;
     if (!info.file.empty()) {
-        out += info.file;
+        out += escapeControls(info.file);
         if (info.line > 0)
             out += ":" + std::to_string(info.line);
         out += ": ";
     }
     if (!info.field.empty())
-        out += "\"" + info.field + "\": ";
+        out += "\"" + escapeControls(info.field) + "\": ";
     out += englishSummary(info.code);
     if (!info.detail.empty())
-        out += " (" + info.detail + ")";
+        out += " (" + escapeControls(info.detail) + ")";
     return out;
 }
 

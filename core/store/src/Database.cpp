@@ -21,6 +21,8 @@ ErrorCode sqliteErrorCode(sqlite3* db, const std::string& file)
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
         return ErrorCode::CorruptProject;
+    case SQLITE_READONLY:
+        return ErrorCode::FileUnwritable;
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN: {
         const int err = sqlite3_system_errno(db);
@@ -55,7 +57,7 @@ namespace {
     const ErrorCode code = db ? sqliteErrorCode(db, where) : ErrorCode::Database;
     // A full disk or an I/O error is about the file, not the SQL: keep the SQL out of the
     // message a user reads, and name the file.
-    if (code == ErrorCode::DiskFull || code == ErrorCode::Io)
+    if (code == ErrorCode::DiskFull || code == ErrorCode::Io || code == ErrorCode::FileUnwritable)
         throw Error(ErrorInfo{code, where, 0, {}, sqlite3_errmsg(db)});
     throw Error(ErrorInfo{code, file, 0, {}, std::move(detail)});
 }
@@ -223,6 +225,51 @@ Database::Database(const std::filesystem::path& file, bool create) : file_(file.
     }
 }
 
+std::string sqliteReadOnlyUri(const std::filesystem::path& file, bool immutable)
+{
+    // URI filenames: '%', '?' and '#' (and anything outside printable ASCII) are escaped.
+    static const char* hex = "0123456789ABCDEF";
+    std::string uri = "file:";
+    for (const unsigned char c : file.string()) {
+        if (c == '%' || c == '?' || c == '#' || c <= 0x20 || c >= 0x7f) {
+            uri += '%';
+            uri += hex[c >> 4];
+            uri += hex[c & 15];
+        } else {
+            uri += static_cast<char>(c);
+        }
+    }
+    return uri + "?mode=ro" + (immutable ? "&immutable=1" : "");
+}
+
+Database Database::openReadOnly(const std::filesystem::path& file)
+{
+    Database d;
+    d.file_ = file.string();
+    std::string why;
+    ErrorCode code = ErrorCode::Database;
+    // mode=ro reads a WAL database when its -shm exists or can be created; on a read-only
+    // mount neither may hold, and immutable=1 (no locking, no WAL index) is the way in.
+    for (const bool immutable : {false, true}) {
+        sqlite3* db = nullptr;
+        const std::string uri = sqliteReadOnlyUri(file, immutable);
+        int rc = sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+        if (rc == SQLITE_OK) {
+            sqlite3_extended_result_codes(db, 1);
+            sqlite3_busy_timeout(db, 5000);
+            rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+        }
+        if (rc == SQLITE_OK) {
+            d.db_ = db;
+            return d;
+        }
+        why = db ? sqlite3_errmsg(db) : "out of memory";
+        code = db ? sqliteErrorCode(db, d.file_) : ErrorCode::Database;
+        sqlite3_close(db);
+    }
+    throw Error(ErrorInfo{code, d.file_, 0, {}, why});
+}
+
 Database::Database(Database&& other) noexcept
     : db_(std::exchange(other.db_, nullptr)), file_(std::move(other.file_))
 {
@@ -252,7 +299,7 @@ void Database::exec(std::string_view sql)
         std::string detail = message ? message : sqlite3_errmsg(db_);
         sqlite3_free(message);
         const ErrorCode code = sqliteErrorCode(db_, file_);
-        if (code == ErrorCode::DiskFull || code == ErrorCode::Io)
+        if (code == ErrorCode::DiskFull || code == ErrorCode::Io || code == ErrorCode::FileUnwritable)
             throw Error(ErrorInfo{code, file_, 0, {}, detail});
         throw Error(ErrorInfo{code, file_, 0, {}, detail + " [SQL: " + text + "]"});
     }

@@ -40,9 +40,9 @@ void requireWritable(const fs::path& folder)
 
 // Refuses anything that is not a Flightdeck database this build can handle. `allowBlank` lets
 // create() adopt a SQLite file that holds no tables at all.
-void vet(const fs::path& databaseFile, bool allowBlank)
+void vet(const fs::path& databaseFile, bool allowBlank, bool readOnly = false)
 {
-    const schema::Probe found = schema::probe(databaseFile);
+    const schema::Probe found = schema::probe(databaseFile, readOnly);
     const bool blank = found.tableCount == 0 && found.applicationId == 0
                        && found.userVersion == 0;
     if (found.applicationId != schema::kApplicationId && !(allowBlank && blank))
@@ -62,6 +62,7 @@ struct Project::Impl {
     Database db;
     ObjectStore objects;
     int schemaVersion = 0;
+    bool readOnly = false;
 
     Impl(fs::path f, Database d)
         : folder(std::move(f)), db(std::move(d)), objects(folder / kObjectsName)
@@ -87,7 +88,33 @@ struct Project::Impl {
                      + ", this build understands " + std::to_string(Project::kSchemaVersion));
         return impl;
     }
+
+    static std::unique_ptr<Impl> openReadOnly(const fs::path& folder)
+    {
+        const fs::path dbFile = folder / kDatabaseName;
+        auto impl = std::make_unique<Impl>(folder, Database::openReadOnly(dbFile));
+        impl->readOnly = true;
+        impl->schemaVersion = impl->db.userVersion();
+        if (impl->schemaVersion < Project::kSchemaVersion)
+            fail(ErrorCode::FileUnwritable, dbFile,
+                 "the project (schema " + std::to_string(impl->schemaVersion) +
+                     ") must be upgraded to schema " + std::to_string(Project::kSchemaVersion) +
+                     " before it can be read, and it is read-only here; open it once where it "
+                     "can be written");
+        return impl;
+    }
 };
+
+namespace {
+
+// A folder or database file this process cannot write (a read-only mount, another user's
+// project) is opened read-only rather than refused.
+bool writable(const fs::path& folder, const fs::path& dbFile)
+{
+    return ::access(folder.c_str(), W_OK | X_OK) == 0 && ::access(dbFile.c_str(), W_OK) == 0;
+}
+
+}  // namespace
 
 Project::Project(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Project::Project(Project&&) noexcept = default;
@@ -132,9 +159,12 @@ Project Project::open(const fs::path& folder)
     if (!fs::exists(dbFile, ec))
         fail(ErrorCode::FileNotFound, dbFile,
              std::string("expected ") + kDatabaseName + " in the project folder, found none");
-    // Before the probe: WAL needs to create project.db-wal and -shm beside the database, and
-    // without that SQLite's complaint would be a misleading "cannot open".
-    requireWritable(folder);
+    // WAL needs to create project.db-wal and -shm beside the database: where that is not
+    // allowed the project is opened read-only (reads work, every write says why it fails).
+    if (!writable(folder, dbFile)) {
+        vet(dbFile, /*allowBlank=*/false, /*readOnly=*/true);
+        return Project(Impl::openReadOnly(folder));
+    }
     vet(dbFile, /*allowBlank=*/false);
     return Project(Impl::openVetted(folder, false));
 }
@@ -155,6 +185,7 @@ bool Project::looksLikeProject(const fs::path& folder)
 const fs::path& Project::folder() const { return impl_->folder; }
 fs::path Project::databasePath() const { return impl_->folder / kDatabaseName; }
 int Project::schemaVersion() const { return impl_->schemaVersion; }
+bool Project::readOnly() const { return impl_->readOnly; }
 Database& Project::db() { return impl_->db; }
 ObjectStore& Project::objects() { return impl_->objects; }
 

@@ -161,6 +161,8 @@ void RunRepository::finishRun(Id runId, const std::string& status, const std::st
 
 std::vector<Id> RunRepository::markInterruptedRuns(double graceSeconds)
 {
+    if (project_.readOnly())
+        return {};   // nothing can be recorded; the runs show as they are
     auto st = project_.db().prepare("SELECT id, started_at FROM runs WHERE status = 'running'");
     const double cutoff = unixTimeNow() - graceSeconds;
     std::vector<std::pair<Id, std::optional<std::string>>> ended;

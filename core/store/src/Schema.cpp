@@ -158,7 +158,7 @@ std::string printable(const char* bytes, std::size_t n)
 
 }  // namespace
 
-Probe probe(const std::filesystem::path& databaseFile)
+Probe probe(const std::filesystem::path& databaseFile, bool readOnly)
 {
     // Look at the header ourselves first: handing a foreign file to SQLite read-write is how
     // it gets "repaired" into something else.
@@ -197,6 +197,26 @@ Probe probe(const std::filesystem::path& databaseFile)
     // read-write to be read while another connection writes.
     const bool wal = header[18] == 2;
     const int openFlags = wal ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+    if (readOnly) {
+        Probe result;
+        try {
+            Database db = Database::openReadOnly(databaseFile);
+            auto read = [&](const char* sql) {
+                auto st = db.prepare(sql);
+                return st.step() ? st.int64(0) : 0;
+            };
+            result.applicationId = static_cast<std::int32_t>(read("PRAGMA application_id"));
+            result.userVersion = static_cast<int>(read("PRAGMA user_version"));
+            result.tableCount =
+                static_cast<int>(read("SELECT count(*) FROM sqlite_master WHERE type = 'table'"));
+        } catch (const Error& e) {
+            const ErrorCode seen = e.code();
+            refuse(seen == ErrorCode::DiskFull || seen == ErrorCode::Io ? seen
+                                                                        : ErrorCode::CorruptProject,
+                   databaseFile, e.info().detail);
+        }
+        return result;
+    }
 
     sqlite3* db = nullptr;
     const int rc = sqlite3_open_v2(databaseFile.string().c_str(), &db, openFlags, nullptr);

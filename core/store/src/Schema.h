@@ -24,7 +24,8 @@ struct Probe {
 // Checks the file header bytes and then asks SQLite for the pragmas, without writing anything
 // to the file. Throws NotAProject (not SQLite at all, or empty) or CorruptProject (SQLite
 // refused it), with `file` set.
-Probe probe(const std::filesystem::path& databaseFile);
+// readOnly: the file is opened without any write (Database::openReadOnly).
+Probe probe(const std::filesystem::path& databaseFile, bool readOnly = false);
 
 // Brings the database to `targetVersion` in one transaction (BEGIN IMMEDIATE, so two processes
 // opening the same new project cannot both migrate). Returns the version afterwards.

@@ -71,7 +71,10 @@ EvaluationResult RunEvaluator::evaluate(store::Id runId, const std::string& spli
     record.split = split;
     record.accuracy = result.accuracy;
     record.reportJson = result.reportJson;
-    result.evaluationId = runs.addEvaluation(record);
+    // A read-only project (another user's, a read-only mount) can still be evaluated; the
+    // result is returned but not stored (evaluationId stays 0).
+    if (!project_.readOnly())
+        result.evaluationId = runs.addEvaluation(record);
     return result;
 }
 

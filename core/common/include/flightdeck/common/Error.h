@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace flightdeck {
 
@@ -47,8 +48,13 @@ struct ErrorInfo {
 // Stable identifier, e.g. "ragged_row"; used in JSON output and by the ui's translation table.
 const char* errorCodeName(ErrorCode code);
 
-// English one-liner: "data.csv:12: column \"age\": expected a number, got \"abc\"".
+// English one-liner: "data.csv:12: column \"age\": expected a number, got \"abc\"". Control
+// characters from the data (ESC, CR, BEL, C1 codes) are written as \xNN, so printing a
+// hostile file's bytes in an error cannot drive the user's terminal.
 std::string describe(const ErrorInfo& info);
+
+// `text` with ASCII controls (except none), DEL and UTF-8-encoded C1 controls as \xNN.
+std::string escapeControls(std::string_view text);
 
 class Error : public std::runtime_error {
 public:

@@ -66,6 +66,10 @@ public:
     // Opens (or, with create=true, creates) the file. Sets WAL, foreign_keys=ON,
     // busy_timeout so that a GUI connection and a worker connection can coexist.
     Database(const std::filesystem::path& file, bool create);
+    // Opens without ever writing (a read-only mount, another user's folder): SQLite's mode=ro,
+    // or immutable=1 when the WAL index cannot be created beside the file. Every write then
+    // fails with ErrorCode::FileUnwritable.
+    static Database openReadOnly(const std::filesystem::path& file);
     Database(Database&&) noexcept;
     Database& operator=(Database&&) noexcept;
     ~Database();
@@ -78,6 +82,7 @@ public:
     sqlite3* handle() { return db_; }
 
 private:
+    Database() = default;
     sqlite3* db_ = nullptr;
     std::string file_;
 };

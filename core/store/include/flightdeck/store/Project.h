@@ -23,6 +23,7 @@ public:
     static Project create(const std::filesystem::path& folder);
     // Opens an existing project; FileNotFound if the folder or project.db is missing,
     // NotAProject / CorruptProject if project.db is not a Flightdeck database; never overwrites.
+    // A folder or database this process cannot write is opened read-only (readOnly()).
     static Project open(const std::filesystem::path& folder);
     static bool looksLikeProject(const std::filesystem::path& folder);
 
@@ -33,6 +34,8 @@ public:
     const std::filesystem::path& folder() const;
     std::filesystem::path databasePath() const;
     int schemaVersion() const;
+    // True when opened without write access: reads work, writes throw FileUnwritable.
+    bool readOnly() const;
     Database& db();
     ObjectStore& objects();
 

@@ -11,7 +11,7 @@ namespace flightdeck::store { class Project; }
 namespace flightdeck::train {
 
 struct EvaluationResult {
-    store::Id evaluationId = 0;
+    store::Id evaluationId = 0;     // 0 when the project is read-only: computed, not stored
     double accuracy = 0;
     std::string reportJson;         // flightdeck::eval::toJson of the report, with class names
 };

@@ -1,7 +1,8 @@
-// A project on a small tmpfs that fills up (issue 13, defect 7): a full disk is reported as a
-// full disk, never as a damaged project, and a run whose process could not record its own
-// failure ends "failed" with the reason once space returns. Needs to mount a tmpfs (root, as
-// CI runs); skipped with the reason otherwise.
+// Projects on file systems that refuse writes (issue 13): a small tmpfs that fills up (defect
+// 7: a full disk is reported as a full disk, never as a damaged project, and a run whose
+// process could not record its own failure ends "failed" with the reason once space returns),
+// and a read-only bind mount (the project opens read-only: runs and evaluate work, writes say
+// why they fail). Needs mount rights (root, as CI runs); skipped with the reason otherwise.
 #include "flightdeck/store/Project.h"
 #include "flightdeck/store/RunRepository.h"
 
@@ -70,7 +71,7 @@ QString fillDisk(const QString& folder)
 
 }  // namespace
 
-class TestCliDiskFull : public QObject {
+class TestCliFilesystems : public QObject {
     Q_OBJECT
 
     QTemporaryDir dir_;
@@ -113,6 +114,44 @@ private Q_SLOTS:
     {
         if (mounted_)
             run(QStringLiteral("umount"), {QStringLiteral("-l"), mount_});
+    }
+
+    void readOnlyProjectCanBeReadNotChanged()
+    {
+        const QString source = dir_.filePath(QStringLiteral("rw"));
+        const QString project = source + QStringLiteral("/p");
+        CLI_OK(runCli({QStringLiteral("loop"), project,
+                       QStringLiteral(FLIGHTDECK_SOURCE_DIR "/resources/samples/iris.csv"),
+                       QStringLiteral("--label"), QStringLiteral("species"),
+                       QStringLiteral("--epochs"), QStringLiteral("3")}));
+        const QString view = dir_.filePath(QStringLiteral("ro"));
+        QVERIFY(QDir().mkpath(view));
+        QVERIFY(run(QStringLiteral("mount"), {QStringLiteral("--bind"), source, view}));
+        const bool readOnly = run(QStringLiteral("mount"),
+                                  {QStringLiteral("-o"), QStringLiteral("remount,bind,ro"), view});
+        const QByteArray before = [&] {
+            QFile f(project + QStringLiteral("/project.db"));
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        const QString ro = view + QStringLiteral("/p");
+        const Result runs = runCli({QStringLiteral("runs"), ro});
+        const Result ev = runCli({QStringLiteral("evaluate"), ro, QStringLiteral("--run"), QStringLiteral("1")});
+        const Result train = runCli({QStringLiteral("train"), ro, QStringLiteral("--version"),
+                                     QStringLiteral("1"), QStringLiteral("--split"), QStringLiteral("1"),
+                                     QStringLiteral("--arch"), QStringLiteral("1")});
+        run(QStringLiteral("umount"), {QStringLiteral("-l"), view});
+        QVERIFY2(readOnly, "could not remount the bind mount read-only");
+        CLI_OK(runs);
+        QVERIFY2(runs.err.contains(QLatin1String("read-only")), qPrintable(runs.err));
+        QVERIFY2(runs.out.contains(QLatin1String("completed")), qPrintable(runs.out));
+        CLI_OK(ev);
+        QVERIFY2(ev.out.contains(QLatin1String("not stored")), qPrintable(ev.out));
+        QCOMPARE(train.exitCode, 2);
+        QVERIFY2(train.err.contains(QLatin1String("file_unwritable")), qPrintable(train.err));
+        QVERIFY2(!train.err.contains(QLatin1String("INSERT")), qPrintable(train.err));
+        QFile after(project + QStringLiteral("/project.db"));
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QVERIFY(after.readAll() == before);
     }
 
     void fullDiskIsNotADamagedProject()
@@ -190,5 +229,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliDiskFull)
-#include "test_cli_diskfull.moc"
+QTEST_GUILESS_MAIN(TestCliFilesystems)
+#include "test_cli_filesystems.moc"
