@@ -11,6 +11,7 @@
 #include "flightdeck/monitor/PredictionLog.h"
 #include "flightdeck/monitor/WindowAggregator.h"
 #include "flightdeck/store/Project.h"
+#include "flightdeck/store/ProjectCheck.h"
 #include "flightdeck/store/RunRepository.h"
 #include "flightdeck/train/RunEvaluator.h"
 #include "flightdeck/train/Runtime.h"
@@ -213,6 +214,48 @@ int cmdRuns(const std::string& folder)
     for (const auto& run : runs.runs())
         std::cout << run.id << "\t" << run.name << "\t" << run.status << "\t" << run.device << "\t"
                   << isoTimeUtc(run.startedAt) << "\n";
+    return 0;
+}
+
+int cmdFsck(const std::string& folder, bool repair)
+{
+    auto project = openProject(folder);
+    const auto r = store::checkProject(project, repair);
+    std::cout << "database: " << (r.integrity.empty() ? "ok" : "DAMAGED") << "\n";
+    for (const auto& line : r.integrity)
+        std::cout << "  " << escapeControls(line) << "\n";
+    std::cout << "objects:  " << r.objects << " re-hashed (" << r.objectBytes << " bytes)\n";
+    for (const auto& p : r.problems) {
+        std::cout << "  " << (p.kind == store::ObjectProblem::Kind::Missing ? "missing " : "corrupt ")
+                  << p.hash;
+        for (const auto& who : p.referencedBy)
+            std::cout << "\n    needed by " << escapeControls(who);
+        std::cout << "\n";
+    }
+    for (const auto& q : r.quarantined)
+        std::cout << "  moved aside: " << q.string() << "\n";
+    for (const auto& b : r.restoredFrom)
+        std::cout << "  restored from " << b.string() << "\n";
+    if (r.problems.size() > r.restoredFrom.size())
+        std::cout << "  " << (repair ? "still damaged" : "damaged")
+                  << ": re-importing the same data writes good copies"
+                  << (repair ? "" : "; --repair restores what exported bundles hold") << "\n";
+    std::cout << "orphans:  " << r.orphans.size() << " objects no row names (" << r.orphanBytes
+              << " bytes; `flightdeck-cli gc` removes them)\n";
+    std::cout << "temp:     " << r.tempFiles.size() << " leftovers of interrupted writes\n";
+    std::cout << (r.clean() ? "clean\n" : "PROBLEMS FOUND\n");
+    return r.clean() ? 0 : 1;
+}
+
+int cmdGc(const std::string& folder, double graceSeconds, bool dryRun)
+{
+    auto project = openProject(folder);
+    const auto r = store::collectGarbage(project, graceSeconds, dryRun);
+    for (const auto& p : r.paths)
+        std::cout << (dryRun ? "would remove " : "removed ") << p.string() << "\n";
+    std::cout << (dryRun ? "would free " : "freed ") << r.removedBytes << " bytes in " << r.removed
+              << " files; " << r.keptYoung << " unreferenced files newer than " << graceSeconds
+              << " s kept (an import may still be writing them)\n";
     return 0;
 }
 

@@ -32,6 +32,8 @@ int cmdEvaluate(const std::string& project, std::int64_t runId, const std::strin
 int cmdExport(const std::string& project, std::int64_t runId, const std::string& name,
               const std::string& out);
 int cmdRuns(const std::string& project);
+int cmdFsck(const std::string& project, bool repair);
+int cmdGc(const std::string& project, double graceSeconds, bool dryRun);
 int cmdLoop(const LoopOptions& options);
 
 }  // namespace flightdeck::cli

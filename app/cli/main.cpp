@@ -67,6 +67,16 @@ int main(int argc, char** argv)
     exportCmd->add_option("--out", out, "Bundle folder (default: <project>/exports/...)");
     auto* runs = app.add_subcommand("runs", "List runs");
     runs->add_option("project", project)->required();
+    bool repair = false, dryRun = false;
+    double grace = 3600;
+    auto* fsck = app.add_subcommand("fsck", "Check the database and re-hash every object");
+    fsck->add_option("project", project)->required();
+    fsck->add_flag("--repair", repair, "Move corrupt objects aside (a re-import rewrites them)");
+    auto* gc = app.add_subcommand("gc", "Remove objects no row names and stale temp files");
+    gc->add_option("project", project)->required();
+    gc->add_option("--grace", grace, "Keep unreferenced files younger than this (seconds)")
+        ->check(numberIn(0, 1e9));
+    gc->add_flag("--dry-run", dryRun, "List what would be removed");
     registerMeasureCommands(app);
     auto* loopCmd = app.add_subcommand("loop", "Run the whole loop on a CSV");
     loopCmd->add_option("project", loop.project)->required();
@@ -90,6 +100,8 @@ int main(int argc, char** argv)
         if (*evaluate) return cmdEvaluate(project, runId, split);
         if (*exportCmd) return cmdExport(project, runId, modelName, out);
         if (*runs) return cmdRuns(project);
+        if (*fsck) return cmdFsck(project, repair);
+        if (*gc) return cmdGc(project, grace, dryRun);
         if (*loopCmd) return cmdLoop(loop);
         return 0;   // a measurement subcommand ran in its callback
     } catch (const flightdeck::Error& e) {

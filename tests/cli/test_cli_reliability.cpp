@@ -106,6 +106,38 @@ private Q_SLOTS:
         QCOMPARE(models.front().name, std::string("A"));
     }
 
+    // Risk: no way to find or repair a damaged object. fsck finds a flipped byte in run 1's
+    // model, and --repair brings the model back from the bundle exported above.
+    void fsckRestoresAModelFromItsBundle()
+    {
+        QString modelHash;
+        {
+            auto p = flightdeck::store::Project::open(project_.toStdString());
+            for (const auto& a : flightdeck::store::RunRepository(p).artifacts(1))
+                if (a.kind == "model")
+                    modelHash = QString::fromStdString(a.objectHash);
+        }
+        QVERIFY(!modelHash.isEmpty());
+        const QString file = project_ + QStringLiteral("/objects/") + modelHash.left(2)
+                             + QLatin1Char('/') + modelHash.mid(2);
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            f.seek(100);
+            f.write("\x01\x02\x03");
+        }
+        const Result found = runCli({QStringLiteral("fsck"), project_});
+        QCOMPARE(found.exitCode, 1);
+        QVERIFY2(found.out.contains(QLatin1String("corrupt ") + modelHash)
+                     && found.out.contains(QLatin1String("needed by run 1 (model)")),
+                 qPrintable(found.out));
+        const Result repaired = runCli({QStringLiteral("fsck"), project_, QStringLiteral("--repair")});
+        QVERIFY2(repaired.exitCode == 0 && repaired.out.contains(QLatin1String("restored from")),
+                 qPrintable(repaired.out + repaired.err));
+        CLI_OK(runCli({QStringLiteral("fsck"), project_}));
+        CLI_OK(runCli({QStringLiteral("evaluate"), project_, QStringLiteral("--run"), QStringLiteral("1")}));
+    }
+
     // Defect 2: a float label became 49,999 classes silently and evaluation grew with K^2.
     void idLikeLabelWarnsAndEvaluatesInBoundedMemory()
     {

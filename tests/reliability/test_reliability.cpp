@@ -3,10 +3,13 @@
 #include "common/ErrorExpectations.h"
 #include "flightdeck/common/Error.h"
 #include "flightdeck/common/Json.h"
+#include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/data/LabelAssessment.h"
 #include "flightdeck/eval/Classification.h"
 #include "flightdeck/model/ArchitectureSpec.h"
+#include "flightdeck/store/ObjectStore.h"
 #include "flightdeck/store/Project.h"
+#include "flightdeck/store/ProjectCheck.h"
 #include "flightdeck/store/RunLock.h"
 #include "flightdeck/store/RunRepository.h"
 #include "flightdeck/train/Runtime.h"
@@ -14,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <chrono>
+#include <fstream>
 #include <random>
 #include <string>
 
@@ -31,6 +36,7 @@ private Q_SLOTS:
     void labelAssessment();
     void threadCountAboveCoresIsRefused();
     void failureNoteOutlivesTheProcess();
+    void fsckFindsAndRepairsGcCollects();
 };
 
 void TestReliability::sparseConfusionEqualsDense()
@@ -198,6 +204,59 @@ void TestReliability::failureNoteOutlivesTheProcess()
     QCOMPARE(runs.run(a).error, std::string("the disk is full"));
     QCOMPARE(runs.run(b).status, std::string("running"));
     QVERIFY(!store::RunLock::recordedFailure(project.folder(), a));   // consumed
+}
+
+void TestReliability::fsckFindsAndRepairsGcCollects()
+{
+    QTemporaryDir dir;
+    auto project = store::Project::create(dir.filePath(QStringLiteral("p")).toStdString());
+    data::Table table = labelTable({"a", "b"}, 40);
+    table.featureNames = {"x"};
+    for (std::size_t i = 0; i < table.rows(); ++i)
+        table.features.push_back(static_cast<float>(i));
+    data::DatasetCatalog catalog(project);
+    const auto version = catalog.addVersion("t", table, "t.csv");
+    QVERIFY(store::checkProject(project).clean());
+
+    // An object no row names (a killed import), made old, and a young one (an import running).
+    auto& objects = project.objects();
+    const auto old = objects.pathOf(objects.put("left by a killed import"));
+    std::filesystem::last_write_time(old, std::filesystem::file_time_type::clock::now() -
+                                              std::chrono::hours(2));
+    const auto young = objects.pathOf(objects.put("an import is writing this"));
+    // A flipped byte in the dataset version's object.
+    const auto versionFile = objects.pathOf(version.hash);
+    {
+        std::fstream f(versionFile, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(5);
+        f.put('\x7f');
+    }
+    auto report = store::checkProject(project);
+    QVERIFY(!report.clean());
+    QCOMPARE(report.problems.size(), std::size_t(1));
+    QCOMPARE(report.problems.front().kind, store::ObjectProblem::Kind::Corrupt);
+    QCOMPARE(report.problems.front().hash, version.hash);
+    QVERIFY(report.problems.front().referencedBy.front().find("t.csv") != std::string::npos);
+    QCOMPARE(report.orphans.size(), std::size_t(2));
+
+    // Repair quarantines the bad copy (kept for forensics); a re-import writes a good one.
+    report = store::checkProject(project, /*repair=*/true);
+    QCOMPARE(report.quarantined.size(), std::size_t(1));
+    QVERIFY(std::filesystem::exists(report.quarantined.front()));
+    QCOMPARE(store::checkProject(project).problems.front().kind, store::ObjectProblem::Kind::Missing);
+    QCOMPARE(catalog.addVersion("t", table, "t.csv").hash, version.hash);
+    QVERIFY(store::checkProject(project).clean());
+
+    // gc removes the old orphan only; a dry run removes nothing.
+    QCOMPARE(store::collectGarbage(project, 3600, /*dryRun=*/true).removed, std::int64_t(1));
+    QVERIFY(std::filesystem::exists(old));
+    const auto gc = store::collectGarbage(project, 3600);
+    QCOMPARE(gc.removed, std::int64_t(1));
+    QCOMPARE(gc.keptYoung, std::int64_t(1));
+    QVERIFY(!std::filesystem::exists(old));
+    QVERIFY(std::filesystem::exists(young));
+    QVERIFY(std::filesystem::exists(objects.pathOf(version.hash)));
+    QVERIFY(store::checkProject(project).clean());
 }
 
 QTEST_GUILESS_MAIN(TestReliability)
