@@ -1,5 +1,5 @@
 #include "CliCommands.h"
-#include "StopSignals.h"
+#include "CliSupport.h"
 
 #include "flightdeck/common/Error.h"
 #include "flightdeck/common/Json.h"
@@ -8,24 +8,22 @@
 #include "flightdeck/data/LabelAssessment.h"
 #include "flightdeck/export/BundleExporter.h"
 #include "flightdeck/model/ArchitectureSpec.h"
-#include "flightdeck/monitor/PredictionLog.h"
-#include "flightdeck/monitor/WindowAggregator.h"
 #include "flightdeck/store/Project.h"
 #include "flightdeck/store/ProjectCheck.h"
 #include "flightdeck/store/RunRepository.h"
-#include "flightdeck/train/RunEvaluator.h"
-#include "flightdeck/train/Runtime.h"
-#include "flightdeck/train/Trainer.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+#include <unistd.h>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
 
 namespace flightdeck::cli {
-
-namespace {
 
 store::Project openProject(const std::string& folder)
 {
@@ -36,7 +34,11 @@ store::Project openProject(const std::string& folder)
     return project;
 }
 
+namespace {
+
 std::string shortHash(const std::string& hash) { return hash.substr(0, 12); }
+
+}  // namespace
 
 store::DatasetVersionRecord importInto(store::Project& project, const std::string& csv,
                                        const std::string& name, const std::string& label)
@@ -81,45 +83,6 @@ store::Id saveArchitecture(store::Project& project, const model::ArchitectureSpe
     return id;
 }
 
-train::RunResult trainRun(store::Project& project, store::Id versionId, store::Id splitId,
-                          store::Id archId, const LoopOptions& options)
-{
-    train::TrainConfig config;
-    config.epochs = options.epochs;
-    config.batchSize = options.batchSize;
-    config.learningRate = options.learningRate;
-    config.seed = options.seed;
-    config.threads = options.threads;
-    config.device = options.device;
-    train::TrainCallbacks callbacks;
-    const StopSignals stop;
-    callbacks.cancel = stop.flag();
-    int lastEpoch = -1;
-    callbacks.onMetric = [&](const store::MetricRecord& m) {
-        if (m.key == "val/accuracy" && m.epoch != lastEpoch) {
-            lastEpoch = m.epoch;
-            std::cout << "  epoch " << m.epoch << "  val/accuracy " << std::fixed
-                      << std::setprecision(4) << m.value << "\n";
-        }
-    };
-    const auto result = train::Trainer(project).run(versionId, splitId, archId, config, callbacks);
-    std::cout << "run " << result.runId << " " << result.status << ": train loss "
-              << result.finalTrainLoss;
-    if (result.finalValLoss && result.finalValAccuracy)
-        std::cout << ", val loss " << *result.finalValLoss << ", val accuracy "
-                  << *result.finalValAccuracy;
-    else
-        std::cout << ", no val metrics (the split's val part is empty)";
-    std::cout << " (" << std::fixed << std::setprecision(0) << result.samplesPerSecond
-              << " samples/s)\n";
-    if (StopSignals::received())
-        std::cout << "stopped by signal " << StopSignals::received() << ": run " << result.runId
-                  << " is recorded as " << result.status << " with its metrics and model\n";
-    std::cout << std::setprecision(6) << std::defaultfloat;
-    return result;
-}
-
-}  // namespace
 
 int cmdInit(const std::string& folder)
 {
@@ -129,18 +92,6 @@ int cmdInit(const std::string& folder)
     return 0;
 }
 
-int cmdInfo()
-{
-    train::configureThreads(0);
-    const auto info = train::runtimeInfo();
-    std::cout << "libtorch " << info.torchVersion << "\nBLAS     " << info.blas
-              << (info.blasIsReference ? "  (WARNING: reference BLAS is ~30x slower; install "
-                                         "libopenblas0-openmp)"
-                                       : "")
-              << "\ndevice   " << info.defaultDevice << (info.cudaAvailable ? " (CUDA available)" : "")
-              << "\nthreads  " << info.threads << "\n";
-    return 0;
-}
 
 int cmdImport(const std::string& folder, const std::string& csv, const std::string& name,
               const std::string& label)
@@ -168,27 +119,7 @@ int cmdArchitecture(const std::string& folder, const std::string& specFile)
     return 0;
 }
 
-int cmdTrain(const std::string& folder, std::int64_t versionId, std::int64_t splitId,
-             std::int64_t archId, const LoopOptions& options)
-{
-    auto project = openProject(folder);
-    trainRun(project, versionId, splitId, archId, options);
-    return StopSignals::received() ? 128 + StopSignals::received() : 0;
-}
 
-int cmdEvaluate(const std::string& folder, std::int64_t runId, const std::string& split)
-{
-    auto project = openProject(folder);
-    const auto result = train::RunEvaluator(project).evaluate(runId, split);
-    std::cout << result.reportJson << "\n";
-    if (project.readOnly())
-        std::cout << "evaluation of run " << runId << " on " << split << ": accuracy "
-                  << result.accuracy << " (not stored: the project is read-only here)\n";
-    else
-        std::cout << "evaluation " << result.evaluationId << " of run " << runId << " on "
-                  << split << ": accuracy " << result.accuracy << "\n";
-    return 0;
-}
 
 int cmdExport(const std::string& folder, std::int64_t runId, const std::string& name,
               const std::string& out)
@@ -259,32 +190,18 @@ int cmdGc(const std::string& folder, double graceSeconds, bool dryRun)
     return 0;
 }
 
-int cmdLoop(const LoopOptions& options)
+
+int execTorchCommands(int argc, char** argv)
 {
-    auto project = store::Project::create(options.project);
-    std::cout << "project    " << project.folder().string() << "\n";
-    const auto version = importInto(project, options.csv, {}, options.label);
-    const auto split = splitInto(project, version.id, data::SplitFractions{}, options.seed);
-    const auto archId = saveArchitecture(project, model::defaultMlp());
-    const auto run = trainRun(project, version.id, split.id, archId, options);
-    if (StopSignals::received())
-        return 128 + StopSignals::received();
-    const auto evaluation = train::RunEvaluator(project).evaluate(run.runId, "test");
-    std::cout << "evaluation " << evaluation.evaluationId << ": test accuracy "
-              << evaluation.accuracy << " (stored in " << project.databasePath().string() << ")\n";
-    const auto exported = exporting::BundleExporter(project).exportRun(run.runId, "model");
-    std::cout << "export     " << exported.bundleDir.string() << " (model v" << exported.version
-              << ", manifest.json lists " << exported.files.size() << " files)\n";
-    if (!options.log.empty()) {
-        monitor::WindowAggregator aggregator(60);
-        monitor::ReadStats stats;
-        monitor::readPredictionLog(
-            options.log, [&](const monitor::PredictionRecord& r) { aggregator.add(r); }, stats);
-        std::cout << "monitor    " << options.log << ": " << stats.records << " predictions in "
-                  << aggregator.windows().size() << " one-minute windows, " << stats.skipped
-                  << " broken lines skipped\n";
-    }
-    return 0;
+    (void)argc;
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    const auto helper = (ec ? std::filesystem::path(argv[0]) : self).parent_path() /
+                        "flightdeck-cli-torch";
+    ::execv(helper.c_str(), argv);
+    std::cerr << "error: cannot run " << helper.string() << " (" << std::strerror(errno)
+              << "): train, evaluate, info and loop need it beside flightdeck-cli\n";
+    return 2;
 }
 
 }  // namespace flightdeck::cli

@@ -36,4 +36,8 @@ int cmdFsck(const std::string& project, bool repair);
 int cmdGc(const std::string& project, double graceSeconds, bool dryRun);
 int cmdLoop(const LoopOptions& options);
 
+// Replaces this process with flightdeck-cli-torch (beside this executable) and the same
+// arguments; returns only on failure (2, with the reason on stderr).
+int execTorchCommands(int argc, char** argv);
+
 }  // namespace flightdeck::cli

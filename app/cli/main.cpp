@@ -1,4 +1,6 @@
-// flightdeck-cli: the same core as the workbench, headless (no Qt), for servers.
+// flightdeck-cli: the same core as the workbench, headless (no Qt), for servers. Built twice:
+// flightdeck-cli never loads libtorch and execs flightdeck-cli-torch (FLIGHTDECK_CLI_TORCH,
+// the same commands plus train, evaluate, info and loop) for the commands that need it.
 #include "CliCommands.h"
 #include "MeasureCommands.h"
 #include "Validators.h"
@@ -92,17 +94,23 @@ int main(int argc, char** argv)
             return app.exit(e);
         }
         if (*init) return cmdInit(project);
+#ifdef FLIGHTDECK_CLI_TORCH
         if (*info) return cmdInfo();
+        if (*trainCmd) return cmdTrain(project, versionId, splitId, archId, loop);
+        if (*evaluate) return cmdEvaluate(project, runId, split);
+        if (*loopCmd) return cmdLoop(loop);
+#else
+        // Options are checked above; the work happens in the libtorch executable.
+        if (*info || *trainCmd || *evaluate || *loopCmd)
+            return execTorchCommands(argc, argv);
+#endif
         if (*import) return cmdImport(project, file, datasetName, label);
         if (*splitCmd) return cmdSplit(project, versionId, train, val, test, seed);
         if (*arch) return cmdArchitecture(project, spec);
-        if (*trainCmd) return cmdTrain(project, versionId, splitId, archId, loop);
-        if (*evaluate) return cmdEvaluate(project, runId, split);
         if (*exportCmd) return cmdExport(project, runId, modelName, out);
         if (*runs) return cmdRuns(project);
         if (*fsck) return cmdFsck(project, repair);
         if (*gc) return cmdGc(project, grace, dryRun);
-        if (*loopCmd) return cmdLoop(loop);
         return 0;   // a measurement subcommand ran in its callback
     } catch (const flightdeck::Error& e) {
         std::cerr << "error: " << e.what() << " [" << flightdeck::errorCodeName(e.code()) << "]\n";

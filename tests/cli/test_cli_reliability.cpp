@@ -350,6 +350,29 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QLatin1String("\\x1b[2J\\x07")), qPrintable(r.err));
     }
 
+    // Risk: every command paid ~0.6 s and 165 MB to load libtorch, even `runs`.
+    void torchFreeCommandsDoNotLinkTorch()
+    {
+        auto needed = [](const QString& binary) {
+            QProcess p;
+            p.start(QStringLiteral("readelf"), {QStringLiteral("-d"), binary});
+            if (!p.waitForFinished(60000) || p.exitCode() != 0)
+                return QString();
+            return QString::fromUtf8(p.readAllStandardOutput());
+        };
+        const QString light = needed(QStringLiteral(FLIGHTDECK_CLI));
+        const QString heavy = needed(QStringLiteral(FLIGHTDECK_CLI) + QStringLiteral("-torch"));
+        if (light.isEmpty() || heavy.isEmpty())
+            QSKIP("readelf (binutils) is not available");
+        QVERIFY2(heavy.contains(QLatin1String("libtorch")), qPrintable(heavy));
+        QVERIFY2(!light.contains(QLatin1String("libtorch")) && !light.contains(QLatin1String("libc10")),
+                 qPrintable(light));
+        // And the commands that need torch still work through the light one (exec).
+        const Result info = runCli({QStringLiteral("info")});
+        CLI_OK(info);
+        QVERIFY2(info.out.contains(QLatin1String("libtorch")), qPrintable(info.out));
+    }
+
     // Defect 10 and the seed risk: values outside what the help promises are refused.
     void outOfRangeOptionsAreRefused_data()
     {

@@ -1,0 +1,130 @@
+// The commands that need libtorch (train, evaluate, info, loop). They live in their own
+// executable, flightdeck-cli-torch: flightdeck-cli itself never loads libtorch (0.6 s and
+// 165 MB before doing anything) and hands these commands over with exec.
+#include "CliCommands.h"
+#include "CliSupport.h"
+#include "StopSignals.h"
+
+#include "flightdeck/common/Error.h"
+#include "flightdeck/common/Json.h"
+#include "flightdeck/data/DatasetCatalog.h"
+#include "flightdeck/export/BundleExporter.h"
+#include "flightdeck/model/ArchitectureSpec.h"
+#include "flightdeck/monitor/PredictionLog.h"
+#include "flightdeck/monitor/WindowAggregator.h"
+#include "flightdeck/store/Project.h"
+#include "flightdeck/train/RunEvaluator.h"
+#include "flightdeck/train/Runtime.h"
+#include "flightdeck/train/Trainer.h"
+
+#include <iomanip>
+#include <iostream>
+
+namespace flightdeck::cli {
+
+namespace {
+
+train::RunResult trainRun(store::Project& project, store::Id versionId, store::Id splitId,
+                          store::Id archId, const LoopOptions& options)
+{
+    train::TrainConfig config;
+    config.epochs = options.epochs;
+    config.batchSize = options.batchSize;
+    config.learningRate = options.learningRate;
+    config.seed = options.seed;
+    config.threads = options.threads;
+    config.device = options.device;
+    train::TrainCallbacks callbacks;
+    const StopSignals stop;
+    callbacks.cancel = stop.flag();
+    int lastEpoch = -1;
+    callbacks.onMetric = [&](const store::MetricRecord& m) {
+        if (m.key == "val/accuracy" && m.epoch != lastEpoch) {
+            lastEpoch = m.epoch;
+            std::cout << "  epoch " << m.epoch << "  val/accuracy " << std::fixed
+                      << std::setprecision(4) << m.value << "\n";
+        }
+    };
+    const auto result = train::Trainer(project).run(versionId, splitId, archId, config, callbacks);
+    std::cout << "run " << result.runId << " " << result.status << ": train loss "
+              << result.finalTrainLoss;
+    if (result.finalValLoss && result.finalValAccuracy)
+        std::cout << ", val loss " << *result.finalValLoss << ", val accuracy "
+                  << *result.finalValAccuracy;
+    else
+        std::cout << ", no val metrics (the split's val part is empty)";
+    std::cout << " (" << std::fixed << std::setprecision(0) << result.samplesPerSecond
+              << " samples/s)\n";
+    if (StopSignals::received())
+        std::cout << "stopped by signal " << StopSignals::received() << ": run " << result.runId
+                  << " is recorded as " << result.status << " with its metrics and model\n";
+    std::cout << std::setprecision(6) << std::defaultfloat;
+    return result;
+}
+
+}  // namespace
+
+int cmdInfo()
+{
+    train::configureThreads(0);
+    const auto info = train::runtimeInfo();
+    std::cout << "libtorch " << info.torchVersion << "\nBLAS     " << info.blas
+              << (info.blasIsReference ? "  (WARNING: reference BLAS is ~30x slower; install "
+                                         "libopenblas0-openmp)"
+                                       : "")
+              << "\ndevice   " << info.defaultDevice << (info.cudaAvailable ? " (CUDA available)" : "")
+              << "\nthreads  " << info.threads << "\n";
+    return 0;
+}
+
+int cmdTrain(const std::string& folder, std::int64_t versionId, std::int64_t splitId,
+             std::int64_t archId, const LoopOptions& options)
+{
+    auto project = openProject(folder);
+    trainRun(project, versionId, splitId, archId, options);
+    return StopSignals::received() ? 128 + StopSignals::received() : 0;
+}
+
+int cmdEvaluate(const std::string& folder, std::int64_t runId, const std::string& split)
+{
+    auto project = openProject(folder);
+    const auto result = train::RunEvaluator(project).evaluate(runId, split);
+    std::cout << result.reportJson << "\n";
+    if (project.readOnly())
+        std::cout << "evaluation of run " << runId << " on " << split << ": accuracy "
+                  << result.accuracy << " (not stored: the project is read-only here)\n";
+    else
+        std::cout << "evaluation " << result.evaluationId << " of run " << runId << " on "
+                  << split << ": accuracy " << result.accuracy << "\n";
+    return 0;
+}
+
+int cmdLoop(const LoopOptions& options)
+{
+    auto project = store::Project::create(options.project);
+    std::cout << "project    " << project.folder().string() << "\n";
+    const auto version = importInto(project, options.csv, {}, options.label);
+    const auto split = splitInto(project, version.id, data::SplitFractions{}, options.seed);
+    const auto archId = saveArchitecture(project, model::defaultMlp());
+    const auto run = trainRun(project, version.id, split.id, archId, options);
+    if (StopSignals::received())
+        return 128 + StopSignals::received();
+    const auto evaluation = train::RunEvaluator(project).evaluate(run.runId, "test");
+    std::cout << "evaluation " << evaluation.evaluationId << ": test accuracy "
+              << evaluation.accuracy << " (stored in " << project.databasePath().string() << ")\n";
+    const auto exported = exporting::BundleExporter(project).exportRun(run.runId, "model");
+    std::cout << "export     " << exported.bundleDir.string() << " (model v" << exported.version
+              << ", manifest.json lists " << exported.files.size() << " files)\n";
+    if (!options.log.empty()) {
+        monitor::WindowAggregator aggregator(60);
+        monitor::ReadStats stats;
+        monitor::readPredictionLog(
+            options.log, [&](const monitor::PredictionRecord& r) { aggregator.add(r); }, stats);
+        std::cout << "monitor    " << options.log << ": " << stats.records << " predictions in "
+                  << aggregator.windows().size() << " one-minute windows, " << stats.skipped
+                  << " broken lines skipped\n";
+    }
+    return 0;
+}
+
+}  // namespace flightdeck::cli
