@@ -5,3 +5,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FLIGHTDECK_WITH_TEST_PACKAGES=1 "$here/scripts/setup.sh"
 cd "$here/build"
 QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j"$(nproc)" "$@"
+# Every parser of outside input under libFuzzer with ASan + UBSan, a bounded time each on the
+# seed corpora in tests/fuzz/corpus (FLIGHTDECK_FUZZ_SECONDS=0 skips; longer runs: bench/README).
+if [ "${FLIGHTDECK_FUZZ_SECONDS:-20}" != 0 ]; then
+  "$here/scripts/fuzz.sh" "${FLIGHTDECK_FUZZ_SECONDS:-20}"
+fi

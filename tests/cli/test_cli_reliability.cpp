@@ -284,6 +284,33 @@ private Q_SLOTS:
         QVERIFY(!r.out.contains(QLatin1String("000000000000000000000")));
     }
 
+    // Risk: a torn last line (a log still being written) read as "invalid JSON" with the
+    // report claiming complete; a last line that parses but lacks its newline is fine.
+    void tornLastLineMakesTheReportIncomplete()
+    {
+        QByteArray log;
+        for (int i = 0; i < 5; ++i)
+            log += "{\"timestamp\": " + QByteArray::number(1795420800 + i)
+                   + ", \"latency_ms\": 5, \"prediction\": \"a\"}\n";
+        const QString whole = dir_.filePath(QStringLiteral("whole.jsonl"));
+        writeText(whole, log + "{\"timestamp\": 1795420806, \"latency_ms\": 5, \"prediction\": \"a\"}");
+        const QString torn = dir_.filePath(QStringLiteral("torn.jsonl"));
+        writeText(torn, log + "{\"timestamp\": 1795420806, \"latency_ms\": 5, \"predic");
+        const Result a = runCli({QStringLiteral("monitor"), QStringLiteral("summary"), whole});
+        CLI_OK(a);
+        const QJsonObject wholeJson = QJsonDocument::fromJson(a.out.toUtf8()).object();
+        QCOMPARE(wholeJson.value(QLatin1String("records")).toInt(), 6);
+        QCOMPARE(wholeJson.value(QLatin1String("complete")).toBool(), true);
+        const Result b = runCli({QStringLiteral("monitor"), QStringLiteral("summary"), torn});
+        CLI_OK(b);
+        const QJsonObject tornJson = QJsonDocument::fromJson(b.out.toUtf8()).object();
+        QCOMPARE(tornJson.value(QLatin1String("records")).toInt(), 5);
+        QCOMPARE(tornJson.value(QLatin1String("skipped")).toInt(), 1);
+        QCOMPARE(tornJson.value(QLatin1String("complete")).toBool(), false);
+        QCOMPARE(tornJson.value(QLatin1String("incomplete_last_line")).toBool(), true);
+        QVERIFY2(b.out.contains(QLatin1String("incomplete last line")), qPrintable(b.out));
+    }
+
     // Defect 9: `import` without --name filed every dataset under "model".
     void importNamesTheDatasetAfterTheFile()
     {

@@ -4,6 +4,7 @@
 #include "flightdeck/common/Error.h"
 #include "flightdeck/common/Json.h"
 #include "flightdeck/data/DatasetCatalog.h"
+#include "flightdeck/data/IdxReader.h"
 #include "flightdeck/data/LabelAssessment.h"
 #include "flightdeck/eval/Classification.h"
 #include "flightdeck/model/ArchitectureSpec.h"
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void threadCountAboveCoresIsRefused();
     void failureNoteOutlivesTheProcess();
     void fsckFindsAndRepairsGcCollects();
+    void idxHeaderIsNotTrustedWithMemory();
 };
 
 void TestReliability::sparseConfusionEqualsDense()
@@ -257,6 +259,27 @@ void TestReliability::fsckFindsAndRepairsGcCollects()
     QVERIFY(std::filesystem::exists(young));
     QVERIFY(std::filesystem::exists(objects.pathOf(version.hash)));
     QVERIFY(store::checkProject(project).clean());
+}
+
+void TestReliability::idxHeaderIsNotTrustedWithMemory()
+{
+    // The fuzzer's find: a header of 3 images of 16M x 16M pixels asked for a 34 GB buffer.
+    QTemporaryDir dir;
+    auto put = [&](const char* name, std::vector<unsigned char> bytes) {
+        const auto path = testing::toPath(dir.filePath(QString::fromLatin1(name)));
+        std::ofstream(path, std::ios::binary)
+            .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+        return path;
+    };
+    const auto images = put("images", {0, 0, 8, 3, 0, 0, 0, 3, 1, 0, 0, 0, 1, 0, 0, 0, 1, 2, 3});
+    const auto labels = put("labels", {0, 0, 8, 1, 0, 0, 0, 3, 0, 1, 2});
+    const auto info = testing::expectError([&] { data::readIdxPair(images, labels); });
+    QCOMPARE(info.code, ErrorCode::BadValue);
+    QVERIFY2(info.detail.find("8192x8192") != std::string::npos, info.detail.c_str());
+    // A header promising more images than the file holds fails on the missing bytes.
+    const auto shortImages = put("short", {0, 0, 8, 3, 0, 0, 0, 3, 0, 0, 0, 2, 0, 0, 0, 2, 1, 2});
+    QVERIFY(testing::expectError([&] { data::readIdxPair(shortImages, labels); }).detail.find("ends after")
+            != std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TestReliability)

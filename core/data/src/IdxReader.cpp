@@ -108,6 +108,13 @@ Table readIdxPair(const fs::path& images, const fs::path& labels, std::size_t li
         imageFile.fail(ErrorCode::BadValue, "expected images of at least 1x1 pixels, found "
                                                 + std::to_string(imageDims[1]) + "x"
                                                 + std::to_string(imageDims[2]));
+    // A header is not trusted with memory: one image is at most 8192 x 8192 (the fuzzer's
+    // first find was a header asking for a 34 GB buffer).
+    constexpr std::size_t kMaxPixels = std::size_t(1) << 26;
+    if (pixels > kMaxPixels)
+        imageFile.fail(ErrorCode::BadValue, "expected images of at most 8192x8192 pixels, found "
+                                                + std::to_string(imageDims[1]) + "x"
+                                                + std::to_string(imageDims[2]));
     const std::size_t count = limit > 0 ? std::min<std::size_t>(limit, imageDims[0]) : imageDims[0];
 
     Table table;
@@ -118,11 +125,12 @@ Table readIdxPair(const fs::path& images, const fs::path& labels, std::size_t li
 
     // Both files are read in blocks so that a header claiming more items than the file holds
     // fails on the missing bytes instead of on one enormous allocation.
-    constexpr std::size_t kBlock = 1024;
-    std::vector<unsigned char> block(kBlock * std::max<std::size_t>(pixels, 1));
+    constexpr std::size_t kBlockBytes = std::size_t(1) << 20;
+    const std::size_t kBlock = std::max<std::size_t>(1, kBlockBytes / pixels);   // images per read
+    std::vector<unsigned char> block(std::max(kBlock * pixels, kBlockBytes));
     int maxLabel = 0;
-    for (std::size_t first = 0; first < count; first += kBlock) {
-        const std::size_t n = std::min(kBlock, count - first);
+    for (std::size_t first = 0; first < count; first += block.size()) {
+        const std::size_t n = std::min(block.size(), count - first);
         labelFile.read(block.data(), n, "labels");
         for (std::size_t i = 0; i < n; ++i) {
             table.labels.push_back(block[i]);

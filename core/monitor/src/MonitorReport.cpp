@@ -35,6 +35,7 @@ json readJson(const ReadStats& s)
     return {{"lines", s.lines},         {"records", s.records},   {"skipped", s.skipped},
             {"too_long", s.tooLong},    {"out_of_order", s.outOfOrder},
             {"non_finite", s.nonFinite}, {"bytes", s.bytes},      {"files", s.files},
+            {"incomplete_last_line", s.incompleteLastLine},
             {"problems", std::move(problems)}};
 }
 
@@ -88,7 +89,8 @@ std::string monitorSummaryJson(const std::filesystem::path& log, const SummaryOp
     const bool complete = readAny(log, options.read, [&](const PredictionRecord& r) { agg.add(r); },
                                   stats, cancel);
     json out = json::parse(toJson(agg.windows(), stats));
-    out["complete"] = complete;
+    out["complete"] = complete && !stats.incompleteLastLine;
+    out["incomplete_last_line"] = stats.incompleteLastLine;
     out["files"] = stats.files;
     out["latency_percentiles"] = {{"method", "nearest-rank"},
                                   {"exact_up_to", wo.exactLatencyLimit},
@@ -176,7 +178,7 @@ std::string monitorDriftJson(const std::filesystem::path& log,
                             {"read", readJson(refStats)}}},
              {"windows", std::move(windows)},
              {"late_records", late},
-             {"complete", complete},
+             {"complete", complete && !stats.incompleteLastLine},
              {"read", readJson(stats)},
              {"options",
               {{"small_reference_rows", o.smallReferenceRows},

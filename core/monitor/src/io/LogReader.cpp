@@ -78,7 +78,14 @@ LoopEnd readLines(LineReader& reader, RecordDecoder& decoder, const RecordCallba
             account();
             return LoopEnd::Cancelled;
         }
-        const LineReader::Result r = reader.next(&line, flushTail);
+        // An unterminated last line is taken only after everything terminated is read, so
+        // it is known to be the tail.
+        LineReader::Result r = reader.next(&line, false);
+        bool tail = false;
+        if (r == LineReader::Result::NoData && flushTail && reader.hasBufferedTail()) {
+            r = reader.next(&line, true);
+            tail = r == LineReader::Result::Line;
+        }
         if (r == LineReader::Result::NoData) {
             account();
             return flushTail ? LoopEnd::Finished : LoopEnd::NoData;
@@ -104,6 +111,11 @@ LoopEnd readLines(LineReader& reader, RecordDecoder& decoder, const RecordCallba
         ++stats.lines;
         std::string problem = decoder.decode(line, rec);
         if (!problem.empty()) {
+            if (tail) {
+                stats.incompleteLastLine = true;
+                problem = "incomplete last line (" + problem + ", and no newline at the end of "
+                          "the file): the log may still be being written";
+            }
             addProblem(stats, reader.lineNumber(), std::move(problem), state.fileLabel);
             continue;
         }

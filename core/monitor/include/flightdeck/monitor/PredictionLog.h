@@ -47,6 +47,9 @@ struct ReadStats {
     std::int64_t nonFinite = 0;     // records with a NaN / Inf feature (kept, see LogReader.h)
     std::uint64_t bytes = 0;        // bytes read
     std::int64_t files = 0;         // files read (folders, rotation)
+    // The file ended in a line with no newline that did not parse: a log still being written
+    // (a torn last line). Reported as a problem, and the report is not "complete".
+    bool incompleteLastLine = false;
 };
 
 // Parses "2026-11-23T08:00:00Z", "...+01:00", "...\.123Z" or a number; returns false if not a

@@ -1,0 +1,34 @@
+// Production logs: JSONL lines and CSV logs through the same reader the monitor uses,
+// and the per-window aggregation on top.
+#include "FuzzInput.h"
+
+#include "flightdeck/common/Error.h"
+#include "flightdeck/monitor/LogReader.h"
+#include "flightdeck/monitor/WindowAggregator.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    flightdeck::fuzz::MemoryFile file(data, size);
+    using flightdeck::monitor::LogFormat;
+    for (const LogFormat format : {LogFormat::Jsonl, LogFormat::Csv}) {
+        flightdeck::monitor::LogReadOptions options;
+        options.format = format;
+        options.maxLineBytes = 1 << 16;
+        flightdeck::monitor::ReadStats stats;
+        try {
+            flightdeck::monitor::WindowAggregator windows(60);
+            flightdeck::monitor::readLog(
+                file.path(), options,
+                [&](const flightdeck::monitor::PredictionRecord& r) {
+                    try {
+                        windows.add(r);
+                    } catch (const flightdeck::Error&) {
+                    }
+                },
+                stats);
+            (void)windows.windows();
+        } catch (const flightdeck::Error&) {
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (fuzz/, clang with ASan + UBSan) in ./build-fuzz and runs each
+# for SECONDS (default 20) on its seed corpus in tests/fuzz/corpus/<target>/. New inputs go to a
+# scratch corpus, never into the repository. Exits non-zero when a target finds a crash, a leak
+# or a hang; the reproducer is left in build-fuzz/findings/.
+#   scripts/fuzz.sh [SECONDS] [TARGET...]
+# The long run for the closing note: scripts/fuzz.sh 3600 (or -runs via FUZZ_RUNS=10000000).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+seconds="${1:-20}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(csv log idx json project)
+
+export CCACHE_BASEDIR="$here"
+if [ ! -f "$here/build-fuzz/CMakeCache.txt" ]; then
+  generator=()
+  command -v ninja >/dev/null && generator=(-G Ninja)
+  CC=clang CXX=clang++ cmake -S "$here" -B "$here/build-fuzz" "${generator[@]}" \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFLIGHTDECK_FUZZ=ON >/dev/null
+fi
+cmake --build "$here/build-fuzz" -j"$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}")
+
+mkdir -p "$here/build-fuzz/findings"
+status=0
+for t in "${targets[@]}"; do
+  scratch="$here/build-fuzz/corpus/$t"
+  mkdir -p "$scratch"
+  runs=()
+  [ -n "${FUZZ_RUNS:-}" ] && runs=(-runs="$FUZZ_RUNS")
+  log="$here/build-fuzz/fuzz_$t.log"
+  if ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+     "$here/build-fuzz/fuzz/fuzz_$t" "$scratch" "$here/tests/fuzz/corpus/$t" \
+       -max_total_time="$seconds" "${runs[@]}" -timeout=10 -rss_limit_mb=2048 \
+       -max_len=131072 -artifact_prefix="$here/build-fuzz/findings/$t-" >"$log" 2>&1; then
+    echo "fuzz_$t: $(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1 || echo 'done'), no failure"
+  else
+    status=1
+    echo "fuzz_$t: FAILED (see $log and build-fuzz/findings/)"
+    tail -40 "$log"
+  fi
+done
+exit $status
