@@ -1,4 +1,6 @@
 // Runs the real flightdeck-cli binary: the whole loop on the bundled CSV, and bad input.
+#include "common/CliRunner.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -8,30 +10,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Result runCli(const QStringList& args)
-{
-    QProcess process;
-    process.start(QStringLiteral(FLIGHTDECK_CLI), args);
-    if (!process.waitForFinished(300000))
-        return {};
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
-
-QString sample(const char* name)
-{
-    return QStringLiteral(FLIGHTDECK_SOURCE_DIR "/resources/samples/") + QLatin1String(name);
-}
-
-}  // namespace
+using flightdeck::testing::CliResult;
+using flightdeck::testing::cliPath;
+using flightdeck::testing::runCli;
+using flightdeck::testing::sample;
 
 class TestCli : public QObject {
     Q_OBJECT
@@ -40,7 +22,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString project = dir.filePath(QStringLiteral("p"));
-        const Result r = runCli({QStringLiteral("loop"), project, sample("iris.csv"),
+        const CliResult r = runCli({QStringLiteral("loop"), project, sample("iris.csv"),
                                  QStringLiteral("--label"), QStringLiteral("species"),
                                  QStringLiteral("--epochs"), QStringLiteral("30"),
                                  QStringLiteral("--log"), sample("predictions.jsonl")});
@@ -62,14 +44,14 @@ private Q_SLOTS:
         // 3 broken lines in the sample log are counted, not fatal.
         QVERIFY2(r.out.contains(QLatin1String("3 broken lines skipped")), qPrintable(r.out));
 
-        const Result runs = runCli({QStringLiteral("runs"), project});
+        const CliResult runs = runCli({QStringLiteral("runs"), project});
         QCOMPARE(runs.exitCode, 0);
         QVERIFY(runs.out.contains(QLatin1String("completed")));
     }
 
     void monitorPrintsJson()
     {
-        const Result r = runCli({QStringLiteral("monitor"), QStringLiteral("summary"), sample("predictions.jsonl"),
+        const CliResult r = runCli({QStringLiteral("monitor"), QStringLiteral("summary"), sample("predictions.jsonl"),
                                  QStringLiteral("--window"), QStringLiteral("300")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
@@ -80,7 +62,7 @@ private Q_SLOTS:
 
     void evalMetricsMatchesConfusionCounts()
     {
-        const Result r = runCli({QStringLiteral("eval"), QStringLiteral("metrics"),
+        const CliResult r = runCli({QStringLiteral("eval"), QStringLiteral("metrics"),
                                  QStringLiteral(FLIGHTDECK_TEST_DATA "/eval_wine.csv")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
@@ -106,7 +88,7 @@ private Q_SLOTS:
         for (int i = 0; i < 1000; ++i)
             reference.write(log.readLine());
         reference.close();
-        const Result r = runCli({QStringLiteral("monitor"), QStringLiteral("drift"), sample("predictions.jsonl"),
+        const CliResult r = runCli({QStringLiteral("monitor"), QStringLiteral("drift"), sample("predictions.jsonl"),
                                  QStringLiteral("--reference"), reference.fileName(),
                                  QStringLiteral("--window"), QStringLiteral("300")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -134,7 +116,7 @@ private Q_SLOTS:
         file.close();
         const QString project = dir.filePath(QStringLiteral("p"));
         QCOMPARE(runCli({QStringLiteral("init"), project}).exitCode, 0);
-        const Result r = runCli({QStringLiteral("import"), project, csv});
+        const CliResult r = runCli({QStringLiteral("import"), project, csv});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(csv + QStringLiteral(":3")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("\"b\"")), qPrintable(r.err));
@@ -144,7 +126,7 @@ private Q_SLOTS:
     void missingProjectIsRefused()
     {
         QTemporaryDir dir;
-        const Result r = runCli({QStringLiteral("runs"), dir.filePath(QStringLiteral("nope"))});
+        const CliResult r = runCli({QStringLiteral("runs"), dir.filePath(QStringLiteral("nope"))});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QLatin1String("file_not_found")));
     }

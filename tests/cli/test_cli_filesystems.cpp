@@ -3,6 +3,7 @@
 // process could not record its own failure ends "failed" with the reason once space returns),
 // and a read-only bind mount (the project opens read-only: runs and evaluate work, writes say
 // why they fail). Needs mount rights (root, as CI runs); skipped with the reason otherwise.
+#include "common/CliRunner.h"
 #include "flightdeck/store/Project.h"
 #include "flightdeck/store/RunRepository.h"
 
@@ -16,30 +17,11 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+using flightdeck::testing::CliResult;
+using flightdeck::testing::cliPath;
+using flightdeck::testing::runCli;
+
 namespace {
-
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-// FLIGHTDECK_CLI_UNDER_TEST runs the checks against another build (the commit before a fix).
-QString cliPath()
-{
-    const QString other = qEnvironmentVariable("FLIGHTDECK_CLI_UNDER_TEST");
-    return other.isEmpty() ? QStringLiteral(FLIGHTDECK_CLI) : other;
-}
-
-Result runCli(const QStringList& args)
-{
-    QProcess process;
-    process.start(cliPath(), args);
-    if (!process.waitForFinished(300000))
-        return {-2, {}, QStringLiteral("timed out")};
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
 
 bool run(const QString& program, const QStringList& args)
 {
@@ -66,8 +48,6 @@ QString fillDisk(const QString& folder)
     ::close(fd);
     return path;
 }
-
-#define CLI_OK(r) QVERIFY2((r).exitCode == 0, qPrintable((r).err + (r).out))
 
 }  // namespace
 
@@ -101,7 +81,7 @@ private Q_SLOTS:
     {
         const QString project = mount_ + QStringLiteral("/p0");
         QVERIFY(!fillDisk(mount_).isEmpty());
-        const Result full = runCli({QStringLiteral("init"), project});
+        const CliResult full = runCli({QStringLiteral("init"), project});
         QCOMPARE(full.exitCode, 2);
         QVERIFY2(full.err.contains(QLatin1String("disk_full")), qPrintable(full.err));
         QVERIFY(QFile::remove(mount_ + QStringLiteral("/filler.bin")));
@@ -134,9 +114,9 @@ private Q_SLOTS:
             return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
         }();
         const QString ro = view + QStringLiteral("/p");
-        const Result runs = runCli({QStringLiteral("runs"), ro});
-        const Result ev = runCli({QStringLiteral("evaluate"), ro, QStringLiteral("--run"), QStringLiteral("1")});
-        const Result train = runCli({QStringLiteral("train"), ro, QStringLiteral("--version"),
+        const CliResult runs = runCli({QStringLiteral("runs"), ro});
+        const CliResult ev = runCli({QStringLiteral("evaluate"), ro, QStringLiteral("--run"), QStringLiteral("1")});
+        const CliResult train = runCli({QStringLiteral("train"), ro, QStringLiteral("--version"),
                                      QStringLiteral("1"), QStringLiteral("--split"), QStringLiteral("1"),
                                      QStringLiteral("--arch"), QStringLiteral("1")});
         run(QStringLiteral("umount"), {QStringLiteral("-l"), view});
@@ -165,14 +145,14 @@ private Q_SLOTS:
         const QString filler = fillDisk(mount_);
         QVERIFY(!filler.isEmpty());
         QFile::remove(project + QStringLiteral("/project.db-shm"));
-        const Result full = runCli({QStringLiteral("split"), project, QStringLiteral("--version"),
+        const CliResult full = runCli({QStringLiteral("split"), project, QStringLiteral("--version"),
                                     QStringLiteral("1")});
         QCOMPARE(full.exitCode, 2);
         QVERIFY2(full.err.contains(QLatin1String("disk_full")), qPrintable(full.err));
         QVERIFY2(!full.err.contains(QLatin1String("damaged")), qPrintable(full.err));
         QVERIFY(QFile::remove(filler));
         // With space back the project is fine, and nothing of the refused command is in it.
-        const Result after = runCli({QStringLiteral("split"), project, QStringLiteral("--version"),
+        const CliResult after = runCli({QStringLiteral("split"), project, QStringLiteral("--version"),
                                      QStringLiteral("1")});
         CLI_OK(after);
         QVERIFY2(after.out.startsWith(QLatin1String("split 1 ")), qPrintable(after.out));
@@ -216,7 +196,7 @@ private Q_SLOTS:
         QVERIFY2(err.contains(QLatin1String("disk is full")), qPrintable(err));
 
         QVERIFY(QFile::remove(filler));
-        const Result runs = runCli({QStringLiteral("runs"), project});
+        const CliResult runs = runCli({QStringLiteral("runs"), project});
         CLI_OK(runs);
         // Either the trainer recorded "failed" itself, or (the database refusing it) it left
         // the reason in its lock file and `runs` recorded it: never "running", never lost.

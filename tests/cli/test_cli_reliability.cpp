@@ -1,5 +1,6 @@
 // Issue 13's probe, replayed against the real flightdeck-cli binary: each defect the hostile
 // probe found is a row here, asserting what a user now sees instead.
+#include "common/CliRunner.h"
 #include "flightdeck/store/DatasetRepository.h"
 #include "flightdeck/store/Project.h"
 #include "flightdeck/store/RunRepository.h"
@@ -17,39 +18,12 @@
 
 #include <sys/resource.h>
 
+using flightdeck::testing::CliResult;
+using flightdeck::testing::cliPath;
+using flightdeck::testing::runCli;
+using flightdeck::testing::sample;
+
 namespace {
-
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-// FLIGHTDECK_CLI_UNDER_TEST runs the suite against another build (e.g. the commit before a
-// fix, to see each row fail there).
-QString cliPath()
-{
-    const QString other = qEnvironmentVariable("FLIGHTDECK_CLI_UNDER_TEST");
-    return other.isEmpty() ? QStringLiteral(FLIGHTDECK_CLI) : other;
-}
-
-Result runCli(const QStringList& args, int timeoutMs = 300000)
-{
-    QProcess process;
-    process.start(cliPath(), args);
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return {-2, {}, QStringLiteral("timed out")};
-    }
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
-
-QString sample(const char* name)
-{
-    return QStringLiteral(FLIGHTDECK_SOURCE_DIR "/resources/samples/") + QLatin1String(name);
-}
 
 void writeText(const QString& path, const QByteArray& text)
 {
@@ -57,8 +31,6 @@ void writeText(const QString& path, const QByteArray& text)
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     f.write(text);
 }
-
-#define CLI_OK(r) QVERIFY2((r).exitCode == 0, qPrintable((r).err + (r).out))
 
 }  // namespace
 
@@ -88,13 +60,13 @@ private Q_SLOTS:
                                    QStringLiteral("--arch"), QStringLiteral("1"),
                                    QStringLiteral("--epochs"), QStringLiteral("2")};
         CLI_OK(runCli(train));
-        const Result a = runCli({QStringLiteral("export"), project_, QStringLiteral("--run"),
+        const CliResult a = runCli({QStringLiteral("export"), project_, QStringLiteral("--run"),
                                  QStringLiteral("1"), QStringLiteral("--name"), QStringLiteral("A")});
         CLI_OK(a);
         const QString bundle = project_ + QStringLiteral("/exports/A-v1");
         const QString mine = bundle + QStringLiteral("/mine.txt");
         writeText(mine, "keep me\n");
-        const Result b = runCli({QStringLiteral("export"), project_, QStringLiteral("--run"),
+        const CliResult b = runCli({QStringLiteral("export"), project_, QStringLiteral("--run"),
                                  QStringLiteral("1"), QStringLiteral("--name"), QStringLiteral("B"),
                                  QStringLiteral("--out"), bundle});
         QCOMPARE(b.exitCode, 2);
@@ -126,12 +98,12 @@ private Q_SLOTS:
             f.seek(100);
             f.write("\x01\x02\x03");
         }
-        const Result found = runCli({QStringLiteral("fsck"), project_});
+        const CliResult found = runCli({QStringLiteral("fsck"), project_});
         QCOMPARE(found.exitCode, 1);
         QVERIFY2(found.out.contains(QLatin1String("corrupt ") + modelHash)
                      && found.out.contains(QLatin1String("needed by run 1 (model)")),
                  qPrintable(found.out));
-        const Result repaired = runCli({QStringLiteral("fsck"), project_, QStringLiteral("--repair")});
+        const CliResult repaired = runCli({QStringLiteral("fsck"), project_, QStringLiteral("--repair")});
         QVERIFY2(repaired.exitCode == 0 && repaired.out.contains(QLatin1String("restored from")),
                  qPrintable(repaired.out + repaired.err));
         CLI_OK(runCli({QStringLiteral("fsck"), project_}));
@@ -149,18 +121,18 @@ private Q_SLOTS:
                    + ',' + QByteArray::number(u(rng), 'f', 7) + '\n';
         const QString file = dir_.filePath(QStringLiteral("floats.csv"));
         writeText(file, csv);
-        const Result imported = runCli({QStringLiteral("import"), project_, file});
+        const CliResult imported = runCli({QStringLiteral("import"), project_, file});
         CLI_OK(imported);
         QVERIFY2(imported.err.contains(QLatin1String("warning:"))
                      && imported.err.contains(QLatin1String("looks like an id")),
                  qPrintable(imported.err));
         const QString version = imported.out.section(QLatin1String("dataset version "), 1)
                                     .section(QLatin1Char(' '), 0, 0);
-        const Result split = runCli({QStringLiteral("split"), project_, QStringLiteral("--version"),
+        const CliResult split = runCli({QStringLiteral("split"), project_, QStringLiteral("--version"),
                                      version});
         CLI_OK(split);
         const QString splitId = split.out.section(QLatin1String("split "), 1).section(QLatin1Char(' '), 0, 0);
-        const Result trained = runCli({QStringLiteral("train"), project_, QStringLiteral("--version"),
+        const CliResult trained = runCli({QStringLiteral("train"), project_, QStringLiteral("--version"),
                                        version, QStringLiteral("--split"), splitId,
                                        QStringLiteral("--arch"), QStringLiteral("1"),
                                        QStringLiteral("--epochs"), QStringLiteral("1")});
@@ -169,7 +141,7 @@ private Q_SLOTS:
         // One row per class: stratification keeps them all in train, so evaluate there. The
         // dense 6,000 x 6,000 matrix alone was 288 MB and its JSON several times that; the
         // peak RSS of every child so far (getrusage) stays far below.
-        const Result ev = runCli({QStringLiteral("evaluate"), project_, QStringLiteral("--run"), run,
+        const CliResult ev = runCli({QStringLiteral("evaluate"), project_, QStringLiteral("--run"), run,
                                   QStringLiteral("--split"), QStringLiteral("train")});
         CLI_OK(ev);
         struct rusage usage {};
@@ -193,7 +165,7 @@ private Q_SLOTS:
     {
         const QString file = dir_.filePath(QStringLiteral("deep.json"));
         writeText(file, QByteArray(100000, '[') + QByteArray(100000, ']'));
-        const Result r = runCli({QStringLiteral("arch"), project_, QStringLiteral("--spec"), file});
+        const CliResult r = runCli({QStringLiteral("arch"), project_, QStringLiteral("--spec"), file});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QLatin1String("nested deeper than")), qPrintable(r.err));
     }
@@ -201,7 +173,7 @@ private Q_SLOTS:
     // Defect 4: --threads 100000 spawned 31,980 threads and hung.
     void threadCountIsBounded()
     {
-        const Result r = runCli({QStringLiteral("train"), project_, QStringLiteral("--version"),
+        const CliResult r = runCli({QStringLiteral("train"), project_, QStringLiteral("--version"),
                                  QStringLiteral("1"), QStringLiteral("--split"), QStringLiteral("1"),
                                  QStringLiteral("--arch"), QStringLiteral("1"),
                                  QStringLiteral("--threads"), QStringLiteral("100000")},
@@ -213,7 +185,7 @@ private Q_SLOTS:
     // Defect 5: --lr 1e308 ended as "database error (NOT NULL constraint failed...)".
     void divergingLossNamesTheStep()
     {
-        const Result r = runCli({QStringLiteral("train"), project_, QStringLiteral("--version"),
+        const CliResult r = runCli({QStringLiteral("train"), project_, QStringLiteral("--version"),
                                  QStringLiteral("1"), QStringLiteral("--split"), QStringLiteral("1"),
                                  QStringLiteral("--arch"), QStringLiteral("1"),
                                  QStringLiteral("--lr"), QStringLiteral("1e308")});
@@ -231,14 +203,14 @@ private Q_SLOTS:
     // part stored accuracy 0.0 over 0 samples.
     void emptySplitPartsAreUndefinedNotZero()
     {
-        const Result split = runCli({QStringLiteral("split"), project_, QStringLiteral("--version"),
+        const CliResult split = runCli({QStringLiteral("split"), project_, QStringLiteral("--version"),
                                      QStringLiteral("1"), QStringLiteral("--train"), QStringLiteral("0.8"),
                                      QStringLiteral("--val"), QStringLiteral("0"),
                                      QStringLiteral("--test"), QStringLiteral("0.2")});
         CLI_OK(split);
         QVERIFY2(split.err.contains(QLatin1String("val part")), qPrintable(split.err));
         const QString splitId = split.out.section(QLatin1String("split "), 1).section(QLatin1Char(' '), 0, 0);
-        const Result trained = runCli({QStringLiteral("train"), project_, QStringLiteral("--version"),
+        const CliResult trained = runCli({QStringLiteral("train"), project_, QStringLiteral("--version"),
                                        QStringLiteral("1"), QStringLiteral("--split"), splitId,
                                        QStringLiteral("--arch"), QStringLiteral("1"),
                                        QStringLiteral("--epochs"), QStringLiteral("1")});
@@ -246,7 +218,7 @@ private Q_SLOTS:
         QVERIFY2(!trained.out.contains(QLatin1String("val loss 0")), qPrintable(trained.out));
         QVERIFY2(trained.out.contains(QLatin1String("no val metrics")), qPrintable(trained.out));
         const QString run = trained.out.section(QLatin1String("run "), 1).section(QLatin1Char(' '), 0, 0);
-        const Result ev = runCli({QStringLiteral("evaluate"), project_, QStringLiteral("--run"), run,
+        const CliResult ev = runCli({QStringLiteral("evaluate"), project_, QStringLiteral("--run"), run,
                                   QStringLiteral("--split"), QStringLiteral("val")});
         QCOMPARE(ev.exitCode, 2);
         QVERIFY2(ev.err.contains(QLatin1String("is empty")), qPrintable(ev.err));
@@ -271,7 +243,7 @@ private Q_SLOTS:
         }
         const QString file = dir_.filePath(QStringLiteral("stray.jsonl"));
         writeText(file, log);
-        const Result r = runCli({QStringLiteral("monitor"), QStringLiteral("summary"), file});
+        const CliResult r = runCli({QStringLiteral("monitor"), QStringLiteral("summary"), file});
         CLI_OK(r);
         const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(json.value(QLatin1String("records")).toInt(), 37);
@@ -296,12 +268,12 @@ private Q_SLOTS:
         writeText(whole, log + "{\"timestamp\": 1795420806, \"latency_ms\": 5, \"prediction\": \"a\"}");
         const QString torn = dir_.filePath(QStringLiteral("torn.jsonl"));
         writeText(torn, log + "{\"timestamp\": 1795420806, \"latency_ms\": 5, \"predic");
-        const Result a = runCli({QStringLiteral("monitor"), QStringLiteral("summary"), whole});
+        const CliResult a = runCli({QStringLiteral("monitor"), QStringLiteral("summary"), whole});
         CLI_OK(a);
         const QJsonObject wholeJson = QJsonDocument::fromJson(a.out.toUtf8()).object();
         QCOMPARE(wholeJson.value(QLatin1String("records")).toInt(), 6);
         QCOMPARE(wholeJson.value(QLatin1String("complete")).toBool(), true);
-        const Result b = runCli({QStringLiteral("monitor"), QStringLiteral("summary"), torn});
+        const CliResult b = runCli({QStringLiteral("monitor"), QStringLiteral("summary"), torn});
         CLI_OK(b);
         const QJsonObject tornJson = QJsonDocument::fromJson(b.out.toUtf8()).object();
         QCOMPARE(tornJson.value(QLatin1String("records")).toInt(), 5);
@@ -371,7 +343,7 @@ private Q_SLOTS:
     {
         const QString file = dir_.filePath(QStringLiteral("escape.csv"));
         writeText(file, "a,label\n1,x\n\x1b[2J\x07,y\n");
-        const Result r = runCli({QStringLiteral("import"), project_, file});
+        const CliResult r = runCli({QStringLiteral("import"), project_, file});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(!r.err.contains(QChar(0x1b)) && !r.err.contains(QChar(0x07)), qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("\\x1b[2J\\x07")), qPrintable(r.err));
@@ -395,7 +367,7 @@ private Q_SLOTS:
         QVERIFY2(!light.contains(QLatin1String("libtorch")) && !light.contains(QLatin1String("libc10")),
                  qPrintable(light));
         // And the commands that need torch still work through the light one (exec).
-        const Result info = runCli({QStringLiteral("info")});
+        const CliResult info = runCli({QStringLiteral("info")});
         CLI_OK(info);
         QVERIFY2(info.out.contains(QLatin1String("libtorch")), qPrintable(info.out));
     }
@@ -426,7 +398,7 @@ private Q_SLOTS:
     void outOfRangeOptionsAreRefused()
     {
         QFETCH(QStringList, args);
-        const Result r = runCli(args);
+        const CliResult r = runCli(args);
         QVERIFY2(r.exitCode != 0, qPrintable(r.out.left(200)));
         QVERIFY2(r.err.contains(QLatin1String("expected")), qPrintable(r.err));
     }

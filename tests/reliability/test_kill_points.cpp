@@ -1,0 +1,161 @@
+// Kill points (issue 13): flightdeck-cli is SIGKILLed at random moments during import, training
+// and export, FLIGHTDECK_KILL_POINTS times each (default 100). After every kill the project
+// must pass SQLite's integrity_check and fsck (every referenced object present and intact),
+// keep everything committed before (dataset versions, a finished run's metrics, registered
+// bundles that verify), and every run must be finished or, once its lock is free, end as
+// interrupted or failed with a reason: never "running" forever.
+#include "flightdeck/export/BundleExporter.h"
+#include "flightdeck/store/DatasetRepository.h"
+#include "flightdeck/store/Project.h"
+#include "flightdeck/store/ProjectCheck.h"
+#include "flightdeck/store/RunRepository.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <random>
+
+using namespace flightdeck;
+
+namespace {
+
+int killPoints()
+{
+    bool ok = false;
+    const int n = qEnvironmentVariableIntValue("FLIGHTDECK_KILL_POINTS", &ok);
+    return ok && n > 0 ? n : 100;
+}
+
+int runToEnd(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(FLIGHTDECK_CLI), args);
+    p.waitForFinished(300000);
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+}  // namespace
+
+class TestKillPoints : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString project_;
+    std::mt19937 rng_{20261129};
+    std::int64_t completedMetrics_ = -1;   // metric rows of run 1, finished before any kill
+    int kills_ = 0, finishedAnyway_ = 0;
+
+    // Runs `args` and kills it after a random delay in [0, spanMs]; returns whether it was
+    // killed (false: it finished first).
+    bool killDuring(const QStringList& args, int spanMs)
+    {
+        QProcess p;
+        p.start(QStringLiteral(FLIGHTDECK_CLI), args);
+        if (!p.waitForStarted())
+            return false;
+        std::uniform_int_distribution<int> delay(0, spanMs);
+        const bool finished = p.waitForFinished(delay(rng_));
+        if (!finished) {
+            p.kill();   // SIGKILL
+            p.waitForFinished();
+            ++kills_;
+        } else {
+            ++finishedAnyway_;
+        }
+        return !finished;
+    }
+
+    void checkProject(const char* during, int round)
+    {
+        const QByteArray where = QByteArray(during) + " #" + QByteArray::number(round);
+        auto project = store::Project::open(project_.toStdString());
+        const auto report = store::checkProject(project);
+        QVERIFY2(report.integrity.empty(), where.constData());
+        if (!report.problems.empty())
+            QFAIL((where + ": damaged object " + QByteArray::fromStdString(report.problems.front().hash))
+                      .constData());
+        store::RunRepository runs(project);
+        runs.markInterruptedRuns(0);   // every killed trainer's lock is free now
+        for (const auto& run : runs.runs()) {
+            QVERIFY2(run.status != "running", (where + ": run " + QByteArray::number(run.id)).constData());
+            if (run.status == "failed")
+                QVERIFY2(!run.error.empty(), where.constData());
+        }
+        QCOMPARE(static_cast<std::int64_t>(runs.metrics(1).size()), completedMetrics_);
+        QVERIFY(!store::DatasetRepository(project).datasets().empty());
+        for (const auto& m : store::ModelRegistry(project).models())
+            QVERIFY2(exporting::verifyBundle(m.bundlePath).empty(),
+                     (where + ": bundle " + QByteArray::fromStdString(m.bundlePath)).constData());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        project_ = dir_.filePath(QStringLiteral("p"));
+        const QString iris = QStringLiteral(FLIGHTDECK_SOURCE_DIR "/resources/samples/iris.csv");
+        QCOMPARE(runToEnd({QStringLiteral("loop"), project_, iris, QStringLiteral("--label"),
+                           QStringLiteral("species"), QStringLiteral("--epochs"), QStringLiteral("2")}),
+                 0);
+        auto project = store::Project::open(project_.toStdString());
+        completedMetrics_ = static_cast<std::int64_t>(store::RunRepository(project).metrics(1).size());
+        QVERIFY(completedMetrics_ > 0);
+    }
+
+    void killDuringImport()
+    {
+        const QString big = dir_.filePath(QStringLiteral("big.csv"));
+        {
+            QFile f(big);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("a,b,c,label\n");
+            for (int i = 0; i < 60000; ++i)
+                f.write(QByteArray::number(i) + ",0.5,1.5," + (i % 3 ? "x\n" : "y\n"));
+        }
+        QElapsedTimer t;
+        t.start();
+        QCOMPARE(runToEnd({QStringLiteral("import"), project_, big, QStringLiteral("--label"),
+                           QStringLiteral("label")}), 0);
+        const int span = static_cast<int>(t.elapsed()) + 20;
+        for (int i = 0; i < killPoints(); ++i) {
+            // A different file each round, so every import writes a new version.
+            QFile f(big);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write(QByteArray::number(100000 + i) + ",0,0,x\n");
+            f.close();
+            killDuring({QStringLiteral("import"), project_, big, QStringLiteral("--label"),
+                        QStringLiteral("label")}, span);
+            checkProject("import", i);
+        }
+    }
+
+    void killDuringTraining()
+    {
+        for (int i = 0; i < killPoints(); ++i) {
+            killDuring({QStringLiteral("train"), project_, QStringLiteral("--version"),
+                        QStringLiteral("1"), QStringLiteral("--split"), QStringLiteral("1"),
+                        QStringLiteral("--arch"), QStringLiteral("1"), QStringLiteral("--epochs"),
+                        QStringLiteral("3")}, 1500);
+            checkProject("train", i);
+        }
+    }
+
+    void killDuringExport()
+    {
+        for (int i = 0; i < killPoints(); ++i) {
+            killDuring({QStringLiteral("export"), project_, QStringLiteral("--run"),
+                        QStringLiteral("1"), QStringLiteral("--name"), QStringLiteral("k")}, 150);
+            checkProject("export", i);
+        }
+    }
+
+    void cleanupTestCase()
+    {
+        qInfo("kill points: %d processes killed, %d finished before their kill time", kills_,
+              finishedAnyway_);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKillPoints)
+#include "test_kill_points.moc"
