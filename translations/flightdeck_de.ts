@@ -1370,17 +1370,17 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="83"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="84"/>
         <source>Could not create the project</source>
         <translation>Das Projekt konnte nicht erstellt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="83"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="84"/>
         <source>Could not open the project</source>
         <translation>Das Projekt konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="84"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="85"/>
         <source>%1
 
 %2</source>
@@ -1389,93 +1389,116 @@ Intra-op-Threads: %5</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="90"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="94"/>
+        <source>The project was found damaged</source>
+        <translation>Das Projekt ist beschädigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="95"/>
+        <source>%1
+
+It is open read-only: nothing will be written to it until the command flightdeck-cli fsck finds the database whole again (for example after restoring project.db from a backup).
+
+%2</source>
+        <translation>%1
+
+Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befehl flightdeck-cli fsck die Datenbank wieder als intakt befindet (zum Beispiel nachdem project.db aus einer Sicherung wiederhergestellt wurde).
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="100"/>
+        <source>Opened project %1 read-only: it can be read, not changed</source>
+        <translation>Projekt %1 schreibgeschützt geöffnet: Es kann gelesen, aber nicht geändert werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="103"/>
         <source>Opened project %1</source>
         <translation>Projekt %1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="110"/>
         <source>New Project: choose an empty folder</source>
         <translation>Neues Projekt: Wählen Sie einen leeren Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="104"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="117"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="132"/>
         <source>About Flightdeck</source>
         <translation>Über Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="133"/>
         <source>&lt;b&gt;Flightdeck %1&lt;/b&gt;&lt;br&gt;A desktop workbench for the whole machine-learning lifecycle.&lt;br&gt;Build %2&lt;br&gt;%3</source>
         <translation>&lt;b&gt;Flightdeck %1&lt;/b&gt;&lt;br&gt;Eine Desktop-Arbeitsumgebung für den gesamten Lebenszyklus des maschinellen Lernens.&lt;br&gt;Build %2&lt;br&gt;%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="134"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="274"/>
         <source>Flightdeck</source>
         <translation>Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="250"/>
         <source>Run #%1 finished: %2</source>
         <translation>Lauf #%1 beendet: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="244"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="257"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="259"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="272"/>
         <source>%1 — Flightdeck</source>
         <translation>%1 — Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="285"/>
         <source>Data and Labeling</source>
         <translation>Daten und Annotation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="273"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="286"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="274"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="287"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="275"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="288"/>
         <source>Experiments</source>
         <translation>Experimente</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="276"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="289"/>
         <source>Evaluation</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="290"/>
         <source>Export and Registry</source>
         <translation>Export und Registry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="291"/>
         <source>Monitoring</source>
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="297"/>
         <source>%1 · reference BLAS (slow)</source>
         <translation>%1 · Referenz-BLAS (langsam)</translation>
     </message>

@@ -8,6 +8,7 @@
 #include "flightdeck/data/LabelAssessment.h"
 #include "flightdeck/export/BundleExporter.h"
 #include "flightdeck/model/ArchitectureSpec.h"
+#include "flightdeck/store/Database.h"
 #include "flightdeck/store/Project.h"
 #include "flightdeck/store/ProjectCheck.h"
 #include "flightdeck/store/RunRepository.h"
@@ -28,9 +29,25 @@ namespace flightdeck::cli {
 store::Project openProject(const std::string& folder)
 {
     auto project = store::Project::open(folder);
-    if (project.readOnly())
+    const std::string damage = project.damage();
+    if (!damage.empty())
+        std::cerr << "note: " << escapeControls(project.folder().string())
+                  << " was found damaged (" << escapeControls(damage)
+                  << "): it is opened read-only until `flightdeck-cli fsck` finds it whole\n";
+    else if (project.readOnly())
         std::cerr << "note: " << escapeControls(project.folder().string())
                   << " is read-only here: it can be read, not changed\n";
+    return project;
+}
+
+store::Project openForWriting(const std::string& folder)
+{
+    auto project = openProject(folder);
+    if (project.readOnly())
+        throw Error(ErrorInfo{ErrorCode::FileUnwritable, project.folder().string(), 0, {},
+                              project.damage().empty() ? "the project is read-only here"
+                                                       : "the project database is damaged"});
+    project.verify();
     return project;
 }
 
@@ -96,7 +113,7 @@ int cmdInit(const std::string& folder)
 int cmdImport(const std::string& folder, const std::string& csv, const std::string& name,
               const std::string& label)
 {
-    auto project = openProject(folder);
+    auto project = openForWriting(folder);
     importInto(project, csv, name, label);
     return 0;
 }
@@ -104,14 +121,14 @@ int cmdImport(const std::string& folder, const std::string& csv, const std::stri
 int cmdSplit(const std::string& folder, std::int64_t versionId, double train, double val,
              double test, std::uint64_t seed)
 {
-    auto project = openProject(folder);
+    auto project = openForWriting(folder);
     splitInto(project, versionId, data::SplitFractions{train, val, test}, seed);
     return 0;
 }
 
 int cmdArchitecture(const std::string& folder, const std::string& specFile)
 {
-    auto project = openProject(folder);
+    auto project = openForWriting(folder);
     model::ArchitectureSpec spec = model::defaultMlp();
     if (!specFile.empty())
         spec = model::ArchitectureSpec::fromJson(readJsonFile(specFile).dump());
@@ -124,7 +141,7 @@ int cmdArchitecture(const std::string& folder, const std::string& specFile)
 int cmdExport(const std::string& folder, std::int64_t runId, const std::string& name,
               const std::string& out)
 {
-    auto project = openProject(folder);
+    auto project = openForWriting(folder);
     const auto result = exporting::BundleExporter(project).exportRun(runId, name, out);
     for (const auto& file : result.files)
         std::cout << "  " << file.sha256 << "  " << file.name << " (" << file.bytes << " bytes)\n";
@@ -151,10 +168,29 @@ int cmdRuns(const std::string& folder)
 int cmdFsck(const std::string& folder, bool repair)
 {
     auto project = openProject(folder);
-    const auto r = store::checkProject(project, repair);
+    const bool wasDamaged = !project.damage().empty();
+    if (repair && project.readOnly() && !wasDamaged)
+        throw Error(ErrorInfo{ErrorCode::FileUnwritable, project.folder().string(), 0, {},
+                              "the project is read-only here: it can be checked, not repaired"});
+    const auto r = store::checkProject(project, repair && !project.readOnly());
     std::cout << "database: " << (r.integrity.empty() ? "ok" : "DAMAGED") << "\n";
-    for (const auto& line : r.integrity)
-        std::cout << "  " << escapeControls(line) << "\n";
+    if (r.integrity.empty() && wasDamaged) {
+        project.clearDamage();
+        std::cout << "  it was marked damaged before; it is whole now, and writable again"
+                  << (repair ? " (run fsck --repair again to repair objects)" : "") << "\n";
+    } else if (!r.integrity.empty()) {
+        store::recordDamage(project.databasePath().string(), r.integrity.front());
+    }
+    for (const auto& finding : r.integrity) {
+        std::istringstream lines(finding);
+        for (std::string line; std::getline(lines, line);)
+            std::cout << "  " << escapeControls(line) << "\n";
+    }
+    if (!r.integrity.empty()) {
+        std::cout << "objects:  not checked: the rows that name them cannot be trusted; restore "
+                     "project.db from a backup, then run fsck again\nPROBLEMS FOUND\n";
+        return 1;
+    }
     std::cout << "objects:  " << r.objects << " re-hashed (" << r.objectBytes << " bytes)\n";
     for (const auto& p : r.problems) {
         std::cout << "  " << (p.kind == store::ObjectProblem::Kind::Missing ? "missing " : "corrupt ")
@@ -180,7 +216,7 @@ int cmdFsck(const std::string& folder, bool repair)
 
 int cmdGc(const std::string& folder, double graceSeconds, bool dryRun)
 {
-    auto project = openProject(folder);
+    auto project = dryRun ? openProject(folder) : openForWriting(folder);
     const auto r = store::collectGarbage(project, graceSeconds, dryRun);
     for (const auto& p : r.paths)
         std::cout << (dryRun ? "would remove " : "removed ") << p.string() << "\n";

@@ -12,8 +12,11 @@ namespace flightdeck::model { struct ArchitectureSpec; }
 
 namespace flightdeck::cli {
 
-// Opens a project; says so on stderr when it is read-only here.
+// Opens a project; says so on stderr when it is read-only here (no permission, or damaged).
 store::Project openProject(const std::string& folder);
+// For commands that write: refuses a read-only project with the reason, and runs SQLite's
+// quick_check first, so a damaged database is never written to.
+store::Project openForWriting(const std::string& folder);
 store::DatasetVersionRecord importInto(store::Project& project, const std::string& csv,
                                        const std::string& name, const std::string& label);
 store::SplitRecord splitInto(store::Project& project, store::Id versionId,

@@ -80,7 +80,7 @@ int cmdInfo()
 int cmdTrain(const std::string& folder, std::int64_t versionId, std::int64_t splitId,
              std::int64_t archId, const LoopOptions& options)
 {
-    auto project = openProject(folder);
+    auto project = openForWriting(folder);
     trainRun(project, versionId, splitId, archId, options);
     return StopSignals::received() ? 128 + StopSignals::received() : 0;
 }

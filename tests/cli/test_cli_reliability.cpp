@@ -110,6 +110,43 @@ private Q_SLOTS:
         CLI_OK(runCli({QStringLiteral("evaluate"), project_, QStringLiteral("--run"), QStringLiteral("1")}));
     }
 
+    // Risk: a page-corrupted project.db was used and written to with no check. Write commands
+    // run quick_check first; once found damaged the project opens read-only until fsck finds
+    // the database whole (here: after the good file is put back).
+    void damagedDatabaseIsNeverWritten()
+    {
+        const QString project = dir_.filePath(QStringLiteral("damaged"));
+        CLI_OK(runCli({QStringLiteral("loop"), project, sample("iris.csv"), QStringLiteral("--label"),
+                       QStringLiteral("species"), QStringLiteral("--epochs"), QStringLiteral("1")}));
+        const QString db = project + QStringLiteral("/project.db");
+        QFile file(db);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const QByteArray good = file.readAll();
+        file.seek(4096 * 3);
+        file.write(QByteArray(4096 * 2, '\xff'));
+        file.close();
+
+        const CliResult split = runCli({QStringLiteral("split"), project, QStringLiteral("--version"),
+                                        QStringLiteral("1")});
+        QCOMPARE(split.exitCode, 2);
+        QVERIFY2(split.err.contains(QLatin1String("corrupt_project")), qPrintable(split.err));
+        const CliResult imported = runCli({QStringLiteral("import"), project, sample("iris.csv"),
+                                           QStringLiteral("--label"), QStringLiteral("species")});
+        QCOMPARE(imported.exitCode, 2);
+        QVERIFY2(imported.err.contains(QLatin1String("found damaged")), qPrintable(imported.err));
+        const CliResult fsck = runCli({QStringLiteral("fsck"), project});
+        QCOMPARE(fsck.exitCode, 1);
+        QVERIFY2(fsck.out.contains(QLatin1String("DAMAGED")), qPrintable(fsck.out));
+
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(good);
+        file.close();
+        const CliResult whole = runCli({QStringLiteral("fsck"), project});
+        CLI_OK(whole);
+        QVERIFY2(whole.out.contains(QLatin1String("writable again")), qPrintable(whole.out));
+        CLI_OK(runCli({QStringLiteral("split"), project, QStringLiteral("--version"), QStringLiteral("1")}));
+    }
+
     // Defect 2: a float label became 49,999 classes silently and evaluation grew with K^2.
     void idLikeLabelWarnsAndEvaluatesInBoundedMemory()
     {

@@ -19,6 +19,7 @@
 #include "training/TrainingPanel.h"
 
 #include "flightdeck/common/BuildInfo.h"
+#include "flightdeck/store/Project.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -87,7 +88,19 @@ bool MainWindow::openProject(const QString& folder, bool create)
     Settings::addRecentProject(session_->folder());
     updateTitle();
     updateActions();
-    statusBar()->showMessage(tr("Opened project %1").arg(QDir::toNativeSeparators(session_->folder())), 5000);
+    const QString where = QDir::toNativeSeparators(session_->folder());
+    const QString damage = QString::fromStdString(session_->project().damage());
+    if (!damage.isEmpty())
+        showError(tr("The project was found damaged"),
+                  tr("%1\n\nIt is open read-only: nothing will be written to it until "
+                     "the command flightdeck-cli fsck finds the database whole again (for "
+                     "example after restoring project.db from a backup).\n\n%2")
+                      .arg(where, damage));
+    else if (session_->project().readOnly())
+        statusBar()->showMessage(tr("Opened project %1 read-only: it can be read, not changed")
+                                     .arg(where));
+    else
+        statusBar()->showMessage(tr("Opened project %1").arg(where), 5000);
     return true;
 }
 

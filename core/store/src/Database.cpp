@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 #include <sys/statvfs.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <filesystem>
@@ -11,6 +13,19 @@
 #include <utility>
 
 namespace flightdeck::store {
+
+void recordDamage(const std::string& databaseFile, const std::string& reason) noexcept
+{
+    // Best effort, plain POSIX: this runs while reporting an error and must not throw.
+    const std::string marker = databaseFile + ".damaged";
+    const int fd = ::open(marker.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return;
+    const std::string text = reason + "\n";
+    [[maybe_unused]] const ssize_t n = ::write(fd, text.data(), text.size());
+    ::fsync(fd);
+    ::close(fd);
+}
 
 ErrorCode sqliteErrorCode(sqlite3* db, const std::string& file)
 {
@@ -55,6 +70,8 @@ namespace {
         where = name ? name : "";
     }
     const ErrorCode code = db ? sqliteErrorCode(db, where) : ErrorCode::Database;
+    if (code == ErrorCode::CorruptProject && !where.empty())
+        recordDamage(where, sqlite3_errmsg(db));
     // A full disk or an I/O error is about the file, not the SQL: keep the SQL out of the
     // message a user reads, and name the file.
     if (code == ErrorCode::DiskFull || code == ErrorCode::Io || code == ErrorCode::FileUnwritable)

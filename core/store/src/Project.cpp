@@ -6,7 +6,10 @@
 #include "flightdeck/store/ObjectStore.h"
 
 #include <cstdio>
+#include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -107,6 +110,8 @@ struct Project::Impl {
 
 namespace {
 
+fs::path damageMarker(const fs::path& dbFile) { return dbFile.string() + ".damaged"; }
+
 // A folder or database file this process cannot write (a read-only mount, another user's
 // project) is opened read-only rather than refused.
 bool writable(const fs::path& folder, const fs::path& dbFile)
@@ -161,7 +166,8 @@ Project Project::open(const fs::path& folder)
              std::string("expected ") + kDatabaseName + " in the project folder, found none");
     // WAL needs to create project.db-wal and -shm beside the database: where that is not
     // allowed the project is opened read-only (reads work, every write says why it fails).
-    if (!writable(folder, dbFile)) {
+    // So is a database found damaged before, until fsck clears it.
+    if (!writable(folder, dbFile) || fs::exists(damageMarker(dbFile), ec)) {
         vet(dbFile, /*allowBlank=*/false, /*readOnly=*/true);
         return Project(Impl::openReadOnly(folder));
     }
@@ -186,6 +192,50 @@ const fs::path& Project::folder() const { return impl_->folder; }
 fs::path Project::databasePath() const { return impl_->folder / kDatabaseName; }
 int Project::schemaVersion() const { return impl_->schemaVersion; }
 bool Project::readOnly() const { return impl_->readOnly; }
+
+std::string Project::damage() const
+{
+    std::ifstream in(damageMarker(databasePath()));
+    std::string reason;
+    if (in && std::getline(in, reason) && reason.empty())
+        reason = "damaged";
+    return reason;
+}
+
+void Project::verify()
+{
+    std::vector<std::string> findings;
+    try {
+        auto st = impl_->db.prepare("PRAGMA quick_check(20)");
+        while (st.step())
+            if (st.text(0) != "ok")
+                findings.push_back(st.text(0));
+    } catch (const Error& e) {
+        if (e.code() != ErrorCode::CorruptProject)
+            throw;
+        findings.push_back(e.info().detail);
+    }
+    if (findings.empty())
+        return;
+    // quick_check's rows may hold several lines ("*** in database main ***\nPage 4: ...");
+    // the reason is kept on one line, without the banner.
+    std::string detail;
+    for (const auto& f : findings) {
+        std::istringstream lines(f);
+        for (std::string line; std::getline(lines, line);)
+            if (!line.empty() && line.rfind("***", 0) != 0)
+                detail += (detail.empty() ? "" : "; ") + line;
+    }
+    recordDamage(databasePath().string(), detail);
+    fail(ErrorCode::CorruptProject, databasePath(),
+         detail + " (nothing will be written to it; `flightdeck-cli fsck` checks it in full)");
+}
+
+void Project::clearDamage()
+{
+    std::error_code ec;
+    fs::remove(damageMarker(databasePath()), ec);
+}
 Database& Project::db() { return impl_->db; }
 ObjectStore& Project::objects() { return impl_->objects; }
 

@@ -130,12 +130,19 @@ CheckReport checkProject(Project& project, bool repair)
         throw Error(ErrorInfo{ErrorCode::FileUnwritable, project.folder().string(), 0, {},
                               "the project is read-only here: it can be checked, not repaired"});
     CheckReport report;
-    {
+    try {
         auto st = project.db().prepare("PRAGMA integrity_check");
         while (st.step())
             if (st.text(0) != "ok")
                 report.integrity.push_back(st.text(0));
+    } catch (const Error& e) {
+        // Damage bad enough that the check itself stops is a finding, not a failure of fsck.
+        if (e.code() != ErrorCode::CorruptProject)
+            throw;
+        report.integrity.push_back(e.info().detail);
     }
+    if (!report.integrity.empty())
+        return report;   // references cannot be trusted; restore the database first
     auto refs = references(project);
     const fs::path root = project.objects().root();
     std::set<std::string> present;

@@ -21,6 +21,10 @@ using Id = std::int64_t;
 // Below this much free space an SQLite I/O error is taken to be a full disk.
 constexpr unsigned long long kLowDiskBytes = 1ull << 20;
 
+// Leaves `<databaseFile>.damaged` holding the reason: the project opens read-only until fsck
+// finds the database whole (Project::damage). Never throws.
+void recordDamage(const std::string& databaseFile, const std::string& reason) noexcept;
+
 // The typed code for the last error on `db`, whose main file is `file`.
 ErrorCode sqliteErrorCode(sqlite3* db, const std::string& file);
 

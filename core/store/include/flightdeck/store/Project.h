@@ -34,8 +34,19 @@ public:
     const std::filesystem::path& folder() const;
     std::filesystem::path databasePath() const;
     int schemaVersion() const;
-    // True when opened without write access: reads work, writes throw FileUnwritable.
+    // True when opened without write access (no permission, or the database was found
+    // damaged): reads work, writes throw FileUnwritable.
     bool readOnly() const;
+    // Why the project is read-only because it is damaged (empty when it is not): SQLite met a
+    // damaged page once (project.db.damaged records it) and nothing may be written until
+    // `flightdeck-cli fsck` finds the database whole again.
+    std::string damage() const;
+    // PRAGMA quick_check (about 1 s per 100 MB). On damage: records it, so the project opens
+    // read-only from now on, and throws Error(CorruptProject) with SQLite's findings. Write
+    // commands call it before writing; fsck runs the full integrity_check.
+    void verify();
+    // After fsck found the database whole: writes are allowed again on the next open.
+    void clearDamage();
     Database& db();
     ObjectStore& objects();
 
