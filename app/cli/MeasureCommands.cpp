@@ -25,6 +25,7 @@ struct MonitorArgs {
     std::string log, reference, groundTruth;
     double window = 60;
     double driftWindow = 0;
+    std::size_t maxValues = 200000;
     std::size_t maxLineBytes = monitor::kDefaultMaxLineBytes;
     monitor::DriftOptions drift;
 };
@@ -98,6 +99,8 @@ void addMonitor(CLI::App& app)
     drift->add_option("--window", args->driftWindow,
                       "Window width in seconds (0 = whole log, else 60 .. 86400)")
         ->check(CLI::IsMember({"0"}) | numberIn(60, 86400));
+    drift->add_option("--max-values", args->maxValues,
+                      "Values kept per column (a uniform sample past it; 0 = all)");
     drift->add_option("--p-value", args->drift.pValueThreshold,
                       "KS / chi-squared threshold, in (0, 1)")
         ->check(numberIn(0, 1, false, false));
@@ -115,6 +118,7 @@ void addMonitor(CLI::App& app)
     drift->callback([args]() {
         monitor::DriftJsonOptions options;
         options.windowSeconds = args->driftWindow;
+        options.maxValuesPerColumn = args->maxValues;
         options.drift = args->drift;
         std::cout << monitor::monitorDriftJson(args->log, args->reference, options) << "\n";
     });

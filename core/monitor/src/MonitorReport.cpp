@@ -6,6 +6,8 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
+#include <random>
 #include <unordered_map>
 
 namespace flightdeck::monitor {
@@ -39,27 +41,34 @@ json readJson(const ReadStats& s)
             {"problems", std::move(problems)}};
 }
 
-// Columns of one sample, in the order names first appear.
+// Columns of one sample, in the order names first appear. Each column is a reservoir of at
+// most `cap` values (Algorithm R on a fixed-seed stream, so a run is reproducible).
 class ColumnSet {
 public:
-    explicit ColumnSet(bool withPrediction) : withPrediction_(withPrediction) {}
+    ColumnSet(bool withPrediction, std::size_t cap) : withPrediction_(withPrediction), cap_(cap) {}
 
     void add(const PredictionRecord& r)
     {
         for (std::size_t i = 0; i < r.features.size(); ++i) {
             const std::string name = r.featureNames ? (*r.featureNames)[i]
                                                     : "feature_" + std::to_string(i);
-            column(name, false).numbers.push_back(r.features[i]);
+            const std::size_t c = column(name, false);
+            if (const auto slot = place(c))
+                put(columns_[c].numbers, *slot, r.features[i]);
         }
-        if (withPrediction_)
-            column("prediction", true).labels.push_back(r.prediction);
+        if (withPrediction_) {
+            const std::size_t c = column("prediction", true);
+            if (const auto slot = place(c))
+                put(columns_[c].labels, *slot, r.prediction);
+        }
         ++rows_;
     }
     std::vector<DriftColumn>& columns() { return columns_; }
     std::int64_t rows() const { return rows_; }
+    bool sampled() const { return sampled_; }
 
 private:
-    DriftColumn& column(const std::string& name, bool categorical)
+    std::size_t column(const std::string& name, bool categorical)
     {
         auto it = index_.find(name);
         if (it == index_.end()) {
@@ -68,13 +77,39 @@ private:
             c.name = name;
             c.categorical = categorical;
             columns_.push_back(std::move(c));
+            seen_.push_back(0);
         }
-        return columns_[it->second];
+        return it->second;
+    }
+    // Where the column's next value goes: appended (npos) while under the cap, then into a
+    // uniformly chosen slot with probability cap / seen, else nowhere.
+    std::optional<std::size_t> place(std::size_t c)
+    {
+        const std::uint64_t seen = seen_[c]++;
+        if (cap_ == 0 || seen < cap_)
+            return std::size_t(-1);
+        sampled_ = true;
+        const std::uint64_t j = rng_() % (seen + 1);
+        if (j < cap_)
+            return static_cast<std::size_t>(j);
+        return std::nullopt;
+    }
+    template <typename T, typename V>
+    static void put(std::vector<T>& values, std::size_t slot, const V& v)
+    {
+        if (slot == std::size_t(-1))
+            values.push_back(v);
+        else
+            values[slot] = v;
     }
     bool withPrediction_;
+    std::size_t cap_;
     std::vector<DriftColumn> columns_;
+    std::vector<std::uint64_t> seen_;
     std::unordered_map<std::string, std::size_t> index_;
     std::int64_t rows_ = 0;
+    bool sampled_ = false;
+    std::mt19937_64 rng_{0x5EEDF00DULL};
 };
 
 }  // namespace
@@ -118,7 +153,7 @@ std::string monitorDriftJson(const std::filesystem::path& log,
     if (options.windowSeconds < 0 || !std::isfinite(options.windowSeconds))
         throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "windowSeconds",
                               "must be 0 (whole log) or a positive number of seconds"});
-    ColumnSet ref(options.includePrediction);
+    ColumnSet ref(options.includePrediction, options.maxValuesPerColumn);
     ReadStats refStats;
     LogReadOptions refRead = options.reference;
     refRead.mapping.requireTimestamp = false;
@@ -138,6 +173,7 @@ std::string monitorDriftJson(const std::filesystem::path& log,
         w["start"] = width > 0 ? json(static_cast<double>(key) * width) : json(nullptr);
         w["width"] = width > 0 ? json(width) : json(nullptr);
         w["rows"] = set.rows();
+        w["sampled"] = set.sampled();
         windows.push_back(std::move(w));
     };
     ReadStats stats;
@@ -157,7 +193,8 @@ std::string monitorDriftJson(const std::filesystem::path& log,
                 ++late;
                 return;
             }
-            open.try_emplace(key, options.includePrediction).first->second.add(r);
+            open.try_emplace(key, options.includePrediction, options.maxValuesPerColumn)
+                .first->second.add(r);
             // Finish windows that are now more than latenessWindows behind.
             while (width > 0 && !open.empty()
                    && open.begin()->first < key - std::max(0, options.latenessWindows)) {
@@ -174,7 +211,8 @@ std::string monitorDriftJson(const std::filesystem::path& log,
     for (const DriftColumn& c : ref.columns())
         refColumns.push_back({{"name", c.name}, {"type", c.categorical ? "categorical" : "numeric"}});
     const DriftOptions& o = options.drift;
-    json out{{"reference", {{"rows", ref.rows()}, {"columns", std::move(refColumns)},
+    json out{{"reference", {{"rows", ref.rows()}, {"sampled", ref.sampled()},
+                            {"columns", std::move(refColumns)},
                             {"read", readJson(refStats)}}},
              {"windows", std::move(windows)},
              {"late_records", late},
@@ -188,7 +226,8 @@ std::string monitorDriftJson(const std::filesystem::path& log,
                {"psi_bins", o.psiBins},
                {"psi_epsilon", o.psiEpsilon},
                {"dataset_drift_share", o.datasetDriftShare},
-               {"window_seconds", width}}}};
+               {"window_seconds", width},
+               {"max_values_per_column", options.maxValuesPerColumn}}}};
     return out.dump();
 }
 

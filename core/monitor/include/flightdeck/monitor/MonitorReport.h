@@ -30,6 +30,12 @@ struct DriftJsonOptions {
     double windowSeconds = 0;      // 0: the whole log is one current sample
     int latenessWindows = 1;       // windows kept open for out-of-order records
     bool includePrediction = true; // the prediction is a categorical column too
+    // Each column of the reference and of each window keeps at most this many values: a
+    // uniform sample (reservoir, Algorithm R, fixed seed) past it, so memory is bounded
+    // whatever the log size (a 1.95 GB log once took 1.17 GB). The statistics are then those
+    // of the sample: for KS, D is within about 1.36 / sqrt(n) of the whole column's at 95 %
+    // (0.003 at the default). 0 = keep every value.
+    std::size_t maxValuesPerColumn = 200000;
     DriftOptions drift;
 };
 
@@ -38,7 +44,8 @@ struct DriftJsonOptions {
 // Features are matched by name (JSON object keys, CSV columns; arrays are "feature_<i>").
 // Windows are finished once a record lands latenessWindows past them; records older than a
 // finished window are counted in "late_records" and left out. Windows without records are not
-// listed. Memory: the reference plus the open windows' values (whole log when windowSeconds = 0).
+// listed. Memory: the reference plus the open windows' values, each column at most
+// maxValuesPerColumn; a sampled window says so ("sampled": true, "rows" counts all records).
 std::string monitorDriftJson(const std::filesystem::path& log,
                              const std::filesystem::path& reference,
                              const DriftJsonOptions& options,
