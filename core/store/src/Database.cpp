@@ -14,11 +14,12 @@
 
 namespace flightdeck::store {
 
-void recordDamage(const std::string& databaseFile, const std::string& reason) noexcept
+void recordDamage(const std::string& databaseFile, const std::string& reason, bool replace) noexcept
 {
     // Best effort, plain POSIX: this runs while reporting an error and must not throw.
     const std::string marker = databaseFile + ".damaged";
-    const int fd = ::open(marker.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const int fd = ::open(marker.c_str(),
+                          O_WRONLY | O_CREAT | O_CLOEXEC | (replace ? O_TRUNC : O_EXCL), 0644);
     if (fd < 0)
         return;
     const std::string text = reason + "\n";
@@ -71,7 +72,7 @@ namespace {
     }
     const ErrorCode code = db ? sqliteErrorCode(db, where) : ErrorCode::Database;
     if (code == ErrorCode::CorruptProject && !where.empty())
-        recordDamage(where, sqlite3_errmsg(db));
+        recordDamage(where, sqlite3_errmsg(db), /*replace=*/false);   // keep a fuller reason
     // A full disk or an I/O error is about the file, not the SQL: keep the SQL out of the
     // message a user reads, and name the file.
     if (code == ErrorCode::DiskFull || code == ErrorCode::Io || code == ErrorCode::FileUnwritable)

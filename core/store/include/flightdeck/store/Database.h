@@ -23,7 +23,9 @@ constexpr unsigned long long kLowDiskBytes = 1ull << 20;
 
 // Leaves `<databaseFile>.damaged` holding the reason: the project opens read-only until fsck
 // finds the database whole (Project::damage). Never throws.
-void recordDamage(const std::string& databaseFile, const std::string& reason) noexcept;
+// replace = false keeps a reason already recorded (a check's findings beat "malformed").
+void recordDamage(const std::string& databaseFile, const std::string& reason,
+                  bool replace = true) noexcept;
 
 // The typed code for the last error on `db`, whose main file is `file`.
 ErrorCode sqliteErrorCode(sqlite3* db, const std::string& file);
