@@ -4,13 +4,10 @@
 // keep everything committed before (dataset versions, a finished run's metrics, registered
 // bundles that verify), and every run must be finished or, once its lock is free, end as
 // interrupted or failed with a reason: never "running" forever.
-#include "flightdeck/export/BundleExporter.h"
-#include "flightdeck/store/DatasetRepository.h"
-#include "flightdeck/store/Project.h"
-#include "flightdeck/store/ProjectCheck.h"
-#include "flightdeck/store/RunRepository.h"
+#include "reliability/ProjectInvariants.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,25 +66,8 @@ class TestKillPoints : public QObject {
 
     void checkProject(const char* during, int round)
     {
-        const QByteArray where = QByteArray(during) + " #" + QByteArray::number(round);
-        auto project = store::Project::open(project_.toStdString());
-        const auto report = store::checkProject(project);
-        QVERIFY2(report.integrity.empty(), where.constData());
-        if (!report.problems.empty())
-            QFAIL((where + ": damaged object " + QByteArray::fromStdString(report.problems.front().hash))
-                      .constData());
-        store::RunRepository runs(project);
-        runs.markInterruptedRuns(0);   // every killed trainer's lock is free now
-        for (const auto& run : runs.runs()) {
-            QVERIFY2(run.status != "running", (where + ": run " + QByteArray::number(run.id)).constData());
-            if (run.status == "failed")
-                QVERIFY2(!run.error.empty(), where.constData());
-        }
-        QCOMPARE(static_cast<std::int64_t>(runs.metrics(1).size()), completedMetrics_);
-        QVERIFY(!store::DatasetRepository(project).datasets().empty());
-        for (const auto& m : store::ModelRegistry(project).models())
-            QVERIFY2(exporting::verifyBundle(m.bundlePath).empty(),
-                     (where + ": bundle " + QByteArray::fromStdString(m.bundlePath)).constData());
+        testing::verifyProjectInvariants(project_, QByteArray(during) + " #" + QByteArray::number(round),
+                                         completedMetrics_);
     }
 
 private Q_SLOTS:
@@ -127,6 +107,8 @@ private Q_SLOTS:
             killDuring({QStringLiteral("import"), project_, big, QStringLiteral("--label"),
                         QStringLiteral("label")}, span);
             checkProject("import", i);
+            if (QTest::currentTestFailed())
+                return;
         }
     }
 
@@ -138,6 +120,8 @@ private Q_SLOTS:
                         QStringLiteral("--arch"), QStringLiteral("1"), QStringLiteral("--epochs"),
                         QStringLiteral("3")}, 1500);
             checkProject("train", i);
+            if (QTest::currentTestFailed())
+                return;
         }
     }
 
@@ -147,6 +131,8 @@ private Q_SLOTS:
             killDuring({QStringLiteral("export"), project_, QStringLiteral("--run"),
                         QStringLiteral("1"), QStringLiteral("--name"), QStringLiteral("k")}, 150);
             checkProject("export", i);
+            if (QTest::currentTestFailed())
+                return;
         }
     }
 

@@ -1,0 +1,42 @@
+#pragma once
+// What must hold of a project after any interruption (SIGKILL, an I/O error, a full disk):
+// SQLite's integrity_check passes, every object a row names is there and intact, a finished
+// run keeps all its metrics, no run stays "running" once its process is gone (failed ones say
+// why), and every registered bundle verifies. Shared by the kill-point and I/O-error harnesses.
+#include "flightdeck/export/BundleExporter.h"
+#include "flightdeck/store/DatasetRepository.h"
+#include "flightdeck/store/Project.h"
+#include "flightdeck/store/ProjectCheck.h"
+#include "flightdeck/store/RunRepository.h"
+
+#include <QByteArray>
+#include <QTest>
+
+namespace flightdeck::testing {
+
+// `where` names the round in failure messages; run 1 must keep `finishedMetrics` metric rows.
+inline void verifyProjectInvariants(const QString& folder, const QByteArray& where,
+                                    std::int64_t finishedMetrics)
+{
+    auto project = store::Project::open(folder.toStdString());
+    QVERIFY2(project.damage().empty(), (where + ": marked damaged").constData());
+    const auto report = store::checkProject(project);
+    QVERIFY2(report.integrity.empty(), where.constData());
+    if (!report.problems.empty())
+        QFAIL((where + ": damaged object " + QByteArray::fromStdString(report.problems.front().hash))
+                  .constData());
+    store::RunRepository runs(project);
+    runs.markInterruptedRuns(0);   // the interrupted process is gone: its lock is free
+    for (const auto& run : runs.runs()) {
+        QVERIFY2(run.status != "running", (where + ": run " + QByteArray::number(run.id)).constData());
+        if (run.status == "failed")
+            QVERIFY2(!run.error.empty(), where.constData());
+    }
+    QCOMPARE(static_cast<std::int64_t>(runs.metrics(1).size()), finishedMetrics);
+    QVERIFY(!store::DatasetRepository(project).datasets().empty());
+    for (const auto& m : store::ModelRegistry(project).models())
+        QVERIFY2(exporting::verifyBundle(m.bundlePath).empty(),
+                 (where + ": bundle " + QByteArray::fromStdString(m.bundlePath)).constData());
+}
+
+}  // namespace flightdeck::testing
