@@ -25,9 +25,11 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPointer>
 #include <QStatusBar>
 
 namespace flightdeck::ui {
@@ -101,7 +103,33 @@ bool MainWindow::openProject(const QString& folder, bool create)
                                      .arg(where));
     else
         statusBar()->showMessage(tr("Opened project %1").arg(where), 5000);
+    if (!session_->project().readOnly())
+        checkDatabaseInBackground();
     return true;
+}
+
+void MainWindow::checkDatabaseInBackground()
+{
+    // SQLite's quick_check reads the whole file (about 1 s per 100 MB): off the GUI thread.
+    // Damage found records project.db.damaged; reopening then gives a read-only project and
+    // the dialog that says why.
+    QPointer<MainWindow> self(this);
+    const QString opened = session_->folder();
+    tasks_->run(
+        tr("Checking the project database"),
+        [](flightdeck::store::Project& project, const std::atomic<bool>&) {
+            project.verify();
+            return QVariant();
+        },
+        [](const QVariant&) {},
+        [self, opened](const QString& message) {
+            if (!self || self->session_->folder() != opened)
+                return;
+            if (QFile::exists(opened + QStringLiteral("/project.db.damaged")))
+                self->openProject(opened, false);
+            else
+                self->statusBar()->showMessage(message, 15000);
+        });
 }
 
 void MainWindow::newProject()

@@ -54,6 +54,10 @@ public Q_SLOTS:
     // Non-modal warning (status bar + message box opened with open(), never exec()).
     void showError(const QString& title, const QString& message);
 
+private:
+    // Runs SQLite's quick_check on a worker; damage found reopens the project read-only.
+    void checkDatabaseInBackground();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
