@@ -5,6 +5,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FLIGHTDECK_WITH_TEST_PACKAGES=1 "$here/scripts/setup.sh"
 cd "$here/build"
 QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j"$(nproc)" "$@"
+# The reliability harnesses' counts (kill points tried, failing-write runs, memory bounds).
+grep -h "kill points:\|I/O errors:\|peak RSS\|runs printed:" Testing/Temporary/LastTest.log \
+  | sed 's/^QINFO *: */  /' || true
 # Every parser of outside input under libFuzzer with ASan + UBSan, a bounded time each on the
 # seed corpora in tests/fuzz/corpus (FLIGHTDECK_FUZZ_SECONDS=0 skips; longer runs: bench/README).
 if [ "${FLIGHTDECK_FUZZ_SECONDS:-20}" != 0 ]; then
