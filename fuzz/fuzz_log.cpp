@@ -16,7 +16,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         options.maxLineBytes = 1 << 16;
         flightdeck::monitor::ReadStats stats;
         try {
-            flightdeck::monitor::WindowAggregator windows(60);
+            // Day-wide windows: a year between two records is legal, and at 60 s it would be
+            // 525,600 windows to fill per input, starving the fuzzer of executions.
+            flightdeck::monitor::WindowAggregator windows(86400);
             flightdeck::monitor::readLog(
                 file.path(), options,
                 [&](const flightdeck::monitor::PredictionRecord& r) {
