@@ -15,6 +15,8 @@
 #include "flightdeck/store/RunRepository.h"
 #include "flightdeck/train/Runtime.h"
 
+#include "MetricSink.h"
+
 #include <torch/script.h>
 #include <torch/torch.h>
 
@@ -33,9 +35,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Metrics reach the database at every epoch end and at least this often, so a second
-// connection (the GUI's, another process) sees a long epoch progress.
-constexpr double kFlushIntervalSeconds = 0.5;
 constexpr std::int64_t kEvalChunkRows = 8192;
 
 [[noreturn]] void badSetting(const std::string& field, const std::string& expected)
@@ -43,10 +42,9 @@ constexpr std::int64_t kEvalChunkRows = 8192;
     throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, field, expected});
 }
 
-std::string num(double v)
-{
-    return nlohmann::json(v).dump();   // shortest text that reads back to the same double
-}
+using detail::diverged;
+using detail::MetricSink;
+using detail::num;
 
 void validate(const TrainConfig& c)
 {
@@ -144,70 +142,6 @@ EvalResult evaluate(torch::jit::Module& module, const torch::Tensor& x, const to
     r.accuracy = static_cast<double>(correct) / static_cast<double>(n);
     return r;
 }
-
-[[noreturn]] void diverged(const std::string& what, double value, std::int64_t step, int epoch,
-                           double learningRate)
-{
-    throw Error(ErrorInfo{ErrorCode::TrainingFailed, {}, 0, what,
-                          std::string("became ") +
-                              (std::isnan(value) ? "NaN" : value > 0 ? "+infinity" : "-infinity") +
-                              " at step " + std::to_string(step) +
-                              " (epoch " + std::to_string(epoch) + "): training diverged; try a "
-                              "lower learning rate than " + num(learningRate)});
-}
-
-// Buffers metric points and appends them in one transaction per flush.
-class MetricSink {
-public:
-    MetricSink(store::RunRepository& runs, store::Id runId, const TrainCallbacks& cb,
-               double learningRate)
-        : runs_(runs), runId_(runId), cb_(cb), learningRate_(learningRate),
-          lastFlush_(Clock::now())
-    {
-    }
-
-    void record(const std::string& key, std::int64_t step, int epoch, double value)
-    {
-        if (!std::isfinite(value))
-            diverged(key, value, step, epoch, learningRate_);
-        store::MetricRecord m{key, step, epoch, unixTimeNow(), value};
-        if (cb_.onMetric)
-            cb_.onMetric(m);
-        buffer_.push_back(std::move(m));
-    }
-
-    void flushIfDue()
-    {
-        if (std::chrono::duration<double>(Clock::now() - lastFlush_).count() < kFlushIntervalSeconds)
-            return;
-        try {
-            flush();
-        } catch (const Error& e) {
-            // Another connection (e.g. a large import) may hold the write lock longer than the
-            // busy timeout: keep the points and retry at the next flush; only the final flush
-            // of the run may fail it.
-            if (e.code() != ErrorCode::Database)
-                throw;
-        }
-    }
-
-    void flush()
-    {
-        lastFlush_ = Clock::now();
-        if (buffer_.empty())
-            return;
-        runs_.appendMetrics(runId_, buffer_);
-        buffer_.clear();
-    }
-
-private:
-    store::RunRepository& runs_;
-    store::Id runId_;
-    const TrainCallbacks& cb_;
-    double learningRate_;
-    std::vector<store::MetricRecord> buffer_;
-    Clock::time_point lastFlush_;
-};
 
 }  // namespace
 
