@@ -22,17 +22,7 @@ using flightdeck::testing::CliResult;
 using flightdeck::testing::cliPath;
 using flightdeck::testing::runCli;
 using flightdeck::testing::sample;
-
-namespace {
-
-void writeText(const QString& path, const QByteArray& text)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(text);
-}
-
-}  // namespace
+using flightdeck::testing::writeText;
 
 class TestCliReliability : public QObject {
     Q_OBJECT

@@ -17,22 +17,11 @@
 
 #include <random>
 
-
 using flightdeck::testing::CliResult;
 using flightdeck::testing::cliPath;
 using flightdeck::testing::runCli;
 using flightdeck::testing::sample;
-
-namespace {
-
-void writeText(const QString& path, const QByteArray& text)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(text);
-}
-
-}  // namespace
+using flightdeck::testing::writeText;
 
 class TestCliRisks : public QObject {
     Q_OBJECT
@@ -43,7 +32,7 @@ class TestCliRisks : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        // Run 1 trained on iris and exported as A (the bundle fsck restores from).
+        // Run 1 trained on iris and exported as model v1 (the bundle fsck restores from).
         project_ = dir_.filePath(QStringLiteral("p"));
         CLI_OK(runCli({QStringLiteral("loop"), project_, sample("iris.csv"), QStringLiteral("--label"),
                        QStringLiteral("species"), QStringLiteral("--epochs"), QStringLiteral("2")}));

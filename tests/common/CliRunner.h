@@ -1,7 +1,9 @@
 #pragma once
 // Runs the real flightdeck-cli binary for the CLI suites. FLIGHTDECK_CLI_UNDER_TEST points the
 // suites at another build (e.g. the commit before a fix, to see each row fail there).
+#include <QFile>
 #include <QProcess>
+#include <QTest>
 #include <QString>
 #include <QStringList>
 
@@ -30,6 +32,14 @@ inline CliResult runCli(const QStringList& args, int timeoutMs = 300000)
     }
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
+}
+
+// Writes a test's input file whole (a failure to write fails the test).
+inline void writeText(const QString& path, const QByteArray& text)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
 }
 
 // A file of the bundled sample project (resources/samples).
