@@ -94,6 +94,8 @@ public:
     {
         static_assert(sizeof(T) == 4, "array32 reads 4-byte values");
         need(static_cast<std::uint64_t>(count) * 4, item);
+        if (count == 0)
+            return;   // an empty part's data() may be null, and memcpy(nullptr, ...) is UB
         if (kLittleEndianHost) {
             std::memcpy(values, bytes_.data() + pos_, count * 4);
             pos_ += count * 4;
