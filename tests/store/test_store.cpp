@@ -3,6 +3,7 @@
 #include "flightdeck/common/Error.h"
 #include "flightdeck/store/Database.h"
 #include "flightdeck/store/DatasetRepository.h"
+#include "flightdeck/store/LabelRepository.h"
 #include "flightdeck/store/ObjectStore.h"
 #include "flightdeck/store/Project.h"
 #include "flightdeck/store/RunRepository.h"
@@ -69,7 +70,7 @@ Fixture makeFixture(Project& p)
     v.features = 4;
     v.schemaJson = "{}";
     Fixture f;
-    f.versionId = datasets.addVersion(v, {"a", "b", "a"});
+    f.versionId = datasets.addVersion(v);
     f.splitId = datasets.addSplit({0, f.versionId, 42, "stratified", 0.5, 0.5, 0, 2, 1, 0,
                                    sha256Hex("split"), 0});
     f.archId = ArchitectureRepository(p).save("mlp", "{\"layers\":[]}", sha256Hex("mlp"));
@@ -95,6 +96,7 @@ private Q_SLOTS:
     void metricsOrder();
     void runsNewestFirstAndFinish();
     void datasetVersionsDeduplicateAndLabels();
+    void schemaOneMigratesKeepingVersions();
     void architecturesDeduplicate();
     void registryVersionsIncrement();
     void secondConnectionSeesWrites();
@@ -121,7 +123,7 @@ void TestStore::createAndReopenKeepsData()
     QVERIFY(Project::looksLikeProject(folder));
     QVERIFY(!Project::looksLikeProject(toPath(dir.path())));
     Project p = Project::open(folder);
-    QCOMPARE(p.schemaVersion(), 1);
+    QCOMPARE(p.schemaVersion(), Project::kSchemaVersion);
     QCOMPARE(p.folder(), folder);
     const auto runs = RunRepository(p).runs();
     QCOMPARE(runs.size(), std::size_t(1));
@@ -197,7 +199,8 @@ void TestStore::newerSchemaRefused()
     for (auto opener : {&Project::open, &Project::create}) {
         const ErrorInfo info = expectError([&] { opener(folder); });
         QCOMPARE(info.code, ErrorCode::NewerSchema);
-        QCOMPARE(info.detail, std::string("database schema 99, this build understands 1"));
+        QCOMPARE(info.detail, "database schema 99, this build understands "
+                                          + std::to_string(Project::kSchemaVersion));
         QCOMPARE(info.file, (folder / "project.db").string());
     }
     QCOMPARE(readBytes(folder / "project.db"), before);
@@ -416,31 +419,69 @@ void TestStore::datasetVersionsDeduplicateAndLabels()
     v.rows = 3;
     v.features = 2;
     v.schemaJson = R"({"classes":["a","b"]})";
-    const Id first = repo.addVersion(v, {"a", "b", "a"});
-    QCOMPARE(repo.addVersion(v, {"a", "b", "a"}), first);
+    v.task = "image_classification";
+    v.dataHash = sha256Hex("pixels");
+    const Id first = repo.addVersion(v);
+    QCOMPARE(repo.addVersion(v), first);
     QCOMPARE(repo.versions(ds).size(), std::size_t(1));
-    QCOMPARE(countRows(p, "samples"), std::int64_t(3));
-    QCOMPARE(countRows(p, "labels"), std::int64_t(3));
+    // From schema 2 an import writes no per-row rows: its labels live in the version object.
+    QCOMPARE(countRows(p, "samples"), std::int64_t(0));
+    QCOMPARE(countRows(p, "labels"), std::int64_t(0));
     const auto back = repo.version(first);
     QVERIFY(back.hash == v.hash && back.source == v.source && back.schemaJson == v.schemaJson);
     QCOMPARE(back.rows, std::int64_t(3));
+    QCOMPARE(back.task, std::string("image_classification"));
+    QCOMPARE(back.dataHash, v.dataHash);
     QVERIFY(!back.parentId.has_value() && back.createdAt > 0);
-    QCOMPARE(repo.currentLabels(first), (std::vector<std::string>{"a", "b", "a"}));
 
-    // A later label on row 1 wins.
-    p.db().exec("INSERT INTO labels (sample_id, class_name, source, created_at) "
-                "SELECT id, 'c', 'labeling', 1e12 FROM samples WHERE row_index = 1");
-    QCOMPARE(repo.currentLabels(first), (std::vector<std::string>{"a", "c", "a"}));
+    // Label edits: the latest event per row wins; the whole history stays.
+    LabelRepository labels(p);
+    LabelEventRecord e;
+    e.row = 1;
+    e.className = "b";
+    e.previous = "a";
+    labels.addEvents(first, {e});
+    e.className = "c";
+    e.previous = "b";
+    e.verified = true;
+    e.seconds = 2.5;
+    e.source = LabelSource::Model;
+    LabelEventRecord other;
+    other.row = 2;
+    other.className = "";
+    other.previous = "a";
+    labels.addEvents(first, {e, other});
+    const auto latest = labels.latestEvents(first);
+    QCOMPARE(latest.size(), std::size_t(2));
+    QCOMPARE(latest[0].row, std::int64_t(1));
+    QCOMPARE(latest[0].className, std::string("c"));
+    QCOMPARE(latest[0].previous, std::string("b"));
+    QVERIFY(latest[0].verified && latest[0].source == LabelSource::Model);
+    QCOMPARE(latest[0].seconds, 2.5);
+    QCOMPARE(latest[1].className, std::string(""));
+    QCOMPARE(labels.events(first).size(), std::size_t(3));
+    QCOMPARE(labels.eventCount(first), std::int64_t(3));
+    // A row past the end refuses the whole action.
+    e.row = 3;
+    QCOMPARE(expectError([&] { labels.addEvents(first, {other, e}); }).code,
+             ErrorCode::InvalidArgument);
+    QCOMPARE(labels.eventCount(first), std::int64_t(3));
+    labels.addClass(first, "zebra");
+    labels.addClass(first, "ant");
+    labels.addClass(first, "zebra");
+    QCOMPARE(labels.classes(first), (std::vector<std::string>{"zebra", "ant"}));
 
     v.hash = sha256Hex("v2");
     v.parentId = first;
-    const Id second = repo.addVersion(v, {"a", "a", "a"});
+    const Id second = repo.addVersion(v);
     QVERIFY(second != first);
     QCOMPARE(repo.version(second).parentId, std::optional<Id>(first));
     QCOMPARE(repo.allVersions().size(), std::size_t(2));
 
-    ErrorInfo info = expectError([&] { repo.addVersion(v, {"only one"}); });
-    QCOMPARE(info.code, ErrorCode::InvalidArgument);
+    v.task = "sound";   // the schema refuses a task nobody defined
+    v.hash = sha256Hex("v3");
+    ErrorInfo info = expectError([&] { repo.addVersion(v); });
+    QCOMPARE(info.code, ErrorCode::Database);
     info = expectError([&] { repo.version(4242); });
     QCOMPARE(info.code, ErrorCode::NotFound);
     QCOMPARE(info.field, std::string("dataset version"));
@@ -454,6 +495,35 @@ void TestStore::datasetVersionsDeduplicateAndLabels()
     QCOMPARE(back2.objectHash, split.objectHash);
     QCOMPARE(repo.splits(first).size(), std::size_t(1));
     QCOMPARE(expectError([&] { repo.split(999); }).code, ErrorCode::NotFound);
+}
+
+void TestStore::schemaOneMigratesKeepingVersions()
+{
+    QTemporaryDir dir;
+    const fs::path folder = toPath(dir.path());
+    {
+        // Take a fresh project back to what schema 1 looked like, with one imported version.
+        Project p = Project::create(folder);
+        p.db().exec("DROP TABLE label_events; DROP TABLE label_classes; "
+                    "ALTER TABLE dataset_versions DROP COLUMN task; "
+                    "ALTER TABLE dataset_versions DROP COLUMN data_hash; "
+                    "INSERT INTO datasets (id, name, created_at) VALUES (1, 'iris', 1); "
+                    "INSERT INTO dataset_versions (id, dataset_id, hash, row_count, "
+                    "feature_count, schema_json, created_at) VALUES (1, 1, 'h', 3, 4, '{}', 1); "
+                    "INSERT INTO samples (version_id, row_index) VALUES (1, 0);");
+        p.db().setUserVersion(1);
+    }
+    Project p = Project::open(folder);
+    QCOMPARE(p.schemaVersion(), 2);
+    const auto v = DatasetRepository(p).version(1);
+    QCOMPARE(v.task, std::string("table_classification"));
+    QCOMPARE(v.dataHash, std::string());
+    QCOMPARE(v.rows, std::int64_t(3));
+    QCOMPARE(countRows(p, "samples"), std::int64_t(1));
+    LabelEventRecord e;
+    e.className = "a";
+    LabelRepository(p).addEvents(1, {e});
+    QCOMPARE(LabelRepository(p).latestEvents(1).size(), std::size_t(1));
 }
 
 void TestStore::architecturesDeduplicate()

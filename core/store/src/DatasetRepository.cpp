@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kVersionColumns =
     "id, dataset_id, parent_id, hash, source, row_count, feature_count, schema_json, note, "
-    "created_at";
+    "created_at, task, data_hash";
 
 DatasetVersionRecord readVersion(const Statement& st)
 {
@@ -24,6 +24,8 @@ DatasetVersionRecord readVersion(const Statement& st)
     v.schemaJson = st.text(7);
     v.note = st.text(8);
     v.createdAt = st.real(9);
+    v.task = st.text(10);
+    v.dataHash = st.text(11);
     return v;
 }
 
@@ -79,13 +81,8 @@ std::vector<DatasetRecord> DatasetRepository::datasets()
     return out;
 }
 
-Id DatasetRepository::addVersion(const DatasetVersionRecord& version,
-                                 const std::vector<std::string>& labels)
+Id DatasetRepository::addVersion(const DatasetVersionRecord& version)
 {
-    if (!labels.empty() && static_cast<std::int64_t>(labels.size()) != version.rows)
-        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "labels",
-                              "expected " + std::to_string(version.rows)
-                                  + " labels (one per row), got " + std::to_string(labels.size())});
     auto& db = project_.db();
     Transaction tx(db);
     {
@@ -95,9 +92,9 @@ Id DatasetRepository::addVersion(const DatasetVersionRecord& version,
         if (existing.step())
             return existing.int64(0);   // identical content: same version, nothing written
     }
-    const double now = sql::timeOrNow(version.createdAt);
     db.prepare("INSERT INTO dataset_versions (dataset_id, parent_id, hash, source, row_count, "
-               "feature_count, schema_json, note, created_at) VALUES (?,?,?,?,?,?,?,?,?)")
+               "feature_count, schema_json, note, created_at, task, data_hash) "
+               "VALUES (?,?,?,?,?,?,?,?,?,?,?)")
         .bind(1, version.datasetId)
         .bind(2, version.parentId)
         .bind(3, version.hash)
@@ -106,18 +103,11 @@ Id DatasetRepository::addVersion(const DatasetVersionRecord& version,
         .bind(6, version.features)
         .bind(7, version.schemaJson)
         .bind(8, version.note)
-        .bind(9, now)
+        .bind(9, sql::timeOrNow(version.createdAt))
+        .bind(10, version.task)
+        .bind(11, version.dataHash)
         .run();
     const Id versionId = db.lastInsertId();
-    auto sample = db.prepare("INSERT INTO samples (version_id, row_index) VALUES (?, ?)");
-    auto label = db.prepare("INSERT INTO labels (sample_id, class_name, source, created_at) "
-                            "VALUES (?, ?, 'import', ?)");
-    for (std::size_t row = 0; row < labels.size(); ++row) {
-        sample.bind(1, versionId).bind(2, static_cast<std::int64_t>(row)).run();
-        sample.reset();
-        label.bind(1, db.lastInsertId()).bind(2, labels[row]).bind(3, now).run();
-        label.reset();
-    }
     tx.commit();
     return versionId;
 }
@@ -143,20 +133,6 @@ DatasetVersionRecord DatasetRepository::version(Id versionId)
                                     + " FROM dataset_versions WHERE id = ?");
     st.bind(1, versionId);
     return sql::readOne(st, readVersion, "dataset version", versionId);
-}
-
-std::vector<std::string> DatasetRepository::currentLabels(Id versionId)
-{
-    // Latest by time, then by id so two labels written in the same instant still resolve.
-    auto st = project_.db().prepare(
-        "SELECT (SELECT class_name FROM labels WHERE labels.sample_id = samples.id "
-        "        ORDER BY created_at DESC, id DESC LIMIT 1) "
-        "FROM samples WHERE version_id = ? ORDER BY row_index");
-    st.bind(1, versionId);
-    std::vector<std::string> out;
-    while (st.step())
-        out.push_back(st.text(0));
-    return out;
 }
 
 Id DatasetRepository::addSplit(const SplitRecord& split)

@@ -45,6 +45,8 @@ std::map<std::string, std::vector<std::string>> references(Project& project)
         }
     };
     collect("SELECT hash, id, 'source: ' || source FROM dataset_versions", "dataset version");
+    collect("SELECT data_hash, id, 'pixels' FROM dataset_versions WHERE data_hash <> ''",
+            "dataset version");
     collect("SELECT DISTINCT content_hash, version_id, NULL FROM samples "
             "WHERE content_hash IS NOT NULL", "a sample of dataset version");
     collect("SELECT object_hash, id, NULL FROM splits", "split");

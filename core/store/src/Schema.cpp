@@ -138,8 +138,36 @@ CREATE TABLE registered_models (
 CREATE UNIQUE INDEX registered_models_alias ON registered_models (name, alias) WHERE alias <> '';
 )sql";
 
+// Version 2: the version's task and its second object (an image version's pixels, stored once
+// for every version that shares them), and labels as an edit history. v1 wrote one samples row
+// and one labels row per data row at import (2,000,000 inserts for a 1M-row CSV); from v2 the
+// import labels live in the version object and label_events holds only what changed since.
+constexpr const char* kVersion2 = R"sql(
+ALTER TABLE dataset_versions ADD COLUMN task TEXT NOT NULL DEFAULT 'table_classification'
+    CHECK (task IN ('table_classification', 'table_regression', 'image_classification'));
+ALTER TABLE dataset_versions ADD COLUMN data_hash TEXT NOT NULL DEFAULT '';
+CREATE TABLE label_events (
+    id          INTEGER PRIMARY KEY,
+    version_id  INTEGER NOT NULL REFERENCES dataset_versions(id) ON DELETE CASCADE,
+    row_index   INTEGER NOT NULL CHECK (row_index >= 0),
+    class_name  TEXT NOT NULL,
+    previous    TEXT NOT NULL,
+    source      TEXT NOT NULL CHECK (source IN ('user', 'model', 'import')),
+    verified    INTEGER NOT NULL DEFAULT 0,
+    seconds     REAL NOT NULL DEFAULT 0,
+    created_at  REAL NOT NULL
+);
+CREATE INDEX label_events_by_version ON label_events (version_id, row_index, id);
+CREATE TABLE label_classes (
+    version_id  INTEGER NOT NULL REFERENCES dataset_versions(id) ON DELETE CASCADE,
+    name        TEXT NOT NULL,
+    created_at  REAL NOT NULL,
+    PRIMARY KEY (version_id, name)
+);
+)sql";
+
 // Index i holds the step from version i to i + 1.
-constexpr std::array<const char*, 1> kSteps = {kVersion1};
+constexpr std::array<const char*, 2> kSteps = {kVersion1, kVersion2};
 
 [[noreturn]] void refuse(ErrorCode code, const std::filesystem::path& file, std::string detail)
 {

@@ -16,14 +16,13 @@ public:
     Id ensureDataset(const std::string& name);
     std::vector<DatasetRecord> datasets();
 
-    // Inserts the version and one sample row per entry of `labels` (row_index = position,
-    // one labels row with source "import" each) in one transaction. If a version with the same
-    // hash already exists in this dataset, returns its id and writes nothing.
-    Id addVersion(const DatasetVersionRecord& version, const std::vector<std::string>& labels);
+    // Inserts the version row (its rows' labels live in its object). If a version with the
+    // same hash already exists in this dataset, returns its id and writes nothing.
+    Id addVersion(const DatasetVersionRecord& version);
     std::vector<DatasetVersionRecord> versions(Id datasetId);
     std::vector<DatasetVersionRecord> allVersions();
     DatasetVersionRecord version(Id versionId);   // NotFound if absent
-    std::vector<std::string> currentLabels(Id versionId);  // latest label per row, by row_index
+
 
     Id addSplit(const SplitRecord& split);
     std::vector<SplitRecord> splits(Id versionId);

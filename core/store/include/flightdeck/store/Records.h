@@ -29,6 +29,29 @@ struct DatasetVersionRecord {
     std::string schemaJson;
     std::string note;
     double createdAt = 0;
+    // "table_classification", "table_regression" or "image_classification"; core/data's
+    // DatasetTask is the typed form and the one place that validates it.
+    std::string task = "table_classification";
+    // A second object the version needs (an image version's pixels); empty for tables.
+    std::string dataHash;
+};
+
+// Who set a label: an import, a person, or a model's pre-label (pending until a person
+// accepts it, which is a User event with the same class).
+enum class LabelSource { Import, User, Model };
+
+// One label change on one row of a version's working labels. The latest event per row is the
+// row's current state; the version object itself never changes.
+struct LabelEventRecord {
+    Id id = 0;
+    Id versionId = 0;
+    std::int64_t row = 0;
+    std::string className;   // "" = no label
+    std::string previous;    // the class before this event ("" = none)
+    LabelSource source = LabelSource::User;
+    bool verified = false;
+    double seconds = 0;      // time the person spent on the item before this label
+    double createdAt = 0;
 };
 
 // A seeded split of one version; assignments live in the object `objectHash`.
