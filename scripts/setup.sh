@@ -8,10 +8,10 @@ build_packages=(cmake ninja-build g++ ccache pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
   qt6-svg-dev qt6-translations-l10n libqcustomplot-dev libtorch-dev libsqlite3-dev
   libopenblas0-openmp nlohmann-json3-dev libsimdjson-dev libfast-float-dev libssl-dev zlib1g-dev
-  libcli11-dev)
+  libcli11-dev libstb-dev)
 # Reference checks in the tests (sklearn metrics, torch.jit.load of exported models), the
 # benchmark's real data, and clang's libFuzzer + sanitizer runtimes for scripts/fuzz.sh.
-test_packages=(python3-torch python3-sklearn python3-scipy dataset-fashion-mnist xvfb xauth
+test_packages=(python3-torch python3-sklearn python3-scipy python3-pil dataset-fashion-mnist xvfb xauth
   clang libclang-rt-14-dev binutils)
 
 wanted=("${build_packages[@]}")

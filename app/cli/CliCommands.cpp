@@ -5,6 +5,7 @@
 #include "flightdeck/common/Json.h"
 #include "flightdeck/data/CsvImporter.h"
 #include "flightdeck/data/DatasetCatalog.h"
+#include "flightdeck/data/DatasetTask.h"
 #include "flightdeck/data/LabelAssessment.h"
 #include "flightdeck/export/BundleExporter.h"
 #include "flightdeck/model/ArchitectureSpec.h"
@@ -58,19 +59,38 @@ std::string shortHash(const std::string& hash) { return hash.substr(0, 12); }
 }  // namespace
 
 store::DatasetVersionRecord importInto(store::Project& project, const std::string& csv,
-                                       const std::string& name, const std::string& label)
+                                       const std::string& name, const std::string& label,
+                                       const std::string& task)
 {
+    // Checked before the file is read: a typo must not cost a 1 GB parse.
+    const bool detect = task.empty() || task == "auto";
+    const data::DatasetTask asked =
+        detect ? data::DatasetTask::TableClassification : data::taskFromName(task);
+    if (asked == data::DatasetTask::ImageClassification)
+        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "--task",
+                              "a CSV is classification or regression; images go through "
+                              "`data import-images`"});
     data::CsvOptions options;
     options.labelColumn = label;
     const auto table = data::importCsv(csv, options);
+    const data::DatasetTask chosen = detect ? data::detectTableTask(table) : asked;
     const std::string dataset = name.empty() ? std::filesystem::path(csv).stem().string() : name;
-    auto version = data::DatasetCatalog(project).addVersion(dataset, table, csv);
+    auto version = data::DatasetCatalog(project).addVersion(dataset, table, csv, chosen);
     std::cout << "imported " << csv << ": " << table.rows() << " rows, " << table.cols()
-              << " features, " << table.classes.size() << " classes -> dataset version "
-              << version.id << " (" << shortHash(version.hash) << ")\n";
-    const auto concern = data::describeConcern(data::assessLabels(table), table.labelName);
-    if (!concern.empty())
-        std::cerr << "warning: " << escapeControls(concern) << "\n";
+              << " features, " << table.classes.size() << " distinct labels, task "
+              << data::taskName(chosen) << (detect ? " (detected)" : "")
+              << " -> dataset version " << version.id << " (" << shortHash(version.hash) << ")\n";
+    const auto assessment = data::assessLabels(table);
+    if (detect && chosen == data::DatasetTask::TableRegression)
+        std::cerr << "note: label \"" << escapeControls(table.labelName) << "\" has "
+                  << assessment.distinct << " distinct numbers in " << assessment.rows
+                  << " rows, so it was recorded as a regression target; "
+                     "--task classification overrides that\n";
+    else if (chosen == data::DatasetTask::TableClassification) {
+        const auto concern = data::describeConcern(assessment, table.labelName);
+        if (!concern.empty())
+            std::cerr << "warning: " << escapeControls(concern) << "\n";
+    }
     return version;
 }
 
@@ -111,10 +131,10 @@ int cmdInit(const std::string& folder)
 
 
 int cmdImport(const std::string& folder, const std::string& csv, const std::string& name,
-              const std::string& label)
+              const std::string& label, const std::string& task)
 {
     auto project = openForWriting(folder);
-    importInto(project, csv, name, label);
+    importInto(project, csv, name, label, task);
     return 0;
 }
 

@@ -22,7 +22,7 @@ struct LoopOptions {
 int cmdInit(const std::string& project);
 int cmdInfo();
 int cmdImport(const std::string& project, const std::string& csv, const std::string& name,
-              const std::string& label);
+              const std::string& label, const std::string& task);
 int cmdSplit(const std::string& project, std::int64_t versionId, double train, double val,
              double test, std::uint64_t seed);
 int cmdArchitecture(const std::string& project, const std::string& specFile);

@@ -18,7 +18,8 @@ store::Project openProject(const std::string& folder);
 // quick_check first, so a damaged database is never written to.
 store::Project openForWriting(const std::string& folder);
 store::DatasetVersionRecord importInto(store::Project& project, const std::string& csv,
-                                       const std::string& name, const std::string& label);
+                                       const std::string& name, const std::string& label,
+                                       const std::string& task = "auto");
 store::SplitRecord splitInto(store::Project& project, store::Id versionId,
                              const data::SplitFractions& fractions, std::uint64_t seed);
 store::Id saveArchitecture(store::Project& project, const model::ArchitectureSpec& spec);

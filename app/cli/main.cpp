@@ -2,6 +2,7 @@
 // flightdeck-cli never loads libtorch and execs flightdeck-cli-torch (FLIGHTDECK_CLI_TORCH,
 // the same commands plus train, evaluate, info and loop) for the commands that need it.
 #include "CliCommands.h"
+#include "DataCommands.h"
 #include "MeasureCommands.h"
 #include "Validators.h"
 
@@ -34,6 +35,9 @@ int main(int argc, char** argv)
     import->add_option("file", file, "CSV or TSV with a header row")->required();
     import->add_option("--name", datasetName, "Dataset name (default: file name)");
     import->add_option("--label", label, "Label column (default: label/class/target/y)");
+    std::string task = "auto";
+    import->add_option("--task", task, "auto (from the label column), classification or "
+                                       "regression");
     auto* splitCmd = app.add_subcommand("split", "Seeded stratified train/val/test split");
     splitCmd->add_option("project", project)->required();
     splitCmd->add_option("--version", versionId, "Dataset version id")->required();
@@ -80,6 +84,7 @@ int main(int argc, char** argv)
         ->check(numberIn(0, 1e9));
     gc->add_flag("--dry-run", dryRun, "List what would be removed");
     registerMeasureCommands(app);
+    registerDataCommands(app);
     auto* loopCmd = app.add_subcommand("loop", "Run the whole loop on a CSV");
     loopCmd->add_option("project", loop.project)->required();
     loopCmd->add_option("csv", loop.csv)->required();
@@ -104,14 +109,14 @@ int main(int argc, char** argv)
         if (*info || *trainCmd || *evaluate || *loopCmd)
             return execTorchCommands(argc, argv);
 #endif
-        if (*import) return cmdImport(project, file, datasetName, label);
+        if (*import) return cmdImport(project, file, datasetName, label, task);
         if (*splitCmd) return cmdSplit(project, versionId, train, val, test, seed);
         if (*arch) return cmdArchitecture(project, spec);
         if (*exportCmd) return cmdExport(project, runId, modelName, out);
         if (*runs) return cmdRuns(project);
         if (*fsck) return cmdFsck(project, repair);
         if (*gc) return cmdGc(project, grace, dryRun);
-        return 0;   // a measurement subcommand ran in its callback
+        return 0;   // a measurement or data subcommand ran in its callback
     } catch (const flightdeck::Error& e) {
         std::cerr << "error: " << e.what() << " [" << flightdeck::errorCodeName(e.code()) << "]\n";
         return 2;

@@ -106,6 +106,14 @@ public:
             std::memcpy(&values[i], &bits, 4);
         }
     }
+    void raw(void* out, std::size_t n, const char* item)
+    {
+        need(n, item);
+        if (n == 0)
+            return;
+        std::memcpy(out, bytes_.data() + pos_, n);
+        pos_ += n;
+    }
     std::string str(const char* item)
     {
         const std::uint32_t n = u32(item);

@@ -5,45 +5,191 @@
 #include "flightdeck/store/ObjectStore.h"
 #include "flightdeck/store/Project.h"
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+
 namespace flightdeck::data {
+
+namespace {
+
+store::DatasetVersionRecord baseRecord(store::DatasetRepository& repo, const std::string& name,
+                                       const std::string& source, const VersionLineage& lineage)
+{
+    store::DatasetVersionRecord record;
+    record.datasetId = repo.ensureDataset(name);
+    record.source = source;
+    record.parentId = lineage.parent;
+    record.note = lineage.note;
+    return record;
+}
+
+// Per-class counts go with every version, so a version list or a diff can show them without
+// loading the data.
+nlohmann::json classCounts(const std::vector<std::string>& classes,
+                           const std::vector<std::int32_t>& labels)
+{
+    std::vector<std::int64_t> counts(classes.size(), 0);
+    std::int64_t unlabeled = 0;
+    for (auto l : labels)
+        (l >= 0 && static_cast<std::size_t>(l) < counts.size() ? counts[static_cast<std::size_t>(l)]
+                                                               : unlabeled)++;
+    nlohmann::json j = nlohmann::json::object();
+    for (std::size_t c = 0; c < classes.size(); ++c)
+        j[classes[c]] = counts[c];
+    return nlohmann::json{{"class_counts", j}, {"unlabeled", unlabeled}};
+}
+
+std::string imageSchemaJson(const ImageSet& images)
+{
+    nlohmann::json j;
+    j["image"] = {{"channels", images.channels},
+                  {"height", images.height},
+                  {"width", images.width}};
+    j["label"] = "label";
+    j["classes"] = images.classes;
+    j["fixed_parts"] = images.hasFixedParts();
+    j.update(classCounts(images.classes, images.labels));
+    return j.dump();
+}
+
+}  // namespace
 
 DatasetCatalog::DatasetCatalog(store::Project& project) : project_(project) {}
 
 store::DatasetVersionRecord DatasetCatalog::addVersion(const std::string& datasetName,
                                                        const Table& table,
-                                                       const std::string& source)
+                                                       const std::string& source,
+                                                       DatasetTask task,
+                                                       const VersionLineage& lineage)
 {
+    if (task == DatasetTask::ImageClassification)
+        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "task",
+                              "a table is classification or regression, not an image task"});
     // The object goes in before the row that names it: a crash in between leaves an
     // unreferenced object, never a version pointing at nothing.
     const std::string hash = project_.objects().put(serializeTable(table));
     store::DatasetRepository repo(project_);
-    store::DatasetVersionRecord record;
-    record.datasetId = repo.ensureDataset(datasetName);
+    store::DatasetVersionRecord record = baseRecord(repo, datasetName, source, lineage);
     record.hash = hash;
-    record.source = source;
     record.rows = static_cast<std::int64_t>(table.rows());
     record.features = static_cast<std::int64_t>(table.cols());
-    record.schemaJson = tableSchemaJson(table);
-    std::vector<std::string> labels;
-    labels.reserve(table.rows());
-    for (std::int32_t label : table.labels)
-        labels.push_back(table.classes.at(static_cast<std::size_t>(label)));
-    return repo.version(repo.addVersion(record, labels));
+    nlohmann::json schema = nlohmann::json::parse(tableSchemaJson(table));
+    schema.update(classCounts(table.classes, table.labels));
+    record.schemaJson = schema.dump();
+    record.task = taskName(task);
+    return repo.version(repo.addVersion(record));
+}
+
+store::DatasetVersionRecord DatasetCatalog::addImageVersion(const std::string& datasetName,
+                                                            const ImageSet& images,
+                                                            const std::string& source,
+                                                            const VersionLineage& lineage)
+{
+    const std::string pixels = project_.objects().put(serializePixels(images));
+    const std::string hash =
+        project_.objects().put(serializeImageIndex(images, pixels, sampleHashes(images)));
+    store::DatasetRepository repo(project_);
+    store::DatasetVersionRecord record = baseRecord(repo, datasetName, source, lineage);
+    record.hash = hash;
+    record.dataHash = pixels;
+    record.rows = static_cast<std::int64_t>(images.size());
+    record.features = static_cast<std::int64_t>(images.imageBytes());
+    record.schemaJson = imageSchemaJson(images);
+    record.task = taskName(DatasetTask::ImageClassification);
+    return repo.version(repo.addVersion(record));
+}
+
+DatasetTask DatasetCatalog::task(store::Id versionId)
+{
+    return taskFromName(store::DatasetRepository(project_).version(versionId).task);
 }
 
 Table DatasetCatalog::load(store::Id versionId)
 {
     store::DatasetRepository repo(project_);
-    return deserializeTable(project_.objects().get(repo.version(versionId).hash));
+    const auto record = repo.version(versionId);
+    if (taskFromName(record.task) == DatasetTask::ImageClassification)
+        return flattenImages(loadImages(versionId));
+    return deserializeTable(project_.objects().get(record.hash));
+}
+
+ImageIndex DatasetCatalog::loadImageIndex(store::Id versionId)
+{
+    const auto record = store::DatasetRepository(project_).version(versionId);
+    if (taskFromName(record.task) != DatasetTask::ImageClassification)
+        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "version",
+                              "dataset version " + std::to_string(versionId)
+                                  + " holds a table, not images"});
+    ImageIndex index = deserializeImageIndex(project_.objects().get(record.hash));
+    if (index.pixelsHash != record.dataHash)
+        throw Error(ErrorInfo{ErrorCode::CorruptObject, {}, 0, record.hash,
+                              "the index names pixels " + index.pixelsHash
+                                  + ", the version row " + record.dataHash});
+    return index;
+}
+
+ImageSet DatasetCatalog::loadImages(store::Id versionId)
+{
+    ImageIndex index = loadImageIndex(versionId);
+    attachPixels(index.images, project_.objects().get(index.pixelsHash));
+    return std::move(index.images);
 }
 
 store::SplitRecord DatasetCatalog::createSplit(store::Id versionId,
                                                const SplitFractions& fractions,
                                                std::uint64_t seed)
 {
-    const Table table = load(versionId);
-    const Split split =
-        stratifiedSplit(table.labels, static_cast<int>(table.classes.size()), fractions, seed);
+    std::vector<std::int32_t> labels;
+    std::vector<SamplePart> parts;
+    std::size_t classCount = 0;
+    if (task(versionId) == DatasetTask::ImageClassification) {
+        ImageIndex index = loadImageIndex(versionId);
+        labels = std::move(index.images.labels);
+        parts = std::move(index.images.parts);
+        classCount = index.images.classes.size();
+    } else {
+        Table table = load(versionId);
+        labels = std::move(table.labels);
+        classCount = table.classes.size();
+    }
+    // The rows each stratified draw sees; unlabeled rows and a source's test rows stay out.
+    std::vector<std::uint32_t> drawn, fixedTest;
+    std::vector<std::int32_t> drawnLabels;
+    for (std::size_t r = 0; r < labels.size(); ++r) {
+        if (labels[r] < 0)
+            continue;
+        if (!parts.empty() && parts[r] == SamplePart::Test) {
+            fixedTest.push_back(static_cast<std::uint32_t>(r));
+            continue;
+        }
+        drawn.push_back(static_cast<std::uint32_t>(r));
+        drawnLabels.push_back(labels[r]);
+    }
+    if (drawn.empty())
+        throw Error(ErrorInfo{ErrorCode::TooFewRows, {}, 0, "labels",
+                              "dataset version " + std::to_string(versionId)
+                                  + " has no labeled rows to split"});
+    SplitFractions draw = fractions;
+    const bool fixed = !parts.empty();
+    if (fixed) {
+        // The source decided the test part; train and val keep the ratio that was asked.
+        const double kept = fractions.train + fractions.val;
+        draw = kept > 0 ? SplitFractions{fractions.train / kept, fractions.val / kept, 0.0}
+                        : SplitFractions{1.0, 0.0, 0.0};
+    }
+    Split local = stratifiedSplit(drawnLabels, static_cast<int>(classCount), draw, seed);
+    Split split;
+    for (auto* part : {&local.train, &local.val, &local.test})
+        for (auto& r : *part)
+            r = drawn[r];
+    split.train = std::move(local.train);
+    split.val = std::move(local.val);
+    split.test = fixed ? std::move(fixedTest) : std::move(local.test);
+    for (auto* part : {&split.train, &split.val, &split.test})
+        std::sort(part->begin(), part->end());
+
     const std::string hash = project_.objects().put(serializeSplit(split));
     store::DatasetRepository repo(project_);
     // Same assignments under the same seed and fractions: reuse the record rather than pile up
@@ -56,7 +202,7 @@ store::SplitRecord DatasetCatalog::createSplit(store::Id versionId,
     store::SplitRecord record;
     record.versionId = versionId;
     record.seed = seed;
-    record.strategy = "stratified";
+    record.strategy = fixed ? "fixed_test" : "stratified";
     record.trainFraction = fractions.train;
     record.valFraction = fractions.val;
     record.testFraction = fractions.test;

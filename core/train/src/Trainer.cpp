@@ -4,6 +4,7 @@
 #include "flightdeck/common/Error.h"
 #include "flightdeck/common/Json.h"
 #include "flightdeck/data/DatasetCatalog.h"
+#include "flightdeck/data/DatasetTask.h"
 #include "flightdeck/model/ArchitectureSpec.h"
 #include "flightdeck/model/Model.h"
 #include "flightdeck/model/detail/ModelImpl.h"
@@ -156,6 +157,10 @@ RunResult Trainer::run(store::Id versionId, store::Id splitId, store::Id archite
     store::DatasetRepository datasets(project_);
     store::RunRepository runs(project_);
     const store::DatasetVersionRecord version = datasets.version(versionId);
+    if (data::taskFromName(version.task) == data::DatasetTask::TableRegression)
+        badSetting("version", "a classification dataset; version " + std::to_string(versionId) +
+                                  " holds a regression target (re-import it with --task "
+                                  "classification to train its values as classes)");
     const store::SplitRecord splitRecord = datasets.split(splitId);
     if (splitRecord.versionId != versionId)
         badSetting("split", "a split of dataset version " + std::to_string(versionId) +

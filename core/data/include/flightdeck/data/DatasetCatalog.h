@@ -1,15 +1,24 @@
 #pragma once
-// Bridges in-memory tables and the project store: a Table becomes an immutable,
-// content-addressed dataset version; splits are stored beside it.
+// Bridges in-memory datasets and the project store: a Table or an ImageSet becomes an
+// immutable, content-addressed dataset version; splits are stored beside it.
+#include "flightdeck/data/DatasetTask.h"
+#include "flightdeck/data/ImageSet.h"
 #include "flightdeck/data/Splitter.h"
 #include "flightdeck/data/Table.h"
 #include "flightdeck/store/Records.h"
 
+#include <optional>
 #include <string>
 
 namespace flightdeck::store { class Project; }
 
 namespace flightdeck::data {
+
+// Where a version comes from when it is not a fresh import (a label commit).
+struct VersionLineage {
+    std::optional<store::Id> parent;
+    std::string note;
+};
 
 class DatasetCatalog {
 public:
@@ -18,9 +27,24 @@ public:
     // Serializes the table into the object store and records a version of dataset `name`
     // (identical content -> the existing version). Returns the version record.
     store::DatasetVersionRecord addVersion(const std::string& datasetName, const Table& table,
-                                           const std::string& source);
-    Table load(store::Id versionId);
+                                           const std::string& source,
+                                           DatasetTask task = DatasetTask::TableClassification,
+                                           const VersionLineage& lineage = {});
+    // Stores the pixels once (a version with the same images reuses the object) and the
+    // index (names, labels, parts, sample hashes) as the version object.
+    store::DatasetVersionRecord addImageVersion(const std::string& datasetName,
+                                                const ImageSet& images, const std::string& source,
+                                                const VersionLineage& lineage = {});
 
+    DatasetTask task(store::Id versionId);
+    // Any version as a table (an image version flattened to [0, 1] pixels).
+    Table load(store::Id versionId);
+    ImageSet loadImages(store::Id versionId);       // with pixels
+    ImageIndex loadImageIndex(store::Id versionId); // without pixels (cheap)
+
+    // Stratified by class over the labeled rows (unlabeled images belong to no part). When the
+    // version carries its source's own split (IDX train / t10k), the source's test images are
+    // the test part and train/val are drawn from its training images in the ratio asked.
     store::SplitRecord createSplit(store::Id versionId, const SplitFractions& fractions,
                                    std::uint64_t seed);
     Split loadSplit(store::Id splitId);

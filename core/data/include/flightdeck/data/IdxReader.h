@@ -1,5 +1,6 @@
 #pragma once
 // IDX files (MNIST / Fashion-MNIST), plain or gzip-compressed (zlib).
+#include "flightdeck/data/ImageSet.h"
 #include "flightdeck/data/Table.h"
 
 #include <filesystem>
@@ -11,5 +12,20 @@ namespace flightdeck::data {
 // two files disagree on the count.
 Table readIdxPair(const std::filesystem::path& images, const std::filesystem::path& labels,
                   std::size_t limit = 0);
+
+// One MNIST-style pair: <prefix>-images-idx3-ubyte[.gz] and <prefix>-labels-idx1-ubyte[.gz].
+struct IdxPair {
+    std::string prefix;   // "train", "t10k", ...
+    std::filesystem::path images, labels;
+};
+
+// The pairs in a folder (as Debian's dataset-fashion-mnist installs them), or the pair that
+// one of its files belongs to; the training pair first. FileNotFound / BadValue otherwise.
+std::vector<IdxPair> findIdxPairs(const std::filesystem::path& folderOrFile);
+// "train" -> Train, "t10k"/"test" -> Test: the files' own split, which a version keeps.
+SamplePart idxPartOf(const std::string& prefix);
+// All pairs as one image set (1 channel, names "<prefix>/<index>", classes "0".."9", parts
+// from the prefixes). `limit` caps the images read per pair (0 = all).
+ImageSet readIdxImages(const std::vector<IdxPair>& pairs, std::size_t limit = 0);
 
 }  // namespace flightdeck::data

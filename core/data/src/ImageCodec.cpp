@@ -1,0 +1,104 @@
+#include "ImageCodec.h"
+
+#include <stb/stb_image.h>
+#include <stb/stb_image_resize.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace flightdeck::data::codec {
+
+namespace {
+
+// 8192 x 8192 at most: a header is not trusted with memory.
+constexpr long long kMaxPixels = 1LL << 26;
+
+int byteCount(const std::string& bytes)
+{
+    return static_cast<int>(std::min<std::size_t>(bytes.size(),
+                                                  std::numeric_limits<int>::max()));
+}
+
+}  // namespace
+
+bool peek(const std::string& bytes, Header* header, std::string* why)
+{
+    const auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());
+    if (!stbi_info_from_memory(data, byteCount(bytes), &header->width, &header->height,
+                               &header->channels)) {
+        *why = std::string("not a PNG, JPEG or BMP image we can read (") + stbi_failure_reason()
+               + ")";
+        return false;
+    }
+    if (header->width <= 0 || header->height <= 0
+        || static_cast<long long>(header->width) * header->height > kMaxPixels) {
+        *why = "image of " + std::to_string(header->width) + "x" + std::to_string(header->height)
+               + " pixels; at most 8192x8192 are imported";
+        return false;
+    }
+    return true;
+}
+
+bool decode(const std::string& bytes, int channels, std::vector<std::uint8_t>* pixels, int* width,
+            int* height, std::string* why)
+{
+    int stored = 0;
+    stbi_uc* data = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),
+                                          byteCount(bytes), width, height, &stored, channels);
+    if (!data) {
+        *why = std::string("cannot decode the image (") + stbi_failure_reason() + ")";
+        return false;
+    }
+    pixels->assign(data, data + std::size_t(*width) * std::size_t(*height) * std::size_t(channels));
+    stbi_image_free(data);
+    return true;
+}
+
+void resizeToPlanar(const std::vector<std::uint8_t>& hwc, int width, int height, int channels,
+                    std::uint32_t outWidth, std::uint32_t outHeight, ResizeRule rule,
+                    std::uint8_t* chwOut)
+{
+    const int ow = static_cast<int>(outWidth), oh = static_cast<int>(outHeight);
+    const std::uint8_t* src = hwc.data();
+    int sx = 0, sy = 0, sw = width, sh = height;   // the source window
+    int dx = 0, dy = 0, dw = ow, dh = oh;          // where it lands
+    if (rule == ResizeRule::Crop) {
+        // The largest centred window with the target's aspect ratio.
+        if (static_cast<long long>(width) * oh > static_cast<long long>(height) * ow) {
+            sw = std::max(1, static_cast<int>(std::lround(double(height) * ow / oh)));
+            sx = (width - sw) / 2;
+        } else {
+            sh = std::max(1, static_cast<int>(std::lround(double(width) * oh / ow)));
+            sy = (height - sh) / 2;
+        }
+    } else if (rule == ResizeRule::Fit) {
+        if (static_cast<long long>(width) * oh > static_cast<long long>(height) * ow) {
+            dh = std::max(1, static_cast<int>(std::lround(double(height) * ow / width)));
+            dy = (oh - dh) / 2;
+        } else {
+            dw = std::max(1, static_cast<int>(std::lround(double(width) * oh / height)));
+            dx = (ow - dw) / 2;
+        }
+    }
+    std::vector<std::uint8_t> scaled;
+    const std::uint8_t* placed = nullptr;
+    if (sw == dw && sh == dh && sx == 0 && sy == 0 && sw == width) {
+        placed = src;   // already the size: copy straight through
+    } else {
+        scaled.resize(std::size_t(dw) * dh * channels);
+        stbir_resize_uint8(src + (std::size_t(sy) * width + sx) * channels, sw, sh,
+                           width * channels, scaled.data(), dw, dh, dw * channels, channels);
+        placed = scaled.data();
+    }
+    const std::size_t plane = std::size_t(ow) * oh;
+    std::memset(chwOut, 0, plane * channels);
+    for (int y = 0; y < dh; ++y)
+        for (int x = 0; x < dw; ++x)
+            for (int c = 0; c < channels; ++c)
+                chwOut[c * plane + std::size_t(y + dy) * ow + (x + dx)] =
+                    placed[(std::size_t(y) * dw + x) * channels + c];
+}
+
+}  // namespace flightdeck::data::codec
