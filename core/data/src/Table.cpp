@@ -21,8 +21,16 @@ std::string serializeTable(const Table& table)
                               "expected rows x cols = "
                                   + std::to_string(table.rows() * table.cols()) + " values, got "
                                   + std::to_string(table.features.size())});
+    // The exact size: a short reserve made the last append reallocate, holding the features
+    // three times over (the table, the full buffer and its doubled successor) at the peak.
+    std::size_t size = 4 + 4 + 3 * 8 + 4 + table.labelName.size();
+    for (const auto& name : table.featureNames)
+        size += 4 + name.size();
+    for (const auto& name : table.classes)
+        size += 4 + name.size();
+    size += (table.features.size() + table.labels.size()) * 4;
     binary::Writer w;
-    w.reserve(64 + table.features.size() * 4 + table.labels.size() * 4);
+    w.reserve(size);
     w.raw(kMagic, 4);
     w.u32(kFormatVersion);
     w.u64(table.rows());
