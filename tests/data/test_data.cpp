@@ -17,6 +17,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <set>
 
@@ -102,6 +103,10 @@ private Q_SLOTS:
     void importBad_data();
     void importBad();
     void explicitLabelColumn();
+    void csvStrayQuoteFarDown_data();
+    void csvStrayQuoteFarDown();
+    void csvLargeMixedAcrossBlocks();
+    void csvPlainAndQuotedCellsAgree();
     void splitDeterministic();
     void splitStratifiedDisjointComplete_data();
     void splitStratifiedDisjointComplete();
@@ -233,6 +238,97 @@ void TestData::explicitLabelColumn()
     options.delimiter = ',';
     QCOMPARE(expectError([&] { importCsv(fixture("csv_good.tsv"), options); }).code,
              ErrorCode::NoLabelColumn);
+}
+
+// The importer reads in 1 MiB blocks: a bad row far down still names its own line.
+void TestData::csvStrayQuoteFarDown_data()
+{
+    QTest::addColumn<QString>("badRow");
+    QTest::addColumn<ErrorCode>("code");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("detail");
+    QTest::newRow("quote opening a cell") << "1.5,\"2.5,cat" << ErrorCode::BadValue << ""
+        << "expected a closing quote for the field opened on line 80000, found the end";
+    QTest::newRow("quote inside a cell") << "1.5,2\"5,cat" << ErrorCode::NotANumber << "b"
+                                         << "2\"5";
+}
+
+void TestData::csvStrayQuoteFarDown()
+{
+    QFETCH(QString, badRow);
+    QFETCH(ErrorCode, code);
+    QFETCH(QString, field);
+    QFETCH(QString, detail);
+    QTemporaryDir dir;
+    const fs::path file = toPath(dir.filePath("stray.csv"));
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "a,b,label\n";
+        for (int line = 2; line <= 200000; ++line)
+            out << (line == 80000 ? badRow.toStdString() : std::to_string(line) + ".25,-3,cat")
+                << "\n";
+    }
+    const ErrorInfo info = expectError([&] { importCsv(file); });
+    QCOMPARE(errorCodeName(info.code), errorCodeName(code));
+    QCOMPARE(info.file, file.string());
+    QCOMPARE(info.line, std::int64_t(80000));
+    QCOMPARE(QString::fromStdString(info.field), field);
+    QVERIFY2(QString::fromStdString(info.detail).contains(detail), info.detail.c_str());
+}
+
+// Quoted labels with delimiters and line breaks, CRLF, blank lines and a last row without a
+// line end, over several read blocks: every row lands, in order, with its own value.
+void TestData::csvLargeMixedAcrossBlocks()
+{
+    QTemporaryDir dir;
+    const fs::path file = toPath(dir.filePath("mixed.csv"));
+    const int rows = 150000;
+    const char* labels[3] = {"plain", "\"with, comma\"", "\"two\r\nlines \"\"q\"\"\""};
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "\xEF\xBB\xBFx,label,y\r\n";
+        for (int i = 0; i < rows; ++i) {
+            out << i << ".5," << labels[i % 3] << "," << (i % 2 ? "\"" : "") << -i
+                << (i % 2 ? "\"" : "");
+            if (i + 1 < rows)
+                out << (i % 1000 == 0 ? "\r\n\r\n" : "\r\n");
+        }
+    }
+    const Table t = importCsv(file);
+    QCOMPARE(t.rows(), std::size_t(rows));
+    QCOMPARE(t.featureNames, (std::vector<std::string>{"x", "y"}));
+    QCOMPARE(t.classes, (std::vector<std::string>{"plain", "two\r\nlines \"q\"", "with, comma"}));
+    const std::int32_t ids[3] = {0, 2, 1};
+    for (int i = 0; i < rows; ++i) {
+        QCOMPARE(t.features[2 * std::size_t(i)], float(i) + 0.5f);
+        QCOMPARE(t.features[2 * std::size_t(i) + 1], float(-i));
+        QCOMPARE(t.labels[std::size_t(i)], ids[i % 3]);
+    }
+}
+
+// A quoted cell is read by the general reader, a plain one by the fast path: both must give
+// the same float for the same text (the dataset hash depends on it).
+void TestData::csvPlainAndQuotedCellsAgree()
+{
+    const char* cells[] = {"0.1", "-0.0", "3.4028234e38", "1e-45", "123456789012345",
+                           "1234567890123456789", "0.30000000000000004", "-7.", ".5", "+2.25",
+                           " 8 ", "00012.50", "9.999999999999999", "16777217", "1E5"};
+    QTemporaryDir dir;
+    const fs::path file = toPath(dir.filePath("agree.csv"));
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "plain,quoted,label\n";
+        for (const char* c : cells)
+            out << c << ",\"" << c << "\",x\n";
+    }
+    const Table t = importCsv(file);
+    QCOMPARE(t.rows(), std::size_t(std::size(cells)));
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+        float expected = 0;
+        std::memcpy(&expected, &t.features[2 * r + 1], 4);
+        QVERIFY2(std::memcmp(&t.features[2 * r], &expected, 4) == 0, cells[r]);
+        QCOMPARE(double(t.features[2 * r]), double(float(std::strtod(cells[r], nullptr))));
+    }
 }
 
 void TestData::splitDeterministic()

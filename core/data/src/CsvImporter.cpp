@@ -1,16 +1,15 @@
 #include "flightdeck/data/CsvImporter.h"
 
-#include "flightdeck/common/Error.h"
+#include "CsvRecords.h"
+#include "CsvSource.h"
 
-#include <fast_float/fast_float.h>
+#include "flightdeck/common/Error.h"
 
 #include <algorithm>
 #include <cctype>
-#include <cfloat>
 #include <charconv>
-#include <cmath>
-#include <fstream>
-#include <sstream>
+#include <cstring>
+#include <deque>
 #include <unordered_map>
 
 namespace fs = std::filesystem;
@@ -19,116 +18,8 @@ namespace flightdeck::data {
 
 namespace {
 
-struct Context {
-    std::string file;
-    [[noreturn]] void fail(ErrorCode code, std::int64_t line, std::string field,
-                           std::string detail) const
-    {
-        throw Error(ErrorInfo{code, file, line, std::move(field), std::move(detail)});
-    }
-};
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
-// RFC 4180 records over an in-memory buffer. Quoted fields may hold delimiters, doubled
-// quotes and line breaks, which is why records and physical lines are tracked separately.
-class RecordReader {
-public:
-    RecordReader(std::string_view text, char delimiter, const Context& ctx)
-        : text_(text), delim_(delimiter), ctx_(ctx)
-    {
-    }
-
-    // Fills `fields` with the next non-blank record; false at the end of the input.
-    // `line` receives the 1-based line on which the record starts.
-    bool next(std::vector<std::string>& fields, std::int64_t& line)
-    {
-        while (pos_ < text_.size()) {
-            line = line_;
-            std::size_t count = 0;
-            bool endOfRecord = false;
-            while (!endOfRecord) {
-                if (fields.size() <= count)
-                    fields.emplace_back();
-                std::string& field = fields[count++];
-                field.clear();
-                endOfRecord = readField(field, line);
-            }
-            fields.resize(count);
-            if (count == 1 && trim(fields[0]).empty() && !lastFieldQuoted_)
-                continue;   // blank line (including a trailing one)
-            return true;
-        }
-        return false;
-    }
-
-private:
-    // Returns true when the field ended its record.
-    bool readField(std::string& field, std::int64_t recordLine)
-    {
-        lastFieldQuoted_ = pos_ < text_.size() && text_[pos_] == '"';
-        if (lastFieldQuoted_) {
-            ++pos_;
-            for (;;) {
-                if (pos_ >= text_.size())
-                    ctx_.fail(ErrorCode::BadValue, recordLine, {},
-                              "expected a closing quote for the field opened on line "
-                                  + std::to_string(recordLine) + ", found the end of the file");
-                const char c = text_[pos_++];
-                if (c == '"') {
-                    if (pos_ < text_.size() && text_[pos_] == '"') {
-                        field.push_back('"');
-                        ++pos_;
-                        continue;
-                    }
-                    break;
-                }
-                if (c == '\n')
-                    ++line_;
-                field.push_back(c);
-            }
-            if (pos_ < text_.size() && text_[pos_] != delim_ && !atLineEnd())
-                ctx_.fail(ErrorCode::BadValue, line_, {},
-                          std::string("expected a delimiter or line end after a closing quote, "
-                                      "found '")
-                              + text_[pos_] + "'");
-        } else {
-            const std::size_t start = pos_;
-            while (pos_ < text_.size() && text_[pos_] != delim_ && !atLineEnd())
-                ++pos_;
-            field.assign(text_.data() + start, pos_ - start);
-        }
-        if (pos_ >= text_.size())
-            return true;
-        if (text_[pos_] == delim_) {
-            ++pos_;
-            return false;
-        }
-        pos_ = std::min(text_.size(), pos_ + (text_[pos_] == '\r' ? 2 : 1));   // "\r\n" or "\n"
-        ++line_;
-        return true;
-    }
-
-    bool atLineEnd() const
-    {
-        return text_[pos_] == '\n'
-               || (text_[pos_] == '\r' && (pos_ + 1 == text_.size() || text_[pos_ + 1] == '\n'));
-    }
-
-    std::string_view text_;
-    char delim_;
-    const Context& ctx_;
-    std::size_t pos_ = 0;
-    std::int64_t line_ = 1;
-    bool lastFieldQuoted_ = false;
-};
+using csv::Context;
+using csv::trim;
 
 std::string lower(std::string_view s)
 {
@@ -136,24 +27,6 @@ std::string lower(std::string_view s)
     for (char& c : out)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
-}
-
-// Strict: the whole cell must be a finite number that fits a float (features are float32).
-bool parseNumber(std::string_view cell, float& out)
-{
-    std::string_view s = trim(cell);
-    if (s.size() > 1 && s.front() == '+' && s[1] != '-' && s[1] != '+')
-        s.remove_prefix(1);   // std::from_chars grammar has no leading '+', CSV writers do
-    if (s.empty())
-        return false;
-    double value = 0;
-    const auto result = fast_float::from_chars(s.data(), s.data() + s.size(), value);
-    if (result.ec != std::errc() || result.ptr != s.data() + s.size())
-        return false;
-    if (!std::isfinite(value) || std::fabs(value) > FLT_MAX)
-        return false;
-    out = static_cast<float>(value);
-    return true;
 }
 
 bool parseInteger(const std::string& s, long long& out)
@@ -176,23 +49,6 @@ char delimiterFor(const fs::path& file, char requested)
         return requested;
     const std::string ext = lower(file.extension().string());
     return (ext == ".tsv" || ext == ".tab") ? '\t' : ',';
-}
-
-std::string readAll(const fs::path& file, const Context& ctx)
-{
-    std::error_code ec;
-    if (!fs::exists(file, ec))
-        ctx.fail(ErrorCode::FileNotFound, 0, {}, "expected a CSV file at this path, found nothing");
-    if (fs::is_directory(file, ec))
-        ctx.fail(ErrorCode::FileUnreadable, 0, {}, "expected a file, found a folder");
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        ctx.fail(ErrorCode::FileUnreadable, 0, {}, "cannot open the file for reading");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad())
-        ctx.fail(ErrorCode::FileUnreadable, 0, {}, "read error");
-    return buffer.str();
 }
 
 std::size_t findLabelColumn(const std::vector<std::string>& header, const CsvOptions& options,
@@ -245,95 +101,300 @@ std::vector<std::string> orderClasses(std::vector<std::string> names)
     return out;
 }
 
+
+// Class names in order of first appearance. Rows are looked up by a view into the input, so
+// a row costs a hash lookup, not a string; a deque keeps the names (the map's keys) in place.
+class LabelIds {
+public:
+    std::int32_t id(std::string_view name)
+    {
+        const auto it = ids_.find(name);
+        if (it != ids_.end())
+            return it->second;
+        names_.emplace_back(name);
+        const auto id = static_cast<std::int32_t>(names_.size() - 1);
+        ids_.emplace(names_.back(), id);
+        return id;
+    }
+    std::vector<std::string> names() const { return {names_.begin(), names_.end()}; }
+
+private:
+    std::deque<std::string> names_;
+    std::unordered_map<std::string_view, std::int32_t> ids_;
+};
+
+// One import: the file is read block by block (CsvSource), plain rows go through the fast
+// path, everything else through the general reader, and the table's arrays are reserved from
+// a row-count estimate so they are not copied while they grow.
+class Importer {
+public:
+    Importer(const fs::path& file, const CsvOptions& options)
+        : options_(options), ctx_{file.string()}, source_(file, ctx_),
+          delimiter_(delimiterFor(file, options.delimiter)), parser_(delimiter_, ctx_)
+    {
+    }
+
+    Table run()
+    {
+        source_.more();
+        const std::string_view start = source_.window();
+        if (start.size() >= 3 && start.compare(0, 3, "\xEF\xBB\xBF") == 0)
+            source_.consume(3);   // UTF-8 byte order mark written by spreadsheet programs
+        const bool noBytes = source_.window().empty() && source_.atEof();
+        std::vector<std::string> header;
+        std::int64_t headerLine = 0;
+        if (!nextRecord(header, headerLine) || onlyBlanksLeft(header))
+            ctx_.fail(ErrorCode::EmptyFile, 0, {},
+                      std::string("expected a header line and data rows, found ")
+                          + (noBytes ? "no bytes" : "only blank lines"));
+        readHeader(header, headerLine);
+        reserveRows();
+        readRows();
+        if (table_.labels.empty())
+            ctx_.fail(ErrorCode::TooFewRows, headerLine, {},
+                      "expected at least 1 data row after the header, found 0");
+        finishClasses();
+        return std::move(table_);
+    }
+
+private:
+    // The next non-blank record through the general reader; false at the end of the file.
+    bool nextRecord(std::vector<std::string>& fields, std::int64_t& recordLine)
+    {
+        for (;;) {
+            const auto step = parser_.next(source_.window(), source_.atEof(), line_, fields);
+            if (step == csv::RecordParser::Step::End)
+                return false;
+            if (step == csv::RecordParser::Step::NeedMore) {
+                if (!source_.more())
+                    recordTooLong();
+                continue;
+            }
+            recordLine = line_;
+            source_.consume(parser_.used());
+            line_ += parser_.lines();
+            if (step == csv::RecordParser::Step::Record)
+                return true;
+        }
+    }
+
+    // A "header" of carriage returns and spaces in a file of nothing else is an empty file
+    // (a '\r' alone is not a line end, so the reader sees it as a cell).
+    bool onlyBlanksLeft(const std::vector<std::string>& header)
+    {
+        if (header.size() != 1 || parser_.lastFieldQuoted()
+            || header[0].find_first_not_of(" \t\r") != std::string::npos)
+            return false;
+        for (;;) {
+            const std::string_view w = source_.window();
+            if (w.find_first_not_of(" \t\r\n") != std::string_view::npos)
+                return false;
+            if (source_.atEof())
+                return true;
+            source_.consume(w.size());
+            source_.more();
+        }
+    }
+
+    void readHeader(std::vector<std::string>& header, std::int64_t headerLine)
+    {
+        bool allNumeric = true;
+        for (std::size_t i = 0; i < header.size(); ++i) {
+            header[i] = std::string(trim(header[i]));
+            float ignored;
+            allNumeric = allNumeric && csv::parseNumber(header[i], ignored);
+            if (header[i].empty())
+                ctx_.fail(ErrorCode::NoHeader, headerLine, {},
+                          "expected a name for column " + std::to_string(i + 1)
+                              + ", found an empty cell");
+            if (std::find(header.begin(), header.begin() + static_cast<std::ptrdiff_t>(i),
+                          header[i])
+                != header.begin() + static_cast<std::ptrdiff_t>(i))
+                ctx_.fail(ErrorCode::NoHeader, headerLine, header[i],
+                          "expected unique column names, found \"" + header[i] + "\" twice");
+        }
+        if (allNumeric)
+            ctx_.fail(ErrorCode::NoHeader, headerLine, {},
+                      "expected column names in the first line, found only numbers: "
+                          + joinNames(header));
+        labelIndex_ = findLabelColumn(header, options_, headerLine, ctx_);
+        table_.labelName = header[labelIndex_];
+        for (std::size_t i = 0; i < header.size(); ++i)
+            if (i != labelIndex_)
+                table_.featureNames.push_back(header[i]);
+        header_ = std::move(header);
+        dataStart_ = source_.offset();
+    }
+
+    void readRows()
+    {
+        const std::size_t columns = header_.size();
+        const bool fast = csv::fastPathDelimiter(delimiter_);
+        std::vector<float> row(columns);
+        std::vector<std::string> fields;
+        for (;;) {
+            const std::string_view w = source_.window();
+            const char* begin = w.data();
+            const char* end = begin + w.size();
+            // Only whole lines, so a plain row never has to be resumed; the end of the file
+            // ends the last one.
+            const char* zoneEnd = end;
+            if (!source_.atEof()) {
+                const void* nl = ::memrchr(begin, '\n', w.size());
+                if (nl == nullptr) {
+                    if (!source_.more())
+                        recordTooLong(false);
+                    continue;
+                }
+                zoneEnd = static_cast<const char*>(nl) + 1;
+            }
+            const bool zoneEndsFile = zoneEnd == end && source_.atEof();
+            const char* p = begin;
+            bool needMore = false;
+            while (p < zoneEnd) {
+                std::string_view label;
+                if (fast) {
+                    if (const char* next = csv::parseFastRow(p, zoneEnd, delimiter_, columns,
+                                                             labelIndex_, row.data(), label)) {
+                        append(row.data(), label, p - begin);
+                        p = next;
+                        ++line_;
+                        continue;
+                    }
+                }
+                const auto step = parser_.next(
+                    std::string_view(p, static_cast<std::size_t>(zoneEnd - p)), zoneEndsFile,
+                    line_, fields);
+                if (step == csv::RecordParser::Step::NeedMore) {
+                    needMore = true;
+                    break;
+                }
+                if (step == csv::RecordParser::Step::End)
+                    break;
+                if (step == csv::RecordParser::Step::Record)
+                    addGeneralRow(fields, row, p - begin);
+                p += parser_.used();
+                line_ += parser_.lines();
+            }
+            source_.consume(static_cast<std::size_t>(p - begin));
+            if (zoneEndsFile && !needMore)
+                return;
+            if (!source_.more())
+                recordTooLong();
+        }
+    }
+
+    // The general reader's row: the checks, in the order and words users have always seen.
+    void addGeneralRow(const std::vector<std::string>& fields, std::vector<float>& row,
+                       std::ptrdiff_t at)
+    {
+        if (fields.size() != header_.size())
+            ctx_.fail(ErrorCode::RaggedRow, line_, {},
+                      "expected " + std::to_string(header_.size()) + " fields, got "
+                          + std::to_string(fields.size()));
+        float* out = row.data();
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (i == labelIndex_)
+                continue;
+            if (!csv::parseNumber(fields[i], *out++))
+                ctx_.fail(ErrorCode::NotANumber, line_, header_[i],
+                          fields[i].empty() ? std::string("(empty cell)") : fields[i]);
+        }
+        const std::string_view label = trim(fields[labelIndex_]);
+        if (label.empty())
+            ctx_.fail(ErrorCode::BadValue, line_, header_[labelIndex_],
+                      "expected a class name, found an empty cell");
+        append(row.data(), label, at);
+    }
+
+    void append(const float* values, std::string_view label, std::ptrdiff_t at)
+    {
+        if (table_.labels.size() == table_.labels.capacity())
+            reserveRows(source_.offset() + static_cast<std::uint64_t>(at));
+        const std::size_t cols = header_.size() - 1;
+        table_.features.insert(table_.features.end(), values, values + cols);
+        table_.labels.push_back(labels_.id(label));
+    }
+
+    // Capacity for the rows the rest of the file holds at the average row length so far (the
+    // first block before any row), plus 10 %. Unused capacity is address space the kernel never
+    // backs, so a generous estimate costs nothing, while growing by doubling would copy the
+    // features and briefly hold them twice.
+    void reserveRows(std::uint64_t at = 0)
+    {
+        const std::size_t rows = table_.labels.size();
+        std::uint64_t from = at, bytes = at > dataStart_ ? at - dataStart_ : 0, seen = rows;
+        if (rows == 0) {   // the first block's lines stand in for the rows
+            const std::string_view w = source_.window();
+            from = dataStart_;
+            bytes = w.size();
+            seen = static_cast<std::uint64_t>(std::count(w.begin(), w.end(), '\n'));
+        }
+        std::size_t want = std::max<std::size_t>(rows * 2, 1024);
+        if (source_.size() > from && seen > 0 && bytes > 0) {
+            const double perRow = static_cast<double>(bytes) / static_cast<double>(seen);
+            want = rows + 1024
+                   + static_cast<std::size_t>(static_cast<double>(source_.size() - from) / perRow
+                                              * 1.1);
+        }
+        table_.labels.reserve(want);
+        table_.features.reserve(want * (header_.size() - 1));
+    }
+
+    // `parsed`: the general reader has just stopped inside this record (so inQuote() is its).
+    [[noreturn]] void recordTooLong(bool parsed = true)
+    {
+        const std::int64_t start = line_;
+        const std::string limit = std::to_string(csv::kMaxRecordBytes >> 20) + " MiB";
+        if (parsed && parser_.inQuote()) {
+            source_.consume(source_.window().size());
+            if (!source_.skipTo('"'))
+                ctx_.fail(ErrorCode::BadValue, start, {},
+                          "expected a closing quote for the field opened on line "
+                              + std::to_string(start) + ", found the end of the file");
+            ctx_.fail(ErrorCode::BadValue, start, {},
+                      "expected a row under " + limit + ", found a quoted field opened on line "
+                          + std::to_string(start) + " that runs on for more than " + limit
+                          + " (an unbalanced quote?)");
+        }
+        ctx_.fail(ErrorCode::BadValue, start, {},
+                  "expected a row under " + limit + ", found one on line "
+                      + std::to_string(start) + " that runs on for more than " + limit);
+    }
+
+    void finishClasses()
+    {
+        // Provisional ids (order of appearance) are remapped once the class order is known.
+        const std::vector<std::string> seen = labels_.names();
+        table_.classes = orderClasses(seen);
+        std::unordered_map<std::string, std::int32_t> finalIndex;
+        for (std::size_t i = 0; i < table_.classes.size(); ++i)
+            finalIndex.emplace(table_.classes[i], static_cast<std::int32_t>(i));
+        std::vector<std::int32_t> remap(seen.size());
+        for (std::size_t i = 0; i < seen.size(); ++i)
+            remap[i] = finalIndex.at(seen[i]);
+        for (auto& label : table_.labels)
+            label = remap[static_cast<std::size_t>(label)];
+    }
+
+    const CsvOptions& options_;
+    const Context ctx_;
+    csv::CsvSource source_;
+    const char delimiter_;
+    csv::RecordParser parser_;
+    std::vector<std::string> header_;
+    std::size_t labelIndex_ = 0;
+    std::uint64_t dataStart_ = 0;
+    std::int64_t line_ = 1;
+    LabelIds labels_;
+    Table table_;
+};
+
 }  // namespace
 
 Table importCsv(const fs::path& file, const CsvOptions& options)
 {
-    const Context ctx{file.string()};
-    const std::string content = readAll(file, ctx);
-    std::string_view text(content);
-    if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0)
-        text.remove_prefix(3);   // UTF-8 byte order mark written by spreadsheet programs
-    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
-        ctx.fail(ErrorCode::EmptyFile, 0, {},
-                 "expected a header line and data rows, found "
-                     + std::string(text.empty() ? "no bytes" : "only blank lines"));
-
-    RecordReader reader(text, delimiterFor(file, options.delimiter), ctx);
-    std::vector<std::string> header;
-    std::int64_t line = 0;
-    reader.next(header, line);
-    const std::int64_t headerLine = line;
-    bool allNumeric = true;
-    for (std::size_t i = 0; i < header.size(); ++i) {
-        header[i] = std::string(trim(header[i]));
-        float ignored;
-        allNumeric = allNumeric && parseNumber(header[i], ignored);
-        if (header[i].empty())
-            ctx.fail(ErrorCode::NoHeader, headerLine, {},
-                     "expected a name for column " + std::to_string(i + 1)
-                         + ", found an empty cell");
-        if (std::find(header.begin(), header.begin() + static_cast<std::ptrdiff_t>(i), header[i])
-            != header.begin() + static_cast<std::ptrdiff_t>(i))
-            ctx.fail(ErrorCode::NoHeader, headerLine, header[i],
-                     "expected unique column names, found \"" + header[i] + "\" twice");
-    }
-    if (allNumeric)
-        ctx.fail(ErrorCode::NoHeader, headerLine, {},
-                 "expected column names in the first line, found only numbers: "
-                     + joinNames(header));
-    const std::size_t labelIndex = findLabelColumn(header, options, headerLine, ctx);
-
-    Table table;
-    table.labelName = header[labelIndex];
-    for (std::size_t i = 0; i < header.size(); ++i)
-        if (i != labelIndex)
-            table.featureNames.push_back(header[i]);
-
-    // Labels get provisional ids in order of appearance, remapped once the class order is known.
-    std::unordered_map<std::string, std::int32_t> provisional;
-    std::vector<std::string> seen;
-    std::vector<std::string> fields;
-    table.features.reserve(text.size() / 4);
-    while (reader.next(fields, line)) {
-        if (fields.size() != header.size())
-            ctx.fail(ErrorCode::RaggedRow, line, {},
-                     "expected " + std::to_string(header.size()) + " fields, got "
-                         + std::to_string(fields.size()));
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            if (i == labelIndex)
-                continue;
-            float value = 0;
-            if (!parseNumber(fields[i], value))
-                ctx.fail(ErrorCode::NotANumber, line, header[i],
-                         fields[i].empty() ? std::string("(empty cell)") : fields[i]);
-            table.features.push_back(value);
-        }
-        std::string label(trim(fields[labelIndex]));
-        if (label.empty())
-            ctx.fail(ErrorCode::BadValue, line, header[labelIndex],
-                     "expected a class name, found an empty cell");
-        auto [it, inserted] =
-            provisional.emplace(std::move(label), static_cast<std::int32_t>(seen.size()));
-        if (inserted)
-            seen.push_back(it->first);
-        table.labels.push_back(it->second);
-    }
-    if (table.labels.empty())
-        ctx.fail(ErrorCode::TooFewRows, headerLine, {},
-                 "expected at least 1 data row after the header, found 0");
-
-    table.classes = orderClasses(seen);
-    std::unordered_map<std::string, std::int32_t> finalIndex;
-    for (std::size_t i = 0; i < table.classes.size(); ++i)
-        finalIndex.emplace(table.classes[i], static_cast<std::int32_t>(i));
-    std::vector<std::int32_t> remap(seen.size());
-    for (std::size_t i = 0; i < seen.size(); ++i)
-        remap[i] = finalIndex.at(seen[i]);
-    for (auto& label : table.labels)
-        label = remap[static_cast<std::size_t>(label)];
-    table.features.shrink_to_fit();
-    return table;
+    return Importer(file, options).run();
 }
 
 }  // namespace flightdeck::data
