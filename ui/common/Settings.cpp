@@ -44,6 +44,12 @@ Preference<QString>& Settings::lastLogFile()
     return p;
 }
 
+Preference<QStringList>& Settings::labelingKeys()
+{
+    static Preference<QStringList> p("labeling/keys", QStringList());
+    return p;
+}
+
 void Settings::addRecentProject(const QString& folder)
 {
     QStringList list = recentProjects().get();

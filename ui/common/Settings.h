@@ -29,6 +29,8 @@ struct Settings {
     static Preference<QString>& lastImportFolder();
     static Preference<int>& trainingThreads();         // 0 = all cores
     static Preference<QString>& lastLogFile();          // reopened by the monitoring panel
+    // Keys a person bound to class names ("class<TAB>key"); classes without one get defaults.
+    static Preference<QStringList>& labelingKeys();
 
     static void addRecentProject(const QString& folder);   // most recent first, at most 8
 };

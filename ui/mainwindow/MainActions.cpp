@@ -8,11 +8,11 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
-#include <QUndoStack>
+#include <QUndoGroup>
 
 namespace flightdeck::ui {
 
-MainActions::MainActions(QMainWindow* window, QUndoStack* undoStack, const QList<QDockWidget*>& docks)
+MainActions::MainActions(QMainWindow* window, QUndoGroup* undoGroup, const QList<QDockWidget*>& docks)
     : QObject(window), window_(window)
 {
     setObjectName(QStringLiteral("mainActions"));
@@ -20,11 +20,12 @@ MainActions::MainActions(QMainWindow* window, QUndoStack* undoStack, const QList
     openProject = make(QStringLiteral("actionOpenProject"), QKeySequence(Qt::CTRL | Qt::Key_O));
     quit = make(QStringLiteral("actionQuit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
-    // QUndoStack keeps these texts in step with the next command ("Undo Add linear layer").
-    undo = undoStack->createUndoAction(window);
+    // The group follows the panel being worked in (architecture or labeling) and keeps these
+    // texts in step with its next command ("Undo Add linear layer", "Undo Label 1 item(s) cat").
+    undo = undoGroup->createUndoAction(window);
     undo->setObjectName(QStringLiteral("actionUndo"));
     undo->setShortcuts(QKeySequence::Undo);
-    redo = undoStack->createRedoAction(window);
+    redo = undoGroup->createRedoAction(window);
     redo->setObjectName(QStringLiteral("actionRedo"));
     redo->setShortcuts(QKeySequence::Redo);
     importCsv = make(QStringLiteral("actionImportCsv"), QKeySequence(Qt::CTRL | Qt::Key_I));
@@ -135,8 +136,8 @@ void MainActions::retranslateUi()
     newProject->setText(tr("&New Project…"));
     openProject->setText(tr("&Open Project…"));
     quit->setText(tr("&Quit"));
-    undo->setToolTip(tr("Undo the last architecture edit"));
-    redo->setToolTip(tr("Redo the last undone architecture edit"));
+    undo->setToolTip(tr("Undo the last edit in the architecture or labeling panel"));
+    redo->setToolTip(tr("Redo the last undone edit"));
     importCsv->setText(tr("&Import CSV…"));
     createSplit->setText(tr("Create &Split"));
     createSplit->setToolTip(tr("Split the selected dataset version with the Data panel's seed and fractions"));

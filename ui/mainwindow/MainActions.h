@@ -10,14 +10,14 @@ class QAction;
 class QDockWidget;
 class QMainWindow;
 class QMenu;
-class QUndoStack;
+class QUndoGroup;
 
 namespace flightdeck::ui {
 
 class MainActions : public QObject {
     Q_OBJECT
 public:
-    MainActions(QMainWindow* window, QUndoStack* undoStack, const QList<QDockWidget*>& docks);
+    MainActions(QMainWindow* window, QUndoGroup* undoGroup, const QList<QDockWidget*>& docks);
 
     void retranslateUi();
     // Enables what needs an open project / a running training.

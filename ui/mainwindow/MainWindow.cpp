@@ -14,6 +14,7 @@
 #include "mainwindow/MainActions.h"
 #include "mainwindow/PreferencesDialog.h"
 #include "mainwindow/TaskStatusWidget.h"
+#include "labeling/LabelingPanel.h"
 #include "monitoring/MonitoringPanel.h"
 #include "training/RuntimeText.h"
 #include "training/TrainingPanel.h"
@@ -24,7 +25,10 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDir>
+#include <QApplication>
 #include <QDockWidget>
+#include <QUndoGroup>
+#include <QUndoStack>
 #include <QFile>
 #include <QFileDialog>
 #include <QLabel>
@@ -35,7 +39,7 @@
 namespace flightdeck::ui {
 
 namespace {
-constexpr int kStateVersion = 1;
+constexpr int kStateVersion = 2;   // 2: the Labeling dock
 
 }  // namespace
 
@@ -53,9 +57,14 @@ MainWindow::MainWindow(QWidget* parent)
                    | QMainWindow::AllowTabbedDocks);
 
     createPanels();
-    actions_ = new MainActions(this, architecturePanel_->undoStack(),
-                               {dockData_, dockArchitecture_, dockTraining_, dockExperiments_,
-                                dockEvaluation_, dockExport_, dockMonitoring_});
+    undoGroup_ = new QUndoGroup(this);
+    undoGroup_->setObjectName(QStringLiteral("undoGroup"));
+    undoGroup_->addStack(architecturePanel_->undoStack());
+    undoGroup_->addStack(labelingPanel_->undoStack());
+    undoGroup_->setActiveStack(architecturePanel_->undoStack());
+    actions_ = new MainActions(this, undoGroup_,
+                               {dockData_, dockLabeling_, dockArchitecture_, dockTraining_,
+                                dockExperiments_, dockEvaluation_, dockExport_, dockMonitoring_});
     createStatusBar();
     arrangeDocks();
     connectSignals();
@@ -74,8 +83,8 @@ MainWindow::~MainWindow()
     training_ = nullptr;
     delete tasks_;
     tasks_ = nullptr;
-    for (auto* dock : {dockData_, dockArchitecture_, dockTraining_, dockExperiments_, dockEvaluation_,
-                       dockExport_, dockMonitoring_})
+    for (auto* dock : {dockData_, dockLabeling_, dockArchitecture_, dockTraining_, dockExperiments_,
+                       dockEvaluation_, dockExport_, dockMonitoring_})
         delete dock;
 }
 
@@ -188,6 +197,7 @@ void MainWindow::createPanels()
     evaluationPanel_ = new EvaluationPanel(session_, tasks_, nullptr);
     exportPanel_ = new ExportPanel(session_, tasks_, nullptr);
     monitoringPanel_ = new MonitoringPanel(session_, tasks_, nullptr);
+    labelingPanel_ = new LabelingPanel(session_, tasks_, nullptr);
 
     dockData_ = addDock(dataPanel_, QStringLiteral("dockData"));
     dockArchitecture_ = addDock(architecturePanel_, QStringLiteral("dockArchitecture"));
@@ -196,6 +206,7 @@ void MainWindow::createPanels()
     dockEvaluation_ = addDock(evaluationPanel_, QStringLiteral("dockEvaluation"));
     dockExport_ = addDock(exportPanel_, QStringLiteral("dockExport"));
     dockMonitoring_ = addDock(monitoringPanel_, QStringLiteral("dockMonitoring"));
+    dockLabeling_ = addDock(labelingPanel_, QStringLiteral("dockLabeling"));
 }
 
 QDockWidget* MainWindow::addDock(QWidget* panel, const QString& objectName)
@@ -216,6 +227,9 @@ void MainWindow::arrangeDocks()
     tabifyDockWidget(dockExperiments_, dockEvaluation_);
     tabifyDockWidget(dockExperiments_, dockExport_);
     tabifyDockWidget(dockExperiments_, dockMonitoring_);
+    // Labeling wants the most room: it shares the right column's upper half with Training.
+    tabifyDockWidget(dockTraining_, dockLabeling_);
+    dockTraining_->raise();
     dockExperiments_->raise();
     resizeDocks({dockData_, dockTraining_}, {780, 820}, Qt::Horizontal);
     resizeDocks({dockData_, dockArchitecture_}, {520, 420}, Qt::Vertical);
@@ -235,6 +249,15 @@ void MainWindow::createStatusBar()
 
 void MainWindow::connectSignals()
 {
+    // Edit > Undo acts on the panel being worked in.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
+        if (!now)
+            return;
+        if (labelingPanel_->isAncestorOf(now))
+            undoGroup_->setActiveStack(labelingPanel_->undoStack());
+        else if (architecturePanel_->isAncestorOf(now))
+            undoGroup_->setActiveStack(architecturePanel_->undoStack());
+    });
     connect(actions_->newProject, &QAction::triggered, this, &MainWindow::newProject);
     connect(actions_->openProject, &QAction::triggered, this, &MainWindow::chooseAndOpenProject);
     connect(actions_, &MainActions::recentProjectChosen, this,
@@ -317,6 +340,7 @@ void MainWindow::retranslateUi()
     dockEvaluation_->setWindowTitle(tr("Evaluation"));
     dockExport_->setWindowTitle(tr("Export and Registry"));
     dockMonitoring_->setWindowTitle(tr("Monitoring"));
+    dockLabeling_->setWindowTitle(tr("Labeling"));
 
     actions_->retranslateUi();
 

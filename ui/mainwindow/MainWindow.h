@@ -10,6 +10,7 @@
 #include <QMainWindow>
 
 class QDockWidget;
+class QUndoGroup;
 class QLabel;
 
 namespace flightdeck::ui {
@@ -21,6 +22,7 @@ class ExperimentsPanel;
 class ExportPanel;
 class MainActions;
 class MonitoringPanel;
+class LabelingPanel;
 class TaskStatusWidget;
 class TrainingPanel;
 
@@ -45,6 +47,7 @@ public:
     EvaluationPanel* evaluationPanel() const { return evaluationPanel_; }
     ExportPanel* exportPanel() const { return exportPanel_; }
     MonitoringPanel* monitoringPanel() const { return monitoringPanel_; }
+    LabelingPanel* labelingPanel() const { return labelingPanel_; }
 
 public Q_SLOTS:
     void newProject();
@@ -83,6 +86,8 @@ private:
     EvaluationPanel* evaluationPanel_ = nullptr;
     ExportPanel* exportPanel_ = nullptr;
     MonitoringPanel* monitoringPanel_ = nullptr;
+    LabelingPanel* labelingPanel_ = nullptr;
+    QUndoGroup* undoGroup_ = nullptr;
 
     QDockWidget* dockData_ = nullptr;
     QDockWidget* dockArchitecture_ = nullptr;
@@ -91,6 +96,7 @@ private:
     QDockWidget* dockEvaluation_ = nullptr;
     QDockWidget* dockExport_ = nullptr;
     QDockWidget* dockMonitoring_ = nullptr;
+    QDockWidget* dockLabeling_ = nullptr;
 
     MainActions* actions_ = nullptr;
     TaskStatusWidget* taskStatus_ = nullptr;

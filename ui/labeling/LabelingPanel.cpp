@@ -1,0 +1,360 @@
+#include "labeling/LabelingPanel.h"
+
+#include "common/ProjectSession.h"
+#include "common/TaskRunner.h"
+#include "flightdeck/data/LabelHistory.h"
+#include "flightdeck/store/Project.h"
+#include "labeling/ClassBar.h"
+#include "labeling/LabelWriter.h"
+#include "labeling/LabelingDocument.h"
+#include "labeling/SampleDelegate.h"
+#include "labeling/SampleView.h"
+#include "labeling/ThumbnailCache.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QListView>
+#include <QLocale>
+#include <QMenu>
+#include <QPointer>
+#include <QPushButton>
+#include <QSlider>
+#include <QSplitter>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace flightdeck::ui {
+
+LabelingPanel::LabelingPanel(ProjectSession* session, TaskRunner* tasks, QWidget* parent)
+    : QWidget(parent), session_(session), tasks_(tasks)
+{
+    document_ = new LabelingDocument(this);
+    thumbnails_ = new ThumbnailCache(this);
+    model_ = new SampleListModel(document_, thumbnails_, this);
+
+    titleLabel_ = new QLabel(this);
+    titleLabel_->setObjectName(QStringLiteral("labelingTitle"));
+    filterCombo_ = new QComboBox(this);
+    filterCombo_->setObjectName(QStringLiteral("labelingFilter"));
+    filterCombo_->setFocusPolicy(Qt::NoFocus);
+    refreshButton_ = new QPushButton(this);
+    refreshButton_->setObjectName(QStringLiteral("labelingRefreshFilter"));
+    refreshButton_->setFocusPolicy(Qt::NoFocus);
+    sizeSlider_ = new QSlider(Qt::Horizontal, this);
+    sizeSlider_->setObjectName(QStringLiteral("labelingThumbnailSize"));
+    sizeSlider_->setRange(32, 192);
+    sizeSlider_->setValue(72);
+    sizeSlider_->setMaximumWidth(120);
+    sizeSlider_->setFocusPolicy(Qt::NoFocus);
+    undoButton_ = new QPushButton(this);
+    undoButton_->setObjectName(QStringLiteral("labelingUndo"));
+    redoButton_ = new QPushButton(this);
+    redoButton_->setObjectName(QStringLiteral("labelingRedo"));
+    commitButton_ = new QPushButton(this);
+    commitButton_->setObjectName(QStringLiteral("labelingCommit"));
+    moreButton_ = new QToolButton(this);
+    moreButton_->setObjectName(QStringLiteral("labelingMore"));
+    moreButton_->setPopupMode(QToolButton::InstantPopup);
+    for (QWidget* w : {static_cast<QWidget*>(undoButton_), static_cast<QWidget*>(redoButton_),
+                       static_cast<QWidget*>(commitButton_), static_cast<QWidget*>(moreButton_)})
+        w->setFocusPolicy(Qt::NoFocus);
+
+    grid_ = new QListView(this);
+    grid_->setObjectName(QStringLiteral("labelingGrid"));
+    grid_->setViewMode(QListView::IconMode);
+    grid_->setResizeMode(QListView::Adjust);
+    grid_->setMovement(QListView::Static);
+    grid_->setUniformItemSizes(true);   // layout without asking 70,000 items for their size
+    grid_->setLayoutMode(QListView::Batched);
+    grid_->setBatchSize(2000);
+    grid_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    grid_->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    auto* delegate = new SampleDelegate(grid_);
+    grid_->setItemDelegate(delegate);
+    grid_->setModel(model_);
+    grid_->installEventFilter(this);
+    view_ = new SampleView(document_, this);
+    view_->setObjectName(QStringLiteral("labelingSampleView"));
+    classBar_ = new ClassBar(document_, this);
+    classBar_->setObjectName(QStringLiteral("labelingClassBar"));
+    statusLabel_ = new QLabel(this);
+    statusLabel_->setObjectName(QStringLiteral("labelingStatus"));
+    statusLabel_->setWordWrap(true);
+    helpLabel_ = new QLabel(this);
+    helpLabel_->setObjectName(QStringLiteral("labelingHelp"));
+    helpLabel_->setWordWrap(true);
+    helpLabel_->setEnabled(false);
+    messageLabel_ = new QLabel(this);
+    messageLabel_->setObjectName(QStringLiteral("labelingMessage"));
+    messageLabel_->setWordWrap(true);
+    messageLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(titleLabel_, 1);
+    top->addWidget(filterCombo_);
+    top->addWidget(refreshButton_);
+    top->addWidget(sizeSlider_);
+    top->addWidget(undoButton_);
+    top->addWidget(redoButton_);
+    top->addWidget(commitButton_);
+    top->addWidget(moreButton_);
+    auto* side = new QWidget(this);
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(view_, 3);
+    sideLayout->addWidget(classBar_, 2);
+    sideLayout->addWidget(statusLabel_);
+    sideLayout->addWidget(helpLabel_);
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("labelingSplitter"));
+    splitter->addWidget(grid_);
+    splitter->addWidget(side);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(messageLabel_);
+
+    QUndoStack* stack = document_->undoStack();
+    connect(undoButton_, &QPushButton::clicked, stack, &QUndoStack::undo);
+    connect(redoButton_, &QPushButton::clicked, stack, &QUndoStack::redo);
+    connect(stack, &QUndoStack::canUndoChanged, undoButton_, &QWidget::setEnabled);
+    connect(stack, &QUndoStack::canRedoChanged, redoButton_, &QWidget::setEnabled);
+    undoButton_->setEnabled(false);
+    redoButton_->setEnabled(false);
+    connect(stack, &QUndoStack::indexChanged, this, [this] {
+        // Undo brings the item back into view, so the user sees what changed.
+        if (grid_->currentIndex().isValid())
+            grid_->scrollTo(grid_->currentIndex());
+    });
+    connect(commitButton_, &QPushButton::clicked, this, &LabelingPanel::askCommit);
+    connect(refreshButton_, &QPushButton::clicked, model_, &SampleListModel::refilter);
+    connect(sizeSlider_, &QSlider::valueChanged, this, [this, delegate](int size) {
+        delegate->setThumbnailSize(size);
+        thumbnails_->setData(document_->sharedData(), size);
+        grid_->doItemsLayout();
+    });
+    connect(filterCombo_, qOverload<int>(&QComboBox::activated), this, [this](int i) {
+        const QVariantList v = filterCombo_->itemData(i).toList();
+        if (v.size() == 2)
+            setFilter(static_cast<SampleFilter>(v[0].toInt()), v[1].toInt());
+    });
+    connect(grid_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &LabelingPanel::onCurrentChanged);
+    connect(model_, &QAbstractItemModel::modelReset, this, [this] {
+        connect(grid_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+                &LabelingPanel::onCurrentChanged, Qt::UniqueConnection);
+    });
+    connect(classBar_, &ClassBar::classClicked, this, &LabelingPanel::labelWith);
+    connect(classBar_, &ClassBar::filterToClass, this,
+            [this](int c) { setFilter(SampleFilter::Class, c); });
+    connect(document_, &LabelingDocument::classesChanged, this, &LabelingPanel::refreshFilters);
+    connect(document_, &LabelingDocument::rowsChanged, this, &LabelingPanel::refreshStatus);
+    connect(document_, &LabelingDocument::saveFailed, this,
+            [this](const QString& m) { showMessage(tr("A label could not be saved: %1").arg(m), true); });
+    connect(session_, &ProjectSession::currentVersionChanged, this,
+            &LabelingPanel::onCurrentVersionChanged);
+    connect(session_, &ProjectSession::projectClosed, this, [this] {
+        ++loadTicket_;
+        wantedVersion_ = 0;
+        thumbnails_->setData(nullptr, sizeSlider_->value());
+        document_->clear();
+        model_->refilter();
+        view_->showRow(-1);
+        refreshFilters();
+        refreshStatus();
+    });
+    setupMenu();
+    retranslateUi();
+}
+
+LabelingPanel::~LabelingPanel() = default;
+
+QUndoStack* LabelingPanel::undoStack() const
+{
+    return document_->undoStack();
+}
+
+void LabelingPanel::retranslateUi()
+{
+    filterCombo_->setToolTip(tr("Which items the grid lists"));
+    refreshButton_->setText(tr("Refresh"));
+    refreshButton_->setToolTip(tr("Apply the filter again: items labeled since stay listed "
+                                  "until then, so the grid never jumps under the cursor"));
+    sizeSlider_->setToolTip(tr("Thumbnail size"));
+    undoButton_->setText(tr("Undo"));
+    redoButton_->setText(tr("Redo"));
+    undoButton_->setToolTip(tr("Undo the last labeling action (Ctrl+Z)"));
+    redoButton_->setToolTip(tr("Redo (Ctrl+Shift+Z)"));
+    commitButton_->setText(tr("Commit labels…"));
+    commitButton_->setToolTip(tr("Make a new dataset version from the current labels"));
+    moreButton_->setText(tr("Labels"));
+    helpLabel_->setText(tr("Keys: the class key labels and shows the next item · Right/Space "
+                           "skip · Left/Backspace back · V verified · Delete removes the label · "
+                           "Enter accepts a pre-label · Ctrl/Shift+click selects several"));
+    setupMenu();
+    refreshFilters();
+    refreshStatus();
+    view_->showRow(currentRow());
+    classBar_->retranslateUi();
+}
+
+void LabelingPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void LabelingPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    // A version chosen while the dock was hidden is loaded when it is first seen.
+    if (session_->isOpen() && session_->currentVersionId() > 0
+        && session_->currentVersionId() != wantedVersion_)
+        loadVersion(session_->currentVersionId());
+}
+
+void LabelingPanel::onCurrentVersionChanged(qint64 versionId)
+{
+    if (versionId > 0 && versionId != wantedVersion_ && isVisible())
+        loadVersion(versionId);
+}
+
+void LabelingPanel::loadVersion(qint64 versionId)
+{
+    if (!session_->isOpen() || versionId <= 0)
+        return;
+    wantedVersion_ = versionId;
+    const int ticket = ++loadTicket_;
+    const QString folder = session_->folder();
+    showMessage(tr("Loading version #%1…").arg(versionId), false);
+    QPointer<LabelingPanel> self(this);
+    tasks_->run(
+        tr("Loading labels"),
+        [versionId](flightdeck::store::Project& project, const std::atomic<bool>&) {
+            return QVariant::fromValue(LabelingData::load(project, versionId));
+        },
+        [self, ticket, folder](const QVariant& result) {
+            if (!self || ticket != self->loadTicket_)
+                return;   // another version was asked for meanwhile
+            auto data = result.value<std::shared_ptr<const LabelingData>>();
+            self->thumbnails_->setData(data, self->sizeSlider_->value());
+            self->document_->load(data, std::make_unique<LabelWriter>(folder));
+            self->sessionItems_ = 0;
+            self->sessionSeconds_ = 0;
+            self->sessionClock_.invalidate();
+            self->titleLabel_->setText(tr("%1 · version #%2 · %n item(s)", nullptr,
+                                          self->document_->count())
+                                           .arg(data->datasetName)
+                                           .arg(data->versionId));
+            if (self->model_->rowCount() > 0)
+                self->grid_->setCurrentIndex(self->model_->index(0));
+            self->showMessage(self->session_->project().readOnly()
+                                  ? tr("The project is read-only here: labels can be viewed, not changed.")
+                                  : QString(),
+                              self->session_->project().readOnly());
+            Q_EMIT self->versionLoaded(data->versionId);
+        },
+        [self, ticket](const QString& message) {
+            if (!self || ticket != self->loadTicket_)
+                return;
+            self->showMessage(message, true);
+            Q_EMIT self->failed(message);
+        });
+}
+
+int LabelingPanel::currentRow() const
+{
+    const QModelIndex i = grid_->currentIndex();
+    return i.isValid() ? model_->documentRow(i.row()) : -1;
+}
+
+void LabelingPanel::setCurrentRow(int documentRow)
+{
+    const int m = model_->modelRow(documentRow);
+    if (m >= 0)
+        grid_->setCurrentIndex(model_->index(m));
+}
+
+void LabelingPanel::setFilter(SampleFilter filter, int classIndex)
+{
+    const int keep = currentRow();
+    model_->setFilter(filter, classIndex);
+    const int m = model_->modelRow(keep);
+    if (model_->rowCount() > 0)
+        grid_->setCurrentIndex(model_->index(m >= 0 ? m : 0));
+    else
+        view_->showRow(-1);
+    for (int i = 0; i < filterCombo_->count(); ++i) {
+        const QVariantList v = filterCombo_->itemData(i).toList();
+        if (v.size() == 2 && v[0].toInt() == int(filter) && v[1].toInt() == classIndex)
+            filterCombo_->setCurrentIndex(i);
+    }
+}
+
+void LabelingPanel::onCurrentChanged()
+{
+    view_->showRow(currentRow());
+    shownAt_.restart();
+}
+
+void LabelingPanel::refreshFilters()
+{
+    filterCombo_->clear();
+    auto add = [this](const QString& text, SampleFilter f, int c = -1) {
+        filterCombo_->addItem(text, QVariantList{int(f), c});
+    };
+    add(tr("All items"), SampleFilter::All);
+    add(tr("Unlabeled"), SampleFilter::Unlabeled);
+    add(tr("Labeled"), SampleFilter::Labeled);
+    add(tr("Labeled, not verified"), SampleFilter::NotVerified);
+    add(tr("Verified"), SampleFilter::Verified);
+    add(tr("Model pre-labels"), SampleFilter::PreLabeled);
+    if (document_->isLoaded())
+        for (int c : document_->visibleClasses())
+            add(tr("Class: %1").arg(document_->classes()[c]), SampleFilter::Class, c);
+    for (int i = 0; i < filterCombo_->count(); ++i) {
+        const QVariantList v = filterCombo_->itemData(i).toList();
+        if (v[0].toInt() == int(model_->filter()) && v[1].toInt() == model_->filterClass())
+            filterCombo_->setCurrentIndex(i);
+    }
+}
+
+void LabelingPanel::refreshStatus()
+{
+    statusLabel_->setText(statusText());
+}
+
+QString LabelingPanel::statusText() const
+{
+    if (!document_->isLoaded())
+        return tr("Choose a dataset version in the Data panel to label it.");
+    const QLocale locale;
+    const qint64 total = document_->count();
+    QString text = tr("Labeled %1 of %2 (%3%) · verified %4")
+                       .arg(locale.toString(document_->labeledCount()), locale.toString(total))
+                       .arg(100.0 * double(document_->labeledCount()) / double(std::max<qint64>(1, total)), 0, 'f', 1)
+                       .arg(locale.toString(document_->verifiedCount()));
+    if (sessionItems_ > 0 && sessionClock_.isValid()) {
+        const double minutes = std::max(1.0 / 60, double(sessionClock_.elapsed()) / 60000.0);
+        text += QLatin1Char('\n')
+                + tr("This session: %n item(s), %1 per minute, %2 s per item", nullptr, int(sessionItems_))
+                      .arg(double(sessionItems_) / minutes, 0, 'f', 0)
+                      .arg(sessionSeconds_ / double(sessionItems_), 0, 'f', 1);
+    }
+    return text;
+}
+
+void LabelingPanel::showMessage(const QString& text, bool error)
+{
+    messageLabel_->setText(text);
+    messageLabel_->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+}
+
+}  // namespace flightdeck::ui

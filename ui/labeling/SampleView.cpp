@@ -1,0 +1,123 @@
+#include "labeling/SampleView.h"
+
+#include "labeling/LabelingDocument.h"
+#include "labeling/ThumbnailCache.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QPainter>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace flightdeck::ui {
+
+using flightdeck::store::LabelSource;
+
+void ImageCanvas::setImage(const QImage& image)
+{
+    image_ = image;
+    update();
+}
+
+void ImageCanvas::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.fillRect(rect(), palette().color(QPalette::Dark));
+    if (image_.isNull())
+        return;
+    const QSize s = image_.size().scaled(size() - QSize(8, 8), Qt::KeepAspectRatio);
+    const QRect target(rect().center() - QPoint(s.width() / 2, s.height() / 2), s);
+    p.setRenderHint(QPainter::SmoothPixmapTransform, s.width() < image_.width());
+    p.drawImage(target, image_);
+}
+
+SampleView::SampleView(LabelingDocument* document, QWidget* parent)
+    : QWidget(parent), document_(document)
+{
+    stack_ = new QStackedWidget(this);
+    canvas_ = new ImageCanvas(this);
+    canvas_->setObjectName(QStringLiteral("labelingCanvas"));
+    values_ = new QTableWidget(0, 2, this);
+    values_->setObjectName(QStringLiteral("labelingRowValues"));
+    values_->verticalHeader()->hide();
+    values_->horizontalHeader()->setStretchLastSection(true);
+    values_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    values_->setFocusPolicy(Qt::NoFocus);
+    stack_->addWidget(canvas_);
+    stack_->addWidget(values_);
+    info_ = new QLabel(this);
+    info_->setObjectName(QStringLiteral("labelingSampleInfo"));
+    info_->setTextFormat(Qt::PlainText);
+    info_->setWordWrap(true);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(stack_, 1);
+    layout->addWidget(info_);
+    connect(document_, &LabelingDocument::rowsChanged, this, [this](const std::vector<int>& rows) {
+        if (std::find(rows.begin(), rows.end(), row_) != rows.end())
+            refreshInfo();
+    });
+}
+
+void SampleView::showRow(int row)
+{
+    row_ = document_->isLoaded() && row < document_->count() ? row : -1;
+    const LabelingData* data = document_->data();
+    if (row_ < 0 || !data) {
+        canvas_->setImage({});
+        values_->setRowCount(0);
+    } else if (data->images) {
+        stack_->setCurrentWidget(canvas_);
+        canvas_->setImage(ThumbnailCache::image(*data, row_));
+    } else {
+        stack_->setCurrentWidget(values_);
+        const auto& t = data->table;
+        const int cols = int(t.cols());
+        values_->setRowCount(cols);
+        const float* values = t.row(std::size_t(row_));
+        for (int c = 0; c < cols; ++c) {
+            auto* name = values_->item(c, 0);
+            if (!name) {
+                values_->setItem(c, 0, name = new QTableWidgetItem);
+                values_->setItem(c, 1, new QTableWidgetItem);
+            }
+            name->setText(QString::fromStdString(t.featureNames[std::size_t(c)]));
+            values_->item(c, 1)->setText(QString::number(double(values[c]), 'g', 6));
+        }
+    }
+    refreshInfo();
+}
+
+QString SampleView::infoText() const
+{
+    return info_->text();
+}
+
+void SampleView::refreshInfo()
+{
+    if (row_ < 0) {
+        info_->setText(tr("No item selected."));
+        return;
+    }
+    const RowState& s = document_->row(row_);
+    QString who;
+    switch (s.source) {
+    case LabelSource::Import: who = tr("from the import"); break;
+    case LabelSource::User: who = tr("by you"); break;
+    case LabelSource::Model: who = tr("pre-label by the model (Enter accepts)"); break;
+    }
+    const QString label = s.label < 0 ? tr("not labeled")
+                                      : tr("%1, %2").arg(document_->classes()[s.label], who);
+    QString text = tr("%1 of %2: %3 — %4")
+                       .arg(row_ + 1)
+                       .arg(document_->count())
+                       .arg(document_->name(row_), label);
+    if (s.verified)
+        text += QLatin1Char(' ') + tr("(verified)");
+    if (document_->secondsSpent(row_) > 0)
+        text += QLatin1Char(' ') + tr("%1 s spent").arg(double(document_->secondsSpent(row_)), 0, 'f', 1);
+    info_->setText(text);
+}
+
+}  // namespace flightdeck::ui

@@ -1,0 +1,35 @@
+#include "labeling/SetRowsCommand.h"
+
+namespace flightdeck::ui {
+
+SetRowsCommand::SetRowsCommand(LabelingDocument* document, std::vector<int> rows,
+                               std::vector<RowState> before, std::vector<RowState> after,
+                               double secondsSpent, const QString& text, QUndoCommand* parent)
+    : QUndoCommand(text, parent),
+      document_(document),
+      rows_(std::move(rows)),
+      before_(std::move(before)),
+      after_(std::move(after)),
+      seconds_(secondsSpent)
+{
+}
+
+void SetRowsCommand::undo() { document_->applyRaw(rows_, before_, 0); }
+
+// The time spent goes with the first doing only; a redo is not more work on the item.
+void SetRowsCommand::redo()
+{
+    document_->applyRaw(rows_, after_, seconds_);
+    seconds_ = 0;
+}
+
+ShowClassCommand::ShowClassCommand(LabelingDocument* document, int index, bool shown,
+                                   QUndoCommand* parent)
+    : QUndoCommand(parent), document_(document), index_(index), shown_(shown)
+{
+}
+
+void ShowClassCommand::undo() { document_->setClassShownRaw(index_, !shown_); }
+void ShowClassCommand::redo() { document_->setClassShownRaw(index_, shown_); }
+
+}  // namespace flightdeck::ui
