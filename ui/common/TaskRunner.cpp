@@ -5,10 +5,14 @@
 
 #include "flightdeck/store/Project.h"
 
+#include <QElapsedTimer>
+#include <QMutex>
 #include <QPointer>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <algorithm>
+#include <utility>
 
 namespace flightdeck::ui {
 
@@ -22,6 +26,64 @@ struct Outcome {
 };
 
 }  // namespace
+
+struct TaskRunner::Progress::State {
+    QString title;
+    QMutex mutex;   // guards the values and `queued`; held only to copy them
+    qint64 done = 0, total = 0;
+    QString text;
+    bool queued = false;   // a delivery is on its way to the GUI thread
+    // GUI thread only.
+    QElapsedTimer sinceSignal;
+    bool finished = false;
+};
+
+TaskRunner::Progress::Progress(TaskRunner* runner, std::shared_ptr<State> state,
+                               std::shared_ptr<std::atomic<bool>> cancel)
+    : runner_(runner), state_(std::move(state)), cancel_(std::move(cancel))
+{
+}
+
+void TaskRunner::Progress::report(qint64 done, qint64 total, const QString& text)
+{
+    bool post = false;
+    {
+        QMutexLocker lock(&state_->mutex);
+        state_->done = done;
+        state_->total = total;
+        state_->text = text;
+        post = !std::exchange(state_->queued, true);
+    }
+    // One delivery in flight at a time: a loop reporting every file costs the GUI nothing,
+    // and the delivery reads the newest value, not the one that posted it.
+    if (post)
+        QMetaObject::invokeMethod(
+            runner_, [runner = runner_, state = state_] { runner->deliverProgress(state); },
+            Qt::QueuedConnection);
+}
+
+void TaskRunner::deliverProgress(const std::shared_ptr<Progress::State>& state)
+{
+    if (state->finished)
+        return;
+    if (state->sinceSignal.isValid() && state->sinceSignal.elapsed() < kProgressIntervalMs) {
+        // Deferred rather than dropped, so the last value of a stage is always shown.
+        QTimer::singleShot(kProgressIntervalMs - state->sinceSignal.elapsed(), this,
+                           [this, state] { deliverProgress(state); });
+        return;
+    }
+    qint64 done = 0, total = 0;
+    QString text;
+    {
+        QMutexLocker lock(&state->mutex);
+        done = state->done;
+        total = state->total;
+        text = state->text;
+        state->queued = false;
+    }
+    state->sinceSignal.start();
+    Q_EMIT progressChanged(state->title, done, total, text);
+}
 
 TaskRunner::TaskRunner(ProjectSession* session, QObject* parent)
     : QObject(parent), session_(session), pool_(new QThreadPool(this))
@@ -46,13 +108,32 @@ void TaskRunner::run(const QString& title, Work work, Done onDone, Failed onFail
             Q_EMIT failed(title, message);
         return;
     }
+    runWithProgress(
+        title,
+        [work = std::move(work)](flightdeck::store::Project& project, Progress& progress) {
+            return work(project, progress.cancelFlag());
+        },
+        std::move(onDone), std::move(onFailed));
+}
+
+void TaskRunner::runWithProgress(const QString& title, ProgressWork work, Done onDone,
+                                 Failed onFailed)
+{
+    if (!session_ || !session_->isOpen()) {
+        const QString message = tr("Open or create a project first.");
+        if (onFailed)
+            onFailed(message);
+        else
+            Q_EMIT failed(title, message);
+        return;
+    }
     const std::string folder = session_->folder().toStdString();
     launch(title,
-           [folder, work = std::move(work)](const std::atomic<bool>& cancel) {
+           [folder, work = std::move(work)](Progress& progress) {
                // Each task has its own connection: SQLite connections are not shared across
                // threads here, and WAL lets it write while the GUI reads.
                auto project = flightdeck::store::Project::open(folder);
-               return work(project, cancel);
+               return work(project, progress);
            },
            std::move(onDone), std::move(onFailed));
 }
@@ -61,14 +142,15 @@ void TaskRunner::runDetached(const QString& title,
                              std::function<QVariant(const std::atomic<bool>&)> work, Done onDone,
                              Failed onFailed)
 {
-    launch(title, std::move(work), std::move(onDone), std::move(onFailed));
+    launch(title, [work = std::move(work)](Progress& progress) { return work(progress.cancelFlag()); },
+           std::move(onDone), std::move(onFailed));
 }
 
-void TaskRunner::launch(const QString& title,
-                        std::function<QVariant(const std::atomic<bool>&)> job, Done onDone,
-                        Failed onFailed)
+void TaskRunner::launch(const QString& title, Job job, Done onDone, Failed onFailed)
 {
     auto cancel = std::make_shared<std::atomic<bool>>(false);
+    auto state = std::make_shared<Progress::State>();
+    state->title = title;
     cancelFlags_.push_back(cancel);
     ++running_;
     if (running_ == 1)
@@ -76,11 +158,13 @@ void TaskRunner::launch(const QString& title,
     // A project switched while the task ran must not receive the old project's result.
     const quint64 generation = session_ ? session_->generation() : 0;
     QPointer<TaskRunner> self(this);
-    pool_->start([self, cancel, generation, title, job = std::move(job), onDone = std::move(onDone),
-                  onFailed = std::move(onFailed)]() mutable {
+    TaskRunner* runner = this;   // alive while the job runs: the destructor waits for the pool
+    pool_->start([self, runner, cancel, state, generation, title, job = std::move(job),
+                  onDone = std::move(onDone), onFailed = std::move(onFailed)]() mutable {
         auto outcome = std::make_shared<Outcome>();
         try {
-            outcome->value = job(*cancel);
+            Progress progress(runner, state, cancel);
+            outcome->value = job(progress);
             outcome->ok = true;
         } catch (const std::exception& e) {
             outcome->error = ErrorText::fromException(e);
@@ -91,11 +175,19 @@ void TaskRunner::launch(const QString& title,
             return;
         QMetaObject::invokeMethod(
             self.data(),
-            [self, cancel, generation, title, outcome, onDone = std::move(onDone),
+            [self, cancel, state, generation, title, outcome, onDone = std::move(onDone),
              onFailed = std::move(onFailed)]() {
                 if (!self)
                     return;
                 --self->running_;
+                state->finished = true;
+                bool reported = state->sinceSignal.isValid();
+                {
+                    QMutexLocker lock(&state->mutex);
+                    reported = reported || state->queued;
+                }
+                if (reported)
+                    Q_EMIT self->progressChanged(title, 0, 0, QString());
                 auto& flags = self->cancelFlags_;
                 flags.erase(std::remove(flags.begin(), flags.end(), cancel), flags.end());
                 const bool stale = self->session_ && self->session_->generation() != generation;

@@ -1,9 +1,11 @@
 #include "mainwindow/TaskStatusWidget.h"
 
 #include <QEvent>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
+#include <QStatusBar>
 #include <QToolButton>
 
 #include <algorithm>
@@ -37,6 +39,20 @@ void TaskStatusWidget::setBusy(bool busy, const QString& title)
 {
     busy_ = busy;
     busyTitle_ = title;
+    if (!busy) {
+        taskTotal_ = 0;
+        taskText_.clear();
+    }   // a task that ended without its final report leaves no stale bar
+    refresh();
+}
+
+void TaskStatusWidget::setTaskProgress(const QString& title, qint64 done, qint64 total,
+                                       const QString& text)
+{
+    taskTitle_ = title;
+    taskDone_ = done;
+    taskTotal_ = total;
+    taskText_ = text;
     refresh();
 }
 
@@ -60,22 +76,45 @@ void TaskStatusWidget::setTrainingProgress(qint64 step, qint64 totalSteps, int e
 
 void TaskStatusWidget::refresh()
 {
+    const bool taskReporting = busy_ && (taskTotal_ > 0 || !taskText_.isEmpty());
+    const bool taskProgress = taskReporting && taskTotal_ > 0;
     const bool visible = busy_ || training_;
     titleLabel_->setVisible(visible);
     progress_->setVisible(visible);
     cancelButton_->setVisible(visible);
+    // QProgressBar takes ints; a total past INT_MAX (bytes) is shown in thousandths.
+    const auto setBar = [this](qint64 done, qint64 total) {
+        const bool scaled = total > std::numeric_limits<int>::max();
+        const qint64 shownTotal = scaled ? 1000 : total;
+        const qint64 shownDone = scaled ? done * 1000 / total : done;
+        progress_->setRange(0, static_cast<int>(shownTotal));
+        progress_->setValue(static_cast<int>(std::clamp<qint64>(shownDone, 0, shownTotal)));
+    };
     if (training_ && total_ > 0) {
-        const int total = static_cast<int>(std::min<qint64>(total_, std::numeric_limits<int>::max()));
-        progress_->setRange(0, total);
-        progress_->setValue(static_cast<int>(std::min<qint64>(step_, total)));
+        setBar(step_, total_);
         progress_->setFormat(tr("Epoch %1: %p%").arg(epoch_));
+    } else if (taskProgress) {
+        setBar(taskDone_, taskTotal_);
+        progress_->setFormat(QStringLiteral("%p%"));
     } else if (visible) {
         progress_->setRange(0, 0);   // indeterminate
     }
+    // While a task reports progress, its own title and text say more than the first busy title.
+    QString task = busy_ ? busyTitle_ : QString();
+    if (taskReporting)
+        task = taskText_.isEmpty() ? taskTitle_ : tr("%1: %2").arg(taskTitle_, taskText_);
     QString title = training_ ? tr("Training") : QString();
-    if (busy_)
-        title = title.isEmpty() ? busyTitle_ : tr("%1; %2").arg(title, busyTitle_);
-    titleLabel_->setText(title);
+    if (!task.isEmpty())
+        title = title.isEmpty() ? task : tr("%1; %2").arg(title, task);
+    // The label only grows while tasks run, so the bar does not jump left and right as a
+    // rate's digits change; past kMaxTitleWidth the text is elided (full text in the tooltip).
+    const QFontMetrics metrics(titleLabel_->font());
+    const QString shown = metrics.elidedText(title, Qt::ElideMiddle, kMaxTitleWidth);
+    titleLabel_->setText(shown);
+    titleLabel_->setToolTip(shown == title ? QString() : title);
+    titleLabel_->setMinimumWidth(visible ? std::max(titleLabel_->minimumWidth(),
+                                                    metrics.horizontalAdvance(shown) + 4)
+                                         : 0);
 }
 
 void TaskStatusWidget::retranslateUi()

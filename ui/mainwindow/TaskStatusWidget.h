@@ -1,6 +1,7 @@
 #pragma once
-// The status bar's activity area: a progress bar that shows training progress, or a busy
-// (indeterminate) state while TaskRunner works, the task's title, and a Cancel button.
+// The status bar's activity area: a progress bar that shows training progress, a task's own
+// progress (TaskRunner::progressChanged: the bar and a line such as "12,000 / 70,000 images,
+// 48 MB/s"), or a busy (indeterminate) state while TaskRunner works; the task's title; Cancel.
 #include <QWidget>
 
 class QLabel;
@@ -17,6 +18,8 @@ public:
     void setBusy(bool busy, const QString& title);
     void setTrainingRunning(bool running);
     void setTrainingProgress(qint64 step, qint64 totalSteps, int epoch);
+    // total <= 0: an indeterminate bar with the text; no text either: the task's progress ended.
+    void setTaskProgress(const QString& title, qint64 done, qint64 total, const QString& text);
 
 Q_SIGNALS:
     void cancelRequested();
@@ -25,6 +28,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    static constexpr int kMaxTitleWidth = 560;
     void retranslateUi();
     void refresh();
 
@@ -33,6 +37,8 @@ private:
     QToolButton* cancelButton_;
     bool busy_ = false, training_ = false;
     QString busyTitle_;
+    QString taskTitle_, taskText_;
+    qint64 taskDone_ = 0, taskTotal_ = 0;
     qint64 step_ = 0, total_ = 0;
     int epoch_ = 0;
 };
