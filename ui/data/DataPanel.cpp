@@ -3,13 +3,18 @@
 #include "common/ProjectSession.h"
 #include "common/Settings.h"
 #include "common/TaskRunner.h"
+#include "data/ClassCountsTable.h"
+#include "data/CsvImportDialog.h"
+#include "data/DataImporter.h"
 #include "data/DatasetPreview.h"
 #include "data/DatasetTree.h"
+#include "data/ImageImportDialog.h"
+#include "data/ImportBar.h"
+#include "data/ImportSummary.h"
 #include "data/PreviewModel.h"
 #include "data/SplitForm.h"
 #include "data/SplitTable.h"
 
-#include "flightdeck/data/CsvImporter.h"
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/data/LabelAssessment.h"
 
@@ -21,18 +26,13 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QLocale>
 #include <QPointer>
-#include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTableWidget>
 #include <QVBoxLayout>
 #include <QVariantMap>
-
-#include <filesystem>
 
 namespace flightdeck::ui {
 
@@ -40,11 +40,8 @@ DataPanel::DataPanel(ProjectSession* session, TaskRunner* tasks, QWidget* parent
     : QWidget(parent),
       session_(session),
       tasks_(tasks),
-      importButton_(new QPushButton(this)),
-      nameLabel_(new QLabel(this)),
-      nameEdit_(new QLineEdit(this)),
-      labelColumnLabel_(new QLabel(this)),
-      labelColumnEdit_(new QLineEdit(this)),
+      importer_(new DataImporter(session, tasks, this)),
+      importBar_(new ImportBar(this)),
       datasetsBox_(new QGroupBox(this)),
       tree_(new DatasetTree(session, datasetsBox_)),
       splitsBox_(new QGroupBox(this)),
@@ -53,17 +50,13 @@ DataPanel::DataPanel(ProjectSession* session, TaskRunner* tasks, QWidget* parent
       tabs_(new QTabWidget(this)),
       previewView_(new QTableView(tabs_)),
       previewModel_(new PreviewModel(this)),
-      classCounts_(new QTableWidget(0, 3, tabs_)),
+      classCounts_(new ClassCountsTable(tabs_)),
       previewLabel_(new QLabel(this)),
       messageLabel_(new QLabel(this))
 {
     setObjectName(QStringLiteral("dataPanel"));
-    importButton_->setObjectName(QStringLiteral("importCsvButton"));
-    nameEdit_->setObjectName(QStringLiteral("datasetNameEdit"));
-    labelColumnEdit_->setObjectName(QStringLiteral("labelColumnEdit"));
     tabs_->setObjectName(QStringLiteral("dataTabs"));
     previewView_->setObjectName(QStringLiteral("previewTable"));
-    classCounts_->setObjectName(QStringLiteral("classCountsTable"));
     previewLabel_->setObjectName(QStringLiteral("previewLabel"));
     messageLabel_->setObjectName(QStringLiteral("dataMessageLabel"));
     messageLabel_->setWordWrap(true);
@@ -73,21 +66,11 @@ DataPanel::DataPanel(ProjectSession* session, TaskRunner* tasks, QWidget* parent
     previewView_->setModel(previewModel_);
     previewView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     previewView_->horizontalHeader()->setDefaultSectionSize(80);
-    classCounts_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    classCounts_->verticalHeader()->setVisible(false);
-    classCounts_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     tabs_->addTab(previewView_, QString());
     tabs_->addTab(classCounts_, QString());
 
-    auto* importRow = new QHBoxLayout;
-    importRow->addWidget(importButton_);
-    importRow->addWidget(nameLabel_);
-    importRow->addWidget(nameEdit_, 2);
-    importRow->addWidget(labelColumnLabel_);
-    importRow->addWidget(labelColumnEdit_, 1);
-
     auto* datasetsLayout = new QVBoxLayout(datasetsBox_);
-    datasetsLayout->addLayout(importRow);
+    datasetsLayout->addWidget(importBar_);
     datasetsLayout->addWidget(tree_, 1);
 
     auto* splitsLayout = new QVBoxLayout(splitsBox_);
@@ -114,7 +97,12 @@ DataPanel::DataPanel(ProjectSession* session, TaskRunner* tasks, QWidget* parent
     layout->addWidget(splitter, 1);
     layout->addWidget(messageLabel_);
 
-    connect(importButton_, &QPushButton::clicked, this, &DataPanel::chooseAndImportCsv);
+    connect(importBar_, &ImportBar::csvRequested, this, &DataPanel::chooseAndImportCsv);
+    connect(importBar_, &ImportBar::imagesRequested, this, &DataPanel::chooseAndImportImages);
+    connect(importBar_, &ImportBar::idxRequested, this, &DataPanel::chooseAndImportIdx);
+    connect(importer_, &DataImporter::imported, this, &DataPanel::onImported);
+    connect(importer_, &DataImporter::failed, this, &DataPanel::onImportFailed);
+    connect(importer_, &DataImporter::csvInspected, this, &DataPanel::showCsvDialog);
     connect(splitForm_, &SplitForm::createRequested, this, &DataPanel::createSplit);
     connect(tree_, &DatasetTree::versionChosen, this, &DataPanel::onVersionChosen);
     connect(splitTable_, &SplitTable::splitChosen, session_, &ProjectSession::setCurrentSplit);
@@ -154,63 +142,65 @@ QString DataPanel::labelConcernText(flightdeck::data::LabelConcern concern, qint
     return {};
 }
 
+QString DataPanel::nameOr(const QString& datasetName) const
+{
+    return datasetName.trimmed().isEmpty() ? importBar_->datasetName() : datasetName.trimmed();
+}
+
 void DataPanel::importCsv(const QString& path, const QString& datasetName)
 {
-    const QString fileName = QFileInfo(path).fileName();
-    if (!session_->isOpen()) {
-        const QString message = tr("Open or create a project before importing data.");
-        showMessage(message, true);
-        Q_EMIT importFailed(message);
-        return;
-    }
-    QString name = datasetName.trimmed();
-    if (name.isEmpty())
-        name = nameEdit_->text().trimmed();
-    if (name.isEmpty())
-        name = QFileInfo(path).completeBaseName();
-    const std::filesystem::path file(QFile::encodeName(path).toStdString());
-    const std::string stdName = name.toStdString();
-    const std::string source = path.toStdString();
-    flightdeck::data::CsvOptions options;
-    options.labelColumn = labelColumnEdit_->text().trimmed().toStdString();
-    showMessage(tr("Importing %1…").arg(fileName), false);
-    QPointer<DataPanel> self(this);
-    tasks_->run(
-        tr("Importing %1").arg(fileName),
-        [file, stdName, source, options](flightdeck::store::Project& project, const std::atomic<bool>&) {
-            const auto table = flightdeck::data::importCsv(file, options);
-            flightdeck::data::DatasetCatalog catalog(project);
-            const auto record = catalog.addVersion(stdName, table, source);
-            const auto assessment = flightdeck::data::assessLabels(table);
-            QVariantMap out;
-            out[QStringLiteral("version")] = QVariant::fromValue<qlonglong>(record.id);
-            out[QStringLiteral("concern")] = static_cast<int>(assessment.concern);
-            out[QStringLiteral("distinct")] = QVariant::fromValue<qulonglong>(assessment.distinct);
-            out[QStringLiteral("rows")] = QVariant::fromValue<qulonglong>(assessment.rows);
-            return QVariant(out);
-        },
-        [self, fileName](const QVariant& result) {
-            if (!self)
-                return;
-            const QVariantMap out = result.toMap();
-            const qint64 versionId = out.value(QStringLiteral("version")).toLongLong();
-            self->session_->notifyDatasetsChanged();
-            self->onVersionChosen(versionId);
-            const QString concern = labelConcernText(
-                static_cast<flightdeck::data::LabelConcern>(out.value(QStringLiteral("concern")).toInt()),
-                out.value(QStringLiteral("distinct")).toLongLong(),
-                out.value(QStringLiteral("rows")).toLongLong());
-            self->showMessage(tr("Imported %1 as dataset version #%2.").arg(fileName).arg(versionId)
-                                  + (concern.isEmpty() ? QString() : QLatin1Char(' ') + concern),
-                              !concern.isEmpty());
-            Q_EMIT self->importFinished(versionId);
-        },
-        [self](const QString& message) {
-            if (!self)
-                return;
-            self->showMessage(message, true);
-            Q_EMIT self->importFailed(message);
-        });
+    showMessage(tr("Importing %1…").arg(QFileInfo(path).fileName()), false);
+    importer_->importCsv(path, nameOr(datasetName), importBar_->labelColumn());
+}
+
+void DataPanel::inspectCsv(const QString& path, const QString& datasetName)
+{
+    showMessage(tr("Reading %1…").arg(QFileInfo(path).fileName()), false);
+    importer_->inspectCsv(path, nameOr(datasetName), importBar_->labelColumn());
+}
+
+void DataPanel::importImages(const QString& folder,
+                             const flightdeck::data::ImageImportOptions& options,
+                             const QString& datasetName)
+{
+    showMessage(tr("Importing images from %1…").arg(QFileInfo(folder).fileName()), false);
+    importer_->importImages(folder, nameOr(datasetName), options);
+}
+
+void DataPanel::importIdx(const QString& path, const QString& datasetName)
+{
+    showMessage(tr("Importing IDX from %1…").arg(QFileInfo(path).fileName()), false);
+    importer_->importIdx(path, nameOr(datasetName));
+}
+
+void DataPanel::showCsvDialog(const CsvInspection& inspection)
+{
+    messageLabel_->hide();
+    auto* dialog = new CsvImportDialog(inspection, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        showMessage(tr("Importing %1…").arg(QFileInfo(dialog->inspection().path).fileName()), false);
+        importer_->importInspected(dialog->inspection(), dialog->datasetName(), dialog->chosenTask());
+    });
+    dialog->open();
+    Q_EMIT csvInspected(QString::fromLatin1(flightdeck::data::taskName(inspection.detected)));
+}
+
+void DataPanel::onImported(const ImportOutcome& outcome)
+{
+    session_->notifyDatasetsChanged();
+    onVersionChosen(outcome.versionId);   // selects the version's newest split, IDX's too
+    showMessage(ImportSummary::message(outcome), ImportSummary::isWarning(outcome));
+    messageLabel_->setToolTip(ImportSummary::skippedList(outcome));
+    Q_EMIT importFinished(outcome.versionId);
+    if (outcome.splitId > 0)
+        Q_EMIT splitCreated(outcome.splitId);
+}
+
+void DataPanel::onImportFailed(const QString& message)
+{
+    showMessage(message, true);
+    Q_EMIT importFailed(message);
 }
 
 void DataPanel::chooseAndImportCsv()
@@ -221,7 +211,34 @@ void DataPanel::chooseAndImportCsv()
     if (path.isEmpty())
         return;
     Settings::lastImportFolder().set(QFileInfo(path).absolutePath());
-    importCsv(path);
+    inspectCsv(path);
+}
+
+void DataPanel::chooseAndImportImages()
+{
+    openImageDialog(true);
+}
+
+void DataPanel::chooseAndImportIdx()
+{
+    openImageDialog(false);
+}
+
+void DataPanel::openImageDialog(bool folderOfImages)
+{
+    using Mode = ImageImportDialog::Mode;
+    auto* dialog = new ImageImportDialog(folderOfImages ? Mode::ImageFolder : Mode::Idx,
+                                         Settings::lastImportFolder().get(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setDatasetName(importBar_->datasetName());
+    connect(dialog, &QDialog::accepted, this, [this, dialog, folderOfImages] {
+        Settings::lastImportFolder().set(folderOfImages ? dialog->path() : QFileInfo(dialog->path()).absolutePath());
+        if (folderOfImages)
+            importImages(dialog->path(), dialog->options(), dialog->datasetName());
+        else
+            importIdx(dialog->path(), dialog->datasetName());
+    });
+    dialog->open();
 }
 
 void DataPanel::createSplit()
@@ -342,25 +359,13 @@ void DataPanel::showPreview(const DatasetPreview& preview)
                                .arg(locale.toString(static_cast<qint64>(preview.rows.size())),
                                     locale.toString(preview.totalRows))
                                .arg(preview.classCounts.size()));
-    classCounts_->setRowCount(static_cast<int>(preview.classCounts.size()));
-    int row = 0;
-    for (const auto& [name, count] : preview.classCounts) {
-        const double share = preview.totalRows > 0 ? 100.0 * double(count) / double(preview.totalRows) : 0.0;
-        classCounts_->setItem(row, 0, new QTableWidgetItem(name));
-        auto* countItem = new QTableWidgetItem(locale.toString(count));
-        countItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        classCounts_->setItem(row, 1, countItem);
-        auto* shareItem = new QTableWidgetItem(tr("%1 %").arg(locale.toString(share, 'f', 1)));
-        shareItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        classCounts_->setItem(row, 2, shareItem);
-        ++row;
-    }
+    classCounts_->setCounts(preview.classCounts, preview.totalRows, preview.unlabeled);
 }
 
 void DataPanel::clearPreview()
 {
     previewModel_->clear();
-    classCounts_->setRowCount(0);
+    classCounts_->clearCounts();
     previewLabel_->setText(session_->isOpen() ? tr("Select a dataset version to preview it.")
                                               : tr("Open or create a project to import data."));
 }
@@ -368,26 +373,20 @@ void DataPanel::clearPreview()
 void DataPanel::showMessage(const QString& text, bool error)
 {
     messageLabel_->setText(text);
+    messageLabel_->setToolTip(QString());
     messageLabel_->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
     messageLabel_->setVisible(!text.isEmpty());
 }
 
 void DataPanel::retranslateUi()
 {
-    importButton_->setText(tr("Import CSV…"));
-    importButton_->setToolTip(tr("Import a CSV or TSV file with a header row and a label column"));
-    nameLabel_->setText(tr("Dataset name:"));
-    nameEdit_->setPlaceholderText(tr("from the file name"));
-    labelColumnLabel_->setText(tr("Label column:"));
-    labelColumnEdit_->setPlaceholderText(tr("label, class, target or y"));
-    labelColumnEdit_->setToolTip(tr("The column holding the class; empty = the first column named "
-                                    "label, class, target or y"));
+    importBar_->retranslateUi();
     datasetsBox_->setTitle(tr("Datasets and versions"));
     splitsBox_->setTitle(tr("Splits of the selected version"));
     splitForm_->retranslateUi();
     tabs_->setTabText(0, tr("Preview"));
     tabs_->setTabText(1, tr("Class counts"));
-    classCounts_->setHorizontalHeaderLabels({tr("Class"), tr("Rows"), tr("Share")});
+    classCounts_->retranslateUi();
     tree_->retranslateUi();
     if (session_->isOpen())
         tree_->reload();   // the "n versions" texts

@@ -1,22 +1,28 @@
 #pragma once
-// The Data dock: CSV import into versioned datasets, seeded stratified splits, a preview of
-// the selected version and its class counts. Import, split and preview run on TaskRunner's
-// pool thread; selecting a version or split sets the session's current ids.
+// The Data dock: CSV, image-folder and IDX import into versioned datasets (DataImporter, with
+// progress in the status bar), seeded stratified splits, a preview of the selected version and
+// its class counts. Import, split and preview run on TaskRunner's pool thread; selecting a
+// version or split sets the session's current ids.
 #include <QWidget>
 
 class QGroupBox;
 class QLabel;
-class QLineEdit;
-class QPushButton;
 class QTabWidget;
 class QTableView;
-class QTableWidget;
 
-namespace flightdeck::data { enum class LabelConcern; }
+namespace flightdeck::data {
+enum class LabelConcern;
+struct ImageImportOptions;
+}
 
 namespace flightdeck::ui {
 
+class ClassCountsTable;
+class DataImporter;
 class DatasetTree;
+class ImportBar;
+struct CsvInspection;
+struct ImportOutcome;
 class PreviewModel;
 class ProjectSession;
 class SplitForm;
@@ -32,7 +38,18 @@ public:
     DataPanel(ProjectSession* session, TaskRunner* tasks, QWidget* parent = nullptr);
 
     // Imports asynchronously; the dataset name defaults to the name field, then the file name.
+    // The task (classification or regression) is detected from the label column.
     void importCsv(const QString& path, const QString& datasetName = {});
+    // Reads the file, then opens the import dialog (objectName "csvImportDialog") where the
+    // detected task can be overridden; csvInspected says when it is open.
+    void inspectCsv(const QString& path, const QString& datasetName = {});
+    // A folder of images (one subfolder per class, or flat); the name defaults as above, then
+    // to the folder's name.
+    void importImages(const QString& folder, const flightdeck::data::ImageImportOptions& options,
+                      const QString& datasetName = {});
+    // A folder of IDX pairs or one file of a pair; with the files' own test part a split is
+    // created too (splitCreated).
+    void importIdx(const QString& path, const QString& datasetName = {});
     // The last message shown in the panel (errors name the file and line).
     QString messageText() const;
     // The translated import warning for a suspicious label column (empty for none).
@@ -41,11 +58,15 @@ public:
 
 public Q_SLOTS:
     void chooseAndImportCsv();
+    void chooseAndImportImages();
+    void chooseAndImportIdx();
     void createSplit();
 
 Q_SIGNALS:
     void importFinished(qint64 versionId);
-    void importFailed(const QString& message);
+    void importFailed(const QString& message);   // also when cancelled
+    // The CSV import dialog is open; `detectedTask` is the stored name ("table_regression").
+    void csvInspected(const QString& detectedTask);
     void splitCreated(qint64 splitId);
 
 protected:
@@ -60,16 +81,18 @@ private:
     void showPreview(const DatasetPreview& preview);
     void clearPreview();
     void showMessage(const QString& text, bool error);
+    void onImported(const ImportOutcome& outcome);
+    void onImportFailed(const QString& message);
+    void showCsvDialog(const CsvInspection& inspection);
+    void openImageDialog(bool folderOfImages);
+    QString nameOr(const QString& datasetName) const;
 
     ProjectSession* session_;
     TaskRunner* tasks_;
     int previewTicket_ = 0;
 
-    QPushButton* importButton_;
-    QLabel* nameLabel_;
-    QLineEdit* nameEdit_;
-    QLabel* labelColumnLabel_;
-    QLineEdit* labelColumnEdit_;
+    DataImporter* importer_;
+    ImportBar* importBar_;
     QGroupBox* datasetsBox_;
     DatasetTree* tree_;
     QGroupBox* splitsBox_;
@@ -78,7 +101,7 @@ private:
     QTabWidget* tabs_;
     QTableView* previewView_;
     PreviewModel* previewModel_;
-    QTableWidget* classCounts_;
+    ClassCountsTable* classCounts_;
     QLabel* previewLabel_;
     QLabel* messageLabel_;
 };

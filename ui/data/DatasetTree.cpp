@@ -19,7 +19,53 @@
 namespace flightdeck::ui {
 
 namespace {
-enum Column { NameColumn, HashColumn, RowsColumn, FeaturesColumn, ClassesColumn, CreatedColumn };
+// Task after Classes: the earlier columns keep their places (tests and saved header states).
+enum Column { NameColumn, HashColumn, RowsColumn, FeaturesColumn, ClassesColumn, TaskColumn,
+              CreatedColumn, ColumnCount };
+
+QString taskText(const QString& task)
+{
+    if (task == QLatin1String("table_classification"))
+        return DatasetTree::tr("classification");
+    if (task == QLatin1String("table_regression"))
+        return DatasetTree::tr("regression");
+    if (task == QLatin1String("image_classification"))
+        return DatasetTree::tr("images");
+    return task;   // a task from a newer Flightdeck, shown as stored
+}
+
+// The number of classes, with the per-class counts the import stored (schema "class_counts",
+// "unlabeled") in the tooltip; a regression target's distinct values are not classes.
+void showClasses(QTreeWidgetItem* item, const QJsonObject& schema, const QString& task)
+{
+    const QLocale locale;
+    if (task == QLatin1String("table_regression")) {
+        item->setText(ClassesColumn, DatasetTree::tr("–"));
+        item->setToolTip(ClassesColumn, DatasetTree::tr("A regression target has no classes."));
+        return;
+    }
+    const auto classes = schema.value(QStringLiteral("classes")).toArray();
+    const auto counts = schema.value(QStringLiteral("class_counts")).toObject();
+    const qint64 unlabeled = schema.value(QStringLiteral("unlabeled")).toInteger();
+    QString text = locale.toString(classes.size());
+    if (unlabeled > 0)
+        text = DatasetTree::tr("%1 (+%2 unlabeled)").arg(text, locale.toString(unlabeled));
+    item->setText(ClassesColumn, text);
+    QStringList lines;
+    for (const auto& name : classes) {
+        if (lines.size() == 30) {
+            lines << DatasetTree::tr("… and %1 more").arg(classes.size() - 30);
+            break;
+        }
+        const QString cls = name.toString();
+        lines << (counts.contains(cls)
+                      ? DatasetTree::tr("%1: %2").arg(cls, locale.toString(counts.value(cls).toInteger()))
+                      : cls);
+    }
+    if (unlabeled > 0)
+        lines << DatasetTree::tr("unlabeled: %1").arg(locale.toString(unlabeled));
+    item->setToolTip(ClassesColumn, lines.join(QLatin1Char('\n')));
+}
 
 QString timeText(double unixSeconds)
 {
@@ -32,7 +78,7 @@ DatasetTree::DatasetTree(ProjectSession* session, QWidget* parent)
     : QTreeWidget(parent), session_(session)
 {
     setObjectName(QStringLiteral("datasetTree"));
-    setColumnCount(6);
+    setColumnCount(ColumnCount);
     setRootIsDecorated(true);
     setUniformRowHeights(true);
     setAlternatingRowColors(true);
@@ -68,7 +114,7 @@ QString DatasetTree::reload()
             for (const auto& version : versions) {
                 const auto schema =
                     QJsonDocument::fromJson(QByteArray::fromStdString(version.schemaJson)).object();
-                const auto classes = schema.value(QStringLiteral("classes")).toArray();
+                const QString task = QString::fromStdString(version.task);
                 auto* item = new QTreeWidgetItem(top);
                 item->setText(NameColumn, tr("v%1 (#%2)").arg(++number).arg(version.id));
                 item->setData(NameColumn, Qt::UserRole, static_cast<qlonglong>(version.id));
@@ -77,7 +123,9 @@ QString DatasetTree::reload()
                 item->setToolTip(NameColumn, tr("Source: %1").arg(QString::fromStdString(version.source)));
                 item->setText(RowsColumn, QLocale().toString(version.rows));
                 item->setText(FeaturesColumn, QLocale().toString(version.features));
-                item->setText(ClassesColumn, QLocale().toString(classes.size()));
+                showClasses(item, schema, task);
+                item->setText(TaskColumn, taskText(task));
+                item->setData(TaskColumn, Qt::UserRole, task);
                 item->setText(CreatedColumn, timeText(version.createdAt));
                 for (int c = RowsColumn; c <= ClassesColumn; ++c)
                     item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
@@ -118,7 +166,7 @@ int DatasetTree::versionCount() const
 void DatasetTree::retranslateUi()
 {
     setHeaderLabels({tr("Dataset / version"), tr("Hash"), tr("Rows"), tr("Features"), tr("Classes"),
-                     tr("Created")});
+                     tr("Task"), tr("Created")});
 }
 
 }  // namespace flightdeck::ui
