@@ -60,7 +60,9 @@ ClassBar::ClassBar(LabelingDocument* document, QWidget* parent)
     layout->addWidget(table_);
     layout->addLayout(buttons);
 
-    connect(table_, &QTableWidget::cellClicked, this, [this](int row, int) {
+    // A click only selects (for rename, merge...); labeling by mouse is a deliberate
+    // double-click, so choosing a class to edit never relabels the current item.
+    connect(table_, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
         if (row >= 0 && row < rowsToClass_.size())
             Q_EMIT classClicked(rowsToClass_[row]);
     });

@@ -1,6 +1,6 @@
 #pragma once
 // The class list of the Labeling panel: colour, key, name, count and share for every listed
-// class. Clicking a class labels the selection with it; the buttons and the context menu add,
+// class. Double-clicking a class labels the selection with it; the buttons and the context menu add,
 // rename, merge, delete classes and bind keys (each an undoable document action).
 #include <QChar>
 #include <QHash>

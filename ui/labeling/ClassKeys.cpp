@@ -38,6 +38,16 @@ QHash<int, QChar> ClassKeys::assign(const QStringList& classes, const QList<int>
             taken << key;
         }
     }
+    // A class named by one digit or letter ("0".."9" in MNIST) gets that key: key 1 labeling
+    // class "0" would be a trap.
+    for (int c : visible) {
+        const QString name = classes.value(c).toLower();
+        if (out.contains(c) || name.size() != 1 || !name.at(0).isLetterOrNumber()
+            || reserved(name.at(0)) || taken.contains(name.at(0)))
+            continue;
+        out.insert(c, name.at(0));
+        taken << name.at(0);
+    }
     const QString defaults = QStringLiteral("1234567890qwertyuiopasdfghjklzxcbnm");
     int next = 0;
     for (int c : visible) {

@@ -174,16 +174,7 @@ void LabelingDocument::renameClass(int index, const QString& rawName)
         return;
     if (classes_.contains(name))
         return mergeClass(index, classes_.indexOf(name));
-    undoStack_->beginMacro(tr("Rename class %1 to %2").arg(classes_[index], name));
-    const int to = ensureClassRaw(name);
-    undoStack_->push(new ShowClassCommand(this, to, true));
-    QList<int> rows;
-    for (int r = 0; r < count(); ++r)
-        if (row(r).label == index)
-            rows << r;
-    changeRows(rows, QString(), 0, [to](const RowState& s) { return RowState{to, s.verified, s.source}; });
-    undoStack_->push(new ShowClassCommand(this, index, false));
-    undoStack_->endMacro();
+    undoStack_->push(new RenameClassCommand(this, index, classes_[index], name));
 }
 
 void LabelingDocument::mergeClass(int from, int into)
@@ -247,6 +238,29 @@ void LabelingDocument::applyRaw(const std::vector<int>& rows, const std::vector<
     Q_EMIT rowsChanged(rows);
     if (classesMoved)
         Q_EMIT classesChanged();
+}
+
+void LabelingDocument::renameClassRaw(int index, const QString& name)
+{
+    const std::string before = classes_[index].toStdString();
+    classes_[index] = name;
+    std::vector<int> rows;
+    std::vector<flightdeck::data::LabelChange> changes;
+    for (int r = 0; r < count(); ++r) {
+        const RowState& s = rows_[static_cast<std::size_t>(r)];
+        if (s.label != index)
+            continue;
+        rows.push_back(r);
+        changes.push_back({r, name.toStdString(), before, s.verified, s.source, 0});
+    }
+    if (writer_) {
+        // Kept listed under its new name even while it has no rows.
+        if (shown_[static_cast<std::size_t>(index)] || rows.empty())
+            writer_->addClass(versionId(), name);
+        writer_->write(versionId(), std::move(changes));
+    }
+    Q_EMIT classesChanged();
+    Q_EMIT rowsChanged(rows);
 }
 
 void LabelingDocument::setClassShownRaw(int index, bool shown)

@@ -73,6 +73,9 @@ public:
     void applyRaw(const std::vector<int>& rows, const std::vector<RowState>& states,
                   double secondsSpent);
     void setClassShownRaw(int index, bool shown);
+    // Renames in place (same colour, place and key); every row of the class is re-saved
+    // under the new name.
+    void renameClassRaw(int index, const QString& name);
 
 Q_SIGNALS:
     void loaded();

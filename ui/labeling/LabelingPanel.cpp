@@ -155,6 +155,7 @@ LabelingPanel::LabelingPanel(ProjectSession* session, TaskRunner* tasks, QWidget
             [this](int c) { setFilter(SampleFilter::Class, c); });
     connect(document_, &LabelingDocument::classesChanged, this, &LabelingPanel::refreshFilters);
     connect(document_, &LabelingDocument::rowsChanged, this, &LabelingPanel::refreshStatus);
+    connect(document_, &LabelingDocument::loaded, this, &LabelingPanel::refreshStatus);
     connect(document_, &LabelingDocument::saveFailed, this,
             [this](const QString& m) { showMessage(tr("A label could not be saved: %1").arg(m), true); });
     connect(session_, &ProjectSession::currentVersionChanged, this,
@@ -196,7 +197,8 @@ void LabelingPanel::retranslateUi()
     moreButton_->setText(tr("Labels"));
     helpLabel_->setText(tr("Keys: the class key labels and shows the next item · Right/Space "
                            "skip · Left/Backspace back · V verified · Delete removes the label · "
-                           "Enter accepts a pre-label · Ctrl/Shift+click selects several"));
+                           "Enter accepts a pre-label · Ctrl/Shift+click selects several · double-click a "
+                           "class to label with it"));
     setupMenu();
     refreshFilters();
     refreshStatus();

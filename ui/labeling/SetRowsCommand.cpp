@@ -32,4 +32,17 @@ ShowClassCommand::ShowClassCommand(LabelingDocument* document, int index, bool s
 void ShowClassCommand::undo() { document_->setClassShownRaw(index_, !shown_); }
 void ShowClassCommand::redo() { document_->setClassShownRaw(index_, shown_); }
 
+RenameClassCommand::RenameClassCommand(LabelingDocument* document, int index, QString before,
+                                       QString after)
+    : QUndoCommand(LabelingDocument::tr("Rename class %1 to %2").arg(before, after)),
+      document_(document),
+      index_(index),
+      before_(std::move(before)),
+      after_(std::move(after))
+{
+}
+
+void RenameClassCommand::undo() { document_->renameClassRaw(index_, before_); }
+void RenameClassCommand::redo() { document_->renameClassRaw(index_, after_); }
+
 }  // namespace flightdeck::ui

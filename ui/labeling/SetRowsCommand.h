@@ -39,4 +39,17 @@ private:
     bool shown_;
 };
 
+// Renames a class where it stands; undo renames it back (both re-save its rows).
+class RenameClassCommand : public QUndoCommand {
+public:
+    RenameClassCommand(LabelingDocument* document, int index, QString before, QString after);
+    void undo() override;
+    void redo() override;
+
+private:
+    LabelingDocument* document_;
+    int index_;
+    QString before_, after_;
+};
+
 }  // namespace flightdeck::ui

@@ -26,6 +26,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QApplication>
+#include <QScreen>
 #include <QDockWidget>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -71,7 +72,11 @@ MainWindow::MainWindow(QWidget* parent)
     retranslateUi();
     updateActions();
 
-    resize(1600, 1000);
+    // A laptop's 1366x768 must hold the whole window: never open larger than the screen.
+    QSize size(1600, 1000);
+    if (const QScreen* screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableSize());
+    resize(size);
     restoreGeometry(Settings::mainWindowGeometry().get());
     restoreState(Settings::mainWindowState().get(), kStateVersion);
 }
