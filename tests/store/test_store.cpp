@@ -93,6 +93,7 @@ private Q_SLOTS:
     void missingProject();
     void objectStoreRoundTrip();
     void objectStoreDetectsCorruption();
+    void objectStorePutParts();
     void metricsOrder();
     void runsNewestFirstAndFinish();
     void datasetVersionsDeduplicateAndLabels();
@@ -312,6 +313,57 @@ void TestStore::objectStoreDetectsCorruption()
     QCOMPARE(info.code, ErrorCode::CorruptObject);
     QCOMPARE(info.field, h);
     QVERIFY(info.detail.find(sha256Hex("precious bytez")) != std::string::npos);
+}
+
+// put(parts) stores exactly what put(joined) would: same hash, same bytes, the same no-op for
+// content already there (the file is not rewritten), and no parts at all is the empty object.
+void TestStore::objectStorePutParts()
+{
+    QTemporaryDir dir;
+    std::string big(300000, '\0');
+    for (std::size_t i = 0; i < big.size(); ++i)
+        big[i] = static_cast<char>(i * 13 + 5);
+    const std::string header = "FDTB header";
+    const std::vector<std::string_view> parts = {header, big, {}, "tail"};
+    const std::string joined = header + big + "tail";
+
+    ObjectStore byParts(toPath(dir.path()) / "parts");
+    ObjectStore whole(toPath(dir.path()) / "whole");
+    const std::string h = byParts.put(parts);
+    QCOMPARE(h, sha256Hex(joined));
+    QCOMPARE(whole.put(joined), h);
+    QCOMPARE(readBytes(byParts.pathOf(h)), joined);
+    QCOMPARE(readBytes(byParts.pathOf(h)), readBytes(whole.pathOf(h)));
+    QCOMPARE(byParts.get(h), joined);
+
+    // A second put of the same content, as parts or joined, leaves the object file alone.
+    struct stat before {};
+    QCOMPARE(::stat(byParts.pathOf(h).c_str(), &before), 0);
+    QCOMPARE(byParts.put(parts), h);
+    QCOMPARE(byParts.put(joined), h);
+    QCOMPARE(whole.put(parts), h);
+    struct stat after {};
+    QCOMPARE(::stat(byParts.pathOf(h).c_str(), &after), 0);
+    QCOMPARE(after.st_ino, before.st_ino);
+
+    // Split anywhere, even mid-way through a part, the hash is the same.
+    const std::string_view all(joined);
+    QCOMPARE(byParts.put({all.substr(0, 1), all.substr(1, 99999), all.substr(100000)}), h);
+
+    const std::string emptyHash = sha256Hex("");
+    QCOMPARE(byParts.put(std::vector<std::string_view>{}), emptyHash);
+    QCOMPARE(byParts.put({std::string_view(), std::string_view("")}), emptyHash);
+    QCOMPARE(byParts.get(emptyHash), std::string());
+
+    for (const auto& entry : fs::recursive_directory_iterator(byParts.root()))
+        QVERIFY2(entry.path().filename().string().rfind(".tmp", 0) != 0,
+                 entry.path().c_str());
+
+    // A root that cannot be a folder fails as the single-buffer put does.
+    writeBytes(toPath(dir.path()) / "plain-file", "x");
+    ObjectStore blocked(toPath(dir.path()) / "plain-file" / "objects");
+    QCOMPARE(expectError([&] { blocked.put(parts); }).code, ErrorCode::FileUnwritable);
+    QCOMPARE(expectError([&] { blocked.put(joined); }).code, ErrorCode::FileUnwritable);
 }
 
 void TestStore::metricsOrder()

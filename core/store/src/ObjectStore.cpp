@@ -191,13 +191,23 @@ bool ObjectStore::contains(const std::string& hash) const
 
 std::string ObjectStore::put(std::string_view bytes)
 {
-    const std::string hash = sha256Hex(bytes);
+    return put(std::vector<std::string_view>{bytes});
+}
+
+std::string ObjectStore::put(const std::vector<std::string_view>& parts)
+{
+    Sha256 sha;
+    for (std::string_view part : parts)
+        if (!part.empty())
+            sha.update(part.data(), part.size());
+    const std::string hash = sha.hexDigest();
     if (contains(hash))
         return hash;
     const fs::path target = pathOf(hash);
     ensureFolder(target.parent_path());
     TempFile tmp(target.parent_path());
-    tmp.write(bytes.data(), bytes.size());
+    for (std::string_view part : parts)
+        tmp.write(part.data(), part.size());
     tmp.commitAs(target);
     return hash;
 }

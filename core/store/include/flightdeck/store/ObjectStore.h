@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace flightdeck::store {
 
@@ -18,6 +19,10 @@ public:
 
     // Stores bytes, returns their hash.
     std::string put(std::string_view bytes);
+    // Stores the concatenation of `parts` as one object without joining them in memory: the
+    // parts are hashed in turn, then written one after the other into the same temp file, so
+    // put({header, a, b}) == put(header + a + b) (same hash, same bytes, same durability).
+    std::string put(const std::vector<std::string_view>& parts);
     // Copies a file in (streaming), returns its hash.
     std::string putFile(const std::filesystem::path& file);
     // Reads an object back and re-verifies its hash (ErrorCode::CorruptObject on mismatch,
