@@ -1,0 +1,265 @@
+// core/data: CSV/TSV import (importCsv) and its errors, including the 1 MiB block reader's
+// fast path against the general RFC 4180 reader.
+#include "common/ErrorExpectations.h"
+#include "flightdeck/common/Error.h"
+#include "flightdeck/data/CsvImporter.h"
+#include "flightdeck/data/Table.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+using namespace flightdeck;
+using namespace flightdeck::data;
+namespace fs = std::filesystem;
+using flightdeck::testing::expectError;
+using flightdeck::testing::toPath;
+
+Q_DECLARE_METATYPE(flightdeck::ErrorCode)
+
+namespace {
+
+fs::path fixture(const char* name) { return fs::path(FLIGHTDECK_TEST_DATA) / name; }
+QStringList toQt(const std::vector<std::string>& v)
+{
+    QStringList out;
+    for (const auto& s : v)
+        out << QString::fromStdString(s);
+    return out;
+}
+
+}  // namespace
+
+class TestCsv : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void importGood_data();
+    void importGood();
+    void importValues();
+    void importBad_data();
+    void importBad();
+    void explicitLabelColumn();
+    void csvStrayQuoteFarDown_data();
+    void csvStrayQuoteFarDown();
+    void csvLargeMixedAcrossBlocks();
+    void csvPlainAndQuotedCellsAgree();
+};
+
+void TestCsv::importGood_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<QStringList>("features");
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QStringList>("classes");
+    QTest::newRow("csv") << "csv_good.csv" << 5 << QStringList{"sepal_length", "sepal_width"}
+                         << "label" << QStringList{"setosa", "versicolor", "virginica"};
+    QTest::newRow("crlf + blank trailing line")
+        << "csv_crlf.csv" << 3 << QStringList{"sepal_length", "sepal_width"} << "label"
+        << QStringList{"setosa", "versicolor"};
+    // Integer classes sort numerically: 1, 2, 10 (not "1", "10", "2").
+    QTest::newRow("tsv, label in the middle") << "csv_good.tsv" << 4 << QStringList{"a", "b"}
+                                              << "class" << QStringList{"1", "2", "10"};
+    QTest::newRow("quotes, embedded newline, Target")
+        << "csv_quoted.csv" << 3 << QStringList{"x", "y, quoted"} << "Target"
+        << QStringList{"plain", "setosa, \"wild\"", "two\nlines"};
+}
+
+void TestCsv::importGood()
+{
+    QFETCH(QString, file);
+    QFETCH(int, rows);
+    QFETCH(QStringList, features);
+    QFETCH(QString, label);
+    QFETCH(QStringList, classes);
+    const Table t = importCsv(fixture(file.toUtf8().constData()));
+    QCOMPARE(int(t.rows()), rows);
+    QCOMPARE(toQt(t.featureNames), features);
+    QCOMPARE(QString::fromStdString(t.labelName), label);
+    QCOMPARE(toQt(t.classes), classes);
+    QCOMPARE(t.features.size(), t.rows() * t.cols());
+}
+
+void TestCsv::importValues()
+{
+    const Table csv = importCsv(fixture("csv_good.csv"));
+    QCOMPARE(csv.features, (std::vector<float>{5.1f, 3.5f, 4.9f, 3.0f, 7.0f, 3.2f, 6.4f, 3.2f,
+                                              6.3f, 3.3f}));
+    QCOMPARE(csv.labels, (std::vector<std::int32_t>{0, 0, 1, 1, 2}));
+    const Table tsv = importCsv(fixture("csv_good.tsv"));
+    QCOMPARE(tsv.features,
+             (std::vector<float>{1.f, -2.5f, 2.f, 300.f, 3.f, 0.125f, 4.f, 7.f}));
+    QCOMPARE(tsv.labels, (std::vector<std::int32_t>{2, 1, 0, 2}));   // "10", "2", "1", "10"
+    const Table quoted = importCsv(fixture("csv_quoted.csv"));
+    QCOMPARE(quoted.features, (std::vector<float>{1.f, 2.f, 3.f, 4.f, 5.f, 6.f}));
+    QCOMPARE(quoted.labels, (std::vector<std::int32_t>{1, 0, 2}));
+}
+
+void TestCsv::importBad_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<ErrorCode>("code");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("detail");   // substring of the detail
+    QTest::newRow("ragged") << "csv_ragged.csv" << ErrorCode::RaggedRow << 3 << ""
+                            << "expected 3 fields, got 2";
+    QTest::newRow("not a number") << "csv_not_a_number.csv" << ErrorCode::NotANumber << 4 << "b"
+                                  << "abc";
+    QTest::newRow("NaN text") << "csv_nan.csv" << ErrorCode::NotANumber << 3 << "a" << "NaN";
+    QTest::newRow("Inf text") << "csv_inf.csv" << ErrorCode::NotANumber << 3 << "b" << "inf";
+    QTest::newRow("empty cell") << "csv_empty_cell.csv" << ErrorCode::NotANumber << 3 << "b"
+                                << "empty";
+    QTest::newRow("trailing garbage") << "csv_trailing_garbage.csv" << ErrorCode::NotANumber
+                                      << 2 << "b" << "2.5x";
+    QTest::newRow("empty") << "csv_empty.csv" << ErrorCode::EmptyFile << 0 << "" << "expected";
+    QTest::newRow("header only") << "csv_header_only.csv" << ErrorCode::TooFewRows << 1 << ""
+                                 << "found 0";
+    QTest::newRow("no label") << "csv_no_label.csv" << ErrorCode::NoLabelColumn << 1 << ""
+                              << "a, b, c";
+    QTest::newRow("no header") << "csv_no_header.csv" << ErrorCode::NoHeader << 1 << ""
+                               << "only numbers";
+    QTest::newRow("unterminated quote") << "csv_unterminated.csv" << ErrorCode::BadValue << 2
+                                        << "" << "closing quote";
+    QTest::newRow("missing") << "csv_does_not_exist.csv" << ErrorCode::FileNotFound << 0 << ""
+                             << "";
+}
+
+void TestCsv::importBad()
+{
+    QFETCH(QString, file);
+    QFETCH(ErrorCode, code);
+    QFETCH(int, line);
+    QFETCH(QString, field);
+    QFETCH(QString, detail);
+    const fs::path path = fixture(file.toUtf8().constData());
+    const ErrorInfo info = expectError([&] { importCsv(path); });
+    QCOMPARE(errorCodeName(info.code), errorCodeName(code));
+    QCOMPARE(info.file, path.string());
+    QCOMPARE(int(info.line), line);
+    QCOMPARE(QString::fromStdString(info.field), field);
+    QVERIFY2(QString::fromStdString(info.detail).contains(detail), info.detail.c_str());
+    // what() renders the same context for logs and the CLI.
+    QVERIFY(std::string(Error(info).what()).find(path.string()) == 0);
+}
+
+void TestCsv::explicitLabelColumn()
+{
+    CsvOptions options;
+    options.labelColumn = "a";
+    const Table t = importCsv(fixture("csv_no_label.csv"), options);
+    QCOMPARE(t.labelName, std::string("a"));
+    QCOMPARE(t.featureNames, (std::vector<std::string>{"b", "c"}));
+    QCOMPARE(t.classes, (std::vector<std::string>{"1"}));
+
+    options.labelColumn = "zzz";
+    const ErrorInfo info =
+        expectError([&] { importCsv(fixture("csv_no_label.csv"), options); });
+    QCOMPARE(info.code, ErrorCode::NoLabelColumn);
+    QCOMPARE(info.field, std::string("zzz"));
+
+    // A forced delimiter overrides the extension: the TSV read as CSV is one odd column.
+    options = {};
+    options.delimiter = ',';
+    QCOMPARE(expectError([&] { importCsv(fixture("csv_good.tsv"), options); }).code,
+             ErrorCode::NoLabelColumn);
+}
+
+// The importer reads in 1 MiB blocks: a bad row far down still names its own line.
+void TestCsv::csvStrayQuoteFarDown_data()
+{
+    QTest::addColumn<QString>("badRow");
+    QTest::addColumn<ErrorCode>("code");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("detail");
+    QTest::newRow("quote opening a cell") << "1.5,\"2.5,cat" << ErrorCode::BadValue << ""
+        << "expected a closing quote for the field opened on line 80000, found the end";
+    QTest::newRow("quote inside a cell") << "1.5,2\"5,cat" << ErrorCode::NotANumber << "b"
+                                         << "2\"5";
+}
+
+void TestCsv::csvStrayQuoteFarDown()
+{
+    QFETCH(QString, badRow);
+    QFETCH(ErrorCode, code);
+    QFETCH(QString, field);
+    QFETCH(QString, detail);
+    QTemporaryDir dir;
+    const fs::path file = toPath(dir.filePath("stray.csv"));
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "a,b,label\n";
+        for (int line = 2; line <= 200000; ++line)
+            out << (line == 80000 ? badRow.toStdString() : std::to_string(line) + ".25,-3,cat")
+                << "\n";
+    }
+    const ErrorInfo info = expectError([&] { importCsv(file); });
+    QCOMPARE(errorCodeName(info.code), errorCodeName(code));
+    QCOMPARE(info.file, file.string());
+    QCOMPARE(info.line, std::int64_t(80000));
+    QCOMPARE(QString::fromStdString(info.field), field);
+    QVERIFY2(QString::fromStdString(info.detail).contains(detail), info.detail.c_str());
+}
+
+// Quoted labels with delimiters and line breaks, CRLF, blank lines and a last row without a
+// line end, over several read blocks: every row lands, in order, with its own value.
+void TestCsv::csvLargeMixedAcrossBlocks()
+{
+    QTemporaryDir dir;
+    const fs::path file = toPath(dir.filePath("mixed.csv"));
+    const int rows = 150000;
+    const char* labels[3] = {"plain", "\"with, comma\"", "\"two\r\nlines \"\"q\"\"\""};
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "\xEF\xBB\xBFx,label,y\r\n";
+        for (int i = 0; i < rows; ++i) {
+            out << i << ".5," << labels[i % 3] << "," << (i % 2 ? "\"" : "") << -i
+                << (i % 2 ? "\"" : "");
+            if (i + 1 < rows)
+                out << (i % 1000 == 0 ? "\r\n\r\n" : "\r\n");
+        }
+    }
+    const Table t = importCsv(file);
+    QCOMPARE(t.rows(), std::size_t(rows));
+    QCOMPARE(t.featureNames, (std::vector<std::string>{"x", "y"}));
+    QCOMPARE(t.classes, (std::vector<std::string>{"plain", "two\r\nlines \"q\"", "with, comma"}));
+    const std::int32_t ids[3] = {0, 2, 1};
+    for (int i = 0; i < rows; ++i) {
+        QCOMPARE(t.features[2 * std::size_t(i)], float(i) + 0.5f);
+        QCOMPARE(t.features[2 * std::size_t(i) + 1], float(-i));
+        QCOMPARE(t.labels[std::size_t(i)], ids[i % 3]);
+    }
+}
+
+// A quoted cell is read by the general reader, a plain one by the fast path: both must give
+// the same float for the same text (the dataset hash depends on it).
+void TestCsv::csvPlainAndQuotedCellsAgree()
+{
+    const char* cells[] = {"0.1", "-0.0", "3.4028234e38", "1e-45", "123456789012345",
+                           "1234567890123456789", "0.30000000000000004", "-7.", ".5", "+2.25",
+                           " 8 ", "00012.50", "9.999999999999999", "16777217", "1E5"};
+    QTemporaryDir dir;
+    const fs::path file = toPath(dir.filePath("agree.csv"));
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "plain,quoted,label\n";
+        for (const char* c : cells)
+            out << c << ",\"" << c << "\",x\n";
+    }
+    const Table t = importCsv(file);
+    QCOMPARE(t.rows(), std::size_t(std::size(cells)));
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+        float expected = 0;
+        std::memcpy(&expected, &t.features[2 * r + 1], 4);
+        QVERIFY2(std::memcmp(&t.features[2 * r], &expected, 4) == 0, cells[r]);
+        QCOMPARE(double(t.features[2 * r]), double(float(std::strtod(cells[r], nullptr))));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCsv)
+#include "test_csv.moc"
