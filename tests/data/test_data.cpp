@@ -5,6 +5,7 @@
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/data/LabelHistory.h"
 #include "flightdeck/data/IdxReader.h"
+#include "flightdeck/data/ImageSet.h"
 #include "flightdeck/data/Splitter.h"
 #include "flightdeck/data/Table.h"
 #include "flightdeck/store/DatasetRepository.h"
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void splitSerialization();
     void tableSerialization();
     void tableDeserializeRejectsDamage();
+    void partsMatchSerializedBytes();
     void idxRoundTrip_data();
     void idxRoundTrip();
     void idxErrors();
@@ -221,6 +223,51 @@ void TestData::tableDeserializeRejectsDamage()
     std::string badLabel = bytes;
     badLabel[badLabel.size() - 4] = 9;   // the last label, now outside the 2 classes
     QCOMPARE(expectError([&] { deserializeTable(badLabel); }).code, ErrorCode::CorruptObject);
+}
+
+// tableParts / pixelParts are what addVersion / addImageVersion store: joined, they must be
+// serializeTable's / serializePixels' bytes exactly, or the dataset version hash would change.
+void TestData::partsMatchSerializedBytes()
+{
+    auto joined = [](const std::vector<std::string_view>& parts) {
+        std::string out;
+        for (std::string_view p : parts)
+            out.append(p);
+        return out;
+    };
+    Table empty;
+    empty.labelName = "label";
+    for (const Table& t : {smallTable(), importCsv(fixture("csv_quoted.csv")), empty}) {
+        std::string header;
+        const auto parts = tableParts(t, header);
+        QCOMPARE(joined(parts), serializeTable(t));
+        QTemporaryDir dir;
+        store::ObjectStore objects(toPath(dir.path()));
+        QCOMPARE(objects.put(parts), store::sha256Hex(serializeTable(t)));
+    }
+    std::string header;
+    QCOMPARE(store::sha256Hex(joined(tableParts(smallTable(), header))),
+             std::string("ec9db67bf2657f41a8ae078dac964b8951edd22e54572d2fdceb8946c2ee150d"));
+    Table ragged = smallTable();
+    ragged.features.pop_back();
+    QCOMPARE(expectError([&] { tableParts(ragged, header); }).code, ErrorCode::InvalidArgument);
+
+    ImageSet images;
+    images.channels = 3;
+    images.height = 2;
+    images.width = 5;
+    images.names = {"a", "b", "c"};
+    images.labels = {0, -1, 1};
+    images.pixels.resize(images.size() * images.imageBytes());
+    for (std::size_t i = 0; i < images.pixels.size(); ++i)
+        images.pixels[i] = static_cast<std::uint8_t>(i * 31);
+    for (const ImageSet& set : {images, ImageSet{}}) {
+        const auto parts = pixelParts(set, header);
+        QCOMPARE(joined(parts), serializePixels(set));
+        QTemporaryDir dir;
+        store::ObjectStore objects(toPath(dir.path()));
+        QCOMPARE(objects.put(parts), store::sha256Hex(serializePixels(set)));
+    }
 }
 
 void TestData::idxRoundTrip_data()

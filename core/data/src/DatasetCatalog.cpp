@@ -69,7 +69,9 @@ store::DatasetVersionRecord DatasetCatalog::addVersion(const std::string& datase
                               "a table is classification or regression, not an image task"});
     // The object goes in before the row that names it: a crash in between leaves an
     // unreferenced object, never a version pointing at nothing.
-    const std::string hash = project_.objects().put(serializeTable(table));
+    // Put as parts, the arrays viewed in place: a serialized copy would double peak memory.
+    std::string header;
+    const std::string hash = project_.objects().put(tableParts(table, header));
     store::DatasetRepository repo(project_);
     store::DatasetVersionRecord record = baseRecord(repo, datasetName, source, lineage);
     record.hash = hash;
@@ -87,7 +89,8 @@ store::DatasetVersionRecord DatasetCatalog::addImageVersion(const std::string& d
                                                             const std::string& source,
                                                             const VersionLineage& lineage)
 {
-    const std::string pixels = project_.objects().put(serializePixels(images));
+    std::string header;
+    const std::string pixels = project_.objects().put(pixelParts(images, header));
     const std::string hash =
         project_.objects().put(serializeImageIndex(images, pixels, sampleHashes(images)));
     store::DatasetRepository repo(project_);

@@ -22,6 +22,14 @@ void writeShape(binary::Writer& w, const ImageSet& images)
     w.u64(images.size());
 }
 
+// "FDPX", u32 version and the shape: everything in a pixels object before the pixels.
+void writePixelsHeader(binary::Writer& w, const ImageSet& images)
+{
+    w.raw(kPixelsMagic, 4);
+    w.u32(kFormatVersion);
+    writeShape(w, images);
+}
+
 int hexValue(char c)
 {
     if (c >= '0' && c <= '9') return c - '0';
@@ -69,11 +77,19 @@ std::string serializePixels(const ImageSet& images)
 {
     binary::Writer w;
     w.reserve(32 + images.pixels.size());
-    w.raw(kPixelsMagic, 4);
-    w.u32(kFormatVersion);
-    writeShape(w, images);
+    writePixelsHeader(w, images);
     w.raw(reinterpret_cast<const char*>(images.pixels.data()), images.pixels.size());
     return w.take();
+}
+
+std::vector<std::string_view> pixelParts(const ImageSet& images, std::string& header)
+{
+    // Pixels are single bytes, so their stored bytes are their memory on every host.
+    binary::Writer w;
+    w.reserve(32);
+    writePixelsHeader(w, images);
+    header = w.take();
+    return {header, {reinterpret_cast<const char*>(images.pixels.data()), images.pixels.size()}};
 }
 
 // Layout (little-endian): "FDIV", u32 version, u32 C, u32 H, u32 W, u64 N, str pixels hash,

@@ -9,28 +9,19 @@ namespace flightdeck::data {
 namespace {
 constexpr char kMagic[5] = "FDTB";
 constexpr std::uint32_t kFormatVersion = 1;
-}  // namespace
 
-// Layout (all little-endian): "FDTB", u32 version, u64 rows, u64 cols, u64 classes,
-// str label name, cols x str feature name, classes x str class name,
-// rows*cols f32 features (row-major), rows x u32 label; str = u32 length + UTF-8 bytes.
-std::string serializeTable(const Table& table)
+void checkShape(const Table& table)
 {
     if (table.features.size() != table.rows() * table.cols())
         throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "features",
                               "expected rows x cols = "
                                   + std::to_string(table.rows() * table.cols()) + " values, got "
                                   + std::to_string(table.features.size())});
-    // The exact size: a short reserve made the last append reallocate, holding the features
-    // three times over (the table, the full buffer and its doubled successor) at the peak.
-    std::size_t size = 4 + 4 + 3 * 8 + 4 + table.labelName.size();
-    for (const auto& name : table.featureNames)
-        size += 4 + name.size();
-    for (const auto& name : table.classes)
-        size += 4 + name.size();
-    size += (table.features.size() + table.labels.size()) * 4;
-    binary::Writer w;
-    w.reserve(size);
+}
+
+// Everything before the feature values: magic, version, counts and names.
+void writeHeader(binary::Writer& w, const Table& table)
+{
     w.raw(kMagic, 4);
     w.u32(kFormatVersion);
     w.u64(table.rows());
@@ -41,9 +32,51 @@ std::string serializeTable(const Table& table)
         w.str(name);
     for (const auto& name : table.classes)
         w.str(name);
+}
+
+std::size_t headerSize(const Table& table)
+{
+    std::size_t size = 4 + 4 + 3 * 8 + 4 + table.labelName.size();
+    for (const auto& name : table.featureNames)
+        size += 4 + name.size();
+    for (const auto& name : table.classes)
+        size += 4 + name.size();
+    return size;
+}
+
+}  // namespace
+
+// Layout (all little-endian): "FDTB", u32 version, u64 rows, u64 cols, u64 classes,
+// str label name, cols x str feature name, classes x str class name,
+// rows*cols f32 features (row-major), rows x u32 label; str = u32 length + UTF-8 bytes.
+std::string serializeTable(const Table& table)
+{
+    checkShape(table);
+    // The exact size: a short reserve made the last append reallocate, holding the features
+    // three times over (the table, the full buffer and its doubled successor) at the peak.
+    binary::Writer w;
+    w.reserve(headerSize(table) + (table.features.size() + table.labels.size()) * 4);
+    writeHeader(w, table);
     w.array32(table.features.data(), table.features.size());
     w.array32(table.labels.data(), table.labels.size());
     return w.take();
+}
+
+std::vector<std::string_view> tableParts(const Table& table, std::string& header)
+{
+    if (!binary::kLittleEndianHost) {
+        // The arrays' in-memory bytes are not their stored bytes here: serialize them whole.
+        header = serializeTable(table);
+        return {header};
+    }
+    checkShape(table);
+    binary::Writer w;
+    w.reserve(headerSize(table));
+    writeHeader(w, table);
+    header = w.take();
+    return {header,
+            {reinterpret_cast<const char*>(table.features.data()), table.features.size() * 4},
+            {reinterpret_cast<const char*>(table.labels.data()), table.labels.size() * 4}};
 }
 
 Table deserializeTable(const std::string& bytes)

@@ -3,6 +3,7 @@
 // trainer feeds libtorch), a name and an optional label per image.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace flightdeck::data {
@@ -32,6 +33,9 @@ std::vector<std::string> sampleHashes(const ImageSet& images);
 // The pixels alone ("FDPX"): one object that every version with the same images shares, so a
 // label commit or a re-import stores no pixel twice.
 std::string serializePixels(const ImageSet& images);
+// serializePixels' bytes as {header, pixel bytes} for ObjectStore::put(parts), the pixels viewed
+// in place in `images` (no copy); `header` receives the header bytes and must outlive the views.
+std::vector<std::string_view> pixelParts(const ImageSet& images, std::string& header);
 // The version object ("FDIV"): shape, the pixels object's hash, classes, labels, names, parts
 // and sample hashes. Deterministic; its SHA-256 is the version hash.
 std::string serializeImageIndex(const ImageSet& images, const std::string& pixelsHash,

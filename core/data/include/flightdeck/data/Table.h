@@ -2,6 +2,7 @@
 // A numeric dataset in memory: float32 features (row-major) plus an integer class label per row.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace flightdeck::data {
@@ -22,6 +23,11 @@ struct Table {
 // Deterministic: the same table always serializes to the same bytes.
 std::string serializeTable(const Table& table);
 Table deserializeTable(const std::string& bytes);   // Error(CorruptObject) on bad bytes
+// serializeTable's bytes as parts, for ObjectStore::put(parts): {header, feature bytes, label
+// bytes}, the arrays viewed in place in `table` (so no copy of the dataset is made). `header`
+// receives the header bytes and must outlive the views, as must `table`. Joined, the parts are
+// byte-identical to serializeTable(table); a big-endian host gets its whole bytes as one part.
+std::vector<std::string_view> tableParts(const Table& table, std::string& header);
 
 // {"features":[...],"label":"...","classes":[...]} as stored in DatasetVersionRecord::schemaJson.
 std::string tableSchemaJson(const Table& table);
