@@ -19,11 +19,9 @@
 #include "flightdeck/data/LabelAssessment.h"
 
 #include <QEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -354,11 +352,18 @@ void DataPanel::showPreview(const DatasetPreview& preview)
 {
     const QLocale locale;
     previewModel_->setPreview(preview);
-    previewLabel_->setText(tr("Version #%1: first %2 of %3 rows, %4 classes")
-                               .arg(preview.versionId)
-                               .arg(locale.toString(static_cast<qint64>(preview.rows.size())),
-                                    locale.toString(preview.totalRows))
-                               .arg(preview.classCounts.size()));
+    const QString shown = locale.toString(static_cast<qint64>(preview.rows.size()));
+    previewLabel_->setText(
+        preview.regression
+            ? tr("Version #%1: first %2 of %3 rows, a regression target")
+                  .arg(preview.versionId)
+                  .arg(shown, locale.toString(preview.totalRows))
+            : tr("Version #%1: first %2 of %3 rows, %4 classes")
+                  .arg(preview.versionId)
+                  .arg(shown, locale.toString(preview.totalRows))
+                  .arg(preview.classCounts.size()));
+    if (preview.headers.size() <= 8)   // image names and short tables: no wrapped cells
+        previewView_->resizeColumnsToContents();
     classCounts_->setCounts(preview.classCounts, preview.totalRows, preview.unlabeled);
 }
 

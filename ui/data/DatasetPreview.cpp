@@ -54,10 +54,12 @@ DatasetPreview DatasetPreview::load(flightdeck::store::Project& project, qint64 
     if (catalog.task(versionId) == flightdeck::data::DatasetTask::ImageClassification)
         return imagePreview(catalog, versionId, maxRows);
     const flightdeck::data::Table table = catalog.load(versionId);
+    const bool regression = catalog.task(versionId) == flightdeck::data::DatasetTask::TableRegression;
 
     DatasetPreview preview;
     preview.versionId = versionId;
     preview.totalRows = static_cast<qint64>(table.rows());
+    preview.regression = regression;
     for (const auto& name : table.featureNames)
         preview.headers << QString::fromStdString(name);
     preview.headers << QString::fromStdString(table.labelName);
@@ -85,7 +87,7 @@ DatasetPreview DatasetPreview::load(flightdeck::store::Project& project, qint64 
         else
             ++preview.unlabeled;
     }
-    for (int i = 0; i < classNames.size(); ++i)
+    for (int i = 0; i < classNames.size() && !regression; ++i)
         preview.classCounts.append({classNames.at(i), counts.at(i)});
     return preview;
 }

@@ -20,6 +20,7 @@ public:
     QList<QStringList> rows;                      // at most the requested number of rows
     QList<QPair<QString, qint64>> classCounts;    // every class, in class-index order
     qint64 unlabeled = 0;                         // rows without a label
+    bool regression = false;                      // a regression target: no classes to count
 
     // Worker thread: loads the version through core's DatasetCatalog. Throws flightdeck::Error.
     // An image version is previewed from its index (name, part, label per image), never its

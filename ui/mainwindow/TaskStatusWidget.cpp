@@ -40,15 +40,30 @@ void TaskStatusWidget::setBusy(bool busy, const QString& title)
     busy_ = busy;
     busyTitle_ = title;
     if (!busy) {
+        // A task that ended without its final report leaves no stale bar; the next task
+        // starts from its own width.
         taskTotal_ = 0;
         taskText_.clear();
-    }   // a task that ended without its final report leaves no stale bar
+        titleLabel_->setMinimumWidth(0);
+    } else {
+        clearStatusMessage();
+    }
     refresh();
+}
+
+void TaskStatusWidget::clearStatusMessage()
+{
+    // A status bar message is painted over its widgets; the running task matters more than
+    // "Opened project ..." from before it started.
+    if (auto* bar = qobject_cast<QStatusBar*>(parentWidget()))
+        bar->clearMessage();
 }
 
 void TaskStatusWidget::setTaskProgress(const QString& title, qint64 done, qint64 total,
                                        const QString& text)
 {
+    if (taskTotal_ <= 0 && taskText_.isEmpty() && (total > 0 || !text.isEmpty()))
+        clearStatusMessage();   // a task began to report, perhaps while another kept us busy
     taskTitle_ = title;
     taskDone_ = done;
     taskTotal_ = total;

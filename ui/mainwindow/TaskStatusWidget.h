@@ -31,6 +31,7 @@ private:
     static constexpr int kMaxTitleWidth = 560;
     void retranslateUi();
     void refresh();
+    void clearStatusMessage();
 
     QLabel* titleLabel_;
     QProgressBar* progress_;
