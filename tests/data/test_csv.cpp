@@ -157,6 +157,14 @@ void TestCsv::explicitLabelColumn()
     QCOMPARE(t.featureNames, (std::vector<std::string>{"b", "c"}));
     QCOMPARE(t.classes, (std::vector<std::string>{"1"}));
 
+    // Without --label the names decide in order label, class, target, y, wherever they stand.
+    QTemporaryDir dir;
+    const fs::path xy = toPath(dir.path()) / "xy.csv";
+    std::ofstream(xy) << "x,y,label\n1,2,p\n3,4,q\n";
+    const Table named = importCsv(xy);
+    QCOMPARE(named.labelName, std::string("label"));
+    QCOMPARE(named.featureNames, (std::vector<std::string>{"x", "y"}));
+
     options.labelColumn = "zzz";
     const ErrorInfo info =
         expectError([&] { importCsv(fixture("csv_no_label.csv"), options); });

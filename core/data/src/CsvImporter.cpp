@@ -67,11 +67,11 @@ std::size_t findLabelColumn(const std::vector<std::string>& header, const CsvOpt
                          + "\", found columns: " + joinNames(header));
         return static_cast<std::size_t>(it - header.begin());
     }
-    for (std::size_t i = 0; i < header.size(); ++i) {
-        const std::string name = lower(trim(header[i]));
-        if (name == "label" || name == "class" || name == "target" || name == "y")
-            return i;
-    }
+    // By name first, then by position: in "x,y,label" the label is "label", not "y".
+    for (const char* wanted : {"label", "class", "target", "y"})
+        for (std::size_t i = 0; i < header.size(); ++i)
+            if (lower(trim(header[i])) == wanted)
+                return i;
     ctx.fail(ErrorCode::NoLabelColumn, line, {},
              "expected a column named label, class, target or y, found columns: "
                  + joinNames(header));

@@ -29,7 +29,12 @@ DatasetTask taskFromName(const std::string& name)
 
 DatasetTask detectTableTask(const Table& table)
 {
-    return assessLabels(table).concern == LabelConcern::LooksContinuous
+    const LabelAssessment a = assessLabels(table);
+    // Fractional numbers are measurements, not class ids, even when each row has its own
+    // (house prices); whole numbers that differ on every row stay an id-like class column,
+    // which the import warns about.
+    const bool fractional = a.numeric && !a.integerValued && a.distinct > 2;
+    return a.concern == LabelConcern::LooksContinuous || fractional
                ? DatasetTask::TableRegression
                : DatasetTask::TableClassification;
 }

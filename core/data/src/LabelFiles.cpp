@@ -168,7 +168,11 @@ std::size_t exportImageFolder(store::Project& project, store::Id versionId, cons
     for (std::size_t i = 0; i < images.size(); ++i) {
         const std::string cls = w.labels[i] < 0 ? std::string("_unlabeled")
                                                  : w.classes[static_cast<std::size_t>(w.labels[i])];
+        // "cat/1.png" labeled cat goes back to cat/1.png; other paths keep their folders in the
+        // name (train/0 -> train_0.png), so two images never land on one file.
         std::string base = images.names[i];
+        if (base.size() > cls.size() && base.compare(0, cls.size(), cls) == 0 && base[cls.size()] == '/')
+            base = base.substr(cls.size() + 1);
         for (char& c : base)
             if (c == '/')
                 c = '_';

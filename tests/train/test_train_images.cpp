@@ -1,0 +1,136 @@
+// core/train on image versions: an MLP trains on what was just labeled (the pixels flattened,
+// standardized with train-split statistics inside the model), its predictions on every image
+// feed the Labeling panel's queue, and a regression-task table is refused by name.
+#include "flightdeck/common/Error.h"
+#include "flightdeck/data/DatasetCatalog.h"
+#include "flightdeck/data/LabelHistory.h"
+#include "flightdeck/model/ArchitectureSpec.h"
+#include "flightdeck/store/Project.h"
+#include "flightdeck/store/RunRepository.h"
+#include "flightdeck/train/RunEvaluator.h"
+#include "flightdeck/train/Trainer.h"
+#include "flightdeck/train/VersionPredictor.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <random>
+
+using namespace flightdeck;
+
+namespace {
+
+// 3 classes of 8x8 gray images: a bright left half, a bright top half, a bright centre; noise
+// on top. 60 per class, plus 12 unlabeled images that belong to no split.
+data::ImageSet shapes()
+{
+    data::ImageSet s;
+    s.width = s.height = 8;
+    s.classes = {"left", "top", "centre"};
+    std::mt19937 rng(5);
+    std::uniform_int_distribution<int> noise(0, 60);
+    for (int i = 0; i < 192; ++i) {
+        const int c = i % 3;
+        s.names.push_back("img" + std::to_string(i) + ".png");
+        s.labels.push_back(i < 180 ? c : -1);
+        for (int y = 0; y < 8; ++y)
+            for (int x = 0; x < 8; ++x) {
+                const bool on = c == 0 ? x < 4 : c == 1 ? y < 4 : (x >= 2 && x < 6 && y >= 2 && y < 6);
+                s.pixels.push_back(static_cast<std::uint8_t>((on ? 180 : 20) + noise(rng)));
+            }
+    }
+    return s;
+}
+
+}  // namespace
+
+class TestTrainImages : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void trainsOnAnImageVersionAndPredictsIt()
+    {
+        QTemporaryDir dir;
+        auto project = store::Project::create(dir.path().toStdString());
+        data::DatasetCatalog catalog(project);
+        const auto version = catalog.addImageVersion("shapes", shapes(), "test");
+        const auto split = catalog.createSplit(version.id, {0.7, 0.15, 0.15}, 1);
+        QCOMPARE(split.trainCount + split.valCount + split.testCount, std::int64_t(180));
+        const auto spec = model::defaultMlp();
+        const auto arch = store::ArchitectureRepository(project).save(spec.name, spec.toJson(), spec.hash());
+        train::TrainConfig config;
+        config.epochs = 12;
+        config.batchSize = 16;
+        config.learningRate = 5e-3;
+        config.threads = 2;
+        config.device = "cpu";
+        const auto result = train::Trainer(project).run(version.id, split.id, arch, config, {});
+        const auto run = store::RunRepository(project).run(result.runId);
+        QCOMPARE(run.status, std::string("completed"));
+        const auto eval = train::RunEvaluator(project).evaluate(result.runId, "test");
+        QVERIFY2(eval.accuracy > 0.9, std::to_string(eval.accuracy).c_str());
+
+        // Predictions on every image, the unlabeled ones included.
+        const auto runs = train::runsThatCanPredict(project, version.id);
+        QCOMPARE(runs.size(), std::size_t(1));
+        const auto p = train::predictVersion(project, result.runId, version.id);
+        QCOMPARE(p.rows, std::size_t(192));
+        QCOMPARE(p.classes, (std::vector<std::string>{"left", "top", "centre"}));
+        int right = 0;
+        for (std::size_t r = 180; r < 192; ++r)
+            right += p.predicted[r] == int(r % 3) ? 1 : 0;
+        QVERIFY(right >= 10);
+        for (std::size_t r = 0; r < p.rows; ++r) {
+            double sum = 0;
+            for (std::size_t c = 0; c < 3; ++c)
+                sum += p.probability(r, c);
+            QVERIFY(std::abs(sum - 1.0) < 1e-4);
+            QVERIFY(p.margin[r] >= 0 && p.margin[r] <= p.confidence[r]);
+            QVERIFY(p.entropy[r] >= 0 && p.entropy[r] <= std::log(3.0) + 1e-5);
+        }
+        std::atomic<bool> cancel{true};
+        QCOMPARE([&] {
+            try {
+                train::predictVersion(project, result.runId, version.id, &cancel);
+            } catch (const Error& e) {
+                return e.code();
+            }
+            return ErrorCode::Io;
+        }(), ErrorCode::Cancelled);
+
+        // A label commit keeps the width: the same model predicts the new version too.
+        data::LabelHistory(project).record(version.id, {{180, "left", "", false,
+                                                         store::LabelSource::User, 1.0}});
+        const auto child = data::LabelHistory(project).commit(version.id, "one more");
+        QCOMPARE(train::runsThatCanPredict(project, child.id).size(), std::size_t(1));
+    }
+
+    void regressionTargetIsRefused()
+    {
+        QTemporaryDir dir;
+        auto project = store::Project::create(dir.path().toStdString());
+        data::Table t;
+        t.featureNames = {"x"};
+        for (int i = 0; i < 60; ++i) {
+            t.features.push_back(float(i));
+            t.classes.push_back(std::to_string(i * 0.5));
+            t.labels.push_back(i);
+        }
+        data::DatasetCatalog catalog(project);
+        const auto v = catalog.addVersion("r", t, "r.csv", data::DatasetTask::TableRegression);
+        const auto split = catalog.createSplit(v.id, {0.7, 0.15, 0.15}, 1);
+        const auto spec = model::defaultMlp();
+        const auto arch = store::ArchitectureRepository(project).save(spec.name, spec.toJson(), spec.hash());
+        try {
+            train::Trainer(project).run(v.id, split.id, arch, {}, {});
+            QFAIL("a regression target trained as classes");
+        } catch (const Error& e) {
+            QCOMPARE(e.code(), ErrorCode::InvalidArgument);
+            QVERIFY(std::string(e.what()).find("regression") != std::string::npos);
+        }
+        QVERIFY(store::RunRepository(project).runs().empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainImages)
+#include "test_train_images.moc"
