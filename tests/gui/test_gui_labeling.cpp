@@ -11,6 +11,11 @@
 #include "labeling/LabelWriter.h"
 #include "labeling/LabelingDocument.h"
 #include "labeling/LabelingPanel.h"
+#include "labeling/ModelAssist.h"
+#include "flightdeck/model/ArchitectureSpec.h"
+#include "flightdeck/store/RunRepository.h"
+#include "flightdeck/train/Trainer.h"
+#include "flightdeck/train/VersionPredictor.h"
 
 #include <QApplication>
 #include <QListView>
@@ -216,6 +221,72 @@ private Q_SLOTS:
         QCOMPARE(h.panel.document()->versionId(), child);
         QCOMPARE(h.panel.document()->classCount(0), qint64(11));
         QCOMPARE(h.session.currentVersionId(), child);
+    }
+
+    void modelOrdersTheQueueAndPreLabels()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("p"));
+        const qint64 version = makeVersion(folder);
+        qint64 runId = 0;
+        {
+            auto project = store::Project::open(folder.toStdString());
+            const auto split = data::DatasetCatalog(project).createSplit(version, {0.8, 0.2, 0.0}, 1);
+            const auto spec = model::defaultMlp();
+            const auto arch = store::ArchitectureRepository(project).save(spec.name, spec.toJson(), spec.hash());
+            train::TrainConfig config;
+            config.epochs = 30;
+            config.batchSize = 8;
+            config.threads = 2;
+            config.device = "cpu";
+            runId = train::Trainer(project).run(version, split.id, arch, config, {}).runId;
+        }
+        Harness h;
+        QVERIFY(h.open(folder, version));
+        ModelAssist* assist = h.panel.modelAssist();
+        QTRY_COMPARE_WITH_TIMEOUT(assist->runId(), runId, 10000);
+        QSignalSpy ready(assist, &ModelAssist::predictionsReady);
+        assist->predict(runId);
+        QVERIFY(ready.wait(20000));
+        const auto* p = h.panel.model()->predictions();
+        QVERIFY(p && p->rows == 40);
+
+        // Least confident first: the grid's order follows the model's confidence.
+        h.panel.model()->setOrder(SampleOrder::LeastConfident);
+        for (int m = 1; m < h.panel.model()->rowCount(); ++m)
+            QVERIFY(p->confidence[std::size_t(h.panel.model()->documentRow(m - 1))]
+                    <= p->confidence[std::size_t(h.panel.model()->documentRow(m))]);
+        h.panel.model()->setOrder(SampleOrder::Dataset);
+
+        // "Model disagrees" lists exactly the labeled rows whose prediction differs.
+        LabelingDocument* doc = h.panel.document();
+        int disagree = 0;
+        for (int r = 0; r < 40; ++r)
+            disagree += doc->row(r).label >= 0 && h.panel.model()->predictedClass(r) != doc->row(r).label;
+        h.panel.setFilter(SampleFilter::Disagrees);
+        QCOMPARE(h.panel.model()->rowCount(), disagree);
+        h.panel.setFilter(SampleFilter::All);
+
+        // Pre-label everything unlabeled (threshold 0.5): marked Model, one undo step; Enter
+        // accepts one, which makes it the person's.
+        const int steps = doc->undoStack()->count();
+        const int n = assist->preLabel(0.5);
+        QVERIFY(n > 0);
+        QCOMPARE(doc->undoStack()->count(), steps + 1);
+        int marked = 0;
+        for (int r = 30; r < 40; ++r)
+            marked += doc->row(r).source == LabelSource::Model ? 1 : 0;
+        QCOMPARE(marked, n);
+        int first = 30;
+        while (doc->row(first).source != LabelSource::Model)
+            ++first;
+        h.panel.setCurrentRow(first);
+        h.key({}, Qt::Key_Return);
+        QVERIFY(doc->row(first).source == LabelSource::User);
+        doc->undoStack()->undo();
+        doc->undoStack()->undo();
+        for (int r = 30; r < 40; ++r)
+            QCOMPARE(doc->row(r).label, -1);
     }
 
     void sigkillLosesAtMostTheLastAction()

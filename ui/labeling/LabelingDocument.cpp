@@ -145,6 +145,26 @@ void LabelingDocument::acceptPreLabels(const QList<int>& rows)
                });
 }
 
+void LabelingDocument::preLabel(const QList<int>& rows, const QList<int>& classes)
+{
+    std::vector<int> touched;
+    std::vector<RowState> before, after;
+    for (int i = 0; i < rows.size() && i < classes.size(); ++i) {
+        const int r = rows[i];
+        if (r < 0 || r >= count() || row(r).label >= 0 || classes[i] < 0)
+            continue;   // never over a label someone gave
+        touched.push_back(r);
+        before.push_back(row(r));
+        after.push_back(RowState{classes[i], false, LabelSource::Model});
+    }
+    if (touched.empty())
+        return;
+    const int n = int(touched.size());
+    undoStack_->push(new SetRowsCommand(this, std::move(touched), std::move(before),
+                                        std::move(after), 0,
+                                        tr("Pre-label %n item(s) with the model", nullptr, n)));
+}
+
 int LabelingDocument::ensureClassRaw(const QString& name)
 {
     const int existing = classes_.indexOf(name);

@@ -64,6 +64,8 @@ public:
     void setLabel(const QList<int>& rows, int classIndex, double secondsSpent = 0);
     void setVerified(const QList<int>& rows, bool verified);
     void acceptPreLabels(const QList<int>& rows);
+    // A model's labels for unlabeled items: source Model until a person accepts them.
+    void preLabel(const QList<int>& rows, const QList<int>& classes);
     int addClass(const QString& name);            // returns the index (existing or new)
     void renameClass(int index, const QString& name);
     void mergeClass(int from, int into);

@@ -7,6 +7,7 @@
 #include "labeling/ClassBar.h"
 #include "labeling/LabelWriter.h"
 #include "labeling/LabelingDocument.h"
+#include "labeling/ModelAssist.h"
 #include "labeling/SampleDelegate.h"
 #include "labeling/SampleView.h"
 #include "labeling/ThumbnailCache.h"
@@ -81,6 +82,8 @@ LabelingPanel::LabelingPanel(ProjectSession* session, TaskRunner* tasks, QWidget
     view_->setObjectName(QStringLiteral("labelingSampleView"));
     classBar_ = new ClassBar(document_, this);
     classBar_->setObjectName(QStringLiteral("labelingClassBar"));
+    assist_ = new ModelAssist(session_, tasks_, document_, model_, this);
+    assist_->setObjectName(QStringLiteral("labelingModelAssist"));
     statusLabel_ = new QLabel(this);
     statusLabel_->setObjectName(QStringLiteral("labelingStatus"));
     statusLabel_->setWordWrap(true);
@@ -107,6 +110,7 @@ LabelingPanel::LabelingPanel(ProjectSession* session, TaskRunner* tasks, QWidget
     sideLayout->setContentsMargins(0, 0, 0, 0);
     sideLayout->addWidget(view_, 3);
     sideLayout->addWidget(classBar_, 2);
+    sideLayout->addWidget(assist_);
     sideLayout->addWidget(statusLabel_);
     sideLayout->addWidget(helpLabel_);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
@@ -160,6 +164,15 @@ LabelingPanel::LabelingPanel(ProjectSession* session, TaskRunner* tasks, QWidget
             [this](const QString& m) { showMessage(tr("A label could not be saved: %1").arg(m), true); });
     connect(session_, &ProjectSession::currentVersionChanged, this,
             &LabelingPanel::onCurrentVersionChanged);
+    connect(assist_, &ModelAssist::message, this, &LabelingPanel::showMessage);
+    connect(assist_, &ModelAssist::predictionsReady, this, [this] {
+        if (grid_->currentIndex().isValid())
+            grid_->scrollTo(grid_->currentIndex());
+    });
+    connect(session_, &ProjectSession::runsChanged, this, [this] {
+        if (document_->isLoaded() && !model_->predictions())
+            assist_->reload();   // a run that just finished can help at once
+    });
     connect(session_, &ProjectSession::projectClosed, this, [this] {
         ++loadTicket_;
         wantedVersion_ = 0;
@@ -204,6 +217,7 @@ void LabelingPanel::retranslateUi()
     refreshStatus();
     view_->showRow(currentRow());
     classBar_->retranslateUi();
+    assist_->retranslateUi();
 }
 
 void LabelingPanel::changeEvent(QEvent* event)
@@ -255,6 +269,7 @@ void LabelingPanel::loadVersion(qint64 versionId)
                                           self->document_->count())
                                            .arg(data->datasetName)
                                            .arg(data->versionId));
+            self->assist_->reload();   // before choosing the current item: it resets the list
             if (self->model_->rowCount() > 0)
                 self->grid_->setCurrentIndex(self->model_->index(0));
             self->showMessage(self->session_->project().readOnly()
@@ -318,6 +333,7 @@ void LabelingPanel::refreshFilters()
     add(tr("Labeled, not verified"), SampleFilter::NotVerified);
     add(tr("Verified"), SampleFilter::Verified);
     add(tr("Model pre-labels"), SampleFilter::PreLabeled);
+    add(tr("Model disagrees with the label"), SampleFilter::Disagrees);
     if (document_->isLoaded())
         for (int c : document_->visibleClasses())
             add(tr("Class: %1").arg(document_->classes()[c]), SampleFilter::Class, c);

@@ -21,6 +21,7 @@ namespace flightdeck::ui {
 
 class ClassBar;
 class LabelingDocument;
+class ModelAssist;
 class ProjectSession;
 class SampleView;
 class TaskRunner;
@@ -38,6 +39,7 @@ public:
     SampleListModel* model() const { return model_; }
     ClassBar* classBar() const { return classBar_; }
     SampleView* sampleView() const { return view_; }
+    ModelAssist* modelAssist() const { return assist_; }
 
     // Loads a version off the GUI thread (versionLoaded when ready).
     void loadVersion(qint64 versionId);
@@ -98,6 +100,7 @@ private:
     QListView* grid_;
     SampleView* view_;
     ClassBar* classBar_;
+    ModelAssist* assist_;
     QLabel* statusLabel_;
     QLabel* helpLabel_;
     QLabel* messageLabel_;

@@ -1,6 +1,7 @@
 #include "labeling/SampleListModel.h"
 
 #include "labeling/LabelingDocument.h"
+#include "flightdeck/train/VersionPredictor.h"
 #include "labeling/ThumbnailCache.h"
 
 #include <algorithm>
@@ -35,6 +36,10 @@ bool SampleListModel::accepts(int r) const
     case SampleFilter::Verified: return s.verified;
     case SampleFilter::NotVerified: return s.label >= 0 && !s.verified;
     case SampleFilter::PreLabeled: return s.source == LabelSource::Model;
+    case SampleFilter::Disagrees: {
+        const int predicted = predictedClass(r);
+        return s.label >= 0 && predicted >= 0 && predicted != s.label;
+    }
     }
     return true;
 }
@@ -46,6 +51,28 @@ void SampleListModel::setFilter(SampleFilter filter, int classIndex)
     refilter();
 }
 
+void SampleListModel::setOrder(SampleOrder order)
+{
+    order_ = order;
+    refilter();
+}
+
+void SampleListModel::setPredictions(
+    std::shared_ptr<const flightdeck::train::VersionPredictions> predictions, std::vector<int> classOf)
+{
+    predictions_ = std::move(predictions);
+    classOf_ = std::move(classOf);
+    refilter();
+}
+
+int SampleListModel::predictedClass(int documentRow) const
+{
+    if (!predictions_ || documentRow < 0 || std::size_t(documentRow) >= predictions_->rows)
+        return -1;
+    const int modelClass = predictions_->predicted[std::size_t(documentRow)];
+    return modelClass >= 0 && std::size_t(modelClass) < classOf_.size() ? classOf_[std::size_t(modelClass)] : -1;
+}
+
 void SampleListModel::refilter()
 {
     beginResetModel();
@@ -53,10 +80,25 @@ void SampleListModel::refilter()
     position_.assign(static_cast<std::size_t>(document_->count()), -1);
     if (document_->isLoaded())
         for (int r = 0; r < document_->count(); ++r)
-            if (accepts(r)) {
-                position_[static_cast<std::size_t>(r)] = static_cast<int>(rows_.size());
+            if (accepts(r))
                 rows_.push_back(r);
+    const auto* p = predictions_.get();
+    if (p && order_ != SampleOrder::Dataset && p->rows == std::size_t(document_->count())) {
+        // Most uncertain first: the items a person's label teaches the model most.
+        auto key = [p, this](int r) {
+            const std::size_t i = std::size_t(r);
+            switch (order_) {
+            case SampleOrder::LeastConfident: return p->confidence[i];
+            case SampleOrder::SmallestMargin: return p->margin[i];
+            case SampleOrder::HighestEntropy: return -p->entropy[i];
+            case SampleOrder::Dataset: break;
             }
+            return float(r);
+        };
+        std::stable_sort(rows_.begin(), rows_.end(), [&](int a, int b) { return key(a) < key(b); });
+    }
+    for (std::size_t m = 0; m < rows_.size(); ++m)
+        position_[static_cast<std::size_t>(rows_[m])] = static_cast<int>(m);
     endResetModel();
 }
 
@@ -77,9 +119,16 @@ QVariant SampleListModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return className;
-    case Qt::ToolTipRole:
-        return className.isEmpty() ? document_->name(r)
-                                   : tr("%1: %2").arg(document_->name(r), className);
+    case Qt::ToolTipRole: {
+        QString tip = className.isEmpty() ? document_->name(r)
+                                          : tr("%1: %2").arg(document_->name(r), className);
+        const int predicted = predictedClass(r);
+        if (predicted >= 0)
+            tip += QLatin1Char('\n') + tr("model: %1 (%2%)")
+                                          .arg(document_->classes().value(predicted))
+                                          .arg(100.0 * double(predictions_->confidence[std::size_t(r)]), 0, 'f', 0);
+        return tip;
+    }
     case Qt::DecorationRole:
         return thumbnails_->thumbnail(r);
     case RowRole:

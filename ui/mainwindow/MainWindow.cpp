@@ -247,7 +247,8 @@ void MainWindow::createStatusBar()
     taskStatus_ = new TaskStatusWidget(this);
     runtimeLabel_ = new QLabel(this);
     runtimeLabel_->setObjectName(QStringLiteral("statusRuntimeLabel"));
-    statusBar()->addWidget(taskStatus_);
+    // Permanent: a transient message ("Cancelling…") must not paint over the task's progress.
+    statusBar()->addPermanentWidget(taskStatus_);
     statusBar()->addPermanentWidget(runtimeLabel_);
     taskStatus_->setBusy(false, QString());
 }
@@ -293,6 +294,7 @@ void MainWindow::connectSignals()
     connect(actions_->about, &QAction::triggered, this, &MainWindow::showAbout);
 
     connect(tasks_, &TaskRunner::busyChanged, taskStatus_, &TaskStatusWidget::setBusy);
+    connect(tasks_, &TaskRunner::progressChanged, taskStatus_, &TaskStatusWidget::setTaskProgress);
     connect(tasks_, &TaskRunner::failed, this, &MainWindow::showError);
     connect(training_, &TrainingController::started, this, [this] {
         taskStatus_->setTrainingRunning(true);
