@@ -14,6 +14,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <fstream>
 
 using namespace flightdeck;
 using namespace flightdeck::data;
@@ -68,6 +69,12 @@ void TestImages::folderPerClassWithBadFiles()
     writeBytes(root / "dog" / "notes.txt", "hello");
     writeBytes(root / "dog" / ".DS_Store", "junk");
     fs::create_directory_symlink(root, root / "dog" / "loop");   // a symlink loop
+    {
+        // A 2 GB "image" (sparse, so the test writes nothing): refused by its size, unread.
+        std::ofstream huge(root / "dog" / "huge.png", std::ios::binary);
+        huge << std::string("\x89PNG\r\n\x1a\n", 8);
+    }
+    fs::resize_file(root / "dog" / "huge.png", std::uintmax_t(2) << 30);
 
     std::vector<ImportProgress> seen;
     ImageImportOptions options;
@@ -102,7 +109,10 @@ void TestImages::folderPerClassWithBadFiles()
     QVERIFY(skippedNamed(r, "dog/notes.txt"));
     QVERIFY(skippedNamed(r, "dog/loop")->reason.find("symbolic link") != std::string::npos);
     QVERIFY(!skippedNamed(r, "dog/.DS_Store"));
-    QCOMPARE(r.skipped.size(), std::size_t(5));
+    QVERIFY2(skippedNamed(r, "dog/huge.png")->reason.find("2048 MB") != std::string::npos,
+             skippedNamed(r, "dog/huge.png")->reason.c_str());
+    QCOMPARE(r.skipped.size(), std::size_t(6));
+    QVERIFY(r.bytes < (std::uint64_t(1) << 20));   // the huge file was never read
     QVERIFY(!seen.empty());
     QCOMPARE(seen.back().done, seen.back().total);
     QVERIFY(r.bytes > 0 && seen.back().bytes == r.bytes);
