@@ -10,6 +10,34 @@
     </message>
 </context>
 <context>
+    <name>DatasetPreview</name>
+    <message>
+        <location filename="../ui/data/DatasetPreview.cpp" line="14"/>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetPreview.cpp" line="15"/>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetPreview.cpp" line="28"/>
+        <source>image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetPreview.cpp" line="28"/>
+        <source>part</source>
+        <translation>Teil</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetPreview.cpp" line="29"/>
+        <source>label</source>
+        <translation>Label</translation>
+    </message>
+</context>
+<context>
     <name>EditLayerCommand</name>
     <message>
         <location filename="../ui/architecture/EditLayerCommand.cpp" line="21"/>
@@ -163,6 +191,149 @@
         <location filename="../ui/common/ErrorText.cpp" line="59"/>
         <source>(%1)</source>
         <translation>(%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="32"/>
+        <source>classification</source>
+        <translation>Klassifikation</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="33"/>
+        <source>regression</source>
+        <translation>Regression</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="34"/>
+        <source>image classification</source>
+        <translation>Bildklassifikation</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="43"/>
+        <source>%1 distinct numbers in %2 rows: a regression target.</source>
+        <translation>%1 verschiedene Zahlen in %2 Zeilen: eine Regressions-Zielgröße.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="46"/>
+        <source>%1 distinct values in %2 rows: classes, though it looks more like an id.</source>
+        <translation>%1 verschiedene Werte in %2 Zeilen: Klassen, obwohl es eher nach einer ID aussieht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="48"/>
+        <source>%1 distinct values in %2 rows: classes, unusually many.</source>
+        <translation>%1 verschiedene Werte in %2 Zeilen: Klassen, ungewöhnlich viele.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="53"/>
+        <source>%1 distinct numbers in %2 rows: class labels.</source>
+        <translation>%1 verschiedene Zahlen in %2 Zeilen: Klassenlabels.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="54"/>
+        <source>%1 distinct values in %2 rows: class labels.</source>
+        <translation>%1 verschiedene Werte in %2 Zeilen: Klassenlabels.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="77"/>
+        <source>Imported %1 as dataset version #%2: %3 rows, %4 features, label &quot;%5&quot;.</source>
+        <translation>%1 als Datensatzversion #%2 importiert: %3 Zeilen, %4 Merkmale, Label „%5“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="82"/>
+        <source>Task: %1 (detected).</source>
+        <translation>Aufgabe: %1 (erkannt).</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="82"/>
+        <source>Task: %1 (chosen).</source>
+        <translation>Aufgabe: %1 (gewählt).</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="85"/>
+        <source>This content already was version #%1 of the dataset, recorded as %2; a version never changes. Import it under another dataset name to record it as %3.</source>
+        <translation>Dieser Inhalt war bereits Version #%1 des Datensatzes, erfasst als %2; eine Version ändert sich nie. Importieren Sie ihn unter einem anderen Datensatznamen, um ihn als %3 zu erfassen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="96"/>
+        <source>The label has %1 distinct numbers; choose classification when importing if they are classes.</source>
+        <translation>Das Label hat %1 verschiedene Zahlen; wählen Sie beim Import „Klassifikation“, wenn es Klassen sind.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="105"/>
+        <source>%1 × %2 × %3</source>
+        <translation>%1 × %2 × %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="106"/>
+        <source>classes from the folder names: %1</source>
+        <translation>Klassen aus den Ordnernamen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="107"/>
+        <source>unlabeled (a flat folder)</source>
+        <translation>ohne Labels (flacher Ordner)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="109"/>
+        <source>Imported %1 images from %2 as dataset version #%3: %4, %5, in %6 s (%7 MB/s).</source>
+        <translation>%1 Bilder aus %2 als Datensatzversion #%3 importiert: %4, %5, in %6 s (%7 MB/s).</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="115"/>
+        <source>fit, letterboxed</source>
+        <translation>eingepasst, mit Rändern</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="116"/>
+        <source>crop, centred</source>
+        <translation>zugeschnitten, zentriert</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="117"/>
+        <source>stretch</source>
+        <translation>gestreckt</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="119"/>
+        <source>Resized to %1 × %2 (%3), images of other sizes: %4.</source>
+        <translation>Auf %1 × %2 skaliert (%3), Bilder anderer Größe: %4.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="129"/>
+        <source>Imported %1 images from %2 (%3) as dataset version #%4: %5 × %6, classes: %7, in %8 s.</source>
+        <translation>%1 Bilder aus %2 (%3) als Datensatzversion #%4 importiert: %5 × %6, Klassen: %7, in %8 s.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="139"/>
+        <source>Split #%1 keeps the files&apos; own test part: %2 train, %3 validation, %4 test.</source>
+        <translation>Aufteilung #%1 behält den Testteil der Dateien bei: %2 Training, %3 Validierung, %4 Test.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="151"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="153"/>
+        <source>Files skipped: %1: %2</source>
+        <translation>Übersprungene Dateien: %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="157"/>
+        <source>and %1 more (hover for the list).</source>
+        <translation>und %1 weitere (vollständige Liste im Tooltip).</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="165"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="168"/>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
     </message>
 </context>
 <context>
@@ -450,6 +621,160 @@ Intra-op-Threads: %5</translation>
     </message>
 </context>
 <context>
+    <name>flightdeck::ui::ClassBar</name>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="83"/>
+        <source>Key</source>
+        <translation>Taste</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="83"/>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="83"/>
+        <source>Items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="84"/>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="85"/>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="86"/>
+        <source>Merge…</source>
+        <translation>Zusammenführen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="87"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="88"/>
+        <source>Key…</source>
+        <translation>Taste…</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="89"/>
+        <source>Add a class</source>
+        <translation>Eine Klasse hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="90"/>
+        <source>Move every item of the selected class into another class</source>
+        <translation>Alle Elemente der ausgewählten Klasse in eine andere Klasse verschieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="91"/>
+        <source>Delete the selected class; its items lose their label</source>
+        <translation>Die ausgewählte Klasse löschen; ihre Elemente verlieren ihr Label</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="92"/>
+        <source>Bind a key to the selected class</source>
+        <translation>Der ausgewählten Klasse eine Taste zuweisen</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="145"/>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="172"/>
+        <source>Add class</source>
+        <translation>Klasse hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="172"/>
+        <source>Class name:</source>
+        <translation>Klassenname:</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="182"/>
+        <source>Rename class</source>
+        <translation>Klasse umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="182"/>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="198"/>
+        <source>Merge class</source>
+        <translation>Klasse zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="199"/>
+        <source>Move every item of %1 into:</source>
+        <translation>Alle Elemente von %1 verschieben nach:</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="210"/>
+        <source>Delete class</source>
+        <translation>Klasse löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/labeling/ClassBar.cpp" line="211"/>
+        <source>Delete %1? Its %n item(s) lose their label (Undo brings them back).</source>
+        <translation>
+            <numerusform>Klasse %1 löschen? %n Element verliert dadurch sein Label (Rückgängig stellt es wieder her).</numerusform>
+            <numerusform>Klasse %1 löschen? %n Elemente verlieren dadurch ihr Label (Rückgängig stellt sie wieder her).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="223"/>
+        <source>Class key</source>
+        <translation>Klassentaste</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="224"/>
+        <source>Key for %1 (a letter or digit):</source>
+        <translation>Taste für %1 (ein Buchstabe oder eine Ziffer):</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="237"/>
+        <source>Show only this class</source>
+        <translation>Nur diese Klasse anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::ClassCountsTable</name>
+    <message>
+        <location filename="../ui/data/ClassCountsTable.cpp" line="23"/>
+        <source>(unlabeled)</source>
+        <translation>(ohne Label)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ClassCountsTable.cpp" line="32"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ClassCountsTable.cpp" line="48"/>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ClassCountsTable.cpp" line="48"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ClassCountsTable.cpp" line="48"/>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+</context>
+<context>
     <name>flightdeck::ui::ConfusionMatrixView</name>
     <message>
         <location filename="../ui/evaluation/ConfusionMatrixView.cpp" line="28"/>
@@ -477,224 +802,352 @@ Intra-op-Threads: %5</translation>
     </message>
 </context>
 <context>
-    <name>flightdeck::ui::DataPanel</name>
+    <name>flightdeck::ui::CsvImportDialog</name>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="146"/>
-        <source>Warning: the label has %1 distinct values in %2 rows; it looks like an id, not a class.</source>
-        <translation>Warnung: Das Label hat %1 verschiedene Werte in %2 Zeilen; es sieht nach einer ID aus, nicht nach einer Klasse.</translation>
+        <location filename="../ui/data/CsvImportDialog.cpp" line="106"/>
+        <source>%1 Imported as %2 classes instead.</source>
+        <translation>%1 Wird stattdessen als %2 Klassen importiert.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="149"/>
-        <source>Warning: the label has %1 distinct numbers in %2 rows; it looks like a continuous (regression) target, imported as %1 classes.</source>
-        <translation>Warnung: Das Label hat %1 verschiedene Zahlen in %2 Zeilen; es sieht nach einer stetigen Zielgröße (Regression) aus und wurde als %1 Klassen importiert.</translation>
+        <location filename="../ui/data/CsvImportDialog.cpp" line="107"/>
+        <source>%1 Imported as a regression target instead.</source>
+        <translation>%1 Wird stattdessen als Regressions-Zielgröße importiert.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="152"/>
-        <source>Warning: %1 classes is unusually many.</source>
-        <translation>Warnung: %1 Klassen sind ungewöhnlich viele.</translation>
+        <location filename="../ui/data/CsvImportDialog.cpp" line="118"/>
+        <source>Import %1</source>
+        <translation>%1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="161"/>
-        <source>Open or create a project before importing data.</source>
-        <translation>Öffnen oder erstellen Sie ein Projekt, bevor Sie Daten importieren.</translation>
+        <location filename="../ui/data/CsvImportDialog.cpp" line="120"/>
+        <source>%1 rows, %2 features. Label column &quot;%3&quot; with %4 distinct values.</source>
+        <translation>%1 Zeilen, %2 Merkmale. Label-Spalte „%3“ mit %4 verschiedenen Werten.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="176"/>
-        <source>Importing %1…</source>
-        <translation>%1 wird importiert…</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="179"/>
-        <source>Importing %1</source>
-        <translation>%1 wird importiert</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="203"/>
-        <source>Imported %1 as dataset version #%2.</source>
-        <translation>%1 als Datensatzversion #%2 importiert.</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="219"/>
-        <source>Import CSV</source>
-        <translation>CSV importieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="220"/>
-        <source>Tables (*.csv *.tsv *.tab);;All files (*)</source>
-        <translation>Tabellen (*.csv *.tsv *.tab);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="231"/>
-        <source>Select a dataset version before creating a split.</source>
-        <translation>Wählen Sie eine Datensatzversion aus, bevor Sie eine Aufteilung erstellen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="235"/>
-        <source>Train and validation fractions add up to more than 1.</source>
-        <translation>Trainings- und Validierungsanteil ergeben zusammen mehr als 1.</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="242"/>
-        <source>Creating split</source>
-        <translation>Aufteilung wird erstellt</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="261"/>
-        <source>Created split #%1: %2 train, %3 validation, %4 test rows.</source>
-        <translation>Aufteilung #%1 erstellt: %2 Trainings-, %3 Validierungs- und %4 Testzeilen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="317"/>
-        <source>Loading version #%1…</source>
-        <translation>Version #%1 wird geladen…</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="320"/>
-        <source>Loading preview</source>
-        <translation>Vorschau wird geladen</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="331"/>
-        <source>Could not load the preview: %1</source>
-        <translation>Die Vorschau konnte nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="340"/>
-        <source>Version #%1: first %2 of %3 rows, %4 classes</source>
-        <translation>Version #%1: erste %2 von %3 Zeilen, %4 Klassen</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="353"/>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="364"/>
-        <source>Select a dataset version to preview it.</source>
-        <translation>Wählen Sie eine Datensatzversion für die Vorschau aus.</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="365"/>
-        <source>Open or create a project to import data.</source>
-        <translation>Öffnen oder erstellen Sie ein Projekt, um Daten zu importieren.</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="377"/>
-        <source>Import CSV…</source>
-        <translation>CSV importieren…</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="378"/>
-        <source>Import a CSV or TSV file with a header row and a label column</source>
-        <translation>Eine CSV- oder TSV-Datei mit Kopfzeile und Label-Spalte importieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="379"/>
+        <location filename="../ui/data/CsvImportDialog.cpp" line="123"/>
         <source>Dataset name:</source>
         <translation>Datensatzname:</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="380"/>
-        <source>from the file name</source>
-        <translation>aus dem Dateinamen</translation>
+        <location filename="../ui/data/CsvImportDialog.cpp" line="124"/>
+        <source>Task:</source>
+        <translation>Aufgabe:</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="381"/>
-        <source>Label column:</source>
-        <translation>Label-Spalte:</translation>
+        <location filename="../ui/data/CsvImportDialog.cpp" line="126"/>
+        <source>Auto (%1)</source>
+        <translation>Automatisch (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="382"/>
-        <source>label, class, target or y</source>
-        <translation>label, class, target, y</translation>
+        <location filename="../ui/data/CsvImportDialog.cpp" line="127"/>
+        <source>Classification</source>
+        <translation>Klassifikation</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="383"/>
-        <source>The column holding the class; empty = the first column named label, class, target or y</source>
-        <translation>Die Spalte mit der Klasse; leer = die erste Spalte namens label, class, target oder y</translation>
+        <location filename="../ui/data/CsvImportDialog.cpp" line="128"/>
+        <source>Regression</source>
+        <translation>Regression</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="385"/>
+        <location filename="../ui/data/CsvImportDialog.cpp" line="129"/>
+        <source>What the label column is: classes to predict, or a number to estimate. Auto decides from the values.</source>
+        <translation>Was die Label-Spalte enthält: vorherzusagende Klassen oder eine zu schätzende Zahl. „Automatisch“ entscheidet anhand der Werte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvImportDialog.cpp" line="131"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::DataImporter</name>
+    <message>
+        <location filename="../ui/data/DataImporter.cpp" line="87"/>
+        <source>Open or create a project before importing data.</source>
+        <translation>Öffnen oder erstellen Sie ein Projekt, bevor Sie Daten importieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataImporter.cpp" line="114"/>
+        <source>Import of %1 cancelled; nothing was stored.</source>
+        <translation>Import von %1 abgebrochen; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataImporter.cpp" line="129"/>
+        <location filename="../ui/data/DataImporter.cpp" line="184"/>
+        <source>Importing %1</source>
+        <translation>%1 wird importiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataImporter.cpp" line="132"/>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataImporter.cpp" line="162"/>
+        <source>Reading %1</source>
+        <translation>%1 wird gelesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataImporter.cpp" line="209"/>
+        <source>Importing images from %1</source>
+        <translation>Bilder aus %1 werden importiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataImporter.cpp" line="234"/>
+        <source>%1 / %2 images, %3 MB/s</source>
+        <translation>%1 / %2 Bilder, %3 MB/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataImporter.cpp" line="236"/>
+        <source>reading headers, %1 / %2 files</source>
+        <translation>Dateiköpfe werden gelesen, %1 / %2 Dateien</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataImporter.cpp" line="245"/>
+        <source>storing %1 images</source>
+        <translation>%1 Bilder werden gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataImporter.cpp" line="273"/>
+        <source>Importing IDX from %1</source>
+        <translation>IDX aus %1 wird importiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataImporter.cpp" line="285"/>
+        <source>reading %1 file pairs, %2 MB</source>
+        <translation>%1 Dateipaare werden gelesen, %2 MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataImporter.cpp" line="293"/>
+        <source>%1 images read at %2 MB/s, storing</source>
+        <translation>%1 Bilder mit %2 MB/s gelesen, werden gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataImporter.cpp" line="305"/>
+        <source>creating the split</source>
+        <translation>Aufteilung wird erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::DataPanel</name>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="132"/>
+        <source>Warning: the label has %1 distinct values in %2 rows; it looks like an id, not a class.</source>
+        <translation>Warnung: Das Label hat %1 verschiedene Werte in %2 Zeilen; es sieht nach einer ID aus, nicht nach einer Klasse.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="135"/>
+        <source>Warning: the label has %1 distinct numbers in %2 rows; it looks like a continuous (regression) target, imported as %1 classes.</source>
+        <translation>Warnung: Das Label hat %1 verschiedene Zahlen in %2 Zeilen; es sieht nach einer stetigen Zielgröße (Regression) aus und wurde als %1 Klassen importiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="138"/>
+        <source>Warning: %1 classes is unusually many.</source>
+        <translation>Warnung: %1 Klassen sind ungewöhnlich viele.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="150"/>
+        <location filename="../ui/data/DataPanel.cpp" line="180"/>
+        <source>Importing %1…</source>
+        <translation>%1 wird importiert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="156"/>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="164"/>
+        <source>Importing images from %1…</source>
+        <translation>Bilder aus %1 werden importiert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="170"/>
+        <source>Importing IDX from %1…</source>
+        <translation>IDX aus %1 wird importiert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="207"/>
+        <source>Import CSV</source>
+        <translation>CSV importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="208"/>
+        <source>Tables (*.csv *.tsv *.tab);;All files (*)</source>
+        <translation>Tabellen (*.csv *.tsv *.tab);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="246"/>
+        <source>Select a dataset version before creating a split.</source>
+        <translation>Wählen Sie eine Datensatzversion aus, bevor Sie eine Aufteilung erstellen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="250"/>
+        <source>Train and validation fractions add up to more than 1.</source>
+        <translation>Trainings- und Validierungsanteil ergeben zusammen mehr als 1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="257"/>
+        <source>Creating split</source>
+        <translation>Aufteilung wird erstellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="276"/>
+        <source>Created split #%1: %2 train, %3 validation, %4 test rows.</source>
+        <translation>Aufteilung #%1 erstellt: %2 Trainings-, %3 Validierungs- und %4 Testzeilen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="332"/>
+        <source>Loading version #%1…</source>
+        <translation>Version #%1 wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="335"/>
+        <source>Loading preview</source>
+        <translation>Vorschau wird geladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="346"/>
+        <source>Could not load the preview: %1</source>
+        <translation>Die Vorschau konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="358"/>
+        <source>Version #%1: first %2 of %3 rows, a regression target</source>
+        <translation>Version #%1: erste %2 von %3 Zeilen, eine Regressions-Zielgröße</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="361"/>
+        <source>Version #%1: first %2 of %3 rows, %4 classes</source>
+        <translation>Version #%1: erste %2 von %3 Zeilen, %4 Klassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="374"/>
+        <source>Select a dataset version to preview it.</source>
+        <translation>Wählen Sie eine Datensatzversion für die Vorschau aus.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="375"/>
+        <source>Open or create a project to import data.</source>
+        <translation>Öffnen oder erstellen Sie ein Projekt, um Daten zu importieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DataPanel.cpp" line="389"/>
         <source>Datasets and versions</source>
         <translation>Datensätze und Versionen</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="386"/>
+        <location filename="../ui/data/DataPanel.cpp" line="390"/>
         <source>Splits of the selected version</source>
         <translation>Aufteilungen der ausgewählten Version</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="388"/>
+        <location filename="../ui/data/DataPanel.cpp" line="392"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="389"/>
+        <location filename="../ui/data/DataPanel.cpp" line="393"/>
         <source>Class counts</source>
         <translation>Klassenhäufigkeiten</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="390"/>
-        <source>Class</source>
-        <translation>Klasse</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="390"/>
-        <source>Rows</source>
-        <translation>Zeilen</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataPanel.cpp" line="390"/>
-        <source>Share</source>
-        <translation>Anteil</translation>
     </message>
 </context>
 <context>
     <name>flightdeck::ui::DatasetTree</name>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="64"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="29"/>
+        <source>classification</source>
+        <translation>Klassifikation</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetTree.cpp" line="31"/>
+        <source>regression</source>
+        <translation>Regression</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetTree.cpp" line="33"/>
+        <source>images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetTree.cpp" line="43"/>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetTree.cpp" line="44"/>
+        <source>A regression target has no classes.</source>
+        <translation>Eine Regressions-Zielgröße hat keine Klassen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetTree.cpp" line="52"/>
+        <source>%1 (+%2 unlabeled)</source>
+        <translation>%1 (+%2 ohne Label)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetTree.cpp" line="57"/>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetTree.cpp" line="62"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetTree.cpp" line="66"/>
+        <source>unlabeled: %1</source>
+        <translation>ohne Label: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetTree.cpp" line="110"/>
         <source>versions: %1</source>
         <translation>Versionen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="73"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="119"/>
         <source>v%1 (#%2)</source>
         <translation>v%1 (#%2)</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="77"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="123"/>
         <source>Source: %1</source>
         <translation>Quelle: %1</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="120"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="168"/>
         <source>Dataset / version</source>
         <translation>Datensatz / Version</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="120"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="168"/>
         <source>Hash</source>
         <translation>Hash</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="120"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="168"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="120"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="168"/>
         <source>Features</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="120"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="168"/>
         <source>Classes</source>
         <translation>Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="121"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="169"/>
         <source>Created</source>
         <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetTree.cpp" line="169"/>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1587,513 @@ Intra-op-Threads: %5</translation>
     </message>
 </context>
 <context>
+    <name>flightdeck::ui::ImageImportDialog</name>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="149"/>
+        <source>Choose a folder</source>
+        <translation>Ordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="150"/>
+        <source>Choose an IDX file</source>
+        <translation>IDX-Datei wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="151"/>
+        <source>IDX files (*-ubyte *-ubyte.gz);;All files (*)</source>
+        <translation>IDX-Dateien (*-ubyte *-ubyte.gz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="167"/>
+        <source>Import images</source>
+        <translation>Bilder importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="167"/>
+        <source>Import IDX</source>
+        <translation>IDX importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="169"/>
+        <source>A folder with one subfolder per class (the subfolder names become the labels), or a flat folder of unlabeled images. PNG, JPEG and BMP; files that cannot be read are skipped and listed.</source>
+        <translation>Ein Ordner mit einem Unterordner pro Klasse (die Namen der Unterordner werden zu den Labels) oder ein flacher Ordner mit Bildern ohne Label. PNG, JPEG und BMP; Dateien, die nicht gelesen werden können, werden übersprungen und aufgelistet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="172"/>
+        <source>MNIST-style IDX pairs: &lt;prefix&gt;-images-idx3-ubyte and &lt;prefix&gt;-labels-idx1-ubyte, optionally .gz. A folder imports every pair in it, and its t10k pair stays the test part of the split made at import; one file imports its pair only.</source>
+        <translation>IDX-Paare im MNIST-Format: &lt;prefix&gt;-images-idx3-ubyte und &lt;prefix&gt;-labels-idx1-ubyte, optional als .gz. Bei einem Ordner wird jedes darin enthaltene Paar importiert, und sein t10k-Paar bleibt der Testteil der beim Import erstellten Aufteilung; bei einer Datei wird nur ihr Paar importiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="177"/>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="177"/>
+        <source>File or folder:</source>
+        <translation>Datei oder Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="177"/>
+        <source>Dataset name:</source>
+        <translation>Datensatzname:</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="178"/>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="178"/>
+        <source>Resize:</source>
+        <translation>Skalierung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="178"/>
+        <source>Channels:</source>
+        <translation>Kanäle:</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="183"/>
+        <source>Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="184"/>
+        <source>File…</source>
+        <translation>Datei…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="185"/>
+        <source>from the folder name</source>
+        <translation>aus dem Ordnernamen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="186"/>
+        <source>Most common size</source>
+        <translation>Häufigste Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="187"/>
+        <source>Width × height:</source>
+        <translation>Breite × Höhe:</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="188"/>
+        <source>Stretch (aspect ratio not kept)</source>
+        <translation>Strecken (Seitenverhältnis geht verloren)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="189"/>
+        <source>Fit (letterbox with black)</source>
+        <translation>Einpassen (schwarze Ränder)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="190"/>
+        <source>Crop (cover, cut the centre)</source>
+        <translation>Zuschneiden (füllend, Mitte ausschneiden)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="191"/>
+        <source>Auto (1 if every image is grayscale, else 3)</source>
+        <translation>Automatisch (1, wenn alle Bilder Graustufen sind, sonst 3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="192"/>
+        <source>1 (grayscale)</source>
+        <translation>1 (Graustufen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="193"/>
+        <source>3 (color)</source>
+        <translation>3 (Farbe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImageImportDialog.cpp" line="194"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::ImportBar</name>
+    <message>
+        <location filename="../ui/data/ImportBar.cpp" line="66"/>
+        <source>Import CSV…</source>
+        <translation>CSV importieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportBar.cpp" line="67"/>
+        <source>Import a CSV or TSV file with a header row and a label column</source>
+        <translation>Eine CSV- oder TSV-Datei mit Kopfzeile und Label-Spalte importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportBar.cpp" line="68"/>
+        <source>Import images…</source>
+        <translation>Bilder importieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportBar.cpp" line="69"/>
+        <source>Import a folder of PNG, JPEG or BMP images, one subfolder per class or flat (unlabeled)</source>
+        <translation>Einen Ordner mit PNG-, JPEG- oder BMP-Bildern importieren, mit einem Unterordner pro Klasse oder flach (ohne Labels)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportBar.cpp" line="71"/>
+        <source>Import IDX…</source>
+        <translation>IDX importieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportBar.cpp" line="72"/>
+        <source>Import MNIST-style IDX files (train and t10k pairs)</source>
+        <translation>IDX-Dateien im MNIST-Format importieren (train- und t10k-Paare)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportBar.cpp" line="73"/>
+        <source>Dataset name:</source>
+        <translation>Datensatzname:</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportBar.cpp" line="74"/>
+        <source>from the file name</source>
+        <translation>aus dem Dateinamen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportBar.cpp" line="75"/>
+        <source>Label column:</source>
+        <translation>Label-Spalte:</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportBar.cpp" line="76"/>
+        <source>label, class, target or y</source>
+        <translation>label, class, target oder y</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportBar.cpp" line="77"/>
+        <source>The column holding the class; empty = the first column named label, class, target or y</source>
+        <translation>Die Spalte mit der Klasse; leer = die erste Spalte namens label, class, target oder y</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::LabelingDocument</name>
+    <message numerus="yes">
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="116"/>
+        <source>Remove label from %n item(s)</source>
+        <translation>
+            <numerusform>Label von %n Element entfernen</numerusform>
+            <numerusform>Label von %n Elementen entfernen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="117"/>
+        <source>Label %n item(s) %1</source>
+        <translation>
+            <numerusform>Label %1 an %n Element vergeben</numerusform>
+            <numerusform>Label %1 an %n Elemente vergeben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="128"/>
+        <source>Mark %n item(s) verified</source>
+        <translation>
+            <numerusform>%n Element als geprüft markieren</numerusform>
+            <numerusform>%n Elemente als geprüft markieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="129"/>
+        <source>Unmark %n item(s) verified</source>
+        <translation>
+            <numerusform>Markierung „geprüft“ von %n Element entfernen</numerusform>
+            <numerusform>Markierung „geprüft“ von %n Elementen entfernen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="139"/>
+        <source>Accept %n pre-label(s)</source>
+        <translation>
+            <numerusform>%n Vorab-Label übernehmen</numerusform>
+            <numerusform>%n Vorab-Labels übernehmen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="165"/>
+        <source>Pre-label %n item(s) with the model</source>
+        <translation>
+            <numerusform>%n Element vom Modell vorab labeln lassen</numerusform>
+            <numerusform>%n Elemente vom Modell vorab labeln lassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="204"/>
+        <source>Merge class %1 into %2</source>
+        <translation>Klasse %1 in %2 zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="218"/>
+        <source>Delete class %1</source>
+        <translation>Klasse %1 löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/SetRowsCommand.cpp" line="37"/>
+        <source>Rename class %1 to %2</source>
+        <translation>Klasse %1 in %2 umbenennen</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::LabelingPanel</name>
+    <message>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="163"/>
+        <source>Committing labels</source>
+        <translation>Labels werden festgeschrieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="173"/>
+        <source>Nothing to commit: the labels are those of version #%1.</source>
+        <translation>Nichts festzuschreiben: Die Labels sind dieselben wie in Version #%1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="177"/>
+        <source>Committed the labels as version #%1.</source>
+        <translation>Labels als Version #%1 festgeschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="194"/>
+        <source>Commit labels</source>
+        <translation>Labels festschreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="194"/>
+        <source>What changed (kept with the new version):</source>
+        <translation>Was hat sich geändert (wird mit der neuen Version gespeichert):</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="208"/>
+        <source>Export labels as CSV…</source>
+        <translation>Labels als CSV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="210"/>
+        <source>Export as image folders…</source>
+        <translation>Als Bildordner exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="212"/>
+        <source>Import labels from CSV…</source>
+        <translation>Labels aus CSV importieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="220"/>
+        <source>Export labels</source>
+        <translation>Labels exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="222"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="229"/>
+        <source>Exporting labels</source>
+        <translation>Labels werden exportiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="236"/>
+        <source>Wrote %1 labels to %2.</source>
+        <translation>%1 Labels nach %2 geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="245"/>
+        <source>Export into a new or empty folder</source>
+        <translation>In einen neuen oder leeren Ordner exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="253"/>
+        <source>Exporting images</source>
+        <translation>Bilder werden exportiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="260"/>
+        <source>Wrote %1 images to %2.</source>
+        <translation>%1 Bilder nach %2 geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="269"/>
+        <source>Import labels</source>
+        <translation>Labels importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="271"/>
+        <source>CSV (*.csv);;All files (*)</source>
+        <translation>CSV (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="278"/>
+        <source>Importing labels</source>
+        <translation>Labels werden importiert</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/labeling/LabelingActions.cpp" line="290"/>
+        <source>Applied %n label change(s).</source>
+        <translation>
+            <numerusform>%n Label-Änderung übernommen.</numerusform>
+            <numerusform>%n Label-Änderungen übernommen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/labeling/LabelingActions.cpp" line="292"/>
+        <source>%n sample(s) are not in this version and were left out (first: %1).</source>
+        <translation>
+            <numerusform>%n Sample ist nicht in dieser Version enthalten und wurde ausgelassen (%1).</numerusform>
+            <numerusform>%n Samples sind nicht in dieser Version enthalten und wurden ausgelassen (erstes: %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="164"/>
+        <source>A label could not be saved: %1</source>
+        <translation>Ein Label konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="199"/>
+        <source>Which items the grid lists</source>
+        <translation>Welche Elemente das Raster anzeigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="200"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="201"/>
+        <source>Apply the filter again: items labeled since stay listed until then, so the grid never jumps under the cursor</source>
+        <translation>Den Filter erneut anwenden: Elemente, die seitdem ein Label erhalten haben, bleiben bis dahin in der Liste, damit das Raster nie unter dem Mauszeiger springt</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="203"/>
+        <source>Thumbnail size</source>
+        <translation>Größe der Vorschaubilder</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="204"/>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="205"/>
+        <source>Redo</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="206"/>
+        <source>Undo the last labeling action (Ctrl+Z)</source>
+        <translation>Die letzte Label-Änderung rückgängig machen (Strg+Z)</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="207"/>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>Wiederherstellen (Strg+Umschalt+Z)</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="208"/>
+        <source>Commit labels…</source>
+        <translation>Labels festschreiben…</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="209"/>
+        <source>Make a new dataset version from the current labels</source>
+        <translation>Aus den aktuellen Labels eine neue Datensatzversion erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="210"/>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="211"/>
+        <source>Keys: the class key labels and shows the next item · Right/Space skip · Left/Backspace back · V verified · Delete removes the label · Enter accepts a pre-label · Ctrl/Shift+click selects several · double-click a class to label with it</source>
+        <translation>Tasten: Die Klassentaste vergibt das Label und zeigt das nächste Element · Rechts/Leertaste überspringt · Links/Rücktaste zurück · V geprüft · Entf entfernt das Label · Enter übernimmt ein Vorab-Label · Strg/Umschalt+Klick wählt mehrere aus · Doppelklick auf eine Klasse vergibt sie als Label</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="252"/>
+        <source>Loading version #%1…</source>
+        <translation>Version #%1 wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="255"/>
+        <source>Loading labels</source>
+        <translation>Labels werden geladen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="268"/>
+        <source>%1 · version #%2 · %n item(s)</source>
+        <translation>
+            <numerusform>%1 · Version #%2 · %n Element</numerusform>
+            <numerusform>%1 · Version #%2 · %n Elemente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="276"/>
+        <source>The project is read-only here: labels can be viewed, not changed.</source>
+        <translation>Das Projekt ist hier schreibgeschützt: Labels können angesehen, aber nicht geändert werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="330"/>
+        <source>All items</source>
+        <translation>Alle Elemente</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="331"/>
+        <source>Unlabeled</source>
+        <translation>Ohne Label</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="332"/>
+        <source>Labeled</source>
+        <translation>Mit Label</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="333"/>
+        <source>Labeled, not verified</source>
+        <translation>Mit Label, nicht geprüft</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="334"/>
+        <source>Verified</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="335"/>
+        <source>Model pre-labels</source>
+        <translation>Vorab-Labels des Modells</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="336"/>
+        <source>Model disagrees with the label</source>
+        <translation>Modell widerspricht dem Label</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="339"/>
+        <source>Class: %1</source>
+        <translation>Klasse: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="355"/>
+        <source>Choose a dataset version in the Data panel to label it.</source>
+        <translation>Wählen Sie im Datenbereich eine Datensatzversion aus, um sie zu annotieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="358"/>
+        <source>Labeled %1 of %2 (%3%) · verified %4</source>
+        <translation>Mit Label: %1 von %2 (%3 %) · geprüft: %4</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="365"/>
+        <source>This session: %n item(s), %1 per minute, %2 s per item</source>
+        <translation>
+            <numerusform>Diese Sitzung: %n Element, %1 pro Minute, %2 s pro Element</numerusform>
+            <numerusform>Diese Sitzung: %n Elemente, %1 pro Minute, %2 s pro Element</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>flightdeck::ui::LayerTableModel</name>
     <message>
         <location filename="../ui/architecture/LayerTableModel.cpp" line="40"/>
@@ -1227,142 +2187,142 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::MainActions</name>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="113"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="114"/>
         <source>No recent projects</source>
         <translation>Keine zuletzt geöffneten Projekte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="117"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="118"/>
         <source>Clear Recent Projects</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="124"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="125"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="125"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="126"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="126"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="127"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="127"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="128"/>
         <source>&amp;Data</source>
         <translation>Da&amp;ten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="128"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="129"/>
         <source>&amp;Model</source>
         <translation>&amp;Modell</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="129"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="130"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="130"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="131"/>
         <source>M&amp;onitor</source>
         <translation>Ü&amp;berwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="131"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="132"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="132"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="133"/>
         <source>&amp;Settings</source>
         <translation>E&amp;instellungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="133"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="134"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="135"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="136"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="136"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="137"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="137"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="138"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="138"/>
-        <source>Undo the last architecture edit</source>
-        <translation>Die letzte Änderung an der Architektur rückgängig machen</translation>
-    </message>
-    <message>
         <location filename="../ui/mainwindow/MainActions.cpp" line="139"/>
-        <source>Redo the last undone architecture edit</source>
-        <translation>Die letzte rückgängig gemachte Änderung an der Architektur wiederherstellen</translation>
+        <source>Undo the last edit in the architecture or labeling panel</source>
+        <translation>Die letzte Änderung im Architektur- oder Annotationsbereich rückgängig machen</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainActions.cpp" line="140"/>
+        <source>Redo the last undone edit</source>
+        <translation>Die zuletzt rückgängig gemachte Änderung wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="141"/>
         <source>&amp;Import CSV…</source>
         <translation>CSV &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="141"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="142"/>
         <source>Create &amp;Split</source>
         <translation>&amp;Aufteilung erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="142"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="143"/>
         <source>Split the selected dataset version with the Data panel&apos;s seed and fractions</source>
         <translation>Die ausgewählte Datensatzversion mit Seed und Anteilen aus dem Datenbereich aufteilen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="143"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="144"/>
         <source>&amp;Save Architecture</source>
         <translation>Architektur &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="144"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="145"/>
         <source>&amp;Start Training</source>
         <translation>Training &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="145"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="146"/>
         <source>S&amp;top Training</source>
         <translation>Training s&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="146"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="147"/>
         <source>&amp;Evaluate Run</source>
         <translation>Lauf &amp;auswerten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="147"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="148"/>
         <source>E&amp;xport Run</source>
         <translation>Lauf e&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="148"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="149"/>
         <source>Open &amp;Log…</source>
         <translation>&amp;Protokoll öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="149"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="150"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="150"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="151"/>
         <source>&amp;About Flightdeck</source>
         <translation>Ü&amp;ber Flightdeck</translation>
     </message>
@@ -1370,17 +2330,17 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="86"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="100"/>
         <source>Could not create the project</source>
         <translation>Das Projekt konnte nicht erstellt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="86"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="100"/>
         <source>Could not open the project</source>
         <translation>Das Projekt konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="87"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="101"/>
         <source>%1
 
 %2</source>
@@ -1389,12 +2349,12 @@ Intra-op-Threads: %5</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="96"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="110"/>
         <source>The project was found damaged</source>
         <translation>Das Projekt ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="111"/>
         <source>%1
 
 It is open read-only: nothing will be written to it until the command flightdeck-cli fsck finds the database whole again (for example after restoring project.db from a backup).
@@ -1407,103 +2367,108 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="102"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="116"/>
         <source>Opened project %1 read-only: it can be read, not changed</source>
         <translation>Projekt %1 schreibgeschützt geöffnet: Es kann gelesen, aber nicht geändert werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="105"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="119"/>
         <source>Opened project %1</source>
         <translation>Projekt %1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="133"/>
         <source>Checking the project database</source>
         <translation>Projektdatenbank wird geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
         <source>New Project: choose an empty folder</source>
         <translation>Neues Projekt: Wählen Sie einen leeren Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="159"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="160"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="174"/>
         <source>About Flightdeck</source>
         <translation>Über Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="175"/>
         <source>&lt;b&gt;Flightdeck %1&lt;/b&gt;&lt;br&gt;A desktop workbench for the whole machine-learning lifecycle.&lt;br&gt;Build %2&lt;br&gt;%3</source>
         <translation>&lt;b&gt;Flightdeck %1&lt;/b&gt;&lt;br&gt;Eine Desktop-Arbeitsumgebung für den gesamten Lebenszyklus des maschinellen Lernens.&lt;br&gt;Build %2&lt;br&gt;%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="175"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="302"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="189"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="332"/>
         <source>Flightdeck</source>
         <translation>Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="308"/>
         <source>Run #%1 finished: %2</source>
         <translation>Lauf #%1 beendet: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="311"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="285"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="315"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="300"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="330"/>
         <source>%1 — Flightdeck</source>
         <translation>%1 — Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="343"/>
         <source>Data and Labeling</source>
         <translation>Daten und Annotation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="314"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="344"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="315"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="345"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="316"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="346"/>
         <source>Experiments</source>
         <translation>Experimente</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="317"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="347"/>
         <source>Evaluation</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="348"/>
         <source>Export and Registry</source>
         <translation>Export und Registry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="319"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="349"/>
         <source>Monitoring</source>
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="350"/>
+        <source>Labeling</source>
+        <translation>Annotation</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="356"/>
         <source>%1 · reference BLAS (slow)</source>
         <translation>%1 · Referenz-BLAS (langsam)</translation>
     </message>
@@ -1519,6 +2484,94 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <location filename="../ui/experiments/MetricOverlayPlot.cpp" line="53"/>
         <source>Drag to pan, wheel to zoom, double-click to fit</source>
         <translation>Ziehen zum Verschieben, Mausrad zum Zoomen, Doppelklick zum Einpassen</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::ModelAssist</name>
+    <message>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="71"/>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="72"/>
+        <source>Predict</source>
+        <translation>Vorhersagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="73"/>
+        <source>Run the model on every item (off the GUI thread)</source>
+        <translation>Das Modell auf jedes Element anwenden (außerhalb des GUI-Threads)</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="74"/>
+        <source>Order:</source>
+        <translation>Reihenfolge:</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="75"/>
+        <source>confidence ≥ </source>
+        <translation>Konfidenz ≥ </translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="76"/>
+        <source>Pre-label</source>
+        <translation>Vorab labeln</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="77"/>
+        <source>Give unlabeled items the model&apos;s class where it is this sure; they stay pre-labels until you accept them (Enter)</source>
+        <translation>Elementen ohne Label die Klasse des Modells geben, wo es sich mindestens so sicher ist; sie bleiben Vorab-Labels, bis Sie sie übernehmen (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="81"/>
+        <source>Dataset order</source>
+        <translation>Reihenfolge im Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="82"/>
+        <source>Least confident first</source>
+        <translation>Geringste Konfidenz zuerst</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="83"/>
+        <source>Smallest margin first</source>
+        <translation>Kleinster Abstand zuerst</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="84"/>
+        <source>Highest entropy first</source>
+        <translation>Höchste Entropie zuerst</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="92"/>
+        <source>Train a model on this dataset to order the queue by its uncertainty and pre-label with it.</source>
+        <translation>Trainieren Sie ein Modell mit diesem Datensatz, um die Warteschlange nach seiner Unsicherheit zu ordnen und damit vorab zu labeln.</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="115"/>
+        <source>Finding models</source>
+        <translation>Modelle werden gesucht</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="127"/>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="142"/>
+        <source>Predicting…</source>
+        <translation>Wird vorhergesagt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="144"/>
+        <source>Predicting with run #%1</source>
+        <translation>Vorhersage mit Lauf #%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="186"/>
+        <source>The model agrees with %1% of the %2 labels; %3 unlabeled items, %4 of them at the confidence threshold or above.</source>
+        <translation>Das Modell stimmt mit %1 % der %2 Labels überein; %3 Elemente ohne Label, davon %4 mit einer Konfidenz ab dem Schwellenwert.</translation>
     </message>
 </context>
 <context>
@@ -1935,6 +2988,67 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
     </message>
 </context>
 <context>
+    <name>flightdeck::ui::SampleListModel</name>
+    <message>
+        <location filename="../ui/labeling/SampleListModel.cpp" line="124"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/SampleListModel.cpp" line="127"/>
+        <source>model: %1 (%2%)</source>
+        <translation>Modell: %1 (%2 %)</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::SampleView</name>
+    <message>
+        <location filename="../ui/labeling/SampleView.cpp" line="100"/>
+        <source>No item selected.</source>
+        <translation>Kein Element ausgewählt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/SampleView.cpp" line="106"/>
+        <source>from the import</source>
+        <translation>aus dem Import</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/SampleView.cpp" line="107"/>
+        <source>by you</source>
+        <translation>von Ihnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/SampleView.cpp" line="108"/>
+        <source>pre-label by the model (Enter accepts)</source>
+        <translation>Vorab-Label des Modells (Enter übernimmt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/SampleView.cpp" line="110"/>
+        <source>not labeled</source>
+        <translation>ohne Label</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/SampleView.cpp" line="111"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/SampleView.cpp" line="112"/>
+        <source>%1 of %2: %3 — %4</source>
+        <translation>%1 von %2: %3 — %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/SampleView.cpp" line="117"/>
+        <source>(verified)</source>
+        <translation>(geprüft)</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/SampleView.cpp" line="119"/>
+        <source>%1 s spent</source>
+        <translation>%1 s benötigt</translation>
+    </message>
+</context>
+<context>
     <name>flightdeck::ui::SavedArchitecturesList</name>
     <message>
         <location filename="../ui/architecture/SavedArchitecturesList.cpp" line="41"/>
@@ -2065,12 +3179,13 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::TaskRunner</name>
     <message>
-        <location filename="../ui/common/TaskRunner.cpp" line="42"/>
+        <location filename="../ui/common/TaskRunner.cpp" line="104"/>
+        <location filename="../ui/common/TaskRunner.cpp" line="123"/>
         <source>Open or create a project first.</source>
         <translation>Öffnen oder erstellen Sie zuerst ein Projekt.</translation>
     </message>
     <message>
-        <location filename="../ui/common/TaskRunner.cpp" line="88"/>
+        <location filename="../ui/common/TaskRunner.cpp" line="172"/>
         <source>Unknown error.</source>
         <translation>Unbekannter Fehler.</translation>
     </message>
@@ -2078,27 +3193,32 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::TaskStatusWidget</name>
     <message>
-        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="71"/>
+        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="110"/>
         <source>Epoch %1: %p%</source>
         <translation>Epoche %1: %p %</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="75"/>
+        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="120"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="121"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="77"/>
+        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="123"/>
         <source>%1; %2</source>
         <translation>%1; %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="83"/>
+        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="137"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="84"/>
+        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="138"/>
         <source>Cancel the running task and stop training</source>
         <translation>Die laufende Aufgabe abbrechen und das Training stoppen</translation>
     </message>
