@@ -106,7 +106,11 @@ void ThumbnailCache::startJob()
                 // Small images are enlarged pixel for pixel (blurring a 28 px digit hides it).
                 const auto mode = full.width() < size ? Qt::FastTransformation
                                                       : Qt::SmoothTransformation;
-                images->emplace_back(row, full.scaled(size, size, Qt::KeepAspectRatio, mode));
+                // Converted here to the raster pixmap's own format, so that fromImage on the
+                // GUI thread shares the buffer instead of converting it (grayscale took ~20 us
+                // per 72 px thumbnail there, ~90 us at 160 px).
+                images->emplace_back(row, full.scaled(size, size, Qt::KeepAspectRatio, mode)
+                                              .convertToFormat(QImage::Format_RGB32));
             }
             // Posted to the application (always there) and checked on the GUI thread, where
             // reading the QPointer is safe.
@@ -120,7 +124,7 @@ void ThumbnailCache::startJob()
                     std::vector<int> rows;
                     for (auto& [row, img] : *images) {
                         self->requested_.remove(row);
-                        self->cache_.insert(row, new QPixmap(QPixmap::fromImage(img)));
+                        self->cache_.insert(row, new QPixmap(QPixmap::fromImage(std::move(img))));
                         rows.push_back(row);
                     }
                     Q_EMIT self->ready(rows);
