@@ -77,9 +77,14 @@ store::DatasetVersionRecord importInto(store::Project& project, const std::strin
     const std::string dataset = name.empty() ? std::filesystem::path(csv).stem().string() : name;
     auto version = data::DatasetCatalog(project).addVersion(dataset, table, csv, chosen);
     std::cout << "imported " << csv << ": " << table.rows() << " rows, " << table.cols()
-              << " features, " << table.classes.size() << " distinct labels, task "
-              << data::taskName(chosen) << (detect ? " (detected)" : "")
+              << " features, " << table.classes.size()
+              << (chosen == data::DatasetTask::TableRegression ? " distinct values" : " classes")
+              << ", task " << data::taskName(chosen) << (detect ? " (detected)" : "")
               << " -> dataset version " << version.id << " (" << shortHash(version.hash) << ")\n";
+    if (version.task != data::taskName(chosen))
+        std::cerr << "warning: this content was imported before as version " << version.id
+                  << " with task " << version.task << "; a version keeps its task (import it "
+                  << "under another --name to record it as " << data::taskName(chosen) << ")\n";
     const auto assessment = data::assessLabels(table);
     if (detect && chosen == data::DatasetTask::TableRegression)
         std::cerr << "note: label \"" << escapeControls(table.labelName) << "\" has "

@@ -79,7 +79,16 @@ private Q_SLOTS:
                    + ',' + QByteArray::number(u(rng), 'f', 7) + '\n';
         const QString file = dir_.filePath(QStringLiteral("floats.csv"));
         writeText(file, csv);
-        const CliResult imported = runCli({QStringLiteral("import"), project_, file});
+        // Detected as what it is, a continuous target (issue 6), and said so...
+        const CliResult detected = runCli({QStringLiteral("import"), project_, file});
+        CLI_OK(detected);
+        QVERIFY2(detected.out.contains(QLatin1String("task table_regression (detected)"))
+                     && detected.err.contains(QLatin1String("regression target")),
+                 qPrintable(detected.out + detected.err));
+        // ...and forced into classes it is warned about and stays bounded in memory.
+        const CliResult imported = runCli({QStringLiteral("import"), project_, file,
+                                           QStringLiteral("--name"), QStringLiteral("as-classes"),
+                                           QStringLiteral("--task"), QStringLiteral("classification")});
         CLI_OK(imported);
         QVERIFY2(imported.err.contains(QLatin1String("warning:"))
                      && imported.err.contains(QLatin1String("looks like an id")),

@@ -3,6 +3,8 @@
 // SQLite's integrity_check passes, every object a row names is there and intact, a finished
 // run keeps all its metrics, no run stays "running" once its process is gone (failed ones say
 // why), and every registered bundle verifies. Shared by the kill-point and I/O-error harnesses.
+#include "flightdeck/data/DatasetCatalog.h"
+#include "flightdeck/data/LabelHistory.h"
 #include "flightdeck/export/BundleExporter.h"
 #include "flightdeck/store/DatasetRepository.h"
 #include "flightdeck/store/Project.h"
@@ -34,6 +36,18 @@ inline void verifyProjectInvariants(const QString& folder, const QByteArray& whe
     }
     QCOMPARE(static_cast<std::int64_t>(runs.metrics(1).size()), finishedMetrics);
     QVERIFY(!store::DatasetRepository(project).datasets().empty());
+    // Every version reads back whole, with its working labels (an image version: index and
+    // pixels agree).
+    for (const auto& v : store::DatasetRepository(project).allVersions()) {
+        try {
+            data::DatasetCatalog catalog(project);
+            if (catalog.task(v.id) == data::DatasetTask::ImageClassification)
+                QCOMPARE(std::int64_t(catalog.loadImages(v.id).size()), v.rows);
+            QCOMPARE(std::int64_t(data::LabelHistory(project).working(v.id).size()), v.rows);
+        } catch (const std::exception& e) {
+            QFAIL((where + ": version " + QByteArray::number(v.id) + ": " + e.what()).constData());
+        }
+    }
     for (const auto& m : store::ModelRegistry(project).models())
         QVERIFY2(exporting::verifyBundle(m.bundlePath).empty(),
                  (where + ": bundle " + QByteArray::fromStdString(m.bundlePath)).constData());

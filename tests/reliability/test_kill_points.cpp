@@ -4,6 +4,7 @@
 // keep everything committed before (dataset versions, a finished run's metrics, registered
 // bundles that verify), and every run must be finished or, once its lock is free, end as
 // interrupted or failed with a reason: never "running" forever.
+#include "data/ImageFixtures.h"
 #include "reliability/ProjectInvariants.h"
 
 #include <QElapsedTimer>
@@ -107,6 +108,45 @@ private Q_SLOTS:
             killDuring({QStringLiteral("import"), project_, big, QStringLiteral("--label"),
                         QStringLiteral("label")}, span);
             checkProject("import", i);
+            if (QTest::currentTestFailed())
+                return;
+        }
+    }
+
+    void killDuringImageImportAndLabelCommit()
+    {
+        const QString folder = dir_.filePath(QStringLiteral("img"));
+        for (int i = 0; i < 1500; ++i)
+            testing::writePng(folder.toStdString() + "/c" + std::to_string(i % 4) + "/"
+                                  + std::to_string(i) + ".png", 24, 24, 3, i);
+        QElapsedTimer t;
+        t.start();
+        QCOMPARE(runToEnd({QStringLiteral("data"), QStringLiteral("import-images"), project_, folder,
+                           QStringLiteral("--name"), QStringLiteral("img")}), 0);
+        const int span = static_cast<int>(t.elapsed()) + 20;
+        const QString labels = dir_.filePath(QStringLiteral("labels.csv"));
+        for (int i = 0; i < killPoints(); ++i) {
+            // A new image each round, so every import writes new objects and a new version.
+            testing::writePng(folder.toStdString() + "/c0/new" + std::to_string(i) + ".png", 24,
+                              24, 3, 3000 + i);
+            killDuring({QStringLiteral("data"), QStringLiteral("import-images"), project_, folder,
+                        QStringLiteral("--name"), QStringLiteral("img")}, span);
+            checkProject("image import", i);
+            if (QTest::currentTestFailed())
+                return;
+            // Label edits and a commit of the first image version, killed at any point.
+            QFile f(labels);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("sample,label\n");
+            for (int k = 0; k < 600; k += 7)
+                f.write(QStringLiteral("c%1/%2.png,c%3\n").arg(k % 4).arg(k).arg((k + i) % 4).toUtf8());
+            f.close();
+            killDuring({QStringLiteral("data"), QStringLiteral("import-labels"), project_,
+                        QStringLiteral("--version"), QStringLiteral("2"), labels}, 60);
+            killDuring({QStringLiteral("data"), QStringLiteral("commit"), project_,
+                        QStringLiteral("--version"), QStringLiteral("2"), QStringLiteral("-m"),
+                        QStringLiteral("round %1").arg(i)}, span);
+            checkProject("labels", i);
             if (QTest::currentTestFailed())
                 return;
         }
