@@ -5,6 +5,7 @@
 #include "flightdeck/common/Json.h"
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/data/DatasetTask.h"
+#include "flightdeck/model/GraphShapes.h"
 #include "flightdeck/model/ArchitectureSpec.h"
 #include "flightdeck/model/Model.h"
 #include "flightdeck/model/detail/ModelImpl.h"
@@ -167,7 +168,13 @@ RunResult Trainer::run(store::Id versionId, store::Id splitId, store::Id archite
                                 " (split " + std::to_string(splitId) + " belongs to version " +
                                 std::to_string(splitRecord.versionId) + ")");
     const store::ArchitectureRecord arch = store::ArchitectureRepository(project_).get(architectureId);
-    const model::ArchitectureSpec spec = model::ArchitectureSpec::fromJson(arch.specJson);
+    // A version-1 stack keeps its own build (bit for bit what it trained before); a version-2
+    // graph is built node by node.
+    const bool isGraph = parseJson(arch.specJson, "architecture").value("version", 1) >= 2;
+    const model::ArchitectureSpec spec =
+        isGraph ? model::ArchitectureSpec{} : model::ArchitectureSpec::fromJson(arch.specJson);
+    const model::GraphSpec graph =
+        isGraph ? model::GraphSpec::fromJson(arch.specJson) : model::GraphSpec{};
 
     data::DatasetCatalog catalog(project_);
     const data::Table table = catalog.load(versionId);
@@ -183,7 +190,19 @@ RunResult Trainer::run(store::Id versionId, store::Id splitId, store::Id archite
                 throw Error(ErrorInfo{ErrorCode::CorruptObject, {}, 0, splitRecord.objectHash,
                                       "split row " + std::to_string(r) + " >= " +
                                           std::to_string(table.rows()) + " rows"});
-    const auto shapes = model::inferShapes(spec, inputs, classes);
+    // The input as the graph sees it: [C, H, W] for images (the rows hold their pixels in
+    // that order), [F] for tables.
+    std::vector<std::int64_t> inputShape{inputs};
+    {
+        const auto schema = parseJson(version.schemaJson, "dataset version");
+        if (schema.contains("image"))
+            inputShape = {schema["image"]["channels"].get<std::int64_t>(),
+                          schema["image"]["height"].get<std::int64_t>(),
+                          schema["image"]["width"].get<std::int64_t>()};
+    }
+    const std::int64_t parameters =
+        isGraph ? model::checkedShapes(graph, inputShape, classes).parameters
+                : model::parameterCount(model::inferShapes(spec, inputs, classes));
 
     const int threads = configureThreads(config.threads);
     const RuntimeInfo runtime = runtimeInfo();
@@ -240,11 +259,11 @@ RunResult Trainer::run(store::Id versionId, store::Id splitId, store::Id archite
                                     num(splitRecord.testFraction)},
             {"architecture_id", std::to_string(architectureId)},
             {"architecture_name", arch.name},
-            {"spec", spec.toJson()},
-            {"spec_hash", spec.hash()},
+            {"spec", isGraph ? graph.toJson(false) : spec.toJson()},
+            {"spec_hash", isGraph ? graph.hash() : spec.hash()},
             {"inputs", std::to_string(inputs)},
             {"classes", std::to_string(classes)},
-            {"parameters", std::to_string(model::parameterCount(shapes))},
+            {"parameters", std::to_string(parameters)},
             {"train_rows", std::to_string(split.train.size())},
             {"val_rows", std::to_string(split.val.size())},
             {"test_rows", std::to_string(split.test.size())},
@@ -253,7 +272,9 @@ RunResult Trainer::run(store::Id versionId, store::Id splitId, store::Id archite
 
         // Model and data on the device. The hot loop only slices a permutation and gathers
         // rows from these pre-built tensors.
-        model::Model model = model::Model::build(spec, inputs, classes, config.seed, mean, stddev);
+        model::Model model =
+            isGraph ? model::Model::build(graph, inputShape, classes, config.seed, mean, stddev)
+                    : model::Model::build(spec, inputs, classes, config.seed, mean, stddev);
         torch::jit::Module& module = model.impl().module;
         torch::manual_seed(config.seed);   // dropout masks
         module.to(device);

@@ -4,6 +4,7 @@
 // [N, classes]; feature standardization (mean/std of the training split) is a buffer inside the
 // module, so the exported file needs no separate preprocessing code to be correct.
 #include "flightdeck/model/ArchitectureSpec.h"
+#include "flightdeck/model/GraphSpec.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -21,6 +22,12 @@ public:
     static Model build(const ArchitectureSpec& spec, std::int64_t inputs, std::int64_t classes,
                        std::uint64_t seed, const std::vector<float>& mean,
                        const std::vector<float>& stddev);
+    // A version-2 graph: the flat input row is standardized, reshaped to `input` ([F], [C, L]
+    // or [C, H, W]) and run through the nodes in topological order. Throws InvalidSpec (the
+    // node named) when the graph does not fit the input.
+    static Model build(const GraphSpec& graph, const std::vector<std::int64_t>& input,
+                       std::int64_t classes, std::uint64_t seed, const std::vector<float>& mean,
+                       const std::vector<float>& stddev);
     // Loads a TorchScript file saved by save() (or any module with that forward contract).
     static Model load(const std::filesystem::path& file);
     static Model loadFromBytes(const std::string& bytes);
@@ -34,6 +41,7 @@ public:
 
     std::int64_t inputs() const;
     std::int64_t classes() const;
+    std::int64_t parameterCount() const;   // trainable values
 
     // Inference (eval mode, no grad) on the CPU; rows x inputs in, rows x classes out.
     std::vector<float> logits(const float* features, std::size_t rows) const;
