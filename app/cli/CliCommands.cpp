@@ -9,6 +9,7 @@
 #include "flightdeck/data/LabelAssessment.h"
 #include "flightdeck/export/BundleExporter.h"
 #include "flightdeck/model/ArchitectureSpec.h"
+#include "flightdeck/model/GraphTemplates.h"
 #include "flightdeck/store/Database.h"
 #include "flightdeck/store/Project.h"
 #include "flightdeck/store/ProjectCheck.h"
@@ -151,12 +152,33 @@ int cmdSplit(const std::string& folder, std::int64_t versionId, double train, do
     return 0;
 }
 
-int cmdArchitecture(const std::string& folder, const std::string& specFile)
+int cmdArchitecture(const std::string& folder, const std::string& specFile,
+                    const std::string& templateName)
 {
     auto project = openForWriting(folder);
+    if (!templateName.empty() && !specFile.empty())
+        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "--template",
+                              "either --spec or --template, not both"});
+    const auto json = specFile.empty() ? nlohmann::json() : readJsonFile(specFile);
+    if (!templateName.empty() || (json.is_object() && json.value("version", 1) >= 2)) {
+        // A graph: stored with its layout, named by the hash of everything but the layout.
+        const model::GraphSpec graph = templateName.empty() ? model::GraphSpec::fromJson(json.dump())
+                                                            : model::graphTemplate(templateName);
+        const auto problems = model::validateGraph(graph);
+        if (!problems.empty())
+            throw Error(ErrorInfo{ErrorCode::InvalidSpec, specFile, 0,
+                                  problems.front().node.empty() ? std::string("graph")
+                                                                : "node \"" + problems.front().node + "\"",
+                                  problems.front().message});
+        const auto id = store::ArchitectureRepository(project).save(graph.name, graph.toJson(),
+                                                                    graph.hash());
+        std::cout << "architecture " << id << " \"" << graph.name << "\" (" << shortHash(graph.hash())
+                  << ", graph of " << graph.nodes.size() << " nodes)\n";
+        return 0;
+    }
     model::ArchitectureSpec spec = model::defaultMlp();
     if (!specFile.empty())
-        spec = model::ArchitectureSpec::fromJson(readJsonFile(specFile).dump());
+        spec = model::ArchitectureSpec::fromJson(json.dump());
     saveArchitecture(project, spec);
     return 0;
 }

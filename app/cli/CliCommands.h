@@ -25,7 +25,8 @@ int cmdImport(const std::string& project, const std::string& csv, const std::str
               const std::string& label, const std::string& task);
 int cmdSplit(const std::string& project, std::int64_t versionId, double train, double val,
              double test, std::uint64_t seed);
-int cmdArchitecture(const std::string& project, const std::string& specFile);
+int cmdArchitecture(const std::string& project, const std::string& specFile,
+                    const std::string& templateName);
 int cmdTrain(const std::string& project, std::int64_t versionId, std::int64_t splitId,
              std::int64_t architectureId, const LoopOptions& options);
 int cmdEvaluate(const std::string& project, std::int64_t runId, const std::string& split);

@@ -3,6 +3,7 @@
 // the same commands plus train, evaluate, info and loop) for the commands that need it.
 #include "CliCommands.h"
 #include "DataCommands.h"
+#include "ModelCommands.h"
 #include "MeasureCommands.h"
 #include "Validators.h"
 
@@ -47,7 +48,10 @@ int main(int argc, char** argv)
     splitCmd->add_option("--seed", seed)->check(seedValidator());
     auto* arch = app.add_subcommand("arch", "Store an architecture spec (JSON)");
     arch->add_option("project", project)->required();
-    arch->add_option("--spec", spec, "Spec file (default: the built-in 64-32 MLP)");
+    arch->add_option("--spec", spec, "Spec file, version 1 (a layer stack) or 2 (a graph) "
+                                     "(default: the built-in 64-32 MLP)");
+    std::string archTemplate;
+    arch->add_option("--template", archTemplate, "A built-in graph (see `model summary --help`)");
     auto addTrainOptions = [&loop](CLI::App* cmd) {
         cmd->add_option("--epochs", loop.epochs);
         cmd->add_option("--batch-size", loop.batchSize);
@@ -85,6 +89,7 @@ int main(int argc, char** argv)
     gc->add_flag("--dry-run", dryRun, "List what would be removed");
     registerMeasureCommands(app);
     registerDataCommands(app);
+    registerModelCommands(app);
     auto* loopCmd = app.add_subcommand("loop", "Run the whole loop on a CSV");
     loopCmd->add_option("project", loop.project)->required();
     loopCmd->add_option("csv", loop.csv)->required();
@@ -111,7 +116,7 @@ int main(int argc, char** argv)
 #endif
         if (*import) return cmdImport(project, file, datasetName, label, task);
         if (*splitCmd) return cmdSplit(project, versionId, train, val, test, seed);
-        if (*arch) return cmdArchitecture(project, spec);
+        if (*arch) return cmdArchitecture(project, spec, archTemplate);
         if (*exportCmd) return cmdExport(project, runId, modelName, out);
         if (*runs) return cmdRuns(project);
         if (*fsck) return cmdFsck(project, repair);

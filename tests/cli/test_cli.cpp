@@ -14,6 +14,7 @@ using flightdeck::testing::CliResult;
 using flightdeck::testing::cliPath;
 using flightdeck::testing::runCli;
 using flightdeck::testing::sample;
+using flightdeck::testing::writeText;
 
 class TestCli : public QObject {
     Q_OBJECT
@@ -121,6 +122,34 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(csv + QStringLiteral(":3")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("\"b\"")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("oops")), qPrintable(r.err));
+    }
+
+    void modelSummaryValidateAndGraphArchitectures()
+    {
+        const CliResult summary = runCli({QStringLiteral("model"), QStringLiteral("summary"),
+                                          QStringLiteral("--template"), QStringLiteral("fashion_cnn"),
+                                          QStringLiteral("--input-shape"), QStringLiteral("1,28,28")});
+        CLI_OK(summary);
+        QVERIFY2(summary.out.contains(QLatin1String("maxpool2d_2           MaxPool2d           [64, 7, 7]"))
+                     && summary.out.contains(QLatin1String("total: 3274634 parameters")),
+                 qPrintable(summary.out));
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(QStringLiteral("bad.json"));
+        writeText(bad, R"({"version":2,"name":"bad","nodes":[{"id":"in","type":"input"},)"
+                       R"({"id":"c","type":"conv2d","inputs":["in"],"out_channels":8,"kernel":3},)"
+                       R"({"id":"fc","type":"linear","inputs":["c"],"units":10},)"
+                       R"({"id":"out","type":"output","inputs":["fc"]}]})");
+        const CliResult invalid = runCli({QStringLiteral("model"), QStringLiteral("validate"), bad,
+                                          QStringLiteral("--input-shape"), QStringLiteral("1,28,28")});
+        QCOMPARE(invalid.exitCode, 1);
+        QVERIFY2(invalid.err.contains(QLatin1String("node \"fc\"")) && invalid.err.contains(QLatin1String("Flatten")),
+                 qPrintable(invalid.err));
+        const QString project = dir.filePath(QStringLiteral("p"));
+        CLI_OK(runCli({QStringLiteral("init"), project}));
+        const CliResult a = runCli({QStringLiteral("arch"), project, QStringLiteral("--template"),
+                                    QStringLiteral("resnet_block")});
+        CLI_OK(a);
+        QVERIFY2(a.out.contains(QLatin1String("graph of 14 nodes")), qPrintable(a.out));
     }
 
     void missingProjectIsRefused()
