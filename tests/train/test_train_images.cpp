@@ -5,6 +5,7 @@
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/data/LabelHistory.h"
 #include "flightdeck/model/ArchitectureSpec.h"
+#include "flightdeck/model/GraphTemplates.h"
 #include "flightdeck/store/Project.h"
 #include "flightdeck/store/RunRepository.h"
 #include "flightdeck/train/RunEvaluator.h"
@@ -103,6 +104,38 @@ private Q_SLOTS:
                                                          store::LabelSource::User, 1.0}});
         const auto child = data::LabelHistory(project).commit(version.id, "one more");
         QCOMPARE(train::runsThatCanPredict(project, child.id).size(), std::size_t(1));
+    }
+
+    void cnnTemplateTrainsOnImages()
+    {
+        QTemporaryDir dir;
+        auto project = store::Project::create(dir.path().toStdString());
+        data::DatasetCatalog catalog(project);
+        const auto version = catalog.addImageVersion("shapes", shapes(), "test");
+        const auto split = catalog.createSplit(version.id, {0.7, 0.15, 0.15}, 1);
+        const model::GraphSpec cnn = model::graphTemplate("fashion_cnn");
+        const auto arch = store::ArchitectureRepository(project).save(cnn.name, cnn.toJson(), cnn.hash());
+        train::TrainConfig config;
+        config.epochs = 6;
+        config.batchSize = 16;
+        config.learningRate = 1e-3;
+        config.threads = 2;
+        config.device = "cpu";
+        config.logEverySteps = 1;
+        const auto result = train::Trainer(project).run(version.id, split.id, arch, config, {});
+        store::RunRepository runs(project);
+        QCOMPARE(runs.run(result.runId).status, std::string("completed"));
+        std::vector<double> epochLoss;
+        for (const auto& m : runs.metrics(result.runId))
+            if (m.key == "train/epoch_loss")
+                epochLoss.push_back(m.value);
+        QCOMPARE(epochLoss.size(), std::size_t(6));
+        QVERIFY2(epochLoss.back() < 0.5 * epochLoss.front(),
+                 (std::to_string(epochLoss.front()) + " -> " + std::to_string(epochLoss.back())).c_str());
+        const auto params = runs.params(result.runId);
+        // [1, 8, 8]: 832 + 51,264 + (256 x 1024 + 1024) + (1024 x 3 + 3)
+        QCOMPARE(params.at("parameters"), std::string("318339"));
+        QVERIFY(train::RunEvaluator(project).evaluate(result.runId, "test").accuracy > 0.9);
     }
 
     void regressionTargetIsRefused()
