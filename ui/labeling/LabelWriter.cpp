@@ -56,46 +56,34 @@ void LabelWriter::write(qint64 versionId, std::vector<flightdeck::data::LabelCha
 {
     if (changes.empty())
         return;
+    post([versionId, changes = std::move(changes)](flightdeck::data::LabelHistory& history) {
+        history.record(versionId, changes);
+    });
+}
+
+void LabelWriter::addClass(qint64 versionId, const QString& name)
+{
+    post([versionId, name = name.toStdString()](flightdeck::data::LabelHistory& history) {
+        history.addClass(versionId, name);
+    });
+}
+
+void LabelWriter::post(std::function<void(flightdeck::data::LabelHistory&)> work)
+{
     ++*pending_;
     auto* worker = static_cast<WriterWorker*>(worker_);
     QMetaObject::invokeMethod(
         worker_,
-        [this, worker, versionId, changes = std::move(changes), pending = pending_]() {
+        [this, worker, work = std::move(work), pending = pending_]() {
             QString error;
             try {
-                flightdeck::data::LabelHistory(worker->project()).record(versionId, changes);
+                flightdeck::data::LabelHistory history(worker->project());
+                work(history);
             } catch (const std::exception& e) {
                 error = ErrorText::fromException(e);
             }
             const int left = --*pending;
             // Queued to the GUI thread: `this` lives there and outlives the worker thread.
-            QMetaObject::invokeMethod(
-                this,
-                [this, error, left] {
-                    if (!error.isEmpty())
-                        Q_EMIT failed(error);
-                    Q_EMIT written(left);
-                },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
-}
-
-void LabelWriter::addClass(qint64 versionId, const QString& name)
-{
-    ++*pending_;
-    auto* worker = static_cast<WriterWorker*>(worker_);
-    const std::string stdName = name.toStdString();
-    QMetaObject::invokeMethod(
-        worker_,
-        [this, worker, versionId, stdName, pending = pending_]() {
-            QString error;
-            try {
-                flightdeck::data::LabelHistory(worker->project()).addClass(versionId, stdName);
-            } catch (const std::exception& e) {
-                error = ErrorText::fromException(e);
-            }
-            const int left = --*pending;
             QMetaObject::invokeMethod(
                 this,
                 [this, error, left] {

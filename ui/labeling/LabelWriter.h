@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -32,6 +33,9 @@ Q_SIGNALS:
     void written(int pending);
 
 private:
+    // Runs `work` on the writer thread, in the order handed over; failures come back as failed().
+    void post(std::function<void(flightdeck::data::LabelHistory&)> work);
+
     QThread* thread_;
     QObject* worker_;
     std::shared_ptr<std::atomic<int>> pending_;

@@ -220,22 +220,11 @@ void LabelingPanel::exportCsv()
     const QString path = QFileDialog::getSaveFileName(this, tr("Export labels"),
                                                       Settings::lastImportFolder().get(),
                                                       tr("CSV (*.csv)"));
-    if (path.isEmpty())
-        return;
-    document_->writer()->waitUntilWritten();
-    const qint64 versionId = document_->versionId();
-    QPointer<LabelingPanel> self(this);
-    tasks_->run(
-        tr("Exporting labels"),
-        [versionId, path](flightdeck::store::Project& project, const std::atomic<bool>&) {
-            return QVariant::fromValue<qulonglong>(
-                flightdeck::data::exportLabelsCsv(project, versionId, toPath(path)));
-        },
-        [self, path](const QVariant& n) {
-            if (self)
-                self->showMessage(tr("Wrote %1 labels to %2.").arg(n.toULongLong()).arg(path), false);
-        },
-        [self](const QString& m) { if (self) self->showMessage(m, true); });
+    if (!path.isEmpty())
+        runExport(tr("Exporting labels"), path, tr("Wrote %1 labels to %2."),
+                  [](flightdeck::store::Project& project, qint64 version, const QString& to) {
+                      return flightdeck::data::exportLabelsCsv(project, version, toPath(to));
+                  });
 }
 
 void LabelingPanel::exportFolder()
@@ -244,20 +233,28 @@ void LabelingPanel::exportFolder()
         return;
     const QString path = QFileDialog::getExistingDirectory(this, tr("Export into a new or empty folder"),
                                                            Settings::lastImportFolder().get());
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        runExport(tr("Exporting images"), path, tr("Wrote %1 images to %2."),
+                  [](flightdeck::store::Project& project, qint64 version, const QString& to) {
+                      return flightdeck::data::exportImageFolder(project, version, toPath(to));
+                  });
+}
+
+void LabelingPanel::runExport(const QString& title, const QString& path, const QString& done,
+                              ExportWork work)
+{
+    // What the exporter reads from the store must include every label handed over so far.
     document_->writer()->waitUntilWritten();
     const qint64 versionId = document_->versionId();
     QPointer<LabelingPanel> self(this);
     tasks_->run(
-        tr("Exporting images"),
-        [versionId, path](flightdeck::store::Project& project, const std::atomic<bool>&) {
-            return QVariant::fromValue<qulonglong>(
-                flightdeck::data::exportImageFolder(project, versionId, toPath(path)));
+        title,
+        [versionId, path, work](flightdeck::store::Project& project, const std::atomic<bool>&) {
+            return QVariant::fromValue<qulonglong>(work(project, versionId, path));
         },
-        [self, path](const QVariant& n) {
+        [self, path, done](const QVariant& n) {
             if (self)
-                self->showMessage(tr("Wrote %1 images to %2.").arg(n.toULongLong()).arg(path), false);
+                self->showMessage(done.arg(n.toULongLong()).arg(path), false);
         },
         [self](const QString& m) { if (self) self->showMessage(m, true); });
 }

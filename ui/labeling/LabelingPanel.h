@@ -7,6 +7,8 @@
 #include "labeling/SampleListModel.h"
 
 #include <QElapsedTimer>
+
+#include <functional>
 #include <QWidget>
 
 class QComboBox;
@@ -16,6 +18,8 @@ class QPushButton;
 class QSlider;
 class QToolButton;
 class QUndoStack;
+
+namespace flightdeck::store { class Project; }
 
 namespace flightdeck::ui {
 
@@ -74,6 +78,8 @@ private:
     void askCommit();
     void exportCsv();
     void exportFolder();
+    using ExportWork = std::function<std::size_t(flightdeck::store::Project&, qint64, const QString&)>;
+    void runExport(const QString& title, const QString& path, const QString& done, ExportWork work);
     void importCsv();
     void showMessage(const QString& text, bool error);
 
