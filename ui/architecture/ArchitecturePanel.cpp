@@ -5,6 +5,10 @@
 #include "architecture/LayerTableModel.h"
 #include "architecture/SavedArchitecturesList.h"
 #include "architecture/ShapeInferenceView.h"
+#include "architecture/graph/GraphDocument.h"
+#include "architecture/graph/GraphEditor.h"
+#include "architecture/graph/GraphProjectLink.h"
+#include "architecture/graph/GraphView.h"
 #include "common/ErrorText.h"
 #include "common/ProjectSession.h"
 
@@ -23,6 +27,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QUndoStack>
@@ -56,7 +61,10 @@ ArchitecturePanel::ArchitecturePanel(ProjectSession* session, QWidget* parent)
       stateLabel_(new QLabel(layersBox_)),
       messageLabel_(new QLabel(this)),
       shapesBox_(new QGroupBox(this)),
-      shapes_(new ShapeInferenceView(shapesBox_))
+      shapes_(new ShapeInferenceView(shapesBox_)),
+      tabs_(new QTabWidget(this)),
+      graphEditor_(new GraphEditor(tabs_)),
+      graphLink_(new GraphProjectLink(session, graphEditor_, this))
 {
     setObjectName(QStringLiteral("architecturePanel"));
     document_->setObjectName(QStringLiteral("architectureDocument"));
@@ -69,6 +77,7 @@ ArchitecturePanel::ArchitecturePanel(ProjectSession* session, QWidget* parent)
     saveButton_->setObjectName(QStringLiteral("saveArchitectureButton"));
     stateLabel_->setObjectName(QStringLiteral("architectureStateLabel"));
     messageLabel_->setObjectName(QStringLiteral("architectureMessageLabel"));
+    tabs_->setObjectName(QStringLiteral("architectureTabs"));
     messageLabel_->setWordWrap(true);
     messageLabel_->hide();
 
@@ -104,15 +113,21 @@ ArchitecturePanel::ArchitecturePanel(ProjectSession* session, QWidget* parent)
     auto* shapesLayout = new QVBoxLayout(shapesBox_);
     shapesLayout->addWidget(shapes_);
 
+    // The saved list serves both tabs: the layer table as it always was, and the graph editor.
+    auto* tableTab = new QSplitter(Qt::Horizontal, tabs_);
+    tableTab->setObjectName(QStringLiteral("architectureSplitter"));
+    tableTab->addWidget(layersBox_);
+    tableTab->addWidget(shapesBox_);
+    tableTab->setSizes({300, 320});
+    tableTab->setChildrenCollapsible(false);
+    tabs_->addTab(tableTab, QString());
+    tabs_->addTab(graphEditor_, QString());
     auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->setObjectName(QStringLiteral("architectureSplitter"));
+    splitter->setObjectName(QStringLiteral("architectureOuterSplitter"));
     splitter->addWidget(savedBox_);
-    splitter->addWidget(layersBox_);
-    splitter->addWidget(shapesBox_);
-    splitter->setStretchFactor(0, 0);
+    splitter->addWidget(tabs_);
     splitter->setStretchFactor(1, 1);
-    splitter->setStretchFactor(2, 1);
-    splitter->setSizes({150, 300, 320});
+    splitter->setSizes({150, 620});
     splitter->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
@@ -139,6 +154,10 @@ ArchitecturePanel::ArchitecturePanel(ProjectSession* session, QWidget* parent)
     connect(layerView_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ArchitecturePanel::updateButtons);
     connect(savedList_, &SavedArchitecturesList::architectureChosen, this, &ArchitecturePanel::loadSaved);
+    // Focus follows the tab in front, so Edit > Undo (which follows focus) acts on its stack.
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] {
+        graphTabShown() ? graphEditor_->view()->setFocus() : layerView_->setFocus();
+    });
 
     connect(session_, &ProjectSession::projectOpened, this, [this] {
         savedId_ = 0;
@@ -170,11 +189,35 @@ ArchitecturePanel::ArchitecturePanel(ProjectSession* session, QWidget* parent)
 
 QUndoStack* ArchitecturePanel::undoStack()
 {
-    return document_->undoStack();
+    return graphTabShown() ? graphUndoStack() : document_->undoStack();
+}
+
+QUndoStack* ArchitecturePanel::graphUndoStack()
+{
+    return graphEditor_->document()->undoStack();
+}
+
+bool ArchitecturePanel::graphTabShown() const
+{
+    return tabs_->currentWidget() == graphEditor_;
+}
+
+void ArchitecturePanel::showGraphTab(bool graph)
+{
+    tabs_->setCurrentIndex(graph ? 1 : 0);
+}
+
+bool ArchitecturePanel::hasUnsavedChanges() const
+{
+    return !document_->undoStack()->isClean() || !graphEditor_->document()->undoStack()->isClean();
 }
 
 void ArchitecturePanel::saveArchitecture()
 {
+    if (graphTabShown()) {
+        graphLink_->save();
+        return;
+    }
     if (!session_->isOpen()) {
         showMessage(tr("Open or create a project before saving an architecture."), true);
         return;
@@ -270,6 +313,13 @@ void ArchitecturePanel::onCurrentArchitectureChanged(qint64 architectureId)
         const auto record = repo.get(architectureId);
         savedId_ = architectureId;
         savedHash_ = QString::fromStdString(record.specHash);
+        graphLink_->load(architectureId);   // a stack converts onto the canvas too
+        if (GraphProjectLink::isGraphSpec(record.specJson)) {
+            showGraphTab(true);   // a graph has no table form
+            savedList_->selectArchitecture(architectureId);
+            updateState();
+            return;
+        }
         if (QString::fromStdString(document_->spec().hash()) != savedHash_) {
             const auto spec = flightdeck::model::ArchitectureSpec::fromJson(record.specJson);
             // Loading is one undoable step, so a misclick never loses the edited spec.
@@ -375,6 +425,8 @@ void ArchitecturePanel::retranslateUi()
     saveButton_->setText(tr("Save"));
     saveButton_->setToolTip(tr("Save the architecture to the project"));
     shapesBox_->setTitle(tr("Shapes (head appended)"));
+    tabs_->setTabText(0, tr("Layer table"));
+    tabs_->setTabText(1, tr("Graph editor"));
     model_->retranslate();
     reloadSavedList();
     updateState();

@@ -1,7 +1,8 @@
 #pragma once
-// The Architecture dock: edits an ArchitectureDocument (layer table with undo), shows live
-// shape inference for the current dataset version, saves the spec to the project and lists
-// the project's saved architectures.
+// The Architecture dock: edits an ArchitectureDocument (layer table with undo) or, in the
+// second tab, a GraphDocument (the node-graph editor); shows live shape inference for the
+// current dataset version, saves the spec to the project and lists the project's saved
+// architectures.
 #include <QWidget>
 
 class QLabel;
@@ -10,11 +11,14 @@ class QPushButton;
 class QTableView;
 class QToolButton;
 class QGroupBox;
+class QTabWidget;
 class QUndoStack;
 
 namespace flightdeck::ui {
 
 class ArchitectureDocument;
+class GraphEditor;
+class GraphProjectLink;
 class LayerTableModel;
 class ProjectSession;
 class SavedArchitecturesList;
@@ -26,7 +30,14 @@ public:
     explicit ArchitecturePanel(ProjectSession* session, QWidget* parent = nullptr);
 
     ArchitectureDocument* document() const { return document_; }
+    GraphEditor* graphEditor() const { return graphEditor_; }
+    // The undo stack of the tab in front (the layer table's or the graph editor's).
     QUndoStack* undoStack();
+    QUndoStack* graphUndoStack();
+    bool graphTabShown() const;
+    void showGraphTab(bool graph);
+    // An edit not saved to the project since the last save or load (asked about on quit).
+    bool hasUnsavedChanges() const;
 
 public Q_SLOTS:
     // Saves the document's spec (deduplicated by hash) and makes it the current architecture.
@@ -71,6 +82,9 @@ private:
     QLabel* messageLabel_;
     QGroupBox* shapesBox_;
     ShapeInferenceView* shapes_;
+    QTabWidget* tabs_;
+    GraphEditor* graphEditor_;
+    GraphProjectLink* graphLink_;
 
     QString savedHash_;       // spec hash of the session's current architecture
     qint64 savedId_ = 0;
