@@ -105,7 +105,7 @@ GraphEditor::GraphEditor(QWidget* parent)
     code_->setLineWrapMode(QPlainTextEdit::NoWrap);
     code_->hide();
     totals_->setWordWrap(true);
-    problems_->setMaximumHeight(90);
+    problems_->setMaximumHeight(72);
     message_->setWordWrap(true);
     message_->hide();
     palette_->setMaximumWidth(170);
@@ -177,12 +177,12 @@ GraphEditor::GraphEditor(QWidget* parent)
         updateCode();
     });
     connect(document_, &GraphDocument::graphReset, this,
-            [this] { QTimer::singleShot(0, view_, &GraphView::fitGraph); });
+            [this] { QTimer::singleShot(0, view_, &GraphView::showGraph); });
 
     document_->reset(flightdeck::model::graphTemplate("mlp"));
     nameEdit_->setText(document_->name());
     retranslateUi();
-    QTimer::singleShot(0, view_, &GraphView::fitGraph);
+    QTimer::singleShot(0, view_, &GraphView::showGraph);
 }
 
 void GraphEditor::setSaveState(const QString& text, bool canSave)

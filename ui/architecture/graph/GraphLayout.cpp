@@ -1,6 +1,8 @@
 #include "architecture/graph/GraphLayout.h"
 
 #include <algorithm>
+#include <cmath>
+#include <iterator>
 #include <vector>
 
 namespace flightdeck::ui {
@@ -70,8 +72,22 @@ GraphSpec withLayout(GraphSpec graph)
     for (const auto& node : graph.nodes)
         if (!graph.layout.count(node.id)) {
             graph.layout = layeredLayout(graph);
-            break;
+            return graph;
         }
+    // Layouts written for smaller boxes (core's templates use an 80 x 160 grid) are spread
+    // until no two nodes overlap and each edge keeps room for its shape label.
+    double scaleX = 1, scaleY = 1;
+    for (auto a = graph.layout.begin(); a != graph.layout.end(); ++a)
+        for (auto b = std::next(a); b != graph.layout.end(); ++b) {
+            const double dx = std::abs(a->second.first - b->second.first);
+            const double dy = std::abs(a->second.second - b->second.second);
+            if (dx < kColumnSpacing && dy > 0 && dy < kLayerSpacing)
+                scaleY = std::max(scaleY, kLayerSpacing / dy);
+            if (dy < kLayerSpacing && dx > 0 && dx < kColumnSpacing)
+                scaleX = std::max(scaleX, kColumnSpacing / dx);
+        }
+    for (auto& [id, xy] : graph.layout)
+        xy = {xy.first * scaleX, xy.second * scaleY};
     return graph;
 }
 

@@ -38,6 +38,14 @@ GraphScene::GraphScene(GraphDocument* document, QObject* parent)
     rebuild();
 }
 
+GraphScene::~GraphScene()
+{
+    // QGraphicsScene's destructor deletes the items, which emits selectionChanged to listeners
+    // that may already be gone (the editor's document goes first): say nothing from here on.
+    blockSignals(true);
+    clear();
+}
+
 void GraphScene::rebuild()
 {
     draft_ = nullptr;   // owned by the scene: clear() deletes it

@@ -24,6 +24,7 @@ public:
     static const char* const kNodeTypeMime;   // palette drags carry a node type name
 
     explicit GraphScene(GraphDocument* document, QObject* parent = nullptr);
+    ~GraphScene() override;
     GraphDocument* document() const { return document_; }
 
     NodeItem* nodeItem(const QString& id) const { return nodes_.value(id); }

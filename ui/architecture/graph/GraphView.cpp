@@ -54,6 +54,18 @@ void GraphView::fitGraph()
     centerOn(bounds.center());
 }
 
+void GraphView::showGraph()
+{
+    fitGraph();
+    constexpr qreal kReadable = 0.6;
+    if (zoom() >= kReadable || !scene())
+        return;
+    zoomBy(kReadable / zoom());
+    const QRectF bounds = scene()->sceneRect();
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    centerOn(bounds.center().x(), bounds.top() + visible.height() / 2);
+}
+
 void GraphView::wheelEvent(QWheelEvent* event)
 {
     if (event->modifiers() & Qt::ControlModifier) {

@@ -13,6 +13,9 @@ public:
 
 public Q_SLOTS:
     void fitGraph();
+    // A freshly loaded graph: fitted, but never so small that its text cannot be read; a tall
+    // graph then shows its top (the input) first.
+    void showGraph();
     void zoomBy(qreal factor);
 
 protected:

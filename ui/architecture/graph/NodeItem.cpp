@@ -151,11 +151,13 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     painter->setFont(font);
     painter->setPen(Qt::white);
     painter->drawText(QRectF(8, 0, kWidth - 16, 22), Qt::AlignVCenter | Qt::AlignLeft, title_);
+    const qreal idRoom = kWidth - 16 - painter->fontMetrics().horizontalAdvance(title_) - 8;
     font.setBold(false);
     font.setPointSizeF(font.pointSizeF() * 0.85);
     painter->setFont(font);
-    painter->drawText(QRectF(8, 0, kWidth - 16, 22), Qt::AlignVCenter | Qt::AlignRight,
-                      painter->fontMetrics().elidedText(id_, Qt::ElideMiddle, int(kWidth / 2)));
+    if (idRoom > 24)   // the id gives way to a long type name (the tooltip names it anyway)
+        painter->drawText(QRectF(8, 0, kWidth - 16, 22), Qt::AlignVCenter | Qt::AlignRight,
+                          painter->fontMetrics().elidedText(id_, Qt::ElideMiddle, int(idRoom)));
 
     painter->setPen(QColor(0x21, 0x21, 0x21));
     painter->setFont(font);
