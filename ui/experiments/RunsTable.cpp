@@ -74,8 +74,14 @@ RunsTable::RunsTable(QWidget* parent) : QTableWidget(parent) {
     });
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
-                if (!filling_ && current.isValid())
-                    Q_EMIT currentRunActivated(runIdAt(current.row()));
+                if (filling_ || !current.isValid())
+                    return;
+                // A click moves the current index before Qt applies its selection command
+                // (Ctrl toggles, Shift extends). The session answers with selectRun(); it must
+                // not clear and reselect now, or Ctrl+click toggles the reselected row off.
+                activating_ = true;
+                Q_EMIT currentRunActivated(runIdAt(current.row()));
+                activating_ = false;
             });
     retranslateUi();
 }
@@ -221,7 +227,7 @@ void RunsTable::fill() {
 }
 
 void RunsTable::selectRun(qint64 runId) {
-    if (selectedRunIds().contains(runId))
+    if (activating_ || selectedRunIds().contains(runId))
         return;
     for (int i = 0; i < rowCount(); ++i) {
         if (runIdAt(i) == runId) {

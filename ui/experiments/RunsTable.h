@@ -38,7 +38,8 @@ public:
     const std::vector<RunRow>& rows() const { return rows_; }
     // Selected run ids, in the order the rows are shown.
     QList<qint64> selectedRunIds() const;
-    // Makes `runId` current and selected unless it is already selected.
+    // Makes `runId` current and selected unless it is already selected or the table itself
+    // is making it current (a click, whose selection Qt applies afterwards).
     void selectRun(qint64 runId);
     void retranslateUi();
 
@@ -57,6 +58,7 @@ private:
 
     std::vector<RunRow> rows_;
     bool filling_ = false;
+    bool activating_ = false;   // the table itself made a run current (a click in progress)
     bool columnsSized_ = false;
 };
 
