@@ -1,8 +1,10 @@
 // The workbench as a person meets it (issue 12), in real MainWindows under the offscreen
-// platform: Ctrl+click selects several runs in Experiments.
+// platform: Ctrl+click selects several runs in Experiments, and a learning-rate field that
+// takes "3e-4" and says why it refuses a value.
 #include "common/ProjectSession.h"
 #include "experiments/ExperimentsPanel.h"
 #include "mainwindow/MainWindow.h"
+#include "training/TrainingPanel.h"
 
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/model/ArchitectureSpec.h"
@@ -98,6 +100,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void ctrlClickSelectsSeveralRuns();
+    void learningRateTakesScientificNotation();
 
 private:
     QTemporaryDir dir_;
@@ -161,6 +164,69 @@ void TestGuiWorkbench::ctrlClickSelectsSeveralRuns()
     QCOMPARE(window->experimentsPanel()->selectedRunIds().size(), 1);
     QVERIFY(ids.runs.contains(window->session()->currentRunId()));
     QCOMPARE(window->experimentsPanel()->selectedRunIds().first(), window->session()->currentRunId());
+}
+
+void TestGuiWorkbench::learningRateTakesScientificNotation()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->findChild<QDockWidget*>(QStringLiteral("dockTraining"))->raise();
+    auto* spin = window->findChild<QDoubleSpinBox*>(QStringLiteral("learningRateSpin"));
+    auto* message = window->findChild<QLabel*>(QStringLiteral("learningRateMessage"));
+    QVERIFY(spin && message);
+    QVERIFY(message->isHidden());
+    auto* edit = spin->findChild<QLineEdit*>();
+    const auto type = [&](const QString& text) {
+        spin->setFocus();
+        edit->selectAll();
+        QTest::keyClicks(edit, text);
+    };
+
+    type(QStringLiteral("3e-4"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(spin->value(), 3e-4);
+    QCOMPARE(spin->text(), QStringLiteral("3e-4"));
+    QVERIFY(message->isHidden());
+    type(QStringLiteral("0.002"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(spin->value(), 0.002);
+
+    // Too large: said while typing, refused on Enter with the value kept, and said again.
+    type(QStringLiteral("50"));
+    QVERIFY(!message->isHidden());
+    QVERIFY2(message->text().contains(QStringLiteral("10")), qPrintable(message->text()));
+    QVERIFY(!window->trainingPanel()->missingRequirement().isEmpty());
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(spin->value(), 0.002);
+    QVERIFY(!message->isHidden());
+    QVERIFY2(message->text().contains(QStringLiteral("50")) && message->text().contains(QStringLiteral("0.002")),
+             qPrintable(message->text()));
+    qInfo("refused: %s", qPrintable(message->text()));
+
+    // Too small, and not a number at all.
+    type(QStringLiteral("1e-9"));
+    QVERIFY2(message->text().contains(QStringLiteral("1e-8")), qPrintable(message->text()));
+    type(QStringLiteral("-1"));
+    QVERIFY(!message->isHidden());
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(spin->value(), 0.002);
+
+    // Large but allowed: taken, with a warning.
+    type(QStringLiteral("3"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(spin->value(), 3.0);
+    QVERIFY(!message->isHidden());
+    QVERIFY2(message->text().contains(QStringLiteral("diverge")), qPrintable(message->text()));
+
+    // The arrows walk 1-2-5 per decade.
+    spin->setValue(1e-4);
+    QVERIFY(message->isHidden());
+    spin->stepBy(1);
+    QCOMPARE(spin->value(), 2e-4);
+    spin->stepBy(2);
+    QCOMPARE(spin->value(), 1e-3);
+    spin->stepBy(-1);
+    QCOMPARE(spin->value(), 5e-4);
 }
 
 QTEST_MAIN(TestGuiWorkbench)

@@ -1,15 +1,16 @@
 #include "training/TrainingForm.h"
 
 #include "training/RuntimeText.h"
+#include "training/ScientificSpinBox.h"
 
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QThread>
+#include <QVBoxLayout>
 
 #include <limits>
 
@@ -17,6 +18,8 @@ namespace flightdeck::ui {
 
 namespace {
 enum DeviceIndex { DeviceAuto, DeviceCpu, DeviceCuda };
+constexpr double kMinLearningRate = 1e-8;
+constexpr double kMaxLearningRate = 10.0;
 enum Row { NameRow, EpochsRow, BatchRow, LearningRateRow, SeedRow, ThreadsRow, DeviceRow };
 }  // namespace
 
@@ -26,7 +29,8 @@ TrainingForm::TrainingForm(QWidget* parent)
       nameEdit_(new QLineEdit(this)),
       epochsSpin_(new QSpinBox(this)),
       batchSpin_(new QSpinBox(this)),
-      learningRateSpin_(new QDoubleSpinBox(this)),
+      learningRateSpin_(new ScientificSpinBox(this)),
+      learningRateMessage_(new QLabel(this)),
       seedSpin_(new QSpinBox(this)),
       threadsSpin_(new QSpinBox(this)),
       deviceCombo_(new QComboBox(this))
@@ -44,10 +48,33 @@ TrainingForm::TrainingForm(QWidget* parent)
     epochsSpin_->setValue(20);
     batchSpin_->setRange(1, 1 << 20);
     batchSpin_->setValue(32);
-    learningRateSpin_->setDecimals(5);
-    learningRateSpin_->setRange(0.00001, 10.0);
-    learningRateSpin_->setSingleStep(0.0005);
+    // Adam learns nothing measurable below 1e-8 and diverges on every task here above 10.
+    learningRateSpin_->setRange(kMinLearningRate, kMaxLearningRate);
     learningRateSpin_->setValue(0.001);
+    learningRateMessage_->setObjectName(QStringLiteral("learningRateMessage"));
+    learningRateMessage_->setWordWrap(true);
+    learningRateMessage_->hide();
+    // Live feedback while typing; after Enter or leaving the field a refused text is reverted
+    // by QAbstractSpinBox, and the message then says what was refused and what was kept.
+    connect(learningRateSpin_->lineEdit(), &QLineEdit::textEdited, this, [this] {
+        refusedLearningRate_ = learningRateSpin_->problem().isEmpty()
+                                   ? QString() : learningRateSpin_->lineEdit()->text();
+        updateLearningRateMessage();
+    });
+    connect(learningRateSpin_, &QAbstractSpinBox::editingFinished, this, [this] {
+        if (refusedLearningRate_.isEmpty())
+            return;
+        refusedReason_ = tr("%1 was refused: use a learning rate between %2 and %3. It stays %4.")
+                             .arg(refusedLearningRate_, learningRateSpin_->format(kMinLearningRate),
+                                  learningRateSpin_->format(kMaxLearningRate),
+                                  learningRateSpin_->text());
+        refusedLearningRate_.clear();
+        updateLearningRateMessage();
+    });
+    connect(learningRateSpin_, &QDoubleSpinBox::valueChanged, this, [this] {
+        refusedReason_.clear();   // a new value replaces the last refusal
+        updateLearningRateMessage();
+    });
     seedSpin_->setRange(0, std::numeric_limits<int>::max());
     seedSpin_->setValue(42);
     // More threads than cores only slows training (the trainer refuses them).
@@ -59,7 +86,15 @@ TrainingForm::TrainingForm(QWidget* parent)
     }
 
     form_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    for (QWidget* field : std::initializer_list<QWidget*>{nameEdit_, epochsSpin_, batchSpin_, learningRateSpin_,
+    // The learning rate's message sits right under its field, inside the same form row.
+    auto* learningRateField = new QWidget(this);
+    learningRateField->setObjectName(QStringLiteral("learningRateField"));
+    auto* learningRateLayout = new QVBoxLayout(learningRateField);
+    learningRateLayout->setContentsMargins(0, 0, 0, 0);
+    learningRateLayout->setSpacing(2);
+    learningRateLayout->addWidget(learningRateSpin_);
+    learningRateLayout->addWidget(learningRateMessage_);
+    for (QWidget* field : std::initializer_list<QWidget*>{nameEdit_, epochsSpin_, batchSpin_, learningRateField,
                                                           seedSpin_, threadsSpin_, deviceCombo_})
         form_->addRow(new QLabel(this), field);
     retranslateUi();
@@ -82,6 +117,43 @@ flightdeck::train::TrainConfig TrainingForm::config() const
     return config;
 }
 
+void TrainingForm::commitInput()
+{
+    // Fields take typed text on Enter or leaving them; F5 may come before either.
+    for (QAbstractSpinBox* box : std::initializer_list<QAbstractSpinBox*>{
+             epochsSpin_, batchSpin_, learningRateSpin_, seedSpin_, threadsSpin_})
+        box->interpretText();
+}
+
+QString TrainingForm::problem() const
+{
+    const QString problem = learningRateSpin_->problem();
+    return problem.isEmpty() ? QString() : tr("Learning rate: %1").arg(problem);
+}
+
+void TrainingForm::updateLearningRateMessage()
+{
+    QString text = learningRateSpin_->problem();
+    bool error = !text.isEmpty();
+    if (!error && learningRateSpin_->lineEdit()->isModified())
+        refusedReason_.clear();   // typing again replaces the last refusal
+    if (!error && !refusedReason_.isEmpty()) {
+        text = refusedReason_;
+        error = true;
+    } else if (const double typed = learningRateSpin_->parse(learningRateSpin_->lineEdit()->text())
+                                         .value_or(learningRateSpin_->value());
+               !error && typed >= 1.0) {
+        text = tr("A learning rate of %1 is unusually large for Adam; the loss will likely diverge. "
+                  "Typical values lie between 1e-4 and 1e-2.")
+                   .arg(learningRateSpin_->format(typed));
+    }
+    learningRateMessage_->setText(text);
+    learningRateMessage_->setStyleSheet(error ? QStringLiteral("color: #b00020;")
+                                              : QStringLiteral("color: #8a5a00;"));
+    learningRateMessage_->setVisible(!text.isEmpty());
+    Q_EMIT inputChanged();
+}
+
 void TrainingForm::setThreads(int threads)
 {
     threadsSpin_->setValue(threads);
@@ -97,6 +169,9 @@ void TrainingForm::retranslateUi()
     label(EpochsRow, tr("Epochs:"));
     label(BatchRow, tr("Batch size:"));
     label(LearningRateRow, tr("Learning rate:"));
+    learningRateSpin_->setToolTip(tr("Adam's step size, for example 0.001 or 3e-4 (%1 to %2)")
+                                      .arg(learningRateSpin_->format(kMinLearningRate),
+                                           learningRateSpin_->format(kMaxLearningRate)));
     label(SeedRow, tr("Seed:"));
     label(ThreadsRow, tr("Threads:"));
     label(DeviceRow, tr("Device:"));

@@ -6,12 +6,14 @@
 #include <QWidget>
 
 class QComboBox;
-class QDoubleSpinBox;
 class QFormLayout;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 
 namespace flightdeck::ui {
+
+class ScientificSpinBox;
 
 class TrainingForm : public QWidget {
     Q_OBJECT
@@ -21,13 +23,26 @@ public:
     flightdeck::train::TrainConfig config() const;
     void setThreads(int threads);
     void retranslateUi();
+    // Why the form cannot start a run as typed (translated), empty when it can.
+    QString problem() const;
+    // Takes what is typed but not yet entered (call after problem() came back empty).
+    void commitInput();
+
+Q_SIGNALS:
+    // The typed input or its message changed (problem() may have changed).
+    void inputChanged();
 
 private:
+    void updateLearningRateMessage();
+
     QFormLayout* form_;
     QLineEdit* nameEdit_;
     QSpinBox* epochsSpin_;
     QSpinBox* batchSpin_;
-    QDoubleSpinBox* learningRateSpin_;
+    ScientificSpinBox* learningRateSpin_;
+    QLabel* learningRateMessage_;
+    QString refusedLearningRate_;   // the out-of-range text being typed, until Enter/leaving
+    QString refusedReason_;         // shown after Qt reverted a refused text
     QSpinBox* seedSpin_;
     QSpinBox* threadsSpin_;
     QComboBox* deviceCombo_;

@@ -82,6 +82,7 @@ TrainingPanel::TrainingPanel(ProjectSession* session, TrainingController* contro
     layout->addWidget(plot_, 1);
 
     connect(startButton_, &QPushButton::clicked, this, &TrainingPanel::startTraining);
+    connect(form_, &TrainingForm::inputChanged, this, &TrainingPanel::updateReadiness);
     connect(stopButton_, &QPushButton::clicked, this, &TrainingPanel::stopTraining);
     connect(controller_, &TrainingController::started, this, &TrainingPanel::onStarted);
     connect(controller_, &TrainingController::progress, this, &TrainingPanel::onProgress);
@@ -123,7 +124,7 @@ QString TrainingPanel::missingRequirement() const
     }
     if (session_->currentArchitectureId() <= 0)
         return tr("No architecture: save one in the Architecture panel.");
-    return {};
+    return form_->problem();
 }
 
 void TrainingPanel::reloadSettings()
@@ -142,6 +143,7 @@ void TrainingPanel::startTraining()
         setStatus(missing, true);
         return;
     }
+    form_->commitInput();
     const auto config = form_->config();
     plot_->clearData();
     shownRunId_ = 0;
