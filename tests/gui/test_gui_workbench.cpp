@@ -1,9 +1,20 @@
 // The workbench as a person meets it (issue 12), in real MainWindows under the offscreen
-// platform: Ctrl+click selects several runs in Experiments, and a learning-rate field that
-// takes "3e-4" and says why it refuses a value.
+// platform: the window fits small screens in English and German, Ctrl+click selects several
+// runs, quitting asks before losing a training run or an architecture edit, View > Reset Layout
+// and old saved layouts, New Project on a folder that does not exist yet, and a learning-rate
+// field that takes "3e-4" and says why it refuses a value.
+#include "architecture/ArchitectureDocument.h"
+#include "architecture/ArchitecturePanel.h"
+#include "architecture/graph/GraphDocument.h"
+#include "architecture/graph/GraphEditor.h"
 #include "common/ProjectSession.h"
+#include "common/Settings.h"
+#include "common/TrainingController.h"
+#include "common/Translations.h"
 #include "experiments/ExperimentsPanel.h"
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/NewProjectDialog.h"
+#include "mainwindow/QuitGuard.h"
 #include "training/TrainingPanel.h"
 
 #include "flightdeck/data/DatasetCatalog.h"
@@ -91,6 +102,19 @@ std::unique_ptr<MainWindow> makeWindow(const QSize& size = QSize(1366, 768))
     return window;
 }
 
+// Answers the quit guard's questions without a modal loop and records what was asked.
+struct Answers {
+    QStringList asked;   // objectNames of the questions, in order
+    QList<QMessageBox::StandardButton> replies;
+    QuitGuard::Asker asker()
+    {
+        return [this](QMessageBox& box) {
+            asked.append(box.objectName());
+            return replies.isEmpty() ? QMessageBox::Cancel : replies.takeFirst();
+        };
+    }
+};
+
 }  // namespace
 
 class TestGuiWorkbench : public QObject {
@@ -99,8 +123,15 @@ class TestGuiWorkbench : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void init();
+    void windowFitsSmallScreens_data();
+    void windowFitsSmallScreens();
     void ctrlClickSelectsSeveralRuns();
     void learningRateTakesScientificNotation();
+    void quitDuringTrainingAsksFirst();
+    void quitWithUnsavedArchitectureAsks();
+    void resetLayoutRestoresTheArrangement();
+    void savedLayoutsRestoreSanely();
+    void newProjectCreatesAMissingFolder();
 
 private:
     QTemporaryDir dir_;
@@ -119,6 +150,48 @@ void TestGuiWorkbench::initTestCase()
 void TestGuiWorkbench::init()
 {
     QSettings().clear();   // every test starts from a first launch
+}
+
+void TestGuiWorkbench::windowFitsSmallScreens_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QStringLiteral("en");
+    QTest::newRow("German") << QStringLiteral("de");
+}
+
+void TestGuiWorkbench::windowFitsSmallScreens()
+{
+    QFETCH(QString, language);
+    const QString folder = dir_.filePath(QStringLiteral("fits-") + language);
+    makeProject(folder);
+    Translations::apply(language);
+    auto window = makeWindow(QSize(1024, 700));
+    QVERIFY(window);
+    QVERIFY(window->openProject(folder));
+    QCoreApplication::processEvents();
+    for (QDockWidget* dock : window->docks())
+        QVERIFY2(!dock->isHidden() && !dock->isFloating(), qPrintable(dock->objectName()));
+
+    // Nothing adds up past a 1024x700 screen (1366x768 follows), with every dock shown.
+    const QSize hint = window->minimumSizeHint();
+    const QSize minimum = window->minimumSize();
+    qInfo("%s: minimumSizeHint %dx%d, minimumSize %dx%d", qPrintable(language), hint.width(),
+          hint.height(), minimum.width(), minimum.height());
+    QVERIFY2(hint.width() <= 1024 && hint.height() <= 700,
+             qPrintable(QStringLiteral("%1x%2").arg(hint.width()).arg(hint.height())));
+    QVERIFY(minimum.width() <= 1024 && minimum.height() <= 700);
+    QCOMPARE(window->size(), QSize(1024, 700));
+
+    // Every dock in view lies inside the window and keeps a usable area.
+    for (QDockWidget* dock : window->docks()) {
+        if (dock->visibleRegion().isEmpty())
+            continue;   // a tab behind another
+        const QRect area(dock->mapTo(window.get(), QPoint(0, 0)), dock->size());
+        QVERIFY2(window->rect().contains(area), qPrintable(dock->objectName()));
+        QVERIFY2(dock->width() >= 150 && dock->height() >= 100, qPrintable(dock->objectName()));
+    }
+    window->quitGuard()->setAsker([](QMessageBox&) { return QMessageBox::Discard; });
+    Translations::apply(QStringLiteral("en"));
 }
 
 void TestGuiWorkbench::ctrlClickSelectsSeveralRuns()
@@ -227,6 +300,210 @@ void TestGuiWorkbench::learningRateTakesScientificNotation()
     QCOMPARE(spin->value(), 1e-3);
     spin->stepBy(-1);
     QCOMPARE(spin->value(), 5e-4);
+}
+
+void TestGuiWorkbench::quitDuringTrainingAsksFirst()
+{
+    const QString folder = dir_.filePath(QStringLiteral("train"));
+    makeProject(folder);
+    auto window = makeWindow();
+    QVERIFY(window);
+    QVERIFY(window->openProject(folder));
+    QTRY_VERIFY(window->trainingPanel()->missingRequirement().isEmpty());
+    window->findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(100000);
+    window->findChild<QAction*>(QStringLiteral("actionStartTraining"))->trigger();
+    QVERIFY(window->training()->isRunning());
+
+    // The real question, through its modal loop: Ctrl+Q, and "Keep Training" is clicked.
+    QString asked;
+    QTimer::singleShot(0, this, [&asked] {
+        for (QWidget* widget : QApplication::topLevelWidgets())
+            if (auto* box = qobject_cast<QMessageBox*>(widget); box && box->isVisible()) {
+                asked = box->objectName() + QLatin1Char('|') + box->text();
+                box->findChild<QAbstractButton*>(QStringLiteral("stayButton"))->click();
+            }
+    });
+    window->findChild<QAction*>(QStringLiteral("actionQuit"))->trigger();
+    QVERIFY2(asked.startsWith(QStringLiteral("stopTrainingQuestion|")), qPrintable(asked));
+    QVERIFY(window->isVisible());
+    QVERIFY(window->training()->isRunning());
+
+    // Answered without a modal loop: stay again, then stop and quit.
+    Answers answers;
+    window->quitGuard()->setAsker(answers.asker());
+    answers.replies = {QMessageBox::Cancel};
+    QVERIFY(!window->close());
+    QVERIFY(window->training()->isRunning());
+    answers.replies = {QMessageBox::Yes};
+    QVERIFY(window->close());
+    QCOMPARE(answers.asked, QStringList({QStringLiteral("stopTrainingQuestion"),
+                                         QStringLiteral("stopTrainingQuestion")}));
+    QTRY_VERIFY_WITH_TIMEOUT(!window->training()->isRunning(), 60000);
+    const qint64 runId = window->session()->currentRunId();
+    QVERIFY(runId > 0);
+    flightdeck::store::RunRepository runs(window->session()->project());
+    QCOMPARE(runs.run(runId).status, std::string("cancelled"));
+}
+
+void TestGuiWorkbench::quitWithUnsavedArchitectureAsks()
+{
+    const QString folder = dir_.filePath(QStringLiteral("arch"));
+    makeProject(folder);
+    auto window = makeWindow();
+    QVERIFY(window);
+    QVERIFY(window->openProject(folder));
+    ArchitecturePanel* panel = window->architecturePanel();
+    QVERIFY(!panel->hasUnsavedChanges());
+    Answers answers;
+    window->quitGuard()->setAsker(answers.asker());
+    QVERIFY(window->close());   // nothing to lose: no question
+    QVERIFY(answers.asked.isEmpty());
+    window->show();
+
+    flightdeck::model::LayerSpec layer;
+    layer.type = flightdeck::model::LayerType::Linear;
+    layer.units = 12;
+    panel->document()->addLayer(0, layer);
+    QVERIFY(panel->hasUnsavedChanges());
+    answers.replies = {QMessageBox::Cancel};
+    QVERIFY(!window->close());
+    QCOMPARE(answers.asked, QStringList{QStringLiteral("unsavedArchitectureQuestion")});
+
+    // Save: stored in the project, then the window closes.
+    const auto before = flightdeck::store::ArchitectureRepository(window->session()->project()).all().size();
+    answers.replies = {QMessageBox::Save};
+    QVERIFY(window->close());
+    QVERIFY(!panel->hasUnsavedChanges());
+    QCOMPARE(flightdeck::store::ArchitectureRepository(window->session()->project()).all().size(), before + 1);
+
+    // Discard: closes and stores nothing.
+    window->show();
+    panel->document()->addLayer(0, layer);
+    answers.replies = {QMessageBox::Discard};
+    QVERIFY(window->close());
+    QCOMPARE(flightdeck::store::ArchitectureRepository(window->session()->project()).all().size(), before + 1);
+
+    // Edits in both tabs (layer table and graph editor): Save stores each, the tab in front stays.
+    window->show();
+    panel->graphEditor()->document()->rename(QStringLiteral("quit graph"));
+    QVERIFY(!panel->graphTabShown());
+    answers.replies = {QMessageBox::Save};
+    QVERIFY(window->close());
+    QVERIFY(!panel->hasUnsavedChanges());
+    QVERIFY(!panel->graphTabShown());
+    // (The layer stack's second edit adds a row; the graph's may match a stored one by hash.)
+    QVERIFY(flightdeck::store::ArchitectureRepository(window->session()->project()).all().size() >= before + 2);
+    window->quitGuard()->setAsker([](QMessageBox&) { return QMessageBox::Discard; });
+}
+
+void TestGuiWorkbench::resetLayoutRestoresTheArrangement()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    const auto dock = [&](const char* name) {
+        return window->findChild<QDockWidget*>(QString::fromLatin1(name));
+    };
+    // What one stray drag does (issue 12): Experiments tabbed into Data; plus one closed, one floating.
+    window->tabifyDockWidget(dock("dockData"), dock("dockExperiments"));
+    dock("dockMonitoring")->close();
+    dock("dockExport")->setFloating(true);
+    QVERIFY(window->tabifiedDockWidgets(dock("dockData")).contains(dock("dockExperiments")));
+
+    window->findChild<QAction*>(QStringLiteral("actionResetLayout"))->trigger();
+    QCoreApplication::processEvents();
+    for (QDockWidget* d : window->docks()) {
+        QVERIFY2(!d->isHidden() && !d->isFloating(), qPrintable(d->objectName()));
+    }
+    QCOMPARE(window->dockWidgetArea(dock("dockData")), Qt::LeftDockWidgetArea);
+    QCOMPARE(window->dockWidgetArea(dock("dockArchitecture")), Qt::LeftDockWidgetArea);
+    QCOMPARE(window->dockWidgetArea(dock("dockTraining")), Qt::RightDockWidgetArea);
+    QCOMPARE(window->dockWidgetArea(dock("dockExperiments")), Qt::RightDockWidgetArea);
+    QVERIFY(window->tabifiedDockWidgets(dock("dockData")).isEmpty());
+    const auto tabs = window->tabifiedDockWidgets(dock("dockExperiments"));
+    QVERIFY(tabs.contains(dock("dockEvaluation")) && tabs.contains(dock("dockExport"))
+            && tabs.contains(dock("dockMonitoring")));
+    QCOMPARE(window->tabifiedDockWidgets(dock("dockTraining")), QList<QDockWidget*>{dock("dockLabeling")});
+    QVERIFY(!dock("dockTraining")->visibleRegion().isEmpty());
+    QVERIFY(!dock("dockExperiments")->visibleRegion().isEmpty());
+}
+
+void TestGuiWorkbench::savedLayoutsRestoreSanely()
+{
+    // A layout saved by an older version (another set of docks) is refused: default layout.
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        auto* data = window->findChild<QDockWidget*>(QStringLiteral("dockData"));
+        window->tabifyDockWidget(data, window->findChild<QDockWidget*>(QStringLiteral("dockExperiments")));
+        Settings::mainWindowState().set(window->saveState(1));
+    }
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        auto* data = window->findChild<QDockWidget*>(QStringLiteral("dockData"));
+        QVERIFY(window->tabifiedDockWidgets(data).isEmpty());
+        for (QDockWidget* d : window->docks())
+            QVERIFY2(!d->isHidden(), qPrintable(d->objectName()));
+    }
+    // A layout of this version with every dock closed would open an empty window: reset.
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        for (QDockWidget* d : window->docks())
+            d->close();
+        window->close();   // saves the layout
+        QVERIFY(!Settings::mainWindowState().get().isEmpty());
+    }
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        for (QDockWidget* d : window->docks())
+            QVERIFY2(!d->isHidden(), qPrintable(d->objectName()));
+    }
+    // A layout that lacks a dock (saved before it existed) places it again.
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        window->removeDockWidget(window->findChild<QDockWidget*>(QStringLiteral("dockLabeling")));
+        window->close();
+    }
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        auto* labeling = window->findChild<QDockWidget*>(QStringLiteral("dockLabeling"));
+        QVERIFY(!labeling->isHidden());
+        QVERIFY(labeling->isFloating() || window->dockWidgetArea(labeling) != Qt::NoDockWidgetArea);
+    }
+}
+
+void TestGuiWorkbench::newProjectCreatesAMissingFolder()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->findChild<QAction*>(QStringLiteral("actionNewProject"))->trigger();
+    NewProjectDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = window->findChild<NewProjectDialog*>()) && dialog->isVisible());
+    dialog->setDirectory(dir_.path());
+    const QString folder = dir_.filePath(QStringLiteral("brand/new project"));
+    QVERIFY(!QFileInfo::exists(folder));
+    auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+    QVERIFY(name);
+    name->setText(folder);
+    QTest::keyClick(name, Qt::Key_Return);
+    QTRY_VERIFY(window->session()->isOpen());
+    QCOMPARE(QFileInfo(window->session()->folder()).canonicalFilePath(), QFileInfo(folder).canonicalFilePath());
+    QVERIFY(QFileInfo(folder + QStringLiteral("/project.db")).isFile());
+
+    // An existing folder still works the way it always did.
+    const QString existing = dir_.filePath(QStringLiteral("existing"));
+    QVERIFY(QDir().mkpath(existing));
+    window->findChild<QAction*>(QStringLiteral("actionNewProject"))->trigger();
+    QTRY_VERIFY((dialog = window->findChild<NewProjectDialog*>()) && dialog->isVisible());
+    dialog->setDirectory(existing);
+    dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"))->clear();
+    dialog->accept();
+    QTRY_COMPARE(QFileInfo(window->session()->folder()).canonicalFilePath(),
+                 QFileInfo(existing).canonicalFilePath());
 }
 
 QTEST_MAIN(TestGuiWorkbench)

@@ -36,6 +36,7 @@ MainActions::MainActions(QMainWindow* window, QUndoGroup* undoGroup, const QList
     evaluateRun = make(QStringLiteral("actionEvaluateRun"));
     exportRun = make(QStringLiteral("actionExportRun"));
     openLog = make(QStringLiteral("actionOpenLog"));
+    resetLayout = make(QStringLiteral("actionResetLayout"));
     preferences = make(QStringLiteral("actionPreferences"), QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole);
     about = make(QStringLiteral("actionAbout"));
@@ -71,6 +72,8 @@ MainActions::MainActions(QMainWindow* window, QUndoGroup* undoGroup, const QList
         toggle->setObjectName(QStringLiteral("actionView") + dock->objectName().mid(4));
         viewMenu_->addAction(toggle);
     }
+    viewMenu_->addSeparator();
+    viewMenu_->addAction(resetLayout);
     settingsMenu_ = menu(QStringLiteral("menuSettings"));
     settingsMenu_->addAction(preferences);
     helpMenu_ = menu(QStringLiteral("menuHelp"));
@@ -147,6 +150,8 @@ void MainActions::retranslateUi()
     evaluateRun->setText(tr("&Evaluate Run"));
     exportRun->setText(tr("E&xport Run"));
     openLog->setText(tr("Open &Log…"));
+    resetLayout->setText(tr("&Reset Layout"));
+    resetLayout->setToolTip(tr("Show every panel again, docked where it was on first launch"));
     preferences->setText(tr("&Preferences…"));
     about->setText(tr("&About Flightdeck"));
 }

@@ -36,6 +36,7 @@ public:
     QAction* evaluateRun;
     QAction* exportRun;
     QAction* openLog;
+    QAction* resetLayout;
     QAction* preferences;
     QAction* about;
 

@@ -2,6 +2,7 @@
 
 #include "common/RunStatus.h"
 
+#include "architecture/ArchitectureDocument.h"
 #include "architecture/ArchitecturePanel.h"
 #include "common/ProjectSession.h"
 #include "common/Settings.h"
@@ -12,7 +13,9 @@
 #include "experiments/ExperimentsPanel.h"
 #include "export/ExportPanel.h"
 #include "mainwindow/MainActions.h"
+#include "mainwindow/NewProjectDialog.h"
 #include "mainwindow/PreferencesDialog.h"
+#include "mainwindow/QuitGuard.h"
 #include "mainwindow/TaskStatusWidget.h"
 #include "labeling/LabelingPanel.h"
 #include "monitoring/MonitoringPanel.h"
@@ -39,11 +42,6 @@
 
 namespace flightdeck::ui {
 
-namespace {
-constexpr int kStateVersion = 2;   // 2: the Labeling dock
-
-}  // namespace
-
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       session_(new ProjectSession(this)),
@@ -60,25 +58,25 @@ MainWindow::MainWindow(QWidget* parent)
     createPanels();
     undoGroup_ = new QUndoGroup(this);
     undoGroup_->setObjectName(QStringLiteral("undoGroup"));
-    undoGroup_->addStack(architecturePanel_->undoStack());
+    undoGroup_->addStack(architecturePanel_->document()->undoStack());
+    undoGroup_->addStack(architecturePanel_->graphUndoStack());
     undoGroup_->addStack(labelingPanel_->undoStack());
     undoGroup_->setActiveStack(architecturePanel_->undoStack());
     actions_ = new MainActions(this, undoGroup_,
                                {dockData_, dockLabeling_, dockArchitecture_, dockTraining_,
                                 dockExperiments_, dockEvaluation_, dockExport_, dockMonitoring_});
+    quitGuard_ = new QuitGuard(this, training_, architecturePanel_);
     createStatusBar();
-    arrangeDocks();
-    connectSignals();
-    retranslateUi();
-    updateActions();
-
     // A laptop's 1366x768 must hold the whole window: never open larger than the screen.
     QSize size(1600, 1000);
     if (const QScreen* screen = QGuiApplication::primaryScreen())
         size = size.boundedTo(screen->availableSize());
     resize(size);
-    restoreGeometry(Settings::mainWindowGeometry().get());
-    restoreState(Settings::mainWindowState().get(), kStateVersion);
+    arrangeDocks();
+    connectSignals();
+    retranslateUi();
+    updateActions();
+    restoreLayout();
 }
 
 MainWindow::~MainWindow()
@@ -148,16 +146,22 @@ void MainWindow::checkDatabaseInBackground()
 
 void MainWindow::newProject()
 {
-    const QString folder = QFileDialog::getExistingDirectory(
-        this, tr("New Project: choose an empty folder"), QDir::homePath());
-    if (!folder.isEmpty())
-        openProject(folder, true);
+    // Non-modal, so tests (and a person) can still reach the window; a folder that does not
+    // exist yet is accepted and created, as `flightdeck-cli init` does.
+    auto* dialog = new NewProjectDialog(this, QDir::homePath());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (session_->isOpen() && !quitGuard_->confirm(QuitGuard::Leaving::Project))
+            return;
+        openProject(dialog->chosenFolder(), true);
+    });
+    dialog->open();
 }
 
 void MainWindow::chooseAndOpenProject()
 {
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Project"), QDir::homePath());
-    if (!folder.isEmpty())
+    if (!folder.isEmpty() && (!session_->isOpen() || quitGuard_->confirm(QuitGuard::Leaving::Project)))
         openProject(folder, false);
 }
 
@@ -214,33 +218,6 @@ void MainWindow::createPanels()
     dockLabeling_ = addDock(labelingPanel_, QStringLiteral("dockLabeling"));
 }
 
-QDockWidget* MainWindow::addDock(QWidget* panel, const QString& objectName)
-{
-    auto* dock = new QDockWidget(this);
-    dock->setObjectName(objectName);
-    dock->setWidget(panel);
-    return dock;
-}
-
-void MainWindow::arrangeDocks()
-{
-    // Left: the data and modeling side; right: training above the run-centric panels, tabbed.
-    addDockWidget(Qt::LeftDockWidgetArea, dockData_);
-    splitDockWidget(dockData_, dockArchitecture_, Qt::Vertical);
-    addDockWidget(Qt::RightDockWidgetArea, dockTraining_);
-    splitDockWidget(dockTraining_, dockExperiments_, Qt::Vertical);
-    tabifyDockWidget(dockExperiments_, dockEvaluation_);
-    tabifyDockWidget(dockExperiments_, dockExport_);
-    tabifyDockWidget(dockExperiments_, dockMonitoring_);
-    // Labeling wants the most room: it shares the right column's upper half with Training.
-    tabifyDockWidget(dockTraining_, dockLabeling_);
-    dockTraining_->raise();
-    dockExperiments_->raise();
-    resizeDocks({dockData_, dockTraining_}, {780, 820}, Qt::Horizontal);
-    resizeDocks({dockData_, dockArchitecture_}, {520, 420}, Qt::Vertical);
-    resizeDocks({dockTraining_, dockExperiments_}, {440, 500}, Qt::Vertical);
-}
-
 void MainWindow::createStatusBar()
 {
     statusBar()->setObjectName(QStringLiteral("statusBar"));
@@ -266,8 +243,11 @@ void MainWindow::connectSignals()
     });
     connect(actions_->newProject, &QAction::triggered, this, &MainWindow::newProject);
     connect(actions_->openProject, &QAction::triggered, this, &MainWindow::chooseAndOpenProject);
-    connect(actions_, &MainActions::recentProjectChosen, this,
-            [this](const QString& folder) { openProject(folder, false); });
+    connect(actions_, &MainActions::recentProjectChosen, this, [this](const QString& folder) {
+        if (!session_->isOpen() || quitGuard_->confirm(QuitGuard::Leaving::Project))
+            openProject(folder, false);
+    });
+    connect(actions_->resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
     connect(actions_->quit, &QAction::triggered, this, &QWidget::close);
     connect(actions_->importCsv, &QAction::triggered, dataPanel_, &DataPanel::chooseAndImportCsv);
     connect(actions_->createSplit, &QAction::triggered, dataPanel_, &DataPanel::createSplit);
@@ -364,8 +344,12 @@ void MainWindow::retranslateUi()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    Settings::mainWindowGeometry().set(saveGeometry());
-    Settings::mainWindowState().set(saveState(kStateVersion));
+    // Ctrl+Q and the window's close button both land here: ask before losing work.
+    if (!quitGuard_->confirm(QuitGuard::Leaving::Application)) {
+        event->ignore();
+        return;
+    }
+    saveLayout();
     if (training_->isRunning())
         training_->stop();   // the controller's destructor joins the thread
     tasks_->cancelAll();

@@ -21,6 +21,7 @@ class EvaluationPanel;
 class ExperimentsPanel;
 class ExportPanel;
 class MainActions;
+class QuitGuard;
 class MonitoringPanel;
 class LabelingPanel;
 class TaskStatusWidget;
@@ -48,12 +49,17 @@ public:
     ExportPanel* exportPanel() const { return exportPanel_; }
     MonitoringPanel* monitoringPanel() const { return monitoringPanel_; }
     LabelingPanel* labelingPanel() const { return labelingPanel_; }
+    // Asks before quitting or leaving the project loses work (tests replace its modal loop).
+    QuitGuard* quitGuard() const { return quitGuard_; }
+    QList<QDockWidget*> docks() const;
 
 public Q_SLOTS:
     void newProject();
     void chooseAndOpenProject();
     void showPreferences();
     void showAbout();
+    // View > Reset Layout: every dock back, docked where arrangeDocks puts it on first launch.
+    void resetLayout();
     // Non-modal warning (status bar + message box opened with open(), never exec()).
     void showError(const QString& title, const QString& message);
 
@@ -69,6 +75,9 @@ private:
     void createPanels();
     void createStatusBar();
     void arrangeDocks();
+    // The saved geometry and dock state, if they still fit this version's docks.
+    void restoreLayout();
+    void saveLayout();
     void connectSignals();
     void retranslateUi();
     void updateTitle();
@@ -99,6 +108,7 @@ private:
     QDockWidget* dockLabeling_ = nullptr;
 
     MainActions* actions_ = nullptr;
+    QuitGuard* quitGuard_ = nullptr;
     TaskStatusWidget* taskStatus_ = nullptr;
     QLabel* runtimeLabel_ = nullptr;
 };
