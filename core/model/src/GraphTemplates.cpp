@@ -24,12 +24,9 @@ public:
     std::string add(NodeType type, const std::function<void(NodeSpec&)>& set = {},
                     std::vector<std::string> inputs = {}, double x = 0)
     {
-        NodeSpec n;
-        n.type = type;
+        NodeSpec n = defaultNode(type);
         n.id = g_.freshId(type);
         n.inputs = inputs.empty() ? std::vector<std::string>{last_} : std::move(inputs);
-        if (type == NodeType::Conv1d || type == NodeType::Conv2d)
-            n.stride = 1;
         if (set)
             set(n);
         place(n, x);
@@ -47,7 +44,8 @@ public:
 private:
     void place(const NodeSpec& n, double x)
     {
-        g_.layout[n.id] = {x, 80.0 * double(g_.nodes.size())};
+        // Room for the editor's node boxes (about 164 x 66).
+        g_.layout[n.id] = {x, 120.0 * double(g_.nodes.size())};
         g_.nodes.push_back(n);
     }
     GraphSpec g_;
@@ -115,11 +113,11 @@ std::vector<GraphSpec> graphTemplates()
         b.add(NodeType::Conv2d, conv(16, 3, 1));
         b.add(NodeType::BatchNorm2d);
         const std::string skip = b.add(NodeType::ReLU);
-        b.add(NodeType::Conv2d, conv(16, 3, 1), {}, 160);
-        b.add(NodeType::BatchNorm2d, {}, {}, 160);
-        b.add(NodeType::ReLU, {}, {}, 160);
-        b.add(NodeType::Conv2d, conv(16, 3, 1), {}, 160);
-        const std::string residual = b.add(NodeType::BatchNorm2d, {}, {}, 160);
+        b.add(NodeType::Conv2d, conv(16, 3, 1), {}, 200);
+        b.add(NodeType::BatchNorm2d, {}, {}, 200);
+        b.add(NodeType::ReLU, {}, {}, 200);
+        b.add(NodeType::Conv2d, conv(16, 3, 1), {}, 200);
+        const std::string residual = b.add(NodeType::BatchNorm2d, {}, {}, 200);
         b.add(NodeType::Add, {}, {skip, residual});
         b.add(NodeType::ReLU);
         b.add(NodeType::AdaptiveAvgPool2d, [](NodeSpec& n) { n.outputSize = 1; });

@@ -7,34 +7,6 @@ namespace flightdeck::ui {
 using flightdeck::model::NodeSpec;
 using flightdeck::model::NodeType;
 
-NodeSpec defaultNode(NodeType type)
-{
-    NodeSpec node;
-    node.type = type;
-    switch (type) {
-    case NodeType::Linear: node.units = 64; break;
-    case NodeType::Conv1d:
-    case NodeType::Conv2d:
-        node.outChannels = 32;
-        node.kernel = 3;
-        node.stride = 1;
-        node.padding = 1;
-        break;
-    case NodeType::MaxPool2d:
-    case NodeType::AvgPool2d: node.kernel = 2; break;
-    case NodeType::Dropout: node.p = 0.5; break;
-    case NodeType::Softmax:
-    case NodeType::Concat: node.dim = 0; break;
-    case NodeType::Reshape: node.shape = {-1}; break;
-    case NodeType::Embedding:
-        node.vocabulary = 10000;
-        node.embeddingDim = 64;
-        break;
-    default: break;
-    }
-    return node;
-}
-
 QString shapeLabel(const std::vector<std::int64_t>& shape)
 {
     return QString::fromStdString(flightdeck::model::shapeText(shape));

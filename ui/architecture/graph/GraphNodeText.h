@@ -1,5 +1,5 @@
 #pragma once
-// How nodes read on the canvas: a new node's starting fields and the one-line summary of its
+// How nodes read on the canvas: the one-line summary of a node's
 // key fields. Technical spellings (Conv2d, 5×5, [32, 14, 14]) are not translated, like the
 // layer table's labels.
 #include "flightdeck/model/GraphSpec.h"
@@ -11,8 +11,6 @@
 
 namespace flightdeck::ui {
 
-// A node that fromJson accepts as it is (a Linear of 64, a 3x3 Conv2d of 32 with padding 1).
-flightdeck::model::NodeSpec defaultNode(flightdeck::model::NodeType type);
 QString nodeSummary(const flightdeck::model::NodeSpec& node,
                     const std::vector<std::int64_t>& inputShape);
 QString shapeLabel(const std::vector<std::int64_t>& shape);

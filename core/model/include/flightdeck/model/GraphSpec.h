@@ -60,6 +60,10 @@ struct NodeSpec {
     bool head = true;                  // output: append a Linear to the class count
 };
 
+// A node of this type with sensible fields (Linear 64, Conv 32 3x3 padding 1, pools 2x2,
+// Dropout 0.5, ...): what the editor's palette and the templates start from. No id, no inputs.
+NodeSpec defaultNode(NodeType type);
+
 // The names of a node type's fields as written in JSON ("out_channels", "kernel", ...).
 std::vector<std::string> fieldsOf(NodeType type);
 
