@@ -6,7 +6,8 @@ namespace flightdeck::ui {
 
 MetricOverlayPlot::MetricOverlayPlot(QWidget* parent) : QCustomPlot(parent) {
     setObjectName(QStringLiteral("metricPlot"));
-    setMinimumSize(320, 220);
+    // Small enough that the runs table keeps its rows in a 768-high window; grows with the dock.
+    setMinimumSize(200, 140);
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     setNoAntialiasingOnDrag(true);
     axisRect()->setRangeZoom(Qt::Horizontal | Qt::Vertical);

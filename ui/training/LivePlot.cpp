@@ -19,7 +19,8 @@ LivePlot::LivePlot(QWidget* parent)
 {
     setObjectName(QStringLiteral("livePlot"));
     plot_->setObjectName(QStringLiteral("trainingPlot"));
-    setMinimumSize(320, 220);
+    // Small enough to sit beside the form in a 1024-wide window; it grows with the dock.
+    setMinimumSize(220, 160);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);

@@ -80,6 +80,9 @@ TrainingForm::TrainingForm(QWidget* parent)
     // More threads than cores only slows training (the trainer refuses them).
     threadsSpin_->setRange(0, QThread::idealThreadCount());
     deviceCombo_->addItems({QString(), QString(), QString()});
+    // "Automatic (CUDA if available)" need not set the form's width: the combo elides it.
+    deviceCombo_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    deviceCombo_->setMinimumContentsLength(10);
     if (!RuntimeText::info().cudaAvailable) {
         if (auto* model = qobject_cast<QStandardItemModel*>(deviceCombo_->model()))
             model->item(DeviceCuda)->setEnabled(false);
