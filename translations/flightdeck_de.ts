@@ -194,6 +194,31 @@
     </message>
 </context>
 <context>
+    <name>GraphRemoveNodesCommand</name>
+    <message>
+        <location filename="../ui/architecture/graph/commands/AddRemoveNodes.cpp" line="81"/>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/architecture/graph/commands/AddRemoveNodes.cpp" line="83"/>
+        <source>Delete %n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten löschen</numerusform>
+            <numerusform>%n Knoten löschen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GraphRenameCommand</name>
+    <message>
+        <location filename="../ui/architecture/graph/commands/GraphWide.cpp" line="12"/>
+        <location filename="../ui/architecture/graph/commands/GraphWide.cpp" line="36"/>
+        <source>Rename to &quot;%1&quot;</source>
+        <translation>Umbenennen in „%1“</translation>
+    </message>
+</context>
+<context>
     <name>ImportSummary</name>
     <message>
         <location filename="../ui/data/ImportSummary.cpp" line="32"/>
@@ -350,6 +375,25 @@
     </message>
 </context>
 <context>
+    <name>NodeItem</name>
+    <message>
+        <location filename="../ui/architecture/graph/NodeItem.cpp" line="78"/>
+        <source>%1 parameters</source>
+        <translation>%1 Parameter</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/NodeItem.cpp" line="82"/>
+        <source>%1 (%2)
+Output: %3
+Parameters: %4
+FLOPs per sample: %5</source>
+        <translation>%1 (%2)
+Ausgabe: %3
+Parameter: %4
+FLOPs pro Sample: %5</translation>
+    </message>
+</context>
+<context>
     <name>RemoveLayerCommand</name>
     <message>
         <location filename="../ui/architecture/RemoveLayerCommand.cpp" line="10"/>
@@ -431,114 +475,124 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::ArchitecturePanel</name>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="179"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="222"/>
         <source>Open or create a project before saving an architecture.</source>
         <translation>Öffnen oder erstellen Sie ein Projekt, bevor Sie eine Architektur speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="184"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="227"/>
         <source>Give the architecture a name before saving it.</source>
         <translation>Geben Sie der Architektur vor dem Speichern einen Namen.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="198"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="241"/>
         <source>Saved architecture &quot;%1&quot; as #%2.</source>
         <translation>Architektur „%1“ als #%2 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="276"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="326"/>
         <source>Load architecture &quot;%1&quot;</source>
         <translation>Architektur „%1“ laden</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="312"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="362"/>
         <source>Saved as #%1; training uses this architecture.</source>
         <translation>Als #%1 gespeichert; das Training nutzt sie.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="314"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="364"/>
         <source>Unsaved changes: training uses saved architecture #%1 until you save.</source>
         <translation>Ungespeicherte Änderungen: Training nutzt bis zum Speichern #%1.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="317"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="367"/>
         <source>Not saved yet: save it to train with it.</source>
         <translation>Nicht gespeichert: vor dem Training speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="363"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="413"/>
         <source>Saved architectures</source>
         <translation>Gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="364"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="414"/>
         <source>Click an architecture to load it (undoable)</source>
         <translation>Klicken Sie auf eine Architektur, um sie zu laden (kann rückgängig gemacht werden)</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="365"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="415"/>
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="366"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="416"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="367"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="417"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="368"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="418"/>
         <source>Add a Linear layer after the selected one</source>
         <translation>Eine Linear-Schicht nach der ausgewählten einfügen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="369"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="419"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="370"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="420"/>
         <source>Remove the selected layer</source>
         <translation>Die ausgewählte Schicht entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="371"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="421"/>
         <source>Up</source>
         <translation>Auf</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="372"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="422"/>
         <source>Move the selected layer up</source>
         <translation>Die ausgewählte Schicht nach oben verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="373"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="423"/>
         <source>Down</source>
         <translation>Ab</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="374"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="424"/>
         <source>Move the selected layer down</source>
         <translation>Die ausgewählte Schicht nach unten verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="375"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="425"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="376"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="426"/>
         <source>Save the architecture to the project</source>
         <translation>Die Architektur im Projekt speichern</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="377"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="427"/>
         <source>Shapes (head appended)</source>
         <translation>Formen (inkl. Ausgabeschicht)</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="428"/>
+        <source>Layer table</source>
+        <translation>Schichttabelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="429"/>
+        <source>Graph editor</source>
+        <translation>Graph-Editor</translation>
     </message>
 </context>
 <context>
@@ -1587,6 +1641,257 @@ Intra-op-Threads: %5</translation>
     </message>
 </context>
 <context>
+    <name>flightdeck::ui::GraphDocument</name>
+    <message>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="100"/>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="123"/>
+        <source>Move %n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten verschieben</numerusform>
+            <numerusform>%n Knoten verschieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="143"/>
+        <source>There is no node &quot;%1&quot;.</source>
+        <translation>Es gibt keinen Knoten „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="146"/>
+        <source>&quot;%1&quot; is not a value for %2.</source>
+        <translation>„%1“ ist kein gültiger Wert für %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="163"/>
+        <source>Change %1 of %2</source>
+        <translation>%1 von %2 ändern</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="221"/>
+        <source>Connect %1 to %2</source>
+        <translation>%1 mit %2 verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="233"/>
+        <source>Disconnect input %1 of %2</source>
+        <translation>Eingang %1 von %2 trennen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="293"/>
+        <source>Paste %n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten einfügen</numerusform>
+            <numerusform>%n Knoten einfügen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::GraphEditor</name>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="217"/>
+        <source>The clipboard holds no graph nodes: %1</source>
+        <translation>Die Zwischenablage enthält keine Graph-Knoten: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="229"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="289"/>
+        <source>Auto-layout</source>
+        <translation>Automatisch anordnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="239"/>
+        <source>Template %1</source>
+        <translation>Vorlage %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="253"/>
+        <source>Parameters: %1
+FLOPs per sample: %2
+Activation memory per sample: %3
+Input %4, %5 classes</source>
+        <translation>Parameter: %1
+FLOPs pro Sample: %2
+Aktivierungsspeicher pro Sample: %3
+Eingabe %4, %5 Klassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="263"/>
+        <source>%1, input %2: %3</source>
+        <translation>%1, Eingang %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="267"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="273"/>
+        <source>No problems: every shape fits.</source>
+        <translation>Keine Probleme: Alle Formen passen zusammen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="286"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="287"/>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="288"/>
+        <source>Replace the graph with a template (undoable)</source>
+        <translation>Den Graphen durch eine Vorlage ersetzen (kann rückgängig gemacht werden)</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="290"/>
+        <source>Arrange the nodes in layers by depth</source>
+        <translation>Die Knoten nach ihrer Tiefe in Ebenen anordnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="291"/>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="292"/>
+        <source>Show the whole graph (F)</source>
+        <translation>Den ganzen Graphen anzeigen (F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="293"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="294"/>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="295"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="296"/>
+        <source>Delete the selected nodes and edges (Delete)</source>
+        <translation>Die ausgewählten Knoten und Kanten löschen (Entf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="297"/>
+        <source>PyTorch code</source>
+        <translation>PyTorch-Code</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="298"/>
+        <source>Show the graph as a PyTorch nn.Module (read-only)</source>
+        <translation>Den Graphen als PyTorch-nn.Module anzeigen (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="299"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="300"/>
+        <source>Save the graph to the project</source>
+        <translation>Den Graphen im Projekt speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="301"/>
+        <source>Drag a layer onto the canvas, or double-click to add it</source>
+        <translation>Eine Schicht auf die Zeichenfläche ziehen oder per Doppelklick hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::GraphInspector</name>
+    <message>
+        <location filename="../ui/architecture/graph/GraphInspector.cpp" line="80"/>
+        <source>Select a node to edit its fields.</source>
+        <translation>Wählen Sie einen Knoten aus, um seine Felder zu bearbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphInspector.cpp" line="101"/>
+        <source>Linear to the class count</source>
+        <translation>Linear-Schicht auf die Klassenanzahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphInspector.cpp" line="126"/>
+        <source>The input takes the dataset&apos;s shape.</source>
+        <translation>Die Eingabe übernimmt die Form des Datensatzes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphInspector.cpp" line="162"/>
+        <source>Output: %1
+Parameters: %2
+FLOPs per sample: %3
+Activation memory per sample: %4</source>
+        <translation>Ausgabe: %1
+Parameter: %2
+FLOPs pro Sample: %3
+Aktivierungsspeicher pro Sample: %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphInspector.cpp" line="163"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphInspector.cpp" line="167"/>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::GraphProjectLink</name>
+    <message>
+        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="84"/>
+        <source>Open or create a project before saving an architecture.</source>
+        <translation>Öffnen oder erstellen Sie ein Projekt, bevor Sie eine Architektur speichern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="90"/>
+        <source>Give the architecture a name before saving it.</source>
+        <translation>Geben Sie der Architektur vor dem Speichern einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="94"/>
+        <source>Fix the problems listed below before saving.</source>
+        <translation>Beheben Sie vor dem Speichern die unten aufgeführten Probleme.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="107"/>
+        <source>Saved architecture &quot;%1&quot; as #%2.</source>
+        <translation>Architektur „%1“ als #%2 gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="128"/>
+        <source>Load architecture &quot;%1&quot;</source>
+        <translation>Architektur „%1“ laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="144"/>
+        <source>Saved as #%1; training uses this architecture.</source>
+        <translation>Als #%1 gespeichert; das Training nutzt sie.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="146"/>
+        <source>Unsaved changes: training uses saved architecture #%1 until you save.</source>
+        <translation>Ungespeicherte Änderungen: Training nutzt bis zum Speichern #%1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="148"/>
+        <source>Not saved yet: save it to train with it.</source>
+        <translation>Nicht gespeichert: vor dem Training speichern.</translation>
+    </message>
+</context>
+<context>
     <name>flightdeck::ui::ImageImportDialog</name>
     <message>
         <location filename="../ui/data/ImageImportDialog.cpp" line="149"/>
@@ -1891,47 +2196,47 @@ Intra-op-Threads: %5</translation>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="229"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="224"/>
         <source>Exporting labels</source>
         <translation>Labels werden exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="236"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="224"/>
         <source>Wrote %1 labels to %2.</source>
         <translation>%1 Labels nach %2 geschrieben.</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="245"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="234"/>
         <source>Export into a new or empty folder</source>
         <translation>In einen neuen oder leeren Ordner exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="253"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="237"/>
         <source>Exporting images</source>
         <translation>Bilder werden exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="260"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="237"/>
         <source>Wrote %1 images to %2.</source>
         <translation>%1 Bilder nach %2 geschrieben.</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="269"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="266"/>
         <source>Import labels</source>
         <translation>Labels importieren</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="271"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="268"/>
         <source>CSV (*.csv);;All files (*)</source>
         <translation>CSV (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="278"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="275"/>
         <source>Importing labels</source>
         <translation>Labels werden importiert</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labeling/LabelingActions.cpp" line="290"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="287"/>
         <source>Applied %n label change(s).</source>
         <translation>
             <numerusform>%n Label-Änderung übernommen.</numerusform>
@@ -1939,7 +2244,7 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labeling/LabelingActions.cpp" line="292"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="289"/>
         <source>%n sample(s) are not in this version and were left out (first: %1).</source>
         <translation>
             <numerusform>%n Sample ist nicht in dieser Version enthalten und wurde ausgelassen (%1).</numerusform>
@@ -2154,32 +2459,32 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::LivePlot</name>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="133"/>
+        <location filename="../ui/training/LivePlot.cpp" line="134"/>
         <source>train loss</source>
         <translation>Trainingsverlust</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="134"/>
+        <location filename="../ui/training/LivePlot.cpp" line="135"/>
         <source>val loss (per epoch)</source>
         <translation>Val.-Verlust (Epoche)</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="135"/>
+        <location filename="../ui/training/LivePlot.cpp" line="136"/>
         <source>val accuracy</source>
         <translation>Val.-Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="136"/>
+        <location filename="../ui/training/LivePlot.cpp" line="137"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="137"/>
+        <location filename="../ui/training/LivePlot.cpp" line="138"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="138"/>
+        <location filename="../ui/training/LivePlot.cpp" line="139"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
@@ -2187,142 +2492,152 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::MainActions</name>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="114"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="117"/>
         <source>No recent projects</source>
         <translation>Keine zuletzt geöffneten Projekte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="118"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="121"/>
         <source>Clear Recent Projects</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="125"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="128"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="126"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="129"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="127"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="130"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="128"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="131"/>
         <source>&amp;Data</source>
         <translation>Da&amp;ten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="129"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="132"/>
         <source>&amp;Model</source>
         <translation>&amp;Modell</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="130"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="133"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="131"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="134"/>
         <source>M&amp;onitor</source>
         <translation>Ü&amp;berwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="132"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="135"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="133"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="136"/>
         <source>&amp;Settings</source>
         <translation>E&amp;instellungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="134"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="137"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="136"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="139"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="137"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="140"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="138"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="141"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="139"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="142"/>
         <source>Undo the last edit in the architecture or labeling panel</source>
         <translation>Die letzte Änderung im Architektur- oder Annotationsbereich rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="140"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="143"/>
         <source>Redo the last undone edit</source>
         <translation>Die zuletzt rückgängig gemachte Änderung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="141"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="144"/>
         <source>&amp;Import CSV…</source>
         <translation>CSV &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="142"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="145"/>
         <source>Create &amp;Split</source>
         <translation>&amp;Aufteilung erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="143"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="146"/>
         <source>Split the selected dataset version with the Data panel&apos;s seed and fractions</source>
         <translation>Die ausgewählte Datensatzversion mit Seed und Anteilen aus dem Datenbereich aufteilen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="144"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="147"/>
         <source>&amp;Save Architecture</source>
         <translation>Architektur &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="145"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="148"/>
         <source>&amp;Start Training</source>
         <translation>Training &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="146"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="149"/>
         <source>S&amp;top Training</source>
         <translation>Training s&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="147"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="150"/>
         <source>&amp;Evaluate Run</source>
         <translation>Lauf &amp;auswerten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="148"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="151"/>
         <source>E&amp;xport Run</source>
         <translation>Lauf e&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="149"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="152"/>
         <source>Open &amp;Log…</source>
         <translation>&amp;Protokoll öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="150"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="153"/>
+        <source>&amp;Reset Layout</source>
+        <translation>&amp;Layout zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="154"/>
+        <source>Show every panel again, docked where it was on first launch</source>
+        <translation>Alle Bereiche wieder anzeigen, angedockt wie beim ersten Start</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="155"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="151"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="156"/>
         <source>&amp;About Flightdeck</source>
         <translation>Ü&amp;ber Flightdeck</translation>
     </message>
@@ -2330,17 +2645,17 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="100"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="98"/>
         <source>Could not create the project</source>
         <translation>Das Projekt konnte nicht erstellt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="100"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="98"/>
         <source>Could not open the project</source>
         <translation>Das Projekt konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="101"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="99"/>
         <source>%1
 
 %2</source>
@@ -2349,12 +2664,12 @@ Intra-op-Threads: %5</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="110"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="108"/>
         <source>The project was found damaged</source>
         <translation>Das Projekt ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="109"/>
         <source>%1
 
 It is open read-only: nothing will be written to it until the command flightdeck-cli fsck finds the database whole again (for example after restoring project.db from a backup).
@@ -2367,108 +2682,103 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="114"/>
         <source>Opened project %1 read-only: it can be read, not changed</source>
         <translation>Projekt %1 schreibgeschützt geöffnet: Es kann gelesen, aber nicht geändert werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="117"/>
         <source>Opened project %1</source>
         <translation>Projekt %1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="133"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="131"/>
         <source>Checking the project database</source>
         <translation>Projektdatenbank wird geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
-        <source>New Project: choose an empty folder</source>
-        <translation>Neues Projekt: Wählen Sie einen leeren Ordner</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="159"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="163"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
         <source>About Flightdeck</source>
         <translation>Über Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="179"/>
         <source>&lt;b&gt;Flightdeck %1&lt;/b&gt;&lt;br&gt;A desktop workbench for the whole machine-learning lifecycle.&lt;br&gt;Build %2&lt;br&gt;%3</source>
         <translation>&lt;b&gt;Flightdeck %1&lt;/b&gt;&lt;br&gt;Eine Desktop-Arbeitsumgebung für den gesamten Lebenszyklus des maschinellen Lernens.&lt;br&gt;Build %2&lt;br&gt;%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="189"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="312"/>
         <source>Flightdeck</source>
         <translation>Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="308"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="288"/>
         <source>Run #%1 finished: %2</source>
         <translation>Lauf #%1 beendet: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="311"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="291"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="315"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="295"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="330"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="310"/>
         <source>%1 — Flightdeck</source>
         <translation>%1 — Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="343"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="323"/>
         <source>Data and Labeling</source>
         <translation>Daten und Annotation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="344"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="324"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="345"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="346"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="326"/>
         <source>Experiments</source>
         <translation>Experimente</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="327"/>
         <source>Evaluation</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="348"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="328"/>
         <source>Export and Registry</source>
         <translation>Export und Registry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="349"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="329"/>
         <source>Monitoring</source>
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="350"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="330"/>
         <source>Labeling</source>
         <translation>Annotation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="356"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="336"/>
         <source>%1 · reference BLAS (slow)</source>
         <translation>%1 · Referenz-BLAS (langsam)</translation>
     </message>
@@ -2476,12 +2786,12 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::MetricOverlayPlot</name>
     <message>
-        <location filename="../ui/experiments/MetricOverlayPlot.cpp" line="51"/>
+        <location filename="../ui/experiments/MetricOverlayPlot.cpp" line="52"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/MetricOverlayPlot.cpp" line="53"/>
+        <location filename="../ui/experiments/MetricOverlayPlot.cpp" line="54"/>
         <source>Drag to pan, wheel to zoom, double-click to fit</source>
         <translation>Ziehen zum Verschieben, Mausrad zum Zoomen, Doppelklick zum Einpassen</translation>
     </message>
@@ -2852,6 +3162,24 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
     </message>
 </context>
 <context>
+    <name>flightdeck::ui::NewProjectDialog</name>
+    <message>
+        <location filename="../ui/mainwindow/NewProjectDialog.cpp" line="8"/>
+        <source>New Project: choose a folder or type a new name</source>
+        <translation>Neues Projekt: Ordner wählen oder neuen Namen eingeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/NewProjectDialog.cpp" line="15"/>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/NewProjectDialog.cpp" line="16"/>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+</context>
+<context>
     <name>flightdeck::ui::PreferencesDialog</name>
     <message>
         <location filename="../ui/mainwindow/PreferencesDialog.cpp" line="79"/>
@@ -2890,99 +3218,162 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
     </message>
 </context>
 <context>
+    <name>flightdeck::ui::QuitGuard</name>
+    <message>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="59"/>
+        <source>Training is running</source>
+        <translation>Training läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="60"/>
+        <source>A training run is in progress. Stop it and quit?</source>
+        <translation>Ein Trainingslauf ist aktiv. Training stoppen und Flightdeck beenden?</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="61"/>
+        <source>A training run is in progress. Stop it and close the project?</source>
+        <translation>Ein Trainingslauf ist aktiv. Training stoppen und das Projekt schließen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="64"/>
+        <source>The run stops after the current batch and is recorded as cancelled, with its metrics and its model so far.</source>
+        <translation>Der Lauf stoppt nach dem aktuellen Stapel und wird als abgebrochen erfasst, mit seinen bisherigen Metriken und seinem bisherigen Modell.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="66"/>
+        <source>Stop Training and Quit</source>
+        <translation>Training stoppen und beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="67"/>
+        <source>Stop Training and Close</source>
+        <translation>Training stoppen und schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="69"/>
+        <source>Keep Training</source>
+        <translation>Weiter trainieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="80"/>
+        <source>Unsaved architecture</source>
+        <translation>Ungespeicherte Architektur</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="81"/>
+        <source>The architecture has unsaved changes.</source>
+        <translation>Die Architektur enthält ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="82"/>
+        <source>The architecture “%1” has unsaved changes.</source>
+        <translation>Die Architektur „%1“ enthält ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="85"/>
+        <source>Save them to the project before quitting?</source>
+        <translation>Die Änderungen vor dem Beenden im Projekt speichern?</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="86"/>
+        <source>Save them to the project before closing it?</source>
+        <translation>Die Änderungen vor dem Schließen im Projekt speichern?</translation>
+    </message>
+</context>
+<context>
     <name>flightdeck::ui::RunsTable</name>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="84"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="90"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="84"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="90"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="84"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="90"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="84"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="90"/>
         <source>Dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="85"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="91"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="85"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="91"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="85"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="91"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="86"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="92"/>
         <source>Batch</source>
         <translation>Stapelgröße</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="86"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="92"/>
         <source>Val accuracy</source>
         <translation>Val.-Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="86"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="92"/>
         <source>Val loss</source>
         <translation>Val.-Verlust</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="86"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="92"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="87"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="93"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="87"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="93"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="88"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="94"/>
         <source>Dataset version hash (prefix)</source>
         <translation>Hash der Datensatzversion (Präfix)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="89"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="95"/>
         <source>Last recorded val/accuracy</source>
         <translation>Zuletzt aufgezeichneter Wert von val/accuracy</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="90"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="96"/>
         <source>Last recorded val/loss</source>
         <translation>Zuletzt aufgezeichneter Wert von val/loss</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="108"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="114"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="109"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="115"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="110"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="116"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
@@ -3059,6 +3450,24 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <location filename="../ui/architecture/SavedArchitecturesList.cpp" line="44"/>
         <source>Saved %1, spec hash %2</source>
         <translation>Gespeichert am %1, Spezifikations-Hash %2</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::ScientificSpinBox</name>
+    <message>
+        <location filename="../ui/training/ScientificSpinBox.cpp" line="82"/>
+        <source>“%1” is not a number.</source>
+        <translation>„%1“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ScientificSpinBox.cpp" line="84"/>
+        <source>%1 is below the smallest accepted value, %2.</source>
+        <translation>%1 liegt unter dem kleinsten zulässigen Wert %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ScientificSpinBox.cpp" line="86"/>
+        <source>%1 is above the largest accepted value, %2.</source>
+        <translation>%1 liegt über dem größten zulässigen Wert %2.</translation>
     </message>
 </context>
 <context>
@@ -3234,72 +3643,92 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::TrainingForm</name>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="96"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="67"/>
+        <source>%1 was refused: use a learning rate between %2 and %3. It stays %4.</source>
+        <translation>%1 wurde abgelehnt: Verwenden Sie eine Lernrate zwischen %2 und %3. Sie bleibt bei %4.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingForm.cpp" line="134"/>
+        <source>Learning rate: %1</source>
+        <translation>Lernrate: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingForm.cpp" line="149"/>
+        <source>A learning rate of %1 is unusually large for Adam; the loss will likely diverge. Typical values lie between 1e-4 and 1e-2.</source>
+        <translation>Eine Lernrate von %1 ist für Adam ungewöhnlich groß; der Verlust divergiert dann wahrscheinlich. Übliche Werte liegen zwischen 1e-4 und 1e-2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingForm.cpp" line="171"/>
         <source>Run name:</source>
         <translation>Name des Laufs:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="97"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="172"/>
         <source>Epochs:</source>
         <translation>Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="98"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="173"/>
         <source>Batch size:</source>
         <translation>Stapelgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="99"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="174"/>
         <source>Learning rate:</source>
         <translation>Lernrate:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="100"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="175"/>
+        <source>Adam&apos;s step size, for example 0.001 or 3e-4 (%1 to %2)</source>
+        <translation>Schrittweite von Adam, zum Beispiel 0,001 oder 3e-4 (%1 bis %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingForm.cpp" line="178"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="101"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="179"/>
         <source>Threads:</source>
         <translation>Threads:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="102"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="180"/>
         <source>Device:</source>
         <translation>Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="103"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="181"/>
         <source>automatic (run-&lt;id&gt;)</source>
         <translation>automatisch (run-&lt;id&gt;)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="104"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="182"/>
         <source>Seeds model initialization and batch order</source>
         <translation>Bestimmt die Initialisierung des Modells und die Reihenfolge der Stapel</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="105"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="183"/>
         <source>All cores</source>
         <translation>Alle Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="106"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="184"/>
         <source>Automatic (CUDA if available)</source>
         <translation>Auto (CUDA, sonst CPU)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="107"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="185"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="108"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="186"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="110"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="188"/>
         <source>This build or machine has no CUDA</source>
         <translation>Dieser Build oder dieser Rechner unterstützt kein CUDA</translation>
     </message>
@@ -3307,108 +3736,108 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="111"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="112"/>
         <source>No project: open or create one first.</source>
         <translation>Kein Projekt: Öffnen oder erstellen Sie zuerst eines.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="113"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="114"/>
         <source>No dataset version: import or select one in the Data panel.</source>
         <translation>Keine Datensatzversion: Importieren oder wählen Sie eine im Datenbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="115"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="116"/>
         <source>No split: create one for the selected version in the Data panel.</source>
         <translation>Keine Aufteilung: Erstellen Sie im Datenbereich eine für die ausgewählte Version.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="119"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="120"/>
         <source>The selected split belongs to another dataset version: select or create a split of this version.</source>
         <translation>Die ausgewählte Aufteilung gehört zu einer anderen Datensatzversion: Wählen oder erstellen Sie eine Aufteilung dieser Version.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="125"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="126"/>
         <source>No architecture: save one in the Architecture panel.</source>
         <translation>Keine Architektur: Speichern Sie eine im Architekturbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="137"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="138"/>
         <source>A run is already in progress.</source>
         <translation>Ein Lauf ist bereits aktiv.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="153"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="155"/>
         <source>Training could not start: a run is already going or no project is open.</source>
         <translation>Das Training konnte nicht starten: Ein Lauf ist bereits aktiv oder kein Projekt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="157"/>
-        <location filename="../ui/training/TrainingPanel.cpp" line="279"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="159"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="281"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="168"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="170"/>
         <source>Stopping after the current batch…</source>
         <translation>Wird nach dem aktuellen Stapel gestoppt…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="175"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="177"/>
         <source>Run #%1 started.</source>
         <translation>Lauf #%1 gestartet.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="187"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="189"/>
         <source>Epoch %1 of %2, step %3 of %4</source>
         <translation>Epoche %1 von %2, Schritt %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="209"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="211"/>
         <source>Training stopped: its project was closed.</source>
         <translation>Training beendet: sein Projekt wurde geschlossen.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="213"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="215"/>
         <source>Run #%1 %2 (%3 samples/s).</source>
         <translation>Lauf #%1 %2 (%3 Samples/s).</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="268"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="270"/>
         <source>Train with the current dataset version, split and architecture (F5)</source>
         <translation>Mit aktueller Datensatzversion, Aufteilung und Architektur trainieren (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="279"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="281"/>
         <source>No run selected</source>
         <translation>Kein Lauf ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="281"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="283"/>
         <source>Run #%1 (live)</source>
         <translation>Lauf #%1 (live)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="283"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="285"/>
         <source>Run #%1 (%2)</source>
         <translation>Lauf #%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="294"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="296"/>
         <source>Start Training</source>
         <translation>Training starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="295"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="297"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="296"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="298"/>
         <source>Stop after the current batch; the run keeps its metrics (Shift+F5)</source>
         <translation>Nach dem aktuellen Stapel stoppen; der Lauf behält seine Metriken (Umschalt+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="297"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="299"/>
         <source>Runtime: %1</source>
         <translation>Laufzeitumgebung: %1</translation>
     </message>
