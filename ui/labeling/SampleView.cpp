@@ -50,6 +50,10 @@ SampleView::SampleView(LabelingDocument* document, QWidget* parent)
     info_->setObjectName(QStringLiteral("labelingSampleInfo"));
     info_->setTextFormat(Qt::PlainText);
     info_->setWordWrap(true);
+    // Two lines, always: a label that grows with its text re-laid out the whole side column
+    // on some key presses (8 ms, bench_labeling_gui).
+    info_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    info_->setFixedHeight(2 * info_->fontMetrics().lineSpacing() + 4);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(stack_, 1);

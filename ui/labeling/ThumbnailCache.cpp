@@ -13,7 +13,8 @@ namespace flightdeck::ui {
 ThumbnailCache::ThumbnailCache(QObject* parent)
     : QObject(parent), queue_(std::make_shared<Queue>())
 {
-    cache_.setMaxCost(20000);   // thumbnails, not bytes: ~80 MB at 64 px RGB
+    // In bytes: a count of pixmaps let 160 px thumbnails reach 2.7 GB (bench_labeling_gui).
+    cache_.setMaxCost(256 << 20);
 }
 
 ThumbnailCache::~ThumbnailCache()
@@ -124,7 +125,9 @@ void ThumbnailCache::startJob()
                     std::vector<int> rows;
                     for (auto& [row, img] : *images) {
                         self->requested_.remove(row);
-                        self->cache_.insert(row, new QPixmap(QPixmap::fromImage(std::move(img))));
+                        auto* pixmap = new QPixmap(QPixmap::fromImage(std::move(img)));
+                        const qsizetype bytes = qsizetype(pixmap->width()) * pixmap->height() * 4;
+                        self->cache_.insert(row, pixmap, std::max<qsizetype>(1, bytes));
                         rows.push_back(row);
                     }
                     Q_EMIT self->ready(rows);
