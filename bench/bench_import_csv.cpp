@@ -7,6 +7,7 @@
 // Default: 1,000,000 rows x 20 float columns + an integer label (~160 MB) in /tmp. --gb G writes
 // G GB instead, to show that peak memory follows the dataset (rows*cols*4 bytes), not the file.
 // Peak RSS: VmHWM after resetting it through /proc/self/clear_refs (ours), ru_maxrss (pandas').
+#include "BenchMemory.h"
 #include "flightdeck/data/CsvImporter.h"
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/data/LabelAssessment.h"
@@ -28,31 +29,13 @@
 namespace fs = std::filesystem;
 using namespace flightdeck;
 
+using flightdeck::bench::resetPeak;
+using flightdeck::bench::seconds;
+using flightdeck::bench::statusKb;
+
 namespace {
 
 constexpr int kCols = 20;
-
-long statusKb(const char* key)
-{
-    std::ifstream in("/proc/self/status");
-    std::string k;
-    while (in >> k) {
-        if (k == key) {
-            long v = -1;
-            in >> v;
-            return v;
-        }
-        std::getline(in, k);
-    }
-    return -1;
-}
-
-void resetPeak() { std::ofstream("/proc/self/clear_refs") << "5"; }
-
-double seconds(std::chrono::steady_clock::time_point t0)
-{
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 // Values in [-20, 20) with 4 decimals ("-12.3456"), label 0..9: about 160 bytes a row, the
 // shape of a typical exported feature table. xorshift keeps generation far below import time.

@@ -18,6 +18,7 @@
 // sides bring every image to the most common size). --keep leaves the generated folders.
 // Peak RSS: VmHWM after resetting it through /proc/self/clear_refs (ours); ru_maxrss (Python,
 // the interpreter, numpy and PIL included).
+#include "BenchMemory.h"
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/data/IdxReader.h"
 #include "flightdeck/data/ImageFolderImporter.h"
@@ -45,29 +46,11 @@
 namespace fs = std::filesystem;
 using namespace flightdeck;
 
+using flightdeck::bench::resetPeak;
+using flightdeck::bench::seconds;
+using flightdeck::bench::statusKb;
+
 namespace {
-
-long statusKb(const char* key)
-{
-    std::ifstream in("/proc/self/status");
-    std::string k;
-    while (in >> k) {
-        if (k == key) {
-            long v = -1;
-            in >> v;
-            return v;
-        }
-        std::getline(in, k);
-    }
-    return -1;
-}
-
-void resetPeak() { std::ofstream("/proc/self/clear_refs") << "5"; }
-
-double seconds(std::chrono::steady_clock::time_point t0)
-{
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 struct Spread {
     std::vector<double> v;

@@ -6,6 +6,7 @@
 // --gb G writes a G GB log instead (the multi-GB constant-memory variant). The file goes to /tmp
 // and is removed afterwards unless --keep. Peak RSS: VmHWM after resetting it through
 // /proc/self/clear_refs (ours), resource.getrusage(RUSAGE_SELF).ru_maxrss (Python's).
+#include "BenchMemory.h"
 #include "flightdeck/monitor/LogReader.h"
 #include "flightdeck/monitor/WindowAggregator.h"
 
@@ -20,29 +21,11 @@
 
 using namespace flightdeck::monitor;
 
+using flightdeck::bench::resetPeak;
+using flightdeck::bench::seconds;
+using flightdeck::bench::statusKb;
+
 namespace {
-
-long statusKb(const char* key)
-{
-    std::ifstream in("/proc/self/status");
-    std::string k;
-    while (in >> k) {
-        if (k == key) {
-            long v = -1;
-            in >> v;
-            return v;
-        }
-        std::getline(in, k);
-    }
-    return -1;
-}
-
-void resetPeak() { std::ofstream("/proc/self/clear_refs") << "5"; }
-
-double seconds(std::chrono::steady_clock::time_point t0)
-{
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 struct PyResult {
     bool ok = false;
