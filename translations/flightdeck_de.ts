@@ -210,15 +210,6 @@
     </message>
 </context>
 <context>
-    <name>GraphRenameCommand</name>
-    <message>
-        <location filename="../ui/architecture/graph/commands/GraphWide.cpp" line="12"/>
-        <location filename="../ui/architecture/graph/commands/GraphWide.cpp" line="36"/>
-        <source>Rename to &quot;%1&quot;</source>
-        <translation>Umbenennen in „%1“</translation>
-    </message>
-</context>
-<context>
     <name>ImportSummary</name>
     <message>
         <location filename="../ui/data/ImportSummary.cpp" line="32"/>
@@ -404,8 +395,7 @@ FLOPs pro Sample: %5</translation>
 <context>
     <name>RenameCommand</name>
     <message>
-        <location filename="../ui/architecture/RenameCommand.cpp" line="12"/>
-        <location filename="../ui/architecture/RenameCommand.cpp" line="36"/>
+        <location filename="../ui/architecture/RenameCommand.h" line="36"/>
         <source>Rename to &quot;%1&quot;</source>
         <translation>Umbenennen in „%1“</translation>
     </message>
@@ -1643,12 +1633,12 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::GraphDocument</name>
     <message>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="100"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="103"/>
         <source>Add %1</source>
         <translation>%1 hinzufügen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="123"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="126"/>
         <source>Move %n node(s)</source>
         <translation>
             <numerusform>%n Knoten verschieben</numerusform>
@@ -1656,32 +1646,32 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="143"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="146"/>
         <source>There is no node &quot;%1&quot;.</source>
         <translation>Es gibt keinen Knoten „%1“.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="146"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="149"/>
         <source>&quot;%1&quot; is not a value for %2.</source>
         <translation>„%1“ ist kein gültiger Wert für %2.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="163"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="166"/>
         <source>Change %1 of %2</source>
         <translation>%1 von %2 ändern</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="221"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="224"/>
         <source>Connect %1 to %2</source>
         <translation>%1 mit %2 verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="233"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="236"/>
         <source>Disconnect input %1 of %2</source>
         <translation>Eingang %1 von %2 trennen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="293"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="296"/>
         <source>Paste %n node(s)</source>
         <translation>
             <numerusform>%n Knoten einfügen</numerusform>
@@ -3394,47 +3384,47 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::SampleView</name>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="100"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="104"/>
         <source>No item selected.</source>
         <translation>Kein Element ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="106"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="110"/>
         <source>from the import</source>
         <translation>aus dem Import</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="107"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="111"/>
         <source>by you</source>
         <translation>von Ihnen</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="108"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="112"/>
         <source>pre-label by the model (Enter accepts)</source>
         <translation>Vorab-Label des Modells (Enter übernimmt)</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="110"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="114"/>
         <source>not labeled</source>
         <translation>ohne Label</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="111"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="115"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="112"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="116"/>
         <source>%1 of %2: %3 — %4</source>
         <translation>%1 von %2: %3 — %4</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="117"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="121"/>
         <source>(verified)</source>
         <translation>(geprüft)</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="119"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="123"/>
         <source>%1 s spent</source>
         <translation>%1 s benötigt</translation>
     </message>

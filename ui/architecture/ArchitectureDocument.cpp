@@ -5,6 +5,7 @@
 #include "architecture/MoveLayerCommand.h"
 #include "architecture/RemoveLayerCommand.h"
 #include "architecture/RenameCommand.h"
+#include "architecture/UndoCommandIds.h"
 #include "architecture/ReplaceSpecCommand.h"
 
 #include <QUndoStack>
@@ -95,7 +96,8 @@ void ArchitectureDocument::rename(const QString& name)
 {
     if (name == this->name())
         return;
-    undoStack_->push(new RenameCommand(this, this->name(), name));
+    undoStack_->push(
+        new RenameCommandOf<ArchitectureDocument, RenameCommandId>(this, this->name(), name));
 }
 
 void ArchitectureDocument::replaceSpec(const ArchitectureSpec& spec, const QString& text)

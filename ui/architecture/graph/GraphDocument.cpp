@@ -1,9 +1,12 @@
 #include "architecture/graph/GraphDocument.h"
 
+#include "architecture/RenameCommand.h"
+
 #include "architecture/graph/GraphLayout.h"
 #include "architecture/graph/GraphNodeText.h"
 #include "architecture/graph/commands/AddRemoveNodes.h"
 #include "architecture/graph/commands/EditNode.h"
+#include "architecture/graph/commands/GraphCommandIds.h"
 #include "architecture/graph/commands/GraphWide.h"
 #include "architecture/graph/commands/MoveNodes.h"
 #include "common/ErrorText.h"
@@ -302,7 +305,8 @@ void GraphDocument::replace(const GraphSpec& graph, const QString& text)
 void GraphDocument::rename(const QString& name)
 {
     if (name != this->name())
-        undoStack_->push(new GraphRenameCommand(this, this->name(), name));
+        undoStack_->push(
+            new RenameCommandOf<GraphDocument, GraphRenameCommandId>(this, this->name(), name));
 }
 
 void GraphDocument::reset(const GraphSpec& graph)
