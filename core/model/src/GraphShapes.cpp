@@ -227,8 +227,10 @@ GraphShapes inferGraph(const GraphSpec& graph, const std::vector<std::int64_t>& 
     GraphShapes result;
     result.problems = validateGraph(graph);
     for (const auto& p : result.problems)
-        if (!p.node.empty())
+        if (!p.node.empty()) {
             result.nodes[p.node].error = p.message;
+            result.nodes[p.node].structural = true;
+        }
     std::vector<std::string> order;
     try {
         order = topologicalOrder(graph);

@@ -45,11 +45,11 @@ void EdgeItem::refresh(const GraphDocument& document, const QString& targetShape
     const auto* target = document.node(to_);
     if (problem.isEmpty() && target && flightdeck::model::inputArity(target->type).second == 1)
         problem = targetShapeError;
-    if (label != label_ || problem != problem_) {
-        prepareGeometryChange();
-        label_ = label;
-        problem_ = problem;
-    }
+    if (label == label_ && problem == problem_)
+        return;   // nothing to redraw
+    prepareGeometryChange();
+    label_ = label;
+    problem_ = problem;
     setToolTip(problem_.isEmpty() ? label_ : problem_);
     update();
 }

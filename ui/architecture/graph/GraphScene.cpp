@@ -122,18 +122,14 @@ void GraphScene::refreshAll()
     // Shape errors are the node errors validation did not raise: those are about the shape
     // that came in, so the edge that brought it is drawn red too.
     shapeErrors_.clear();
-    std::set<std::string> structural;
-    for (const auto& problem : flightdeck::model::validateGraph(document_->graph()))
-        structural.insert(problem.node);
     for (const auto& [id, shape] : document_->shapes().nodes)
-        if (!shape.error.empty() && !structural.count(id))
+        if (!shape.error.empty() && !shape.structural)
             shapeErrors_.insert(QString::fromStdString(id), QString::fromStdString(shape.error));
     for (NodeItem* item : std::as_const(nodes_))
         item->refresh(*document_);
-    for (EdgeItem* edge : std::as_const(edges_)) {
+    // Edges move with their nodes (nodeItemMoved); a shape change only changes their text.
+    for (EdgeItem* edge : std::as_const(edges_))
         edge->refresh(*document_, shapeError(edge->toId()));
-        edge->adjust(nodes_.value(edge->fromId()), nodes_.value(edge->toId()));
-    }
 }
 
 void GraphScene::nodeItemMoved(const QString& id)

@@ -18,6 +18,7 @@ struct NodeShape {
     std::int64_t flops = 0;             // per sample, multiply-add = 2
     std::int64_t activationBytes = 0;   // float32 output per sample
     std::string error;                  // why this node is invalid ("" = fine)
+    bool structural = false;            // the error is about the graph's wiring, not a shape
 };
 
 struct GraphShapes {
