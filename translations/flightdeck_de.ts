@@ -368,12 +368,12 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../ui/architecture/graph/NodeItem.cpp" line="78"/>
+        <location filename="../ui/architecture/graph/NodeItem.cpp" line="79"/>
         <source>%1 parameters</source>
         <translation>%1 Parameter</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/NodeItem.cpp" line="82"/>
+        <location filename="../ui/architecture/graph/NodeItem.cpp" line="93"/>
         <source>%1 (%2)
 Output: %3
 Parameters: %4
@@ -3384,47 +3384,59 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::SampleView</name>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="104"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="45"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="101"/>
+        <source>Feature</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/SampleView.cpp" line="45"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="101"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/SampleView.cpp" line="115"/>
         <source>No item selected.</source>
         <translation>Kein Element ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="110"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="121"/>
         <source>from the import</source>
         <translation>aus dem Import</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="111"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="122"/>
         <source>by you</source>
         <translation>von Ihnen</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="112"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="123"/>
         <source>pre-label by the model (Enter accepts)</source>
         <translation>Vorab-Label des Modells (Enter übernimmt)</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="114"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="125"/>
         <source>not labeled</source>
         <translation>ohne Label</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="115"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="126"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="116"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="127"/>
         <source>%1 of %2: %3 — %4</source>
         <translation>%1 von %2: %3 — %4</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="121"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="132"/>
         <source>(verified)</source>
         <translation>(geprüft)</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="123"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="134"/>
         <source>%1 s spent</source>
         <translation>%1 s benötigt</translation>
     </message>

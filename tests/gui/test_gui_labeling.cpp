@@ -12,6 +12,7 @@
 #include "labeling/LabelingDocument.h"
 #include "labeling/LabelingPanel.h"
 #include "labeling/ModelAssist.h"
+#include "labeling/SampleView.h"
 #include "flightdeck/model/ArchitectureSpec.h"
 #include "flightdeck/store/RunRepository.h"
 #include "flightdeck/train/Trainer.h"
@@ -287,6 +288,35 @@ private Q_SLOTS:
         doc->undoStack()->undo();
         for (int r = 30; r < 40; ++r)
             QCOMPARE(doc->row(r).label, -1);
+    }
+
+    void tableRowsAreLabeledTheSameWay()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("p"));
+        qint64 version = 0;
+        {
+            auto project = store::Project::create(folder.toStdString());
+            data::Table t;
+            t.featureNames = {"a", "b", "c"};
+            t.classes = {"low", "high"};
+            for (int i = 0; i < 20; ++i) {
+                t.features.insert(t.features.end(), {float(i), float(i % 3), 1.0f});
+                t.labels.push_back(i < 10 ? 0 : 1);
+            }
+            version = data::DatasetCatalog(project).addVersion("rows", t, "test").id;
+        }
+        Harness h;
+        QVERIFY(h.open(folder, version));
+        QCOMPARE(h.panel.model()->rowCount(), 20);
+        // Each row is drawn as its feature bars once rendered off the GUI thread.
+        QTRY_VERIFY(!h.panel.model()->data(h.panel.model()->index(0), Qt::DecorationRole)
+                         .value<QPixmap>().isNull());
+        h.panel.setCurrentRow(3);
+        h.key(QStringLiteral("2"));
+        QCOMPARE(h.panel.document()->row(3).label, 1);
+        QCOMPARE(h.panel.currentRow(), 4);
+        QVERIFY(h.panel.sampleView()->infoText().contains(QStringLiteral("row 5")));
     }
 
     void sigkillLosesAtMostTheLastAction()

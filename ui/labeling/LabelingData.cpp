@@ -20,8 +20,19 @@ std::shared_ptr<const LabelingData> LabelingData::load(flightdeck::store::Projec
     out->images = catalog.task(versionId) == flightdeck::data::DatasetTask::ImageClassification;
     if (out->images)
         out->pixels = catalog.loadImages(versionId);
-    else
+    else {
         out->table = catalog.load(versionId);
+        // Each row is drawn as bars scaled by its column's range, computed once here.
+        const auto& t = out->table;
+        out->columnMin.assign(t.cols(), 0.0f);
+        out->columnMax.assign(t.cols(), 0.0f);
+        for (std::size_t r = 0; r < t.rows(); ++r)
+            for (std::size_t c = 0; c < t.cols(); ++c) {
+                const float v = t.row(r)[c];
+                if (r == 0 || v < out->columnMin[c]) out->columnMin[c] = v;
+                if (r == 0 || v > out->columnMax[c]) out->columnMax[c] = v;
+            }
+    }
     out->labels = flightdeck::data::LabelHistory(project).working(versionId);
     return out;
 }

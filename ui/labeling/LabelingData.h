@@ -20,6 +20,7 @@ struct LabelingData {
     flightdeck::data::WorkingLabels labels;
     flightdeck::data::ImageSet pixels;   // images: every image, N x C x H x W
     flightdeck::data::Table table;       // tables: the rows
+    std::vector<float> columnMin, columnMax;   // tables: per feature, for drawing a row
 
     // Runs on a worker thread with the worker's own connection.
     static std::shared_ptr<const LabelingData> load(flightdeck::store::Project& project,

@@ -3,6 +3,7 @@
 #include "labeling/LabelingDocument.h"
 #include "labeling/ThumbnailCache.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPainter>
@@ -41,6 +42,7 @@ SampleView::SampleView(LabelingDocument* document, QWidget* parent)
     values_ = new QTableWidget(0, 2, this);
     values_->setObjectName(QStringLiteral("labelingRowValues"));
     values_->verticalHeader()->hide();
+    values_->setHorizontalHeaderLabels({tr("Feature"), tr("Value")});
     values_->horizontalHeader()->setStretchLastSection(true);
     values_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     values_->setFocusPolicy(Qt::NoFocus);
@@ -91,6 +93,15 @@ void SampleView::showRow(int row)
         }
     }
     refreshInfo();
+}
+
+void SampleView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        values_->setHorizontalHeaderLabels({tr("Feature"), tr("Value")});
+        refreshInfo();
+    }
+    QWidget::changeEvent(event);
 }
 
 QString SampleView::infoText() const

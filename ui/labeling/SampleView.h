@@ -35,6 +35,9 @@ public:
     int row() const { return row_; }
     QString infoText() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void refreshInfo();
 

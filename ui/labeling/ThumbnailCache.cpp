@@ -35,6 +35,8 @@ void ThumbnailCache::setData(std::shared_ptr<const LabelingData> data, int size)
 
 QImage ThumbnailCache::image(const LabelingData& data, int row)
 {
+    if (!data.images)
+        return rowImage(data, row);
     const auto& s = data.pixels;
     const int w = int(s.width), h = int(s.height);
     const std::size_t plane = std::size_t(w) * h;
@@ -55,9 +57,31 @@ QImage ThumbnailCache::image(const LabelingData& data, int row)
     return img;
 }
 
+// A table row as one bar per feature (at most 64), each scaled by its column's range across
+// the version: rows that look alike draw alike, so a mislabeled one stands out in the grid.
+QImage ThumbnailCache::rowImage(const LabelingData& data, int row)
+{
+    const auto& t = data.table;
+    const int cols = static_cast<int>(std::min<std::size_t>(t.cols(), 64));
+    const int w = 64, h = 64, step = std::max(1, w / std::max(cols, 1));
+    const int barWidth = std::max(1, step - (step > 2 ? 1 : 0));
+    QImage img(w, h, QImage::Format_RGB32);
+    img.fill(qRgb(245, 245, 245));
+    const float* values = t.row(std::size_t(row));
+    for (int c = 0; c < cols; ++c) {
+        const float lo = data.columnMin[std::size_t(c)], hi = data.columnMax[std::size_t(c)];
+        const float f = hi > lo ? (values[c] - lo) / (hi - lo) : 0.5f;
+        const int bar = std::clamp(static_cast<int>(f * float(h - 2)) + 1, 1, h);
+        for (int y = h - bar; y < h; ++y)
+            for (int x = c * step; x < c * step + barWidth && x < w; ++x)
+                img.setPixel(x, y, qRgb(70, 110, 170));
+    }
+    return img;
+}
+
 QPixmap ThumbnailCache::thumbnail(int row)
 {
-    if (!data_ || !data_->images)
+    if (!data_)
         return {};
     if (QPixmap* hit = cache_.object(row))
         return *hit;

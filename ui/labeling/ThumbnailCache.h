@@ -29,12 +29,13 @@ public:
     // Cached pixmap, or null after queueing the row for rendering.
     QPixmap thumbnail(int row);
     // The image at full resolution (the large view), made on the calling thread.
-    static QImage image(const LabelingData& data, int row);
+    static QImage image(const LabelingData& data, int row);   // a table row: its bars
 
 Q_SIGNALS:
     void ready(const std::vector<int>& rows);
 
 private:
+    static QImage rowImage(const LabelingData& data, int row);
     void startJob();
 
     std::shared_ptr<const LabelingData> data_;
