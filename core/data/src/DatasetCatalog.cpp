@@ -1,6 +1,7 @@
 #include "flightdeck/data/DatasetCatalog.h"
 
 #include "flightdeck/common/Error.h"
+#include "flightdeck/common/Json.h"
 #include "flightdeck/store/DatasetRepository.h"
 #include "flightdeck/store/ObjectStore.h"
 #include "flightdeck/store/Project.h"
@@ -107,6 +108,21 @@ store::DatasetVersionRecord DatasetCatalog::addImageVersion(const std::string& d
 DatasetTask DatasetCatalog::task(store::Id versionId)
 {
     return taskFromName(store::DatasetRepository(project_).version(versionId).task);
+}
+
+DatasetCatalog::ModelInput DatasetCatalog::modelInput(store::Id versionId)
+{
+    const auto record = store::DatasetRepository(project_).version(versionId);
+    const auto schema = parseJson(record.schemaJson, "dataset version");
+    ModelInput in;
+    in.shape = {record.features};
+    if (schema.contains("image"))
+        in.shape = {schema["image"].value("channels", std::int64_t(1)),
+                    schema["image"].value("height", std::int64_t(1)),
+                    schema["image"].value("width", std::int64_t(1))};
+    if (schema.contains("classes") && schema["classes"].is_array())
+        in.classes = static_cast<std::int64_t>(schema["classes"].size());
+    return in;
 }
 
 Table DatasetCatalog::load(store::Id versionId)

@@ -192,14 +192,7 @@ RunResult Trainer::run(store::Id versionId, store::Id splitId, store::Id archite
                                           std::to_string(table.rows()) + " rows"});
     // The input as the graph sees it: [C, H, W] for images (the rows hold their pixels in
     // that order), [F] for tables.
-    std::vector<std::int64_t> inputShape{inputs};
-    {
-        const auto schema = parseJson(version.schemaJson, "dataset version");
-        if (schema.contains("image"))
-            inputShape = {schema["image"]["channels"].get<std::int64_t>(),
-                          schema["image"]["height"].get<std::int64_t>(),
-                          schema["image"]["width"].get<std::int64_t>()};
-    }
+    const std::vector<std::int64_t> inputShape = catalog.modelInput(versionId).shape;
     const std::int64_t parameters =
         isGraph ? model::checkedShapes(graph, inputShape, classes).parameters
                 : model::parameterCount(model::inferShapes(spec, inputs, classes));

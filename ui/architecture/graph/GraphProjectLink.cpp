@@ -5,10 +5,9 @@
 #include "common/ErrorText.h"
 #include "common/ProjectSession.h"
 
-#include "flightdeck/store/DatasetRepository.h"
+#include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/store/RunRepository.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUndoStack>
@@ -57,19 +56,11 @@ void GraphProjectLink::updateInput()
     std::int64_t classes = kExampleClasses;
     if (session_->isOpen() && session_->currentVersionId() > 0) {
         try {
-            flightdeck::store::DatasetRepository repo(session_->project());
-            const auto version = repo.version(session_->currentVersionId());
-            const auto schema = QJsonDocument::fromJson(QByteArray::fromStdString(version.schemaJson)).object();
-            const qint64 count = schema.value(QStringLiteral("classes")).toArray().size();
-            const QJsonObject image = schema.value(QStringLiteral("image")).toObject();
-            if (count >= 2 && !image.isEmpty()) {
-                input = {image.value(QStringLiteral("channels")).toInteger(),
-                         image.value(QStringLiteral("height")).toInteger(),
-                         image.value(QStringLiteral("width")).toInteger()};
-                classes = count;
-            } else if (count >= 2 && version.features > 0) {
-                input = {version.features};
-                classes = count;
+            const auto in = flightdeck::data::DatasetCatalog(session_->project())
+                                .modelInput(session_->currentVersionId());
+            if (in.classes >= 2) {
+                input = in.shape;
+                classes = in.classes;
             }
         } catch (const std::exception&) {
             // A version that cannot be read falls back to the example shape.

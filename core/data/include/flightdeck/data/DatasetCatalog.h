@@ -37,6 +37,13 @@ public:
                                                 const VersionLineage& lineage = {});
 
     DatasetTask task(store::Id versionId);
+    // What a model sees of one row: {C, H, W} for images, {features} for tables; and the class
+    // count. Read from the version row alone (no data loaded).
+    struct ModelInput {
+        std::vector<std::int64_t> shape;
+        std::int64_t classes = 0;
+    };
+    ModelInput modelInput(store::Id versionId);
     // Any version as a table (an image version flattened to [0, 1] pixels).
     Table load(store::Id versionId);
     ImageSet loadImages(store::Id versionId);       // with pixels
