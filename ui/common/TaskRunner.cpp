@@ -100,14 +100,7 @@ TaskRunner::~TaskRunner()
 
 void TaskRunner::run(const QString& title, Work work, Done onDone, Failed onFailed)
 {
-    if (!session_ || !session_->isOpen()) {
-        const QString message = tr("Open or create a project first.");
-        if (onFailed)
-            onFailed(message);
-        else
-            Q_EMIT failed(title, message);
-        return;
-    }
+    // runWithProgress refuses a closed project the same way.
     runWithProgress(
         title,
         [work = std::move(work)](flightdeck::store::Project& project, Progress& progress) {
