@@ -1841,42 +1841,42 @@ Aktivierungsspeicher pro Sample: %4</translation>
 <context>
     <name>flightdeck::ui::GraphProjectLink</name>
     <message>
-        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="84"/>
+        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="75"/>
         <source>Open or create a project before saving an architecture.</source>
         <translation>Öffnen oder erstellen Sie ein Projekt, bevor Sie eine Architektur speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="90"/>
+        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="81"/>
         <source>Give the architecture a name before saving it.</source>
         <translation>Geben Sie der Architektur vor dem Speichern einen Namen.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="94"/>
+        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="85"/>
         <source>Fix the problems listed below before saving.</source>
         <translation>Beheben Sie vor dem Speichern die unten aufgeführten Probleme.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="107"/>
+        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="98"/>
         <source>Saved architecture &quot;%1&quot; as #%2.</source>
         <translation>Architektur „%1“ als #%2 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="128"/>
+        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="119"/>
         <source>Load architecture &quot;%1&quot;</source>
         <translation>Architektur „%1“ laden</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="144"/>
+        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="135"/>
         <source>Saved as #%1; training uses this architecture.</source>
         <translation>Als #%1 gespeichert; das Training nutzt sie.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="146"/>
+        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="137"/>
         <source>Unsaved changes: training uses saved architecture #%1 until you save.</source>
         <translation>Ungespeicherte Änderungen: Training nutzt bis zum Speichern #%1.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="148"/>
+        <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="139"/>
         <source>Not saved yet: save it to train with it.</source>
         <translation>Nicht gespeichert: vor dem Training speichern.</translation>
     </message>
@@ -2318,10 +2318,10 @@ Aktivierungsspeicher pro Sample: %4</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/labeling/LabelingPanel.cpp" line="268"/>
-        <source>%1 · version #%2 · %n item(s)</source>
+        <source>%1 · version #%2 · %Ln item(s)</source>
         <translation>
-            <numerusform>%1 · Version #%2 · %n Element</numerusform>
-            <numerusform>%1 · Version #%2 · %n Elemente</numerusform>
+            <numerusform>%1 · Version #%2 · %Ln Element</numerusform>
+            <numerusform>%1 · Version #%2 · %Ln Elemente</numerusform>
         </translation>
     </message>
     <message>
@@ -3384,59 +3384,59 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::SampleView</name>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="45"/>
-        <location filename="../ui/labeling/SampleView.cpp" line="101"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="46"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="102"/>
         <source>Feature</source>
         <translation>Merkmal</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="45"/>
-        <location filename="../ui/labeling/SampleView.cpp" line="101"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="46"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="102"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="115"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="116"/>
         <source>No item selected.</source>
         <translation>Kein Element ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="121"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="122"/>
         <source>from the import</source>
         <translation>aus dem Import</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="122"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="123"/>
         <source>by you</source>
         <translation>von Ihnen</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="123"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="124"/>
         <source>pre-label by the model (Enter accepts)</source>
         <translation>Vorab-Label des Modells (Enter übernimmt)</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="125"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="126"/>
         <source>not labeled</source>
         <translation>ohne Label</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="126"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="127"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="127"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="129"/>
         <source>%1 of %2: %3 — %4</source>
         <translation>%1 von %2: %3 — %4</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="132"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="133"/>
         <source>(verified)</source>
         <translation>(geprüft)</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="134"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="135"/>
         <source>%1 s spent</source>
         <translation>%1 s benötigt</translation>
     </message>
@@ -3590,13 +3590,12 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::TaskRunner</name>
     <message>
-        <location filename="../ui/common/TaskRunner.cpp" line="104"/>
-        <location filename="../ui/common/TaskRunner.cpp" line="123"/>
+        <location filename="../ui/common/TaskRunner.cpp" line="116"/>
         <source>Open or create a project first.</source>
         <translation>Öffnen oder erstellen Sie zuerst ein Projekt.</translation>
     </message>
     <message>
-        <location filename="../ui/common/TaskRunner.cpp" line="172"/>
+        <location filename="../ui/common/TaskRunner.cpp" line="165"/>
         <source>Unknown error.</source>
         <translation>Unbekannter Fehler.</translation>
     </message>

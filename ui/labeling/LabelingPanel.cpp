@@ -265,7 +265,7 @@ void LabelingPanel::loadVersion(qint64 versionId)
             self->sessionItems_ = 0;
             self->sessionSeconds_ = 0;
             self->sessionClock_.invalidate();
-            self->titleLabel_->setText(tr("%1 · version #%2 · %n item(s)", nullptr,
+            self->titleLabel_->setText(tr("%1 · version #%2 · %Ln item(s)", nullptr,
                                           self->document_->count())
                                            .arg(data->datasetName)
                                            .arg(data->versionId));

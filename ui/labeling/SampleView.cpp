@@ -6,6 +6,7 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPainter>
 #include <QStackedWidget>
 #include <QTableWidget>
@@ -124,10 +125,10 @@ void SampleView::refreshInfo()
     }
     const QString label = s.label < 0 ? tr("not labeled")
                                       : tr("%1, %2").arg(document_->classes()[s.label], who);
+    const QLocale locale;
     QString text = tr("%1 of %2: %3 — %4")
-                       .arg(row_ + 1)
-                       .arg(document_->count())
-                       .arg(document_->name(row_), label);
+                       .arg(locale.toString(row_ + 1), locale.toString(document_->count()),
+                            document_->name(row_), label);
     if (s.verified)
         text += QLatin1Char(' ') + tr("(verified)");
     if (document_->secondsSpent(row_) > 0)
