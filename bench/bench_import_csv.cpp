@@ -7,7 +7,7 @@
 // Default: 1,000,000 rows x 20 float columns + an integer label (~160 MB) in /tmp. --gb G writes
 // G GB instead, to show that peak memory follows the dataset (rows*cols*4 bytes), not the file.
 // Peak RSS: VmHWM after resetting it through /proc/self/clear_refs (ours), ru_maxrss (pandas').
-#include "BenchMemory.h"
+#include "BenchSupport.h"
 #include "flightdeck/data/CsvImporter.h"
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/data/LabelAssessment.h"
@@ -29,6 +29,7 @@
 namespace fs = std::filesystem;
 using namespace flightdeck;
 
+using flightdeck::bench::captureCommand;
 using flightdeck::bench::resetPeak;
 using flightdeck::bench::seconds;
 using flightdeck::bench::statusKb;
@@ -138,14 +139,9 @@ Py runPandas(const std::string& python, const std::string& engine, const std::st
     const std::string cmd = python + " " FLIGHTDECK_BENCH_DIR "/read_csv_pandas.py --engine "
                             + engine + " " + file + " 2>/dev/null";
     Py r;
-    std::FILE* p = popen(cmd.c_str(), "r");
-    if (!p)
-        return r;
-    char buf[4096], eng[64] = {0};
-    std::string out;
-    while (std::fgets(buf, sizeof buf, p))
-        out += buf;
-    const int status = pclose(p);
+    char eng[64] = {0};
+    int status = 0;
+    const std::string out = captureCommand(cmd, &status);
     long rows = 0;
     if (status == 0
         && std::sscanf(out.c_str(), "RESULT %lf %lf %ld %63s", &r.seconds, &r.peakMb, &rows, eng)

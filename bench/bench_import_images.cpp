@@ -18,7 +18,7 @@
 // sides bring every image to the most common size). --keep leaves the generated folders.
 // Peak RSS: VmHWM after resetting it through /proc/self/clear_refs (ours); ru_maxrss (Python,
 // the interpreter, numpy and PIL included).
-#include "BenchMemory.h"
+#include "BenchSupport.h"
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/data/IdxReader.h"
 #include "flightdeck/data/ImageFolderImporter.h"
@@ -46,6 +46,7 @@
 namespace fs = std::filesystem;
 using namespace flightdeck;
 
+using flightdeck::bench::captureCommand;
 using flightdeck::bench::resetPeak;
 using flightdeck::bench::seconds;
 using flightdeck::bench::statusKb;
@@ -299,14 +300,8 @@ Py runPython(const std::string& python, const std::string& args)
     const std::string cmd =
         python + " " FLIGHTDECK_BENCH_DIR "/read_images_pil.py " + args + " 2>&1";
     Py r;
-    std::FILE* p = popen(cmd.c_str(), "r");
-    if (!p)
-        return r;
-    char buf[4096];
-    std::string out;
-    while (std::fgets(buf, sizeof buf, p))
-        out += buf;
-    const int status = pclose(p);
+    int status = 0;
+    const std::string out = captureCommand(cmd, &status);
     std::size_t pos = 0;
     while ((pos = out.find("RUN ", pos)) != std::string::npos) {
         double t = 0;

@@ -6,7 +6,7 @@
 // --gb G writes a G GB log instead (the multi-GB constant-memory variant). The file goes to /tmp
 // and is removed afterwards unless --keep. Peak RSS: VmHWM after resetting it through
 // /proc/self/clear_refs (ours), resource.getrusage(RUSAGE_SELF).ru_maxrss (Python's).
-#include "BenchMemory.h"
+#include "BenchSupport.h"
 #include "flightdeck/monitor/LogReader.h"
 #include "flightdeck/monitor/WindowAggregator.h"
 
@@ -21,6 +21,7 @@
 
 using namespace flightdeck::monitor;
 
+using flightdeck::bench::captureCommand;
 using flightdeck::bench::resetPeak;
 using flightdeck::bench::seconds;
 using flightdeck::bench::statusKb;
@@ -40,14 +41,8 @@ PyResult runPython(const std::string& python, const std::string& script, const s
     std::ofstream(scriptPath) << script;
     const std::string cmd = python + " " + scriptPath + " " + file + " 2>&1";
     PyResult r;
-    std::FILE* p = popen(cmd.c_str(), "r");
-    if (!p)
-        return r;
-    char buf[4096];
-    std::string out;
-    while (std::fgets(buf, sizeof buf, p))
-        out += buf;
-    const int status = pclose(p);
+    int status = 0;
+    const std::string out = captureCommand(cmd, &status);
     std::remove(scriptPath.c_str());
     if (status == 0 && std::sscanf(out.c_str(), "RESULT %lf %lf", &r.seconds, &r.maxRssMb) == 2)
         r.ok = true;
