@@ -44,6 +44,19 @@ data::ImageSet shapes()
     return s;
 }
 
+// Batches of 16 on 2 CPU threads, every step logged.
+train::TrainConfig cpuConfig(int epochs, double learningRate)
+{
+    train::TrainConfig c;
+    c.epochs = epochs;
+    c.batchSize = 16;
+    c.learningRate = learningRate;
+    c.threads = 2;
+    c.device = "cpu";
+    c.logEverySteps = 1;
+    return c;
+}
+
 }  // namespace
 
 class TestTrainImages : public QObject {
@@ -59,12 +72,7 @@ private Q_SLOTS:
         QCOMPARE(split.trainCount + split.valCount + split.testCount, std::int64_t(180));
         const auto spec = model::defaultMlp();
         const auto arch = store::ArchitectureRepository(project).save(spec.name, spec.toJson(), spec.hash());
-        train::TrainConfig config;
-        config.epochs = 12;
-        config.batchSize = 16;
-        config.learningRate = 5e-3;
-        config.threads = 2;
-        config.device = "cpu";
+        const train::TrainConfig config = cpuConfig(12, 5e-3);
         const auto result = train::Trainer(project).run(version.id, split.id, arch, config, {});
         const auto run = store::RunRepository(project).run(result.runId);
         QCOMPARE(run.status, std::string("completed"));
@@ -115,13 +123,7 @@ private Q_SLOTS:
         const auto split = catalog.createSplit(version.id, {0.7, 0.15, 0.15}, 1);
         const model::GraphSpec cnn = model::graphTemplate("fashion_cnn");
         const auto arch = store::ArchitectureRepository(project).save(cnn.name, cnn.toJson(), cnn.hash());
-        train::TrainConfig config;
-        config.epochs = 6;
-        config.batchSize = 16;
-        config.learningRate = 1e-3;
-        config.threads = 2;
-        config.device = "cpu";
-        config.logEverySteps = 1;
+        const train::TrainConfig config = cpuConfig(6, 1e-3);
         const auto result = train::Trainer(project).run(version.id, split.id, arch, config, {});
         store::RunRepository runs(project);
         QCOMPARE(runs.run(result.runId).status, std::string("completed"));
