@@ -1,5 +1,7 @@
 #include "ImageCodec.h"
 
+#include "PngDecoder.h"
+
 #include <stb/stb_image.h>
 #include <stb/stb_image_resize.h>
 
@@ -44,6 +46,9 @@ bool peek(const std::string& bytes, Header* header, std::string* why)
 bool decode(const std::string& bytes, int channels, std::vector<std::uint8_t>* pixels, int* width,
             int* height, std::string* why)
 {
+    // Most dataset PNGs take the fast path; everything else, and every damaged file, is stb's.
+    if (decodePngFast(bytes, channels, pixels, width, height))
+        return true;
     int stored = 0;
     stbi_uc* data = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),
                                           byteCount(bytes), width, height, &stored, channels);
@@ -93,12 +98,25 @@ void resizeToPlanar(const std::vector<std::uint8_t>& hwc, int width, int height,
         placed = scaled.data();
     }
     const std::size_t plane = std::size_t(ow) * oh;
-    std::memset(chwOut, 0, plane * channels);
-    for (int y = 0; y < dh; ++y)
-        for (int x = 0; x < dw; ++x)
-            for (int c = 0; c < channels; ++c)
-                chwOut[c * plane + std::size_t(y + dy) * ow + (x + dx)] =
-                    placed[(std::size_t(y) * dw + x) * channels + c];
+    if (dw != ow || dh != oh)
+        std::memset(chwOut, 0, plane * channels);   // Fit's borders
+    for (int y = 0; y < dh; ++y) {
+        const std::uint8_t* row = placed + std::size_t(y) * dw * channels;
+        std::uint8_t* to = chwOut + std::size_t(y + dy) * ow + dx;
+        if (channels == 1) {
+            std::memcpy(to, row, std::size_t(dw));
+            continue;
+        }
+        // One pass per row with the channel count fixed, so the compiler unrolls it.
+        std::uint8_t* r = to;
+        std::uint8_t* g = to + plane;
+        std::uint8_t* b = to + 2 * plane;
+        for (int x = 0; x < dw; ++x, row += 3) {
+            r[x] = row[0];
+            g[x] = row[1];
+            b[x] = row[2];
+        }
+    }
 }
 
 }  // namespace flightdeck::data::codec

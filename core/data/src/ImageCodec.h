@@ -20,7 +20,7 @@ bool peek(const std::string& bytes, Header* header, std::string* why);
 bool decode(const std::string& bytes, int channels, std::vector<std::uint8_t>* pixels,
             int* width, int* height, std::string* why);
 
-// Interleaved HWC in, planar CHW out at width x height by the rule.
+// Interleaved HWC in, planar CHW out at width x height by the rule; channels is 1 or 3.
 void resizeToPlanar(const std::vector<std::uint8_t>& hwc, int width, int height, int channels,
                     std::uint32_t outWidth, std::uint32_t outHeight, ResizeRule rule,
                     std::uint8_t* chwOut);
