@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <future>
 #include <map>
 
 namespace flightdeck::data {
@@ -90,10 +91,14 @@ store::DatasetVersionRecord DatasetCatalog::addImageVersion(const std::string& d
                                                             const std::string& source,
                                                             const VersionLineage& lineage)
 {
+    // The per-image SHA-256s (for the index) and the pixels object's own hash + write are two
+    // passes over the same pixels; run side by side they cost the longer of the two, not the
+    // sum (0.10 s beside ~0.2-0.5 s for 10,000 64x64 RGB images).
+    auto hashes = std::async(std::launch::async, [&images] { return sampleHashes(images); });
     std::string header;
     const std::string pixels = project_.objects().put(pixelParts(images, header));
     const std::string hash =
-        project_.objects().put(serializeImageIndex(images, pixels, sampleHashes(images)));
+        project_.objects().put(serializeImageIndex(images, pixels, hashes.get()));
     store::DatasetRepository repo(project_);
     store::DatasetVersionRecord record = baseRecord(repo, datasetName, source, lineage);
     record.hash = hash;
