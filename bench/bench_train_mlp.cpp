@@ -1,238 +1,267 @@
-// bench_train_mlp: trains MLP 784-256-128-10 (batch 128, Adam 1e-3) on Fashion-MNIST through
-// Flightdeck's own Trainer in a temporary project, then the same model in Python torch
-// (bench/train_mlp.py) on the same IDX files with the same thread count, and prints samples/s
-// for both and their ratio. See bench/README.md.
+// bench_train_mlp: Flightdeck's Trainer against the fastest PyTorch loop we could write in
+// Python and in C++, with the ceiling of the same run, for the MLP 784-256-128-10 and the
+// fashion_cnn template (batch 128, Adam 1e-3, Fashion-MNIST). Every figure is the median of
+// the epochs of one child process (TrainChild.h); each allocator setting is a fresh process.
+// See bench/README.md.
 //
-//   bench_train_mlp [--threads N] [--epochs E] [--limit ROWS] [--data DIR] [--python PATH]
-//                   [--no-python] [--log-every N]
-#include "flightdeck/common/Error.h"
-#include "flightdeck/data/DatasetCatalog.h"
-#include "flightdeck/data/IdxReader.h"
-#include "flightdeck/model/ArchitectureSpec.h"
-#include "flightdeck/store/Project.h"
-#include "flightdeck/store/RunRepository.h"
-#include "flightdeck/train/Runtime.h"
-#include "flightdeck/train/Trainer.h"
+//   bench_train_mlp [--models mlp,cnn] [--threads N] [--epochs E] [--limit ROWS]
+//                   [--cnn-limit ROWS] [--data DIR] [--python PATH] [--no-python]
+//                   [--allocs LIST] [--ideas LIST] [--loop-allocs LIST] [--log-every N]
+//   bench_train_mlp --child trainer|loop:<ideas>|ceiling|val --model mlp|cnn ...
+#include "TrainChild.h"
 
-#include <chrono>
+#include "flightdeck/train/Runtime.h"
+
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <random>
-#include <string>
+#include <map>
+#include <sstream>
 
-#include <unistd.h>
-
-namespace fs = std::filesystem;
 using namespace flightdeck;
+using namespace flightdeck::bench;
 
 namespace {
 
+const char* kLib = "/usr/lib/x86_64-linux-gnu/";
+// Allocator settings, as an environment prefix for the child (glibc reads its tunables at
+// start; MALLOC_MMAP_THRESHOLD_=N is mallopt(M_MMAP_THRESHOLD, N) in main()).
+std::map<std::string, std::string> allocators()
+{
+    return {{"glibc", ""},
+            {"mmap64", "MALLOC_MMAP_THRESHOLD_=67108864"},
+            {"mmap64+trim", "MALLOC_MMAP_THRESHOLD_=67108864 MALLOC_TRIM_THRESHOLD_=268435456 "
+                            "MALLOC_TOP_PAD_=67108864"},
+            {"jemalloc", std::string("LD_PRELOAD=") + kLib + "libjemalloc.so.2"},
+            {"tcmalloc", std::string("LD_PRELOAD=") + kLib + "libtcmalloc_minimal.so.4"}};
+}
+
+bool allocatorPresent(const std::string& name)
+{
+    const std::string env = allocators().at(name);
+    const auto p = env.find("LD_PRELOAD=");
+    return p == std::string::npos || std::filesystem::exists(env.substr(p + 11));
+}
+
+std::vector<std::string> splitList(const std::string& s)
+{
+    std::vector<std::string> out;
+    std::stringstream in(s);
+    std::string w;
+    while (std::getline(in, w, ','))
+        if (!w.empty())
+            out.push_back(w);
+    return out;
+}
+
 struct Options {
-    int threads = 2;
-    int epochs = 1;
-    int batch = 128;
-    int logEvery = 1;
-    std::size_t limit = 0;
-    std::string dataDir = "/usr/share/datasets/fashion-mnist";
+    ChildSpec child;
+    bool isChild = false;
+    std::vector<std::string> models{"mlp", "cnn"};
+    std::vector<std::string> allocs{"glibc", "mmap64", "mmap64+trim", "jemalloc", "tcmalloc"};
+    std::vector<std::string> loopAllocs{"glibc", "mmap64+trim"};
+    std::vector<std::string> ideas{"baseline", "reuse", "flat", "fused", "noitem", "hoist",
+                                   "prefetch", "none", "manual", "reuse+fused+noitem+hoist",
+                                   "manual+reuse+noitem+hoist"};
+    std::size_t limit = 0, cnnLimit = 3072;
     std::string python;
     bool runPython = true;
 };
 
-void usage()
-{
-    std::puts("usage: bench_train_mlp [--threads N] [--epochs E] [--limit ROWS] [--data DIR]\n"
-              "                       [--python PATH] [--no-python] [--log-every N]");
-}
-
 Options parse(int argc, char** argv)
 {
     Options o;
+    o.child.dataDir = "/usr/share/datasets/fashion-mnist";
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto value = [&]() -> std::string {
             if (i + 1 >= argc) {
-                usage();
+                std::fprintf(stderr, "%s needs a value\n", a.c_str());
                 std::exit(2);
             }
             return argv[++i];
         };
-        if (a == "--threads")
-            o.threads = std::stoi(value());
-        else if (a == "--epochs")
-            o.epochs = std::stoi(value());
-        else if (a == "--limit")
-            o.limit = static_cast<std::size_t>(std::stoll(value()));
-        else if (a == "--data")
-            o.dataDir = value();
-        else if (a == "--python")
-            o.python = value();
-        else if (a == "--no-python")
-            o.runPython = false;
-        else if (a == "--log-every")
-            o.logEvery = std::stoi(value());
+        if (a == "--child") { o.isChild = true; o.child.what = value(); }
+        else if (a == "--model") o.child.cnn = value() == "cnn";
+        else if (a == "--models") o.models = splitList(value());
+        else if (a == "--threads") o.child.threads = std::stoi(value());
+        else if (a == "--epochs") o.child.epochs = std::stoi(value());
+        else if (a == "--limit") o.limit = o.child.limit = std::stoull(value());
+        else if (a == "--cnn-limit") o.cnnLimit = std::stoull(value());
+        else if (a == "--data") o.child.dataDir = value();
+        else if (a == "--python") o.python = value();
+        else if (a == "--no-python") o.runPython = false;
+        else if (a == "--allocs") o.allocs = splitList(value());
+        else if (a == "--loop-allocs") o.loopAllocs = splitList(value());
+        else if (a == "--ideas") o.ideas = splitList(value());
+        else if (a == "--log-every") o.child.logEvery = std::stoi(value());
         else {
-            usage();
+            std::puts("usage: bench_train_mlp [--models mlp,cnn] [--threads N] [--epochs E] [--limit ROWS]\n"
+                      "  [--cnn-limit ROWS] [--data DIR] [--python PATH] [--no-python] [--allocs LIST]\n"
+                      "  [--loop-allocs LIST] [--ideas LIST] [--log-every N]");
             std::exit(a == "--help" || a == "-h" ? 0 : 2);
         }
     }
     return o;
 }
 
-// Same shape as Fashion-MNIST's training set (784 features in [0,1), 10 classes).
-data::Table synthetic(std::size_t rows)
-{
-    data::Table t;
-    for (int i = 0; i < 784; ++i)
-        t.featureNames.push_back("px" + std::to_string(i));
-    t.labelName = "label";
-    for (int c = 0; c < 10; ++c)
-        t.classes.push_back(std::to_string(c));
-    std::mt19937_64 rng(42);
-    std::uniform_real_distribution<float> u(0.0f, 1.0f);
-    t.features.resize(rows * 784);
-    for (auto& v : t.features)
-        v = u(rng);
-    t.labels.resize(rows);
-    for (auto& l : t.labels)
-        l = static_cast<std::int32_t>(rng() % 10);
-    return t;
-}
-
-std::string shellQuote(const std::string& s)
+std::string quote(const std::string& s)
 {
     std::string out = "'";
-    for (char c : s) {
-        if (c == '\'')
-            out += "'\\''";
-        else
-            out += c;
-    }
+    for (char c : s)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return out + "'";
-}
-
-bool hasTorch(const std::string& python)
-{
-    const std::string cmd = shellQuote(python) + " -c 'import torch, numpy' >/dev/null 2>&1";
-    return std::system(cmd.c_str()) == 0;
 }
 
 std::string findPython(const Options& o)
 {
-    std::vector<std::string> candidates;
+    std::vector<std::string> c;
     if (!o.python.empty())
-        candidates.push_back(o.python);
+        c.push_back(o.python);
     if (const char* env = std::getenv("FLIGHTDECK_PYTHON"))
-        candidates.emplace_back(env);
-    candidates.emplace_back("/usr/bin/python3");   // Debian's python3-torch lives here
-    candidates.emplace_back("python3");
-    for (const auto& c : candidates)
-        if (hasTorch(c))
-            return c;
+        c.emplace_back(env);
+    c.emplace_back("/usr/bin/python3");   // Debian's python3-torch lives here
+    c.emplace_back("python3");
+    for (const auto& p : c) {
+        int st = 0;
+        captureCommand(quote(p) + " -c 'import torch, numpy' 2>/dev/null", &st);
+        if (st == 0)
+            return p;
+    }
     return {};
 }
 
-// Runs the command and returns the value printed as "samples_per_sec=<x>" (0 on failure).
-double runPythonBench(const std::string& cmd)
+struct Figure {
+    std::vector<double> rates;
+    double median = 0;
+    std::string loss;
+};
+
+Figure measure(const std::string& command)
 {
-    std::FILE* pipe = ::popen(cmd.c_str(), "r");
-    if (!pipe)
-        return 0;
-    double sps = 0;
-    char line[512];
-    while (std::fgets(line, sizeof line, pipe)) {
-        std::fputs(("  python: " + std::string(line)).c_str(), stdout);
-        double v = 0;
-        if (std::sscanf(line, "samples_per_sec=%lf", &v) == 1)
-            sps = v;
+    int st = 0;
+    const std::string out = captureCommand(command + " 2>&1", &st);
+    Figure f;
+    std::istringstream in(out);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("epoch_samples_per_sec=", 0) == 0)
+            for (const auto& w : splitList(line.substr(22)))
+                f.rates.push_back(std::stod(w));
+        else if (line.rfind("final_train_loss=", 0) == 0 || line.rfind("torch=", 0) == 0)
+            f.loss = line.substr(line.find("loss") + 4);
+        else if (line.rfind("val_ms", 0) == 0)
+            std::printf("    %s\n", line.c_str());
     }
-    const int rc = ::pclose(pipe);
-    return rc == 0 ? sps : 0;
+    if (st != 0 || f.rates.empty()) {
+        std::printf("    FAILED (%d): %s\n%s\n", st, command.c_str(), out.c_str());
+        return f;
+    }
+    f.median = median(f.rates);
+    return f;
+}
+
+void row(const std::string& model, const std::string& side, const std::string& alloc,
+         const Figure& f, double pythonBest, double ceil)
+{
+    if (f.rates.empty())
+        return;
+    const auto [lo, hi] = std::minmax_element(f.rates.begin(), f.rates.end());
+    std::printf("| %s | %-34s | %-11s | %9.0f | %7.0f-%-7.0f | %s | %s |%s\n", model.c_str(),
+                side.c_str(), alloc.c_str(), f.median, *lo, *hi,
+                pythonBest > 0 ? (std::to_string(f.median / pythonBest).substr(0, 4) + "x").c_str() : "",
+                ceil > 0 ? (std::to_string(int(100 * f.median / ceil + 0.5)) + " %").c_str() : "",
+                f.loss.empty() ? "" : (" loss" + f.loss).c_str());
+    std::fflush(stdout);
+}
+
+std::string loadNow()
+{
+    std::FILE* f = std::fopen("/proc/loadavg", "r");
+    char b[64] = {};
+    if (f) {
+        if (!std::fgets(b, sizeof b, f))
+            b[0] = 0;
+        std::fclose(f);
+    }
+    std::string s = b;
+    return s.substr(0, s.find(' ', s.find(' ', s.find(' ') + 1) + 1));
 }
 
 }  // namespace
 
 int main(int argc, char** argv)
 {
-    const Options o = parse(argc, argv);
-    const fs::path images = fs::path(o.dataDir) / "train-images-idx3-ubyte.gz";
-    const fs::path labels = fs::path(o.dataDir) / "train-labels-idx1-ubyte.gz";
-    const bool real = fs::exists(images) && fs::exists(labels);
-
+    Options o = parse(argc, argv);
     try {
-        data::Table table;
-        if (real) {
-            table = data::readIdxPair(images, labels, o.limit);
-            std::printf("data: Fashion-MNIST %s, %zu rows x %zu features\n", o.dataDir.c_str(),
-                        table.rows(), table.cols());
-        } else {
-            table = synthetic(o.limit ? o.limit : 60000);
-            std::printf("data: %s not found; synthetic %zu rows x 784 (install dataset-fashion-mnist "
-                        "for the real set)\n", o.dataDir.c_str(), table.rows());
-        }
-
-        const fs::path folder = fs::temp_directory_path() /
-                                ("flightdeck-bench-" + std::to_string(::getpid()));
-        struct Cleanup {
-            fs::path p;
-            ~Cleanup()
-            {
-                std::error_code ec;
-                fs::remove_all(p, ec);
-            }
-        } cleanup{folder};
-        auto project = store::Project::create(folder);
-        data::DatasetCatalog catalog(project);
-        const auto version = catalog.addVersion("fashion-mnist", table, "bench");
-        const auto split = catalog.createSplit(version.id, {1.0, 0.0, 0.0}, 1);
-        const auto spec = model::ArchitectureSpec::fromJson(
-            R"({"name":"mlp-256-128","layers":[{"type":"linear","units":256},{"type":"relu"},)"
-            R"({"type":"linear","units":128},{"type":"relu"}]})");
-        const auto archId = store::ArchitectureRepository(project).save(spec.name, spec.toJson(),
-                                                                         spec.hash());
-
-        train::TrainConfig config;
-        config.epochs = o.epochs;
-        config.batchSize = o.batch;
-        config.learningRate = 1e-3;
-        config.threads = o.threads;
-        config.device = "cpu";
-        config.logEverySteps = o.logEvery;
-        const auto t0 = std::chrono::steady_clock::now();
-        const auto result = train::Trainer(project).run(version.id, split.id, archId, config);
-        const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        if (o.isChild)
+            return runChild(o.child);
+        std::filesystem::path images, labels;
+        const bool real = realData(o.child.dataDir, &images, &labels);
         const auto info = train::runtimeInfo();
-        std::printf("runtime: libtorch %s, %d threads, BLAS %s%s\n", info.torchVersion.c_str(),
-                    info.threads, info.blas.c_str(),
-                    info.blasIsReference ? "  <-- reference BLAS: expect ~30x slower" : "");
-        std::printf("flightdeck: %d epoch(s), batch %d, final train loss %.4f, run wall %.2f s\n",
-                    o.epochs, o.batch, result.finalTrainLoss, wall);
-        std::printf("flightdeck samples/s: %.1f\n", result.samplesPerSecond);
-
-        if (!o.runPython)
-            return 0;
-        const std::string python = findPython(o);
-        if (python.empty()) {
-            std::printf("python: no python3 with torch and numpy found; skipped\n");
-            return 0;
+        std::printf("data: %s; threads %d; libtorch %s; BLAS %s%s; load %s\n",
+                    real ? ("Fashion-MNIST " + o.child.dataDir).c_str() : "synthetic (no Fashion-MNIST)",
+                    o.child.threads, info.torchVersion.c_str(), info.blas.c_str(),
+                    info.blasIsReference ? " <-- reference BLAS: expect ~30x slower" : "",
+                    loadNow().c_str());
+        const std::string python = o.runPython ? findPython(o) : std::string();
+        if (o.runPython && python.empty())
+            std::printf("python: no python3 with torch and numpy; skipped\n");
+        const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
+        for (const auto& model : o.models) {
+            const bool cnn = model == "cnn";
+            const std::size_t limit = cnn ? o.cnnLimit : o.limit;
+            auto childCmd = [&](const std::string& alloc, const std::string& what) {
+                std::string c = "env " + allocators().at(alloc) + " " + quote(self) + " --child " +
+                                quote(what) + " --model " + model + " --threads " +
+                                std::to_string(o.child.threads) + " --epochs " +
+                                std::to_string(o.child.epochs) + " --data " + quote(o.child.dataDir) +
+                                " --log-every " + std::to_string(o.child.logEvery);
+                return limit ? c + " --limit " + std::to_string(limit) : c;
+            };
+            std::printf("\n%s (%zu rows, %d epochs each; figures are the median epoch; load %s)\n",
+                        model.c_str(), limit ? limit : std::size_t(60000), o.child.epochs,
+                        loadNow().c_str());
+            const Figure ceil = measure(childCmd("glibc", "ceiling"));
+            measure(childCmd("glibc", "val"));
+            // Python first: its best figure is what every ratio is against.
+            std::vector<std::pair<std::string, std::pair<std::string, Figure>>> py;
+            double pyBest = 0;
+            if (!python.empty()) {
+                for (const std::string variant : {"plain", "shipped"})
+                    for (const auto& alloc : o.allocs) {
+                        if (!allocatorPresent(alloc) || (variant == "shipped" && alloc != "glibc" && alloc != "mmap64"))
+                            continue;
+                        std::string c = "env " + allocators().at(alloc) + " " + quote(python) + " " +
+                                        quote(std::string(FLIGHTDECK_BENCH_DIR) + "/train_mlp.py") +
+                                        " --model " + model + " --variant " + variant + " --threads " +
+                                        std::to_string(o.child.threads) + " --epochs " +
+                                        std::to_string(o.child.epochs);
+                        c += real ? " --images " + quote(images.string()) + " --labels " + quote(labels.string())
+                                  : " --synthetic " + std::to_string(limit ? limit : 60000);
+                        if (limit)
+                            c += " --limit " + std::to_string(limit);
+                        py.push_back({variant, {alloc, measure(c)}});
+                        pyBest = std::max(pyBest, py.back().second.second.median);
+                    }
+            }
+            std::printf("| model | side | allocator | samples/s | epochs min-max | vs best Python | of ceiling |\n"
+                        "|---|---|---|---|---|---|---|\n");
+            row(model, "ceiling (products alone)", "glibc", ceil, pyBest, 0);
+            for (const auto& [variant, f] : py)
+                row(model, "Python " + variant, f.first, f.second, pyBest, ceil.median);
+            for (const auto& alloc : o.allocs)
+                if (allocatorPresent(alloc))
+                    row(model, "Flightdeck Trainer", alloc, measure(childCmd(alloc, "trainer")), pyBest,
+                        ceil.median);
+            for (const auto& alloc : o.loopAllocs)
+                for (const auto& idea : o.ideas) {
+                    if (cnn && idea.find("manual") != std::string::npos)
+                        continue;
+                    row(model, "C++ loop " + idea, alloc, measure(childCmd(alloc, "loop:" + idea)),
+                        pyBest, ceil.median);
+                }
         }
-        std::string cmd = shellQuote(python) + " " +
-                          shellQuote(std::string(FLIGHTDECK_BENCH_DIR) + "/train_mlp.py") +
-                          " --threads " + std::to_string(o.threads) + " --epochs " +
-                          std::to_string(o.epochs) + " --batch " + std::to_string(o.batch);
-        if (real)
-            cmd += " --images " + shellQuote(images.string()) + " --labels " + shellQuote(labels.string());
-        else
-            cmd += " --synthetic " + std::to_string(table.rows());
-        if (o.limit)
-            cmd += " --limit " + std::to_string(o.limit);
-        const double py = runPythonBench(cmd);
-        if (py <= 0) {
-            std::printf("python: the reference run failed\n");
-            return 1;
-        }
-        std::printf("python samples/s: %.1f\n", py);
-        std::printf("ratio flightdeck/python: %.2f\n", result.samplesPerSecond / py);
+        std::printf("\nload at the end %s\n", loadNow().c_str());
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench_train_mlp: %s\n", e.what());
         return 1;
