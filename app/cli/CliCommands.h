@@ -1,6 +1,8 @@
 #pragma once
 // The subcommands of flightdeck-cli. Each prints what it did and where the result is, returns
 // a process exit code, and lets flightdeck::Error propagate to main (which prints it).
+#include "RecipeOptions.h"
+
 #include <cstdint>
 #include <string>
 
@@ -17,6 +19,7 @@ struct LoopOptions {
     std::uint64_t seed = 42;
     int threads = 0;
     std::string device = "auto";
+    RecipeOptions recipe;
 };
 
 int cmdInit(const std::string& project);

@@ -12,21 +12,24 @@
 #include "flightdeck/model/ArchitectureSpec.h"
 #include "flightdeck/monitor/PredictionLog.h"
 #include "flightdeck/monitor/WindowAggregator.h"
+#include "flightdeck/store/MetricKeys.h"
 #include "flightdeck/store/Project.h"
 #include "flightdeck/train/RunEvaluator.h"
 #include "flightdeck/train/Runtime.h"
 #include "flightdeck/train/Trainer.h"
 
+#include <cmath>
 #include <iomanip>
+#include <sstream>
 #include <iostream>
 
 namespace flightdeck::cli {
 
 namespace {
 
-train::RunResult trainRun(store::Project& project, store::Id versionId, store::Id splitId,
-                          store::Id archId, const LoopOptions& options)
+train::TrainConfig configFrom(const LoopOptions& options)
 {
+    const RecipeOptions& r = options.recipe;
     train::TrainConfig config;
     config.epochs = options.epochs;
     config.batchSize = options.batchSize;
@@ -34,31 +37,81 @@ train::RunResult trainRun(store::Project& project, store::Id versionId, store::I
     config.seed = options.seed;
     config.threads = options.threads;
     config.device = options.device;
+    config.optimizer = train::parseOptimizer(r.optimizer);
+    config.momentum = r.momentum;
+    config.nesterov = r.nesterov;
+    if (r.weightDecay >= 0)
+        config.weightDecay = r.weightDecay;
+    config.schedule = train::parseSchedule(r.schedule);
+    config.warmupSteps = r.warmupSteps;
+    config.stepEpochs = r.stepEpochs;
+    config.gamma = r.gamma;
+    config.minLearningRate = r.minLr;
+    config.plateauPatience = r.plateauPatience;
+    config.clipGradNorm = r.clipGradNorm;
+    config.monitorMetric = r.monitor;
+    config.earlyStopPatience = r.patience;
+    config.earlyStopMinDelta = r.minDelta;
+    config.classWeights = train::parseClassWeighting(r.classWeights);
+    config.augmentCropPadding = r.cropPadding;
+    config.augmentFlip = r.flip;
+    config.task = train::parseTaskKind(r.task);
+    if (r.loss != "auto")
+        config.loss = train::parseLossName(r.loss);
+    config.huberDelta = r.huberDelta;
+    config.checkpoints = !r.noCheckpoints;
+    train::validate(config);
+    return config;
+}
+
+void printResult(const train::RunResult& result)
+{
+    std::cout << "run " << result.runId << " " << result.status << ": train loss "
+              << result.finalTrainLoss;
+    if (result.finalValLoss) {
+        std::cout << ", val loss " << *result.finalValLoss;
+        if (result.finalValAccuracy)
+            std::cout << ", val accuracy " << *result.finalValAccuracy;
+        if (result.finalValRmse)
+            std::cout << ", val RMSE " << *result.finalValRmse << ", val R^2 " << *result.finalValR2;
+    } else {
+        std::cout << ", no val metrics (the split's val part is empty)";
+    }
+    std::cout << " (" << std::fixed << std::setprecision(0) << result.samplesPerSecond
+              << " samples/s)\n";
+    if (result.stoppedEarlyAtEpoch)
+        std::cout << "stopped early at epoch " << *result.stoppedEarlyAtEpoch
+                  << "; the model holds epoch " << result.modelEpoch << "'s weights\n";
+    if (StopSignals::received())
+        std::cout << "stopped by signal " << StopSignals::received() << ": run " << result.runId
+                  << " is recorded as " << result.status
+                  << " with its metrics, model and a checkpoint (flightdeck-cli train "
+                     "PROJECT --resume "
+                  << result.runId << " continues it)\n";
+    std::cout << std::setprecision(6) << std::defaultfloat;
+}
+
+train::RunResult trainRun(store::Project& project, store::Id versionId, store::Id splitId,
+                          store::Id archId, const LoopOptions& options)
+{
+    const train::TrainConfig config = configFrom(options);
     train::TrainCallbacks callbacks;
     const StopSignals stop;
     callbacks.cancel = stop.flag();
     int lastEpoch = -1;
     callbacks.onMetric = [&](const store::MetricRecord& m) {
-        if (m.key == "val/accuracy" && m.epoch != lastEpoch) {
+        const bool shown = m.key == metric::ValAccuracy || m.key == metric::ValRmse;
+        if (shown && m.epoch != lastEpoch) {
             lastEpoch = m.epoch;
-            std::cout << "  epoch " << m.epoch << "  val/accuracy " << std::fixed
-                      << std::setprecision(4) << m.value << "\n";
+            std::cout << "  epoch " << m.epoch << "  " << m.key << " " << std::fixed
+                      << std::setprecision(4) << m.value << "\n" << std::defaultfloat;
         }
     };
-    const auto result = train::Trainer(project).run(versionId, splitId, archId, config, callbacks);
-    std::cout << "run " << result.runId << " " << result.status << ": train loss "
-              << result.finalTrainLoss;
-    if (result.finalValLoss && result.finalValAccuracy)
-        std::cout << ", val loss " << *result.finalValLoss << ", val accuracy "
-                  << *result.finalValAccuracy;
-    else
-        std::cout << ", no val metrics (the split's val part is empty)";
-    std::cout << " (" << std::fixed << std::setprecision(0) << result.samplesPerSecond
-              << " samples/s)\n";
-    if (StopSignals::received())
-        std::cout << "stopped by signal " << StopSignals::received() << ": run " << result.runId
-                  << " is recorded as " << result.status << " with its metrics and model\n";
-    std::cout << std::setprecision(6) << std::defaultfloat;
+    const auto result =
+        options.recipe.resumeRun > 0
+            ? train::Trainer(project).resume(options.recipe.resumeRun, callbacks)
+            : train::Trainer(project).run(versionId, splitId, archId, config, callbacks);
+    printResult(result);
     return result;
 }
 
@@ -80,6 +133,9 @@ int cmdInfo()
 int cmdTrain(const std::string& folder, std::int64_t versionId, std::int64_t splitId,
              std::int64_t archId, const LoopOptions& options)
 {
+    if (options.recipe.resumeRun == 0 && (versionId == 0 || splitId == 0 || archId == 0))
+        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "train",
+                              "--version, --split and --arch (a new run), or --resume RUN"});
     auto project = openForWriting(folder);
     trainRun(project, versionId, splitId, archId, options);
     return StopSignals::received() ? 128 + StopSignals::received() : 0;
@@ -90,12 +146,17 @@ int cmdEvaluate(const std::string& folder, std::int64_t runId, const std::string
     auto project = openProject(folder);
     const auto result = train::RunEvaluator(project).evaluate(runId, split);
     std::cout << result.reportJson << "\n";
+    std::ostringstream score;
+    if (result.regression)
+        score << "RMSE " << result.rmse.value_or(NAN) << ", R^2 " << result.r2.value_or(NAN);
+    else
+        score << "accuracy " << result.accuracy;
     if (project.readOnly())
-        std::cout << "evaluation of run " << runId << " on " << split << ": accuracy "
-                  << result.accuracy << " (not stored: the project is read-only here)\n";
+        std::cout << "evaluation of run " << runId << " on " << split << ": " << score.str()
+                  << " (not stored: the project is read-only here)\n";
     else
         std::cout << "evaluation " << result.evaluationId << " of run " << runId << " on "
-                  << split << ": accuracy " << result.accuracy << "\n";
+                  << split << ": " << score.str() << "\n";
     return 0;
 }
 

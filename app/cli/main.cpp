@@ -59,12 +59,15 @@ int main(int argc, char** argv)
         cmd->add_option("--seed", loop.seed)->check(seedValidator());
         cmd->add_option("--threads", loop.threads, "0 = all cores (at most the core count)");
         cmd->add_option("--device", loop.device, "auto, cpu or cuda");
+        addRecipeOptions(cmd, loop.recipe);
     };
     auto* trainCmd = app.add_subcommand("train", "Train a run");
     trainCmd->add_option("project", project)->required();
-    trainCmd->add_option("--version", versionId)->required();
-    trainCmd->add_option("--split", splitId)->required();
-    trainCmd->add_option("--arch", archId)->required();
+    auto* resume = trainCmd->add_option("--resume", loop.recipe.resumeRun,
+                                        "Continue a stopped run from its last checkpoint");
+    trainCmd->add_option("--version", versionId)->excludes(resume);
+    trainCmd->add_option("--split", splitId)->excludes(resume);
+    trainCmd->add_option("--arch", archId)->excludes(resume);
     addTrainOptions(trainCmd);
     auto* evaluate = app.add_subcommand("evaluate", "Evaluate a run on a split");
     evaluate->add_option("project", project)->required();

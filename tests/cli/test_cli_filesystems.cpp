@@ -183,7 +183,7 @@ private Q_SLOTS:
                 auto p = flightdeck::store::Project::open(project.toStdString());
                 flightdeck::store::RunRepository runs(p);
                 const auto all = runs.runs();
-                running = !all.empty() && all.front().status == "running"
+                running = !all.empty() && all.front().status == flightdeck::store::RunStatus::Running
                           && !runs.metrics(all.front().id, "train/loss").empty();
             } catch (const std::exception&) {
             }
@@ -203,7 +203,7 @@ private Q_SLOTS:
         qInfo("runs printed: %s", qPrintable(runs.out.trimmed()));
         auto p = flightdeck::store::Project::open(project.toStdString());
         const auto run = flightdeck::store::RunRepository(p).runs().front();
-        QCOMPARE(run.status, std::string("failed"));
+        QCOMPARE(run.status, flightdeck::store::RunStatus::Failed);
         QVERIFY2(run.error.find("disk is full") != std::string::npos, run.error.c_str());
         QVERIFY(!QFile::exists(project + QStringLiteral("/locks/run-1.lock")));
     }

@@ -162,7 +162,7 @@ private Q_SLOTS:
         QVERIFY2(!r.err.contains(QLatin1String("database")), qPrintable(r.err));
         flightdeck::store::Project p = flightdeck::store::Project::open(project_.toStdString());
         const auto runs = flightdeck::store::RunRepository(p).runs();   // newest first
-        QCOMPARE(runs.front().status, std::string("failed"));
+        QCOMPARE(runs.front().status, flightdeck::store::RunStatus::Failed);
         QVERIFY(runs.front().error.find("diverged") != std::string::npos);
     }
 

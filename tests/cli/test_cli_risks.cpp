@@ -189,7 +189,7 @@ private Q_SLOTS:
                 auto p = flightdeck::store::Project::open(project_.toStdString());
                 flightdeck::store::RunRepository runs(p);
                 const auto all = runs.runs();   // newest first
-                if (!all.empty() && all.front().status == "running"
+                if (!all.empty() && all.front().status == flightdeck::store::RunStatus::Running
                     && !runs.metrics(all.front().id, "val/accuracy").empty())
                     runId = all.front().id;
             } catch (const std::exception&) {
@@ -204,7 +204,7 @@ private Q_SLOTS:
         QVERIFY2(out.contains(QLatin1String("stopped by signal 15")), qPrintable(out));
         auto p = flightdeck::store::Project::open(project_.toStdString());
         flightdeck::store::RunRepository runs(p);
-        QCOMPARE(runs.run(runId).status, std::string("cancelled"));
+        QCOMPARE(runs.run(runId).status, flightdeck::store::RunStatus::Cancelled);
         bool model = false;
         for (const auto& a : runs.artifacts(runId))
             model = model || a.kind == "model";

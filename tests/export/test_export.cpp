@@ -127,7 +127,7 @@ void TestExport::initTestCase()
     config.threads = 2;
     config.device = "cpu";
     run_ = train::Trainer(*project_).run(version.id, split_.id, archId, config);
-    QCOMPARE(run_.status, std::string("completed"));
+    QCOMPARE(run_.status, flightdeck::store::RunStatus::Completed);
     train::RunEvaluator(*project_).evaluate(run_.runId);
 
     first_ = exporting::BundleExporter(*project_).exportRun(run_.runId, "animals");
@@ -333,7 +333,7 @@ void TestExport::errors()
     bare.versionId = real.versionId;
     bare.splitId = real.splitId;
     bare.architectureId = real.architectureId;
-    bare.status = "failed";
+    bare.status = flightdeck::store::RunStatus::Failed;
     const auto bareId = runs.createRun(bare);
     try {
         exporter.exportRun(bareId, "x");

@@ -318,7 +318,7 @@ void TestGui::fullLoop()
     // 7. The project database has it all.
     flightdeck::store::RunRepository runs(session->project());
     const auto run = runs.run(runId);
-    QCOMPARE(QString::fromStdString(run.status), QStringLiteral("completed"));
+    QCOMPARE(run.status, flightdeck::store::RunStatus::Completed);
     QCOMPARE(run.versionId, versionId);
     QVERIFY(!runs.metrics(runId, "train/loss").empty());
     const auto accuracy = runs.metrics(runId, "val/accuracy");
@@ -431,7 +431,7 @@ void TestGui::switchingProjectsDuringTrainingKeepsThemApart()
     QVERIFY(flightdeck::store::RunRepository(window_->session()->project()).runs().empty());
 
     auto old = flightdeck::store::Project::open(first.toStdString());
-    QCOMPARE(flightdeck::store::RunRepository(old).run(runId).status, std::string("cancelled"));
+    QCOMPARE(flightdeck::store::RunRepository(old).run(runId).status, flightdeck::store::RunStatus::Cancelled);
 }
 
 void TestGui::cleanupTestCase()

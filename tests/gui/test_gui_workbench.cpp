@@ -80,13 +80,13 @@ ProjectIds makeProject(const QString& folder)
         run.versionId = ids.version;
         run.splitId = ids.split;
         run.architectureId = ids.architecture;
-        run.status = "running";
+        run.status = flightdeck::store::RunStatus::Running;
         run.device = "cpu";
         run.startedAt = 1700000000.0 + i;
         const qint64 id = runs.createRun(run);
         runs.setParams(id, {{"learning_rate", rates[i]}, {"batch_size", i == 2 ? "64" : "32"},
                             {"epochs", "3"}});
-        runs.finishRun(id, "completed");
+        runs.finishRun(id, flightdeck::store::RunStatus::Completed);
         ids.runs.append(id);
     }
     return ids;
@@ -342,7 +342,7 @@ void TestGuiWorkbench::quitDuringTrainingAsksFirst()
     const qint64 runId = window->session()->currentRunId();
     QVERIFY(runId > 0);
     flightdeck::store::RunRepository runs(window->session()->project());
-    QCOMPARE(runs.run(runId).status, std::string("cancelled"));
+    QCOMPARE(runs.run(runId).status, flightdeck::store::RunStatus::Cancelled);
 }
 
 void TestGuiWorkbench::quitWithUnsavedArchitectureAsks()

@@ -30,8 +30,8 @@ inline void verifyProjectInvariants(const QString& folder, const QByteArray& whe
     store::RunRepository runs(project);
     runs.markInterruptedRuns(0);   // the interrupted process is gone: its lock is free
     for (const auto& run : runs.runs()) {
-        QVERIFY2(run.status != "running", (where + ": run " + QByteArray::number(run.id)).constData());
-        if (run.status == "failed")
+        QVERIFY2(run.status != store::RunStatus::Running, (where + ": run " + QByteArray::number(run.id)).constData());
+        if (run.status == store::RunStatus::Failed)
             QVERIFY2(!run.error.empty(), where.constData());
     }
     QCOMPARE(static_cast<std::int64_t>(runs.metrics(1).size()), finishedMetrics);

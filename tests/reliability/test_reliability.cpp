@@ -186,7 +186,7 @@ void TestReliability::failureNoteOutlivesTheProcess()
     auto project = store::Project::create(dir.filePath(QStringLiteral("p")).toStdString());
     store::RunRepository runs(project);
     store::RunRecord record;
-    record.status = "running";
+    record.status = flightdeck::store::RunStatus::Running;
     const auto a = runs.createRun(record);
     const auto b = runs.createRun(record);
     {
@@ -202,9 +202,9 @@ void TestReliability::failureNoteOutlivesTheProcess()
     // A note ends its run at once; a bare crash waits for the grace period.
     const auto marked = runs.markInterruptedRuns(3600);
     QCOMPARE(marked, std::vector<store::Id>{a});
-    QCOMPARE(runs.run(a).status, std::string("failed"));
+    QCOMPARE(runs.run(a).status, flightdeck::store::RunStatus::Failed);
     QCOMPARE(runs.run(a).error, std::string("the disk is full"));
-    QCOMPARE(runs.run(b).status, std::string("running"));
+    QCOMPARE(runs.run(b).status, flightdeck::store::RunStatus::Running);
     QVERIFY(!store::RunLock::recordedFailure(project.folder(), a));   // consumed
 }
 

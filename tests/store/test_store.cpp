@@ -127,7 +127,7 @@ void TestStore::createAndReopenKeepsData()
     const auto runs = RunRepository(p).runs();
     QCOMPARE(runs.size(), std::size_t(1));
     QCOMPARE(runs[0].id, runId);
-    QCOMPARE(runs[0].status, std::string("running"));
+    QCOMPARE(runs[0].status, flightdeck::store::RunStatus::Running);
     QCOMPARE(DatasetRepository(p).datasets().size(), std::size_t(1));
     // create() on an existing project opens it rather than starting over.
     Project again = Project::create(folder);
@@ -422,9 +422,9 @@ void TestStore::runsNewestFirstAndFinish()
     QCOMPARE(all[1].id, oldRun);
     QCOMPARE(all[0].architectureId, f.archId);
 
-    runs.finishRun(oldRun, "failed", "out of memory");
+    runs.finishRun(oldRun, flightdeck::store::RunStatus::Failed, "out of memory");
     const RunRecord done = runs.run(oldRun);
-    QCOMPARE(done.status, std::string("failed"));
+    QCOMPARE(done.status, flightdeck::store::RunStatus::Failed);
     QCOMPARE(done.error, std::string("out of memory"));
     QVERIFY(done.endedAt.has_value());
     QVERIFY(!runs.run(newRun).endedAt.has_value());
@@ -447,7 +447,7 @@ void TestStore::runsNewestFirstAndFinish()
     QCOMPARE(info.code, ErrorCode::NotFound);
     QCOMPARE(info.field, std::string("run"));
     QCOMPARE(info.detail, std::string("12345"));
-    info = expectError([&] { runs.finishRun(12345, "completed"); });
+    info = expectError([&] { runs.finishRun(12345, flightdeck::store::RunStatus::Completed); });
     QCOMPARE(info.code, ErrorCode::NotFound);
     // A real but wrong reference is still refused by the foreign key.
     r.architectureId = 999;

@@ -78,7 +78,7 @@ void TestStoreProcesses::interruptedRunsAreMarked()
     const Id orphan = runs.createRun(RunRecord{});       // nobody holds its lock
     const Id live = runs.createRun(RunRecord{});
     const Id finished = runs.createRun(RunRecord{});
-    runs.finishRun(finished, "completed");
+    runs.finishRun(finished, flightdeck::store::RunStatus::Completed);
     const Id crashed = runs.createRun(RunRecord{});
     {
         // A process that takes the run's lock and dies without releasing it.
@@ -102,11 +102,11 @@ void TestStoreProcesses::interruptedRunsAreMarked()
     auto marked = runs.markInterruptedRuns(0);
     std::sort(marked.begin(), marked.end());
     QCOMPARE(marked, (std::vector<Id>{orphan, crashed}));
-    QCOMPARE(runs.run(orphan).status, std::string("interrupted"));
-    QCOMPARE(runs.run(crashed).status, std::string("interrupted"));
+    QCOMPARE(runs.run(orphan).status, flightdeck::store::RunStatus::Interrupted);
+    QCOMPARE(runs.run(crashed).status, flightdeck::store::RunStatus::Interrupted);
     QVERIFY(runs.run(crashed).endedAt.has_value());
-    QCOMPARE(runs.run(live).status, std::string("running"));
-    QCOMPARE(runs.run(finished).status, std::string("completed"));
+    QCOMPARE(runs.run(live).status, flightdeck::store::RunStatus::Running);
+    QCOMPARE(runs.run(finished).status, flightdeck::store::RunStatus::Completed);
 }
 
 QTEST_GUILESS_MAIN(TestStoreProcesses)

@@ -21,6 +21,7 @@
 #include <cmath>
 #include <memory>
 #include <random>
+#include <set>
 
 using namespace flightdeck;
 
@@ -134,7 +135,7 @@ void TestTrain::trainsSeparableBlobs()
     config.runName = "blobs-run";
     const auto result = train::Trainer(*fx.project).run(fx.version.id, fx.split.id,
                                                         fx.architectureId, config, cb);
-    QCOMPARE(result.status, std::string("completed"));
+    QCOMPARE(result.status, flightdeck::store::RunStatus::Completed);
     QCOMPARE(result.runId, startedId);
     const std::int64_t stepsPerEpoch = (fx.split.trainCount + 15) / 16;
     QCOMPARE(totalSteps, stepsPerEpoch * config.epochs);
@@ -145,7 +146,7 @@ void TestTrain::trainsSeparableBlobs()
 
     store::RunRepository runs(*fx.project);
     const auto run = runs.run(result.runId);
-    QCOMPARE(run.status, std::string("completed"));
+    QCOMPARE(run.status, flightdeck::store::RunStatus::Completed);
     QCOMPARE(run.name, std::string("blobs-run"));
     QCOMPARE(run.device, std::string("cpu"));
     QVERIFY(!run.blas.empty());
@@ -200,11 +201,16 @@ void TestTrain::trainsSeparableBlobs()
     QCOMPARE(params.at("spec_hash"),
              store::ArchitectureRepository(*fx.project).get(fx.architectureId).specHash);
 
-    // The model artifact is stored and loads.
+    // The model artifact is stored and loads, beside the last and the best checkpoints.
     const auto artifacts = runs.artifacts(result.runId);
-    QCOMPARE(artifacts.size(), std::size_t(1));
-    QCOMPARE(artifacts[0].kind, std::string("model"));
-    QCOMPARE(artifacts[0].objectHash, result.modelObjectHash);
+    QCOMPARE(artifacts.size(), std::size_t(3));
+    QCOMPARE(artifacts.back().kind, std::string("model"));
+    QCOMPARE(artifacts.back().objectHash, result.modelObjectHash);
+    std::set<std::string> checkpoints;
+    for (const auto& a : artifacts)
+        if (a.kind == "checkpoint" && fx.project->objects().contains(a.objectHash))
+            checkpoints.insert(a.name);
+    QCOMPARE(checkpoints, (std::set<std::string>{"best", "last"}));
     QVERIFY(fx.project->objects().contains(result.modelObjectHash));
     const auto m = model::Model::loadFromBytes(fx.project->objects().get(result.modelObjectHash));
     QCOMPARE(m.inputs(), std::int64_t(4));
@@ -260,20 +266,24 @@ void TestTrain::cancelKeepsMetricsAndModel()
     };
     const auto result = train::Trainer(*fx.project).run(fx.version.id, fx.split.id,
                                                         fx.architectureId, smallConfig(), cb);
-    QCOMPARE(result.status, std::string("cancelled"));
+    QCOMPARE(result.status, flightdeck::store::RunStatus::Cancelled);
     QCOMPARE(lastStep, std::int64_t(20));
     QVERIFY(lockedWhileTraining);
     QVERIFY(!store::RunLock::isHeld(fx.project->folder(), result.runId));
     store::RunRepository runs(*fx.project);
     const auto run = runs.run(result.runId);
-    QCOMPARE(run.status, std::string("cancelled"));
+    QCOMPARE(run.status, flightdeck::store::RunStatus::Cancelled);
     QVERIFY(run.endedAt.has_value());
     QCOMPARE(runs.metrics(result.runId, "train/loss").size(), std::size_t(20));
     // 20 steps of 14 per epoch: one full epoch was recorded, the partial one was not.
     QCOMPARE(runs.metrics(result.runId, "val/accuracy").size(), std::size_t(1));
+    // The model as it stood, and a checkpoint where it stopped (the run can be resumed).
     const auto artifacts = runs.artifacts(result.runId);
-    QCOMPARE(artifacts.size(), std::size_t(1));
-    QVERIFY(fx.project->objects().contains(artifacts[0].objectHash));
+    QCOMPARE(artifacts.back().kind, std::string("model"));
+    QVERIFY(fx.project->objects().contains(artifacts.back().objectHash));
+    QVERIFY(std::any_of(artifacts.begin(), artifacts.end(), [](const store::ArtifactRecord& a) {
+        return a.kind == "checkpoint" && a.name == "last";
+    }));
 }
 
 void TestTrain::metricsAreVisibleToASecondConnectionDuringTraining()
@@ -287,7 +297,7 @@ void TestTrain::metricsAreVisibleToASecondConnectionDuringTraining()
     train::TrainCallbacks cb;
     cb.onStarted = [&](store::Id id) {
         runId = id;
-        QCOMPARE(watching.run(id).status, std::string("running"));
+        QCOMPARE(watching.run(id).status, flightdeck::store::RunStatus::Running);
     };
     cb.onProgress = [&](std::int64_t, std::int64_t, int epoch) {
         if (epoch == 3 && seenDuringEpoch3 == 0)
@@ -297,7 +307,7 @@ void TestTrain::metricsAreVisibleToASecondConnectionDuringTraining()
     config.epochs = 3;
     train::Trainer(*fx.project).run(fx.version.id, fx.split.id, fx.architectureId, config, cb);
     QCOMPARE(seenDuringEpoch3, std::size_t(2));
-    QCOMPARE(watching.run(runId).status, std::string("completed"));
+    QCOMPARE(watching.run(runId).status, flightdeck::store::RunStatus::Completed);
 }
 
 void TestTrain::metricsAreFlushedWithinAnEpoch()
@@ -389,7 +399,7 @@ void TestTrain::failureIsRecordedThenRethrown()
     }
     const auto runs = store::RunRepository(*fx.project).runs();
     QCOMPARE(runs.size(), std::size_t(1));
-    QCOMPARE(runs[0].status, std::string("failed"));
+    QCOMPARE(runs[0].status, flightdeck::store::RunStatus::Failed);
     QVERIFY(runs[0].error.find("boom") != std::string::npos);
     QCOMPARE(runs[0].name, "run-" + std::to_string(runs[0].id));
 }

@@ -75,7 +75,7 @@ private Q_SLOTS:
         const train::TrainConfig config = cpuConfig(12, 5e-3);
         const auto result = train::Trainer(project).run(version.id, split.id, arch, config, {});
         const auto run = store::RunRepository(project).run(result.runId);
-        QCOMPARE(run.status, std::string("completed"));
+        QCOMPARE(run.status, flightdeck::store::RunStatus::Completed);
         const auto eval = train::RunEvaluator(project).evaluate(result.runId, "test");
         QVERIFY2(eval.accuracy > 0.9, std::to_string(eval.accuracy).c_str());
 
@@ -126,7 +126,7 @@ private Q_SLOTS:
         const train::TrainConfig config = cpuConfig(6, 1e-3);
         const auto result = train::Trainer(project).run(version.id, split.id, arch, config, {});
         store::RunRepository runs(project);
-        QCOMPARE(runs.run(result.runId).status, std::string("completed"));
+        QCOMPARE(runs.run(result.runId).status, flightdeck::store::RunStatus::Completed);
         std::vector<double> epochLoss;
         for (const auto& m : runs.metrics(result.runId))
             if (m.key == "train/epoch_loss")
@@ -140,7 +140,7 @@ private Q_SLOTS:
         QVERIFY(train::RunEvaluator(project).evaluate(result.runId, "test").accuracy > 0.9);
     }
 
-    void regressionTargetIsRefused()
+    void regressionTargetTrainsAsRegression()
     {
         QTemporaryDir dir;
         auto project = store::Project::create(dir.path().toStdString());
@@ -156,14 +156,25 @@ private Q_SLOTS:
         const auto split = catalog.createSplit(v.id, {0.7, 0.15, 0.15}, 1);
         const auto spec = model::defaultMlp();
         const auto arch = store::ArchitectureRepository(project).save(spec.name, spec.toJson(), spec.hash());
+        train::TrainConfig config;
+        config.epochs = 3;
+        const auto result = train::Trainer(project).run(v.id, split.id, arch, config, {});
+        QVERIFY(result.regression);
+        QVERIFY(result.finalValRmse.has_value());
+        QVERIFY(!result.finalValAccuracy.has_value());
+        const auto params = store::RunRepository(project).params(result.runId);
+        QCOMPARE(params.at("task"), std::string("regression"));
+        QCOMPARE(params.at("loss"), std::string("mse"));
+        // A cross-entropy loss does not fit a regression target: refused by name.
+        config.loss = model::LossType::CrossEntropy;
         try {
-            train::Trainer(project).run(v.id, split.id, arch, {}, {});
-            QFAIL("a regression target trained as classes");
+            train::Trainer(project).run(v.id, split.id, arch, config, {});
+            QFAIL("a regression target trained with cross-entropy");
         } catch (const Error& e) {
             QCOMPARE(e.code(), ErrorCode::InvalidArgument);
             QVERIFY(std::string(e.what()).find("regression") != std::string::npos);
         }
-        QVERIFY(store::RunRepository(project).runs().empty());
+        QCOMPARE(store::RunRepository(project).runs().size(), std::size_t(1));
     }
 };
 

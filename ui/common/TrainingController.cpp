@@ -65,7 +65,7 @@ bool TrainingController::start(qint64 versionId, qint64 splitId, qint64 architec
 
     thread_ = QThread::create([this, folder, versionId, splitId, architectureId, config]() {
         qint64 runId = 0;
-        QString status;
+        auto status = flightdeck::store::RunStatus::Failed;
         QString error;
         double samplesPerSecond = 0;
         QElapsedTimer sinceProgress;
@@ -95,14 +95,12 @@ bool TrainingController::start(qint64 versionId, qint64 splitId, qint64 architec
             flightdeck::train::Trainer trainer(project);
             const auto result = trainer.run(versionId, splitId, architectureId, config, callbacks);
             runId = result.runId;
-            status = QString::fromStdString(result.status);
+            status = result.status;
             samplesPerSecond = result.samplesPerSecond;
         } catch (const std::exception& e) {
-            status = QStringLiteral("failed");
             error = ErrorText::fromException(e);
         } catch (...) {
             // Anything escaping a QThread::create body would terminate the application.
-            status = QStringLiteral("failed");
             error = tr("Unknown error.");
         }
         QMetaObject::invokeMethod(
@@ -141,7 +139,7 @@ void TrainingController::onWorkerStarted(qint64 runId)
     Q_EMIT started(runId);
 }
 
-void TrainingController::onWorkerDone(qint64 runId, const QString& status,
+void TrainingController::onWorkerDone(qint64 runId, flightdeck::store::RunStatus status,
                                       double samplesPerSecond, const QString& error)
 {
     drainTimer_.stop();

@@ -53,13 +53,13 @@ Q_SIGNALS:
     // GUI thread, coalesced; points of the current run in arrival order. If the project was
     // closed meanwhile, finished() reports runId 0: the id belongs to the old project.
     void metricsArrived(qint64 runId, const std::vector<flightdeck::store::MetricRecord>& points);
-    void finished(qint64 runId, const QString& status, double samplesPerSecond);
+    void finished(qint64 runId, flightdeck::store::RunStatus status, double samplesPerSecond);
     void failed(const QString& message);
 
 private:
     void drain();
     void onWorkerStarted(qint64 runId);
-    void onWorkerDone(qint64 runId, const QString& status, double samplesPerSecond,
+    void onWorkerDone(qint64 runId, flightdeck::store::RunStatus status, double samplesPerSecond,
                       const QString& error);
 
     ProjectSession* session_;

@@ -239,7 +239,7 @@ void EvaluationPanel::showEvaluation(int index) {
 
 void EvaluationPanel::render() {
     const bool open = session_->isOpen();
-    const bool running = run_ && run_->status == "running";
+    const bool running = run_ && run_->status == store::RunStatus::Running;
     if (run_) {
         const QString name = QString::fromStdString(run_->name);
         runLabel_->setText(name.isEmpty() ? tr("<b>Run #%1</b>").arg(run_->id)

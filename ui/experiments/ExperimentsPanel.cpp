@@ -152,7 +152,7 @@ void ExperimentsPanel::updateSummary() {
     }
     int running = 0;
     for (const RunRow& row : table_->rows())
-        running += row.run.status == "running" ? 1 : 0;
+        running += row.run.status == store::RunStatus::Running ? 1 : 0;
     summaryLabel_->setText(running > 0 ? tr("%n run(s), %1 running", "", runs).arg(running)
                                        : tr("%n run(s)", "", runs));
 }
@@ -188,9 +188,9 @@ void ExperimentsPanel::refresh() {
         rows.reserve(runs.size());
         bool anyRunning = false;
         for (const store::RunRecord& run : runs) {
-            anyRunning = anyRunning || run.status == "running";
+            anyRunning = anyRunning || run.status == store::RunStatus::Running;
             const auto cached = cache_.find(run.id);
-            if (cached != cache_.end() && run.status != "running"
+            if (cached != cache_.end() && run.status != store::RunStatus::Running
                 && cached->second.run.status == run.status) {
                 rows.push_back(cached->second);
                 continue;
@@ -209,7 +209,7 @@ void ExperimentsPanel::refresh() {
             row.params = repo.params(run.id);
             row.valAccuracy = lastValue(repo.metrics(run.id, "val/accuracy"));
             row.valLoss = lastValue(repo.metrics(run.id, "val/loss"));
-            if (run.status != "running")
+            if (run.status != store::RunStatus::Running)
                 cache_[run.id] = row;
             rows.push_back(std::move(row));
         }

@@ -1,6 +1,6 @@
 #include "experiments/RunsTable.h"
 
-#include "common/RunStatus.h"
+#include "common/RunStatusText.h"
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -31,6 +31,19 @@ public:
         return QString::localeAwareCompare(a.toString(), b.toString()) < 0;
     }
 };
+
+// Colour says at a glance which runs need attention.
+QColor statusColour(store::RunStatus status)
+{
+    switch (status) {
+    case store::RunStatus::Running: return QColor(0x1f, 0x77, 0xb4);
+    case store::RunStatus::Completed: return QColor(0x2c, 0x8a, 0x2c);
+    case store::RunStatus::Failed: return QColor(0xc6, 0x28, 0x28);
+    case store::RunStatus::Interrupted: return QColor(0xb0, 0x6a, 0x00);
+    case store::RunStatus::Cancelled: break;
+    }
+    return QColor(0x80, 0x80, 0x80);
+}
 
 SortItem* textItem(const QString& text) {
     auto* item = new SortItem(text);
@@ -158,11 +171,8 @@ void RunsTable::fill() {
         setItem(row, ColId, id);
         setItem(row, ColName, textItem(QString::fromStdString(run.name)));
 
-        auto* status = textItem(RunStatus::text(run.status));
-        if (run.status == "running") status->setForeground(QColor(0x1f, 0x77, 0xb4));
-        else if (run.status == "completed") status->setForeground(QColor(0x2c, 0x8a, 0x2c));
-        else if (run.status == "failed") status->setForeground(QColor(0xc6, 0x28, 0x28));
-        else if (run.status == "cancelled") status->setForeground(QColor(0x80, 0x80, 0x80));
+        auto* status = textItem(RunStatusText::text(run.status));
+        status->setForeground(statusColour(run.status));
         if (!run.error.empty()) status->setToolTip(QString::fromStdString(run.error));
         setItem(row, ColStatus, status);
 
@@ -194,7 +204,7 @@ void RunsTable::fill() {
                                        run.startedAt);
         startedItem->setTextAlignment(Qt::AlignLeft | Qt::AlignVCenter);
         setItem(row, ColStarted, startedItem);
-        const double end = run.endedAt ? *run.endedAt : (run.status == "running" ? now : 0);
+        const double end = run.endedAt ? *run.endedAt : (run.status == store::RunStatus::Running ? now : 0);
         if (end > 0)
             setItem(row, ColDuration,
                     numberItem(durationText(end - run.startedAt), end - run.startedAt));

@@ -1,6 +1,6 @@
 #include "export/ExportPanel.h"
 
-#include "common/RunStatus.h"
+#include "common/RunStatusText.h"
 
 #include "common/ErrorText.h"
 #include "common/ProjectSession.h"
@@ -211,8 +211,8 @@ void ExportPanel::updateRunState() {
         try {
             const auto run = flightdeck::store::RunRepository(session_->project()).run(session_->currentRunId());
             text = tr("#%1 %2 (%3)").arg(run.id).arg(QString::fromStdString(run.name),
-                                                  RunStatus::text(run.status));
-            exportable = run.status != "running";
+                                                  RunStatusText::text(run.status));
+            exportable = run.status != flightdeck::store::RunStatus::Running;
         } catch (const std::exception& e) {
             text = ErrorText::fromException(e);
         }

@@ -1,6 +1,6 @@
 #include "mainwindow/MainWindow.h"
 
-#include "common/RunStatus.h"
+#include "common/RunStatusText.h"
 
 #include "architecture/ArchitectureDocument.h"
 #include "architecture/ArchitecturePanel.h"
@@ -281,11 +281,11 @@ void MainWindow::connectSignals()
         updateActions();
     });
     connect(training_, &TrainingController::progress, taskStatus_, &TaskStatusWidget::setTrainingProgress);
-    connect(training_, &TrainingController::finished, this, [this](qint64 runId, const QString& status) {
+    connect(training_, &TrainingController::finished, this, [this](qint64 runId, flightdeck::store::RunStatus status) {
         taskStatus_->setTrainingRunning(false);
         updateActions();
         if (runId > 0)
-            statusBar()->showMessage(tr("Run #%1 finished: %2").arg(runId).arg(RunStatus::text(status)), 8000);
+            statusBar()->showMessage(tr("Run #%1 finished: %2").arg(runId).arg(RunStatusText::text(status)), 8000);
     });
     connect(training_, &TrainingController::failed, this,
             [this](const QString& message) { showError(tr("Training failed"), message); });

@@ -1,6 +1,6 @@
 #include "training/TrainingPanel.h"
 
-#include "common/RunStatus.h"
+#include "common/RunStatusText.h"
 
 #include "common/ErrorText.h"
 #include "common/ProjectSession.h"
@@ -147,7 +147,7 @@ void TrainingPanel::startTraining()
     const auto config = form_->config();
     plot_->clearData();
     shownRunId_ = 0;
-    shownRunStatus_.clear();
+    shownRunStatus_.reset();
     epochs_ = config.epochs;
     failureMessage_.clear();
     if (!controller_->start(session_->currentVersionId(), session_->currentSplitId(),
@@ -173,7 +173,7 @@ void TrainingPanel::stopTraining()
 void TrainingPanel::onStarted(qint64 runId)
 {
     shownRunId_ = runId;
-    shownRunStatus_.clear();
+    shownRunStatus_.reset();
     setStatus(tr("Run #%1 started.").arg(runId), false);
     updatePlotTitle();
     updateReadiness();
@@ -201,21 +201,21 @@ void TrainingPanel::onMetrics(qint64 runId, const std::vector<flightdeck::store:
         plot_->appendPoints(points);
 }
 
-void TrainingPanel::onFinished(qint64 runId, const QString& status, double samplesPerSecond)
+void TrainingPanel::onFinished(qint64 runId, store::RunStatus status, double samplesPerSecond)
 {
     progress_->setRange(0, 1);
-    progress_->setValue(status == QLatin1String("completed") ? 1 : 0);
+    progress_->setValue(status == store::RunStatus::Completed ? 1 : 0);
     shownRunId_ = runId;
     shownRunStatus_ = status;
-    if (runId == 0 && status == QLatin1String("cancelled"))
+    if (runId == 0 && status == store::RunStatus::Cancelled)
         setStatus(tr("Training stopped: its project was closed."), false);
-    else if (status == QLatin1String("failed") && !failureMessage_.isEmpty())
+    else if (status == store::RunStatus::Failed && !failureMessage_.isEmpty())
         setStatus(failureMessage_, true);   // keep the reason, not just "failed"
     else
         setStatus(tr("Run #%1 %2 (%3 samples/s).")
                       .arg(runId)
-                      .arg(RunStatus::text(status), QLocale().toString(samplesPerSecond, 'f', 0)),
-                  status != QLatin1String("completed") && status != QLatin1String("cancelled"));
+                      .arg(RunStatusText::text(status), QLocale().toString(samplesPerSecond, 'f', 0)),
+                  status != store::RunStatus::Completed && status != store::RunStatus::Cancelled);
     updateReadiness();
     updatePlotTitle();
     if (session_->isOpen())
@@ -230,7 +230,7 @@ void TrainingPanel::onFailed(const QString& message)
 {
     progress_->setRange(0, 1);
     progress_->setValue(0);
-    shownRunStatus_ = QStringLiteral("failed");
+    shownRunStatus_ = store::RunStatus::Failed;
     failureMessage_ = message;
     setStatus(message, true);
     updateReadiness();
@@ -243,7 +243,7 @@ void TrainingPanel::showStoredRun(qint64 runId)
     if (controller_->isRunning())
         return;   // the live run keeps the plot
     shownRunId_ = 0;
-    shownRunStatus_.clear();
+    shownRunStatus_.reset();
     if (runId <= 0 || !session_->isOpen()) {
         plot_->clearData();
         updatePlotTitle();
@@ -254,7 +254,7 @@ void TrainingPanel::showStoredRun(qint64 runId)
         const auto run = repo.run(runId);
         plot_->setPoints(repo.metrics(runId));
         shownRunId_ = runId;
-        shownRunStatus_ = QString::fromStdString(run.status);
+        shownRunStatus_ = run.status;
     } catch (const std::exception& e) {
         plot_->clearData();
         setStatus(ErrorText::fromException(e), true);
@@ -279,10 +279,10 @@ void TrainingPanel::updatePlotTitle()
 {
     if (shownRunId_ <= 0)
         plot_->setTitleText(controller_->isRunning() ? tr("Starting…") : tr("No run selected"));
-    else if (controller_->isRunning() && shownRunStatus_.isEmpty())
+    else if (controller_->isRunning() && !shownRunStatus_)
         plot_->setTitleText(tr("Run #%1 (live)").arg(shownRunId_));
     else
-        plot_->setTitleText(tr("Run #%1 (%2)").arg(shownRunId_).arg(RunStatus::text(shownRunStatus_)));
+        plot_->setTitleText(tr("Run #%1 (%2)").arg(shownRunId_).arg(shownRunStatus_ ? RunStatusText::text(*shownRunStatus_) : QString()));
 }
 
 void TrainingPanel::setStatus(const QString& text, bool error)

@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
 class QLabel;
@@ -45,7 +46,7 @@ private:
     void onStarted(qint64 runId);
     void onProgress(qint64 step, qint64 totalSteps, int epoch);
     void onMetrics(qint64 runId, const std::vector<flightdeck::store::MetricRecord>& points);
-    void onFinished(qint64 runId, const QString& status, double samplesPerSecond);
+    void onFinished(qint64 runId, store::RunStatus status, double samplesPerSecond);
     void onFailed(const QString& message);
     void showStoredRun(qint64 runId);
     void updatePlotTitle();
@@ -64,7 +65,7 @@ private:
     LivePlot* plot_;
 
     qint64 shownRunId_ = 0;
-    QString shownRunStatus_;   // "" while live
+    std::optional<store::RunStatus> shownRunStatus_;   // none while live
     QString failureMessage_;   // why the last run failed (TrainingController::failed)
     int epochs_ = 0;
 };

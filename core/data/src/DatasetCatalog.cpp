@@ -203,6 +203,13 @@ store::SplitRecord DatasetCatalog::createSplit(store::Id versionId,
         draw = kept > 0 ? SplitFractions{fractions.train / kept, fractions.val / kept, 0.0}
                         : SplitFractions{1.0, 0.0, 0.0};
     }
+    // A regression target's values are not classes: stratifying over them leaves a value held
+    // by one row in train only, so val and test come out nearly empty. One stratum = random.
+    const bool regression = task(versionId) == DatasetTask::TableRegression;
+    if (regression) {
+        std::fill(drawnLabels.begin(), drawnLabels.end(), 0);
+        classCount = 1;
+    }
     Split local = stratifiedSplit(drawnLabels, static_cast<int>(classCount), draw, seed);
     Split split;
     for (auto* part : {&local.train, &local.val, &local.test})
@@ -226,7 +233,7 @@ store::SplitRecord DatasetCatalog::createSplit(store::Id versionId,
     store::SplitRecord record;
     record.versionId = versionId;
     record.seed = seed;
-    record.strategy = fixed ? "fixed_test" : "stratified";
+    record.strategy = fixed ? "fixed_test" : regression ? "random" : "stratified";
     record.trainFraction = fractions.train;
     record.valFraction = fractions.val;
     record.testFraction = fractions.test;

@@ -185,8 +185,10 @@ std::vector<LayerShape> inferShapes(const ArchitectureSpec& spec, std::int64_t i
 {
     if (inputs < 1)
         invalid("inputs", "at least 1 input feature, got " + std::to_string(inputs));
-    if (classes < 2)
-        invalid("classes", "at least 2 classes, got " + std::to_string(classes));
+    // One output is a regression value; a classifier needs two classes at least (the data
+    // side refuses a one-class classification before it gets here).
+    if (classes < 1)
+        invalid("classes", "at least 1 output, got " + std::to_string(classes));
 
     std::vector<LayerShape> shapes;
     std::int64_t width = inputs;

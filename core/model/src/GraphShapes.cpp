@@ -289,9 +289,9 @@ GraphShapes checkedShapes(const GraphSpec& graph, const std::vector<std::int64_t
         if (d < 1)
             throw Error(ErrorInfo{ErrorCode::InvalidSpec, {}, 0, "input",
                                   "positive sizes, got " + shapeText(input)});
-    if (classes < 2)
+    if (classes < 1)   // 1 = a regression value
         throw Error(ErrorInfo{ErrorCode::InvalidSpec, {}, 0, "classes",
-                              "at least 2 classes, got " + std::to_string(classes)});
+                              "at least 1 output, got " + std::to_string(classes)});
     GraphShapes shapes = inferGraph(graph, input, classes);
     if (!shapes.ok()) {
         const auto& p = shapes.problems.front();

@@ -139,6 +139,36 @@ Model Model::build(const ArchitectureSpec& spec, std::int64_t inputs, std::int64
     return Model(std::move(impl));
 }
 
+Model Model::withOutputScale(Model&& net, double mean, double stddev)
+{
+    if (!std::isfinite(mean) || !std::isfinite(stddev))
+        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "target mean/std",
+                              "finite numbers"});
+    if (!(stddev > 1e-12))
+        stddev = 1.0;
+    auto impl = std::make_unique<detail::ModelImpl>();
+    impl->inputs = net.impl_->inputs;
+    impl->classes = net.impl_->classes;
+    torch::jit::Module m("FlightdeckRegressor");
+    if (!m.hasattr("training"))
+        m.register_attribute("training", c10::BoolType::get(), true);
+    torch::jit::Module inner = net.impl_->module;
+    m.register_module("net", inner);
+    // The same tensor as the network's: inferDims reads the input width from "mean".
+    if (inner.hasattr("mean"))
+        m.register_buffer("mean", inner.attr("mean").toTensor());
+    m.register_buffer("target_mean", torch::full({1}, mean, torch::kFloat32));
+    m.register_buffer("target_std", torch::full({1}, stddev, torch::kFloat32));
+    try {
+        m.define("def forward(self, x):\n    return self.net.forward(x) * self.target_std + self.target_mean\n");
+    } catch (const c10::Error& e) {
+        throw Error(ErrorInfo{ErrorCode::InvalidSpec, {}, 0, "output scale", c10Message(e)});
+    }
+    m.train(inner.is_training());
+    impl->module = std::move(m);
+    return Model(std::move(impl));
+}
+
 Model Model::load(const std::filesystem::path& file)
 {
     std::error_code ec;

@@ -268,4 +268,11 @@ std::string ObjectStore::get(const std::string& hash) const
     return bytes;
 }
 
+void ObjectStore::remove(const std::string& hash) noexcept
+{
+    std::error_code ec;
+    if (hash.size() == 64)
+        std::filesystem::remove(pathOf(hash), ec);
+}
+
 }  // namespace flightdeck::store

@@ -22,7 +22,7 @@ RunRecord readRun(const Statement& st)
     r.versionId = sql::refOrZero(st, 2);
     r.splitId = sql::refOrZero(st, 3);
     r.architectureId = sql::refOrZero(st, 4);
-    r.status = st.text(5);
+    r.status = runStatusFromName(st.text(5));
     r.device = st.text(6);
     r.blas = st.text(7);
     r.appVersion = st.text(8);
@@ -49,7 +49,7 @@ Id RunRepository::createRun(const RunRecord& run)
     sql::bindRef(st, 2, run.versionId);
     sql::bindRef(st, 3, run.splitId);
     sql::bindRef(st, 4, run.architectureId);
-    st.bind(5, run.status.empty() ? std::string("running") : run.status)
+    st.bind(5, std::string(runStatusName(run.status)))
         .bind(6, run.device)
         .bind(7, run.blas)
         .bind(8, run.appVersion)
@@ -146,11 +146,11 @@ std::vector<std::string> RunRepository::metricKeys(Id runId)
     return out;
 }
 
-void RunRepository::finishRun(Id runId, const std::string& status, const std::string& error)
+void RunRepository::finishRun(Id runId, RunStatus status, const std::string& error)
 {
     auto& db = project_.db();
     db.prepare("UPDATE runs SET status = ?, ended_at = ?, error = ? WHERE id = ?")
-        .bind(1, status)
+        .bind(1, std::string(runStatusName(status)))
         .bind(2, unixTimeNow())
         .bind(3, error)
         .bind(4, runId)
@@ -180,9 +180,9 @@ std::vector<Id> RunRepository::markInterruptedRuns(double graceSeconds)
     std::vector<Id> marked;
     for (const auto& [id, note] : ended) {
         if (note)
-            finishRun(id, "failed", *note);
+            finishRun(id, RunStatus::Failed, *note);
         else
-            finishRun(id, "interrupted", "the process training it ended before the run finished");
+            finishRun(id, RunStatus::Interrupted, "the process training it ended before the run finished");
         RunLock::discard(project_.folder(), id);
         marked.push_back(id);
     }
@@ -202,6 +202,54 @@ RunRecord RunRepository::run(Id runId)
                                     + " FROM runs WHERE id = ?");
     st.bind(1, runId);
     return sql::readOne(st, readRun, "run", runId);
+}
+
+void RunRepository::reopenRun(Id runId)
+{
+    auto& db = project_.db();
+    db.prepare("UPDATE runs SET status = 'running', ended_at = NULL, error = '' WHERE id = ?")
+        .bind(1, runId)
+        .run();
+    if (sqlite3_changes(db.handle()) == 0)
+        sql::notFound("run", runId);
+}
+
+void RunRepository::deleteMetricsAfter(Id runId, std::int64_t step)
+{
+    project_.db().prepare("DELETE FROM metrics WHERE run_id = ? AND step > ?")
+        .bind(1, runId)
+        .bind(2, step)
+        .run();
+}
+
+std::vector<std::string> RunRepository::replaceArtifact(const ArtifactRecord& artifact)
+{
+    auto& db = project_.db();
+    Transaction tx(db);
+    std::vector<std::string> old;
+    {
+        auto st = db.prepare("SELECT DISTINCT object_hash FROM artifacts WHERE run_id = ? AND "
+                             "kind = ? AND name = ? AND object_hash <> ?");
+        st.bind(1, artifact.runId).bind(2, artifact.kind).bind(3, artifact.name)
+            .bind(4, artifact.objectHash);
+        while (st.step())
+            old.push_back(st.text(0));
+    }
+    db.prepare("DELETE FROM artifacts WHERE run_id = ? AND kind = ? AND name = ?")
+        .bind(1, artifact.runId)
+        .bind(2, artifact.kind)
+        .bind(3, artifact.name)
+        .run();
+    addArtifact(artifact);
+    std::vector<std::string> unreferenced;
+    for (const auto& hash : old) {
+        auto st = db.prepare("SELECT 1 FROM artifacts WHERE object_hash = ? LIMIT 1");
+        st.bind(1, hash);
+        if (!st.step())
+            unreferenced.push_back(hash);
+    }
+    tx.commit();
+    return unreferenced;
 }
 
 Id RunRepository::addArtifact(const ArtifactRecord& artifact)

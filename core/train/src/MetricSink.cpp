@@ -39,11 +39,11 @@ MetricSink::MetricSink(store::RunRepository& runs, store::Id runId, const TrainC
 {
 }
 
-void MetricSink::record(const std::string& key, std::int64_t step, int epoch, double value)
+void MetricSink::record(std::string_view key, std::int64_t step, int epoch, double value)
 {
     if (!std::isfinite(value))
-        diverged(key, value, step, epoch, learningRate_);
-    store::MetricRecord m{key, step, epoch, unixTimeNow(), value};
+        diverged(std::string(key), value, step, epoch, learningRate_);
+    store::MetricRecord m{std::string(key), step, epoch, unixTimeNow(), value};
     if (cb_.onMetric)
         cb_.onMetric(m);
     buffer_.push_back(std::move(m));

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace flightdeck::train::detail {
@@ -24,7 +25,7 @@ class MetricSink {
 public:
     MetricSink(store::RunRepository& runs, store::Id runId, const TrainCallbacks& cb,
                double learningRate);
-    void record(const std::string& key, std::int64_t step, int epoch, double value);
+    void record(std::string_view key, std::int64_t step, int epoch, double value);
     // Flushes when 0.5 s have passed; a database busy with another writer keeps the points
     // for the next flush (only the run's final flush may fail it).
     void flushIfDue();

@@ -112,7 +112,7 @@ std::vector<store::RunRecord> runsThatCanPredict(store::Project& project, store:
     store::RunRepository runs(project);
     std::vector<store::RunRecord> out;
     for (const auto& run : runs.runs()) {
-        if (run.status != "completed" || run.versionId == 0 || modelHash(runs, run.id).empty())
+        if (run.status != store::RunStatus::Completed || run.versionId == 0 || modelHash(runs, run.id).empty())
             continue;
         try {
             if (datasets.version(run.versionId).features == width)

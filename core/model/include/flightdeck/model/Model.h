@@ -28,6 +28,10 @@ public:
     static Model build(const GraphSpec& graph, const std::vector<std::int64_t>& input,
                        std::int64_t classes, std::uint64_t seed, const std::vector<float>& mean,
                        const std::vector<float>& stddev);
+    // A regression model predicts in the target's units: wraps `net` so forward returns
+    // net(x) * stddev + mean, the network itself learning the standardized target (a target
+    // in the hundreds would otherwise take its last layer many epochs to reach).
+    static Model withOutputScale(Model&& net, double mean, double stddev);
     // Loads a TorchScript file saved by save() (or any module with that forward contract).
     static Model load(const std::filesystem::path& file);
     static Model loadFromBytes(const std::string& bytes);

@@ -29,6 +29,9 @@ public:
     // NotFound when absent).
     std::string get(const std::string& hash) const;
     bool contains(const std::string& hash) const;
+    // Deletes an object no record refers to any more (a superseded checkpoint). Objects are
+    // otherwise immutable; callers must know nothing else holds the hash. Never throws.
+    void remove(const std::string& hash) noexcept;
     std::filesystem::path pathOf(const std::string& hash) const;
     const std::filesystem::path& root() const { return root_; }
 

@@ -1,6 +1,8 @@
 #pragma once
 // Plain rows of the project database. Times are Unix seconds (double). JSON columns are kept as
 // text here; the modules that own their meaning parse them.
+#include "flightdeck/store/RunStatus.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -80,7 +82,7 @@ struct RunRecord {
     Id versionId = 0;
     Id splitId = 0;
     Id architectureId = 0;
-    std::string status;      // "running", "completed", "cancelled", "failed"
+    RunStatus status = RunStatus::Running;
     std::string device;
     std::string blas;
     std::string appVersion;

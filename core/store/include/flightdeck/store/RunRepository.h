@@ -23,7 +23,12 @@ public:
     // All points of one key ordered by step; key "" returns every key.
     std::vector<MetricRecord> metrics(Id runId, const std::string& key = {});
     std::vector<std::string> metricKeys(Id runId);
-    void finishRun(Id runId, const std::string& status, const std::string& error = {});
+    void finishRun(Id runId, RunStatus status, const std::string& error = {});
+    // A resumed run is running again: no end time, no error.
+    void reopenRun(Id runId);
+    // A resumed run continues from its checkpoint's step: points recorded after it (by the
+    // process that was killed) would be drawn twice.
+    void deleteMetricsAfter(Id runId, std::int64_t step);
     // Runs still "running" whose process is gone (their RunLock is free) become
     // "interrupted", or "failed" with the reason when the process left one in its lock file
     // (RunLock::recordFailure: it could not write to the database). Runs started within the
@@ -34,6 +39,10 @@ public:
     RunRecord run(Id runId);                       // NotFound if absent
 
     Id addArtifact(const ArtifactRecord& artifact);
+    // Replaces the run's artifact of the same kind and name (a checkpoint rolling forward) in
+    // one transaction. Returns the replaced object hashes no artifact refers to any more, which
+    // the caller may remove from the object store.
+    std::vector<std::string> replaceArtifact(const ArtifactRecord& artifact);
     std::vector<ArtifactRecord> artifacts(Id runId);
     Id addEvaluation(const EvaluationRecord& evaluation);
     std::vector<EvaluationRecord> evaluations(Id runId);   // newest first

@@ -1,11 +1,12 @@
 #pragma once
 // Trains a run end to end on the calling thread (the ui runs it on a worker QThread, the CLI on
 // its main thread): loads the dataset version and split, builds the model from the spec,
-// trains with Adam on cross-entropy, records the run (params, step metrics, model artifact)
-// in the project, and reports progress through callbacks. Cancellation is an atomic flag the
-// trainer polls between batches; a cancelled run is recorded as "cancelled" and keeps its
-// metrics.
+// trains it with the config's recipe, records the run (parameters, step metrics, checkpoints,
+// the model artifact) in the project, and reports progress through callbacks. Cancellation and
+// pausing are atomic flags the trainer polls between batches; a cancelled run is recorded as
+// "cancelled", keeps its metrics and a checkpoint, and can be resumed.
 #include "flightdeck/store/Records.h"
+#include "flightdeck/train/TrainConfig.h"
 
 #include <atomic>
 #include <cstdint>
@@ -18,32 +19,28 @@ namespace flightdeck::store { class Project; }
 
 namespace flightdeck::train {
 
-struct TrainConfig {
-    std::string runName;            // empty = "run-<id>"
-    int epochs = 10;
-    int batchSize = 64;
-    double learningRate = 1e-3;
-    std::uint64_t seed = 42;        // model init and batch order
-    int threads = 0;                // 0 = all cores (torch::set_num_threads)
-    std::string device = "auto";    // "auto" (CUDA if available), "cpu", "cuda"
-    int logEverySteps = 1;          // train/loss is recorded every N steps
-};
-
 struct TrainCallbacks {
     std::function<void(store::Id runId)> onStarted;
     // Called from the training thread for every recorded metric point.
     std::function<void(const store::MetricRecord&)> onMetric;
     std::function<void(std::int64_t step, std::int64_t totalSteps, int epoch)> onProgress;
     const std::atomic<bool>* cancel = nullptr;
+    const std::atomic<bool>* pause = nullptr;   // while set, the run waits between batches
 };
 
 struct RunResult {
     store::Id runId = 0;
-    std::string status;             // "completed" or "cancelled"
+    store::RunStatus status = store::RunStatus::Completed;   // completed or cancelled
+    bool regression = false;
     double finalTrainLoss = 0;
     // Empty when the split's val part is empty: an undefined metric, never a made-up 0.
     std::optional<double> finalValLoss;
-    std::optional<double> finalValAccuracy;
+    std::optional<double> finalValAccuracy;   // classification
+    std::optional<double> finalValRmse;       // regression
+    std::optional<double> finalValR2;
+    int epochsRun = 0;
+    std::optional<int> stoppedEarlyAtEpoch;   // early stopping ended the run there
+    int modelEpoch = 0;                       // whose weights the model artifact holds
     std::string modelObjectHash;    // TorchScript in the object store
     double samplesPerSecond = 0;
 };
@@ -53,9 +50,16 @@ public:
     explicit Trainer(store::Project& project);
     // Throws flightdeck::Error for bad ids or settings; a failure after the run row exists is
     // recorded as status "failed" with the message, then rethrown. A loss or metric that turns
-    // NaN or infinite fails the run with Error(TrainingFailed) naming the step and epoch.
+    // NaN or infinite fails the run with Error(TrainingFailed) naming the step and epoch; its
+    // last checkpoint stays.
     RunResult run(store::Id versionId, store::Id splitId, store::Id architectureId,
                   const TrainConfig& config, const TrainCallbacks& callbacks = {});
+    // Continues a cancelled, interrupted or failed run from its last checkpoint with the
+    // config it started with: the same run, its curve continuing. On the CPU with the same
+    // thread count it ends with the weights it would have had if left alone. Refused
+    // (InvalidArgument) for a completed run, one without a checkpoint, or one another process
+    // is training.
+    RunResult resume(store::Id runId, const TrainCallbacks& callbacks = {});
 
 private:
     store::Project& project_;
