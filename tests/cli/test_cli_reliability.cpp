@@ -269,6 +269,27 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode != 0, qPrintable(r.out.left(200)));
         QVERIFY2(r.err.contains(QLatin1String("expected")), qPrintable(r.err));
     }
+
+    // A second Project::open in a process must not drop the locks the first connection holds:
+    // a plain open()/close() of project.db does (POSIX locks are per process), after which
+    // another process closing the database deletes the WAL under the first connection, whose
+    // next read said "database disk image is malformed" (seen while the GUI and the CLI shared
+    // a project).
+    void openingAgainKeepsTheFirstConnectionsLocks()
+    {
+        const QString folder = dir_.filePath(QStringLiteral("locks"));
+        CLI_OK(runCli({QStringLiteral("init"), folder}));
+        auto first = flightdeck::store::Project::open(folder.toStdString());
+        flightdeck::store::RunRepository runs(first);
+        QVERIFY(runs.runs().empty());   // the connection reads, so it holds the WAL open
+        { auto again = flightdeck::store::Project::open(folder.toStdString()); }
+        // Another process opens and closes the database; it must not see itself as the last
+        // connection (which checkpoints and removes the WAL).
+        CLI_OK(runCli({QStringLiteral("runs"), folder}));
+        QVERIFY2(QFile::exists(folder + QStringLiteral("/project.db-wal")),
+                 "the WAL was removed while this process still had the database open");
+        QVERIFY(runs.runs().empty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliReliability)

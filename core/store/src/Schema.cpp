@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fstream>
 #include <type_traits>
+#include <vector>
 
 namespace flightdeck::store::schema {
 
@@ -186,16 +187,47 @@ std::string printable(const char* bytes, std::size_t n)
 
 }  // namespace
 
+namespace {
+
+// The file's first bytes, read through SQLite's own VFS rather than a plain open()/close():
+// closing any descriptor of the database file drops every POSIX lock this process's other
+// connections hold on it (SQLite's "How To Corrupt", 2.2), and another process may then
+// checkpoint and delete the WAL under them ("database disk image is malformed"). SQLite's
+// unix VFS defers that close while the file is locked in this process.
+std::size_t readHeader(const std::filesystem::path& databaseFile, unsigned char* out,
+                       std::size_t size)
+{
+    sqlite3_vfs* vfs = sqlite3_vfs_find(nullptr);
+    const std::string path = std::filesystem::absolute(databaseFile).string();
+    std::vector<unsigned char> handle(static_cast<std::size_t>(vfs->szOsFile));
+    auto* file = reinterpret_cast<sqlite3_file*>(handle.data());
+    int flags = 0;
+    if (vfs->xOpen(vfs, path.c_str(), file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &flags)
+        != SQLITE_OK) {
+        if (file->pMethods)
+            file->pMethods->xClose(file);
+        refuse(ErrorCode::FileUnreadable, databaseFile, "cannot open the file for reading");
+    }
+    sqlite3_int64 fileSize = 0;
+    int rc = file->pMethods->xFileSize(file, &fileSize);
+    const auto got = static_cast<std::size_t>(
+        std::min<sqlite3_int64>(std::max<sqlite3_int64>(fileSize, 0), static_cast<sqlite3_int64>(size)));
+    if (rc == SQLITE_OK && got > 0)
+        rc = file->pMethods->xRead(file, out, static_cast<int>(got), 0);
+    file->pMethods->xClose(file);
+    if (rc != SQLITE_OK)
+        refuse(ErrorCode::FileUnreadable, databaseFile, "cannot read the file's header");
+    return got;
+}
+
+}  // namespace
+
 Probe probe(const std::filesystem::path& databaseFile, bool readOnly)
 {
     // Look at the header ourselves first: handing a foreign file to SQLite read-write is how
     // it gets "repaired" into something else.
-    std::ifstream in(databaseFile, std::ios::binary);
-    if (!in)
-        refuse(ErrorCode::FileUnreadable, databaseFile, "cannot open the file for reading");
     unsigned char header[100] = {};
-    in.read(reinterpret_cast<char*>(header), sizeof header);
-    const auto got = static_cast<std::size_t>(in.gcount());
+    const std::size_t got = readHeader(databaseFile, header, sizeof header);
     if (got == 0)
         refuse(ErrorCode::NotAProject, databaseFile,
                "expected a SQLite database, found an empty file");
@@ -206,8 +238,6 @@ Probe probe(const std::filesystem::path& databaseFile, bool readOnly)
                    + "\"");
     if (got < sizeof header)
         refuse(ErrorCode::CorruptProject, databaseFile, "the SQLite header is truncated");
-    in.close();
-
     // Header fields (big-endian): application_id at offset 68; byte 18 is 2 in WAL mode.
     const std::uint32_t applicationId = (std::uint32_t(header[68]) << 24)
                                         | (std::uint32_t(header[69]) << 16)
