@@ -467,6 +467,12 @@ void TestStore::architecturesDeduplicate()
     QCOMPARE(archs.all().size(), std::size_t(2));
     QCOMPARE(archs.get(a).name, std::string("mlp"));
     QCOMPARE(expectError([&] { archs.get(77); }).code, ErrorCode::NotFound);
+    // The same network saved with its nodes moved (the hash leaves the layout out) keeps its
+    // id and takes the new layout: the arrangement the user saved last is the one reopened.
+    const std::string moved = R"({"c":1,"layout":{"n":[5,6]}})";
+    QCOMPARE(archs.save("cnn", moved, sha256Hex("{\"c\":1}")), b);
+    QCOMPARE(archs.get(b).specJson, moved);
+    QCOMPARE(archs.all().size(), std::size_t(2));
 }
 
 void TestStore::registryVersionsIncrement()

@@ -17,8 +17,18 @@ Id ArchitectureRepository::save(const std::string& name, const std::string& spec
     Transaction tx(db);
     auto existing = db.prepare("SELECT id FROM architectures WHERE spec_hash = ?");
     existing.bind(1, specHash);
-    if (existing.step())
-        return existing.int64(0);
+    if (existing.step()) {
+        // Same network (the hash leaves the node positions out): the newest layout is what the
+        // user arranged last, so it replaces the stored one instead of being dropped.
+        const Id id = existing.int64(0);
+        db.prepare("UPDATE architectures SET spec_json = ? WHERE id = ? AND spec_json <> ?")
+            .bind(1, specJson)
+            .bind(2, id)
+            .bind(3, specJson)
+            .run();
+        tx.commit();
+        return id;
+    }
     db.prepare("INSERT INTO architectures (name, spec_json, spec_hash, created_at) "
                "VALUES (?, ?, ?, ?)")
         .bind(1, name)
