@@ -1,0 +1,64 @@
+// flightdeck-serve BUNDLE: serves a verified export bundle over HTTP until SIGINT/SIGTERM.
+#include "flightdeck/common/Error.h"
+#include "flightdeck/serve/BundleModel.h"
+#include "flightdeck/serve/PredictionServer.h"
+
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+namespace {
+
+flightdeck::serve::PredictionServer* gServer = nullptr;
+
+extern "C" void onStop(int)
+{
+    if (gServer)
+        gServer->stop();   // httplib's stop only shuts the listening socket: signal-safe enough
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"flightdeck-serve: serve an exported Flightdeck bundle over HTTP "
+                 "(POST /predict, GET /health, /metadata, /metrics)"};
+    std::string bundle;
+    flightdeck::serve::ServerOptions options;
+    options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    std::string log;
+    app.add_option("bundle", bundle, "The bundle folder (flightdeck-cli export writes it)")->required();
+    app.add_option("--host", options.host, "Address to bind (127.0.0.1: this machine only)");
+    app.add_option("--port", options.port, "Port (0 = any free one, printed)")->check(CLI::Range(0, 65535));
+    app.add_option("--threads", options.threads, "Worker threads")->check(CLI::Range(1, 256));
+    app.add_option("--queue", options.queue, "Connections that may wait for a worker (then 503)")
+        ->check(CLI::Range(0, 100000));
+    app.add_option("--max-body", options.maxBodyBytes, "Largest request body in bytes (then 413)");
+    app.add_option("--max-batch", options.maxBatch, "Most records per request");
+    app.add_option("--token", options.token, "Require Authorization: Bearer <token> (not /health)");
+    app.add_option("--log", log, "JSONL prediction log for the Monitoring panel");
+    app.add_option("--log-max-bytes", options.logMaxBytes, "Rotate the log at this size");
+    app.add_option("--log-keep", options.logKeep, "Rotated logs kept")->check(CLI::Range(0, 1000));
+    CLI11_PARSE(app, argc, argv);
+    options.log = log;
+    try {
+        const auto model = flightdeck::serve::BundleModel::load(bundle);
+        flightdeck::serve::PredictionServer server(model, options);
+        const int port = server.bind();
+        gServer = &server;
+        std::signal(SIGINT, onStop);
+        std::signal(SIGTERM, onStop);
+        std::cout << "serving " << model.info().name << " v" << model.info().version << " on http://"
+                  << options.host << ":" << port << " (" << options.threads << " threads"
+                  << (log.empty() ? std::string() : ", log " + log) << ")" << std::endl;
+        server.listen();
+        gServer = nullptr;
+        std::cout << "stopped" << std::endl;
+        return 0;
+    } catch (const flightdeck::Error& e) {
+        std::cerr << "flightdeck-serve: " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,49 @@
+#pragma once
+// A deployable bundle loaded for serving: manifest checked first (a tampered or missing file is
+// refused by name), then labels, preprocessing and the TorchScript model. Predictions are safe
+// from several threads at once (a loaded model is in eval mode and only read).
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace flightdeck::serve {
+
+struct BundleInfo {
+    std::string name;                   // the registry's model name
+    int version = 0;
+    std::vector<std::string> features;  // input order
+    std::vector<std::string> classes;   // empty for a regression model
+    std::string labelColumn;
+    std::int64_t inputs = 0;
+    bool regression = false;
+    std::string manifestSha256;
+};
+
+struct Prediction {
+    std::string label;                  // the class, or the value as text for regression
+    int classIndex = -1;
+    double value = 0;                   // regression output
+    double confidence = 0;              // top softmax probability (classification)
+};
+
+class BundleModel {
+public:
+    // Error(CorruptObject) naming the first file that fails the manifest; FileNotFound /
+    // BadValue for a folder that is not a bundle.
+    static BundleModel load(const std::filesystem::path& bundleDir);
+    BundleModel(BundleModel&&) noexcept;
+    ~BundleModel();
+
+    const BundleInfo& info() const { return info_; }
+    // rows x info().inputs raw feature values (row-major).
+    std::vector<Prediction> predict(const std::vector<float>& rows) const;
+
+private:
+    BundleModel();
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    BundleInfo info_;
+};
+
+}  // namespace flightdeck::serve
