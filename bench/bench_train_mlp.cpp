@@ -32,7 +32,12 @@ std::map<std::string, std::string> allocators()
             {"mmap64+trim", "MALLOC_MMAP_THRESHOLD_=67108864 MALLOC_TRIM_THRESHOLD_=268435456 "
                             "MALLOC_TOP_PAD_=67108864"},
             {"jemalloc", std::string("LD_PRELOAD=") + kLib + "libjemalloc.so.2"},
-            {"tcmalloc", std::string("LD_PRELOAD=") + kLib + "libtcmalloc_minimal.so.4"}};
+            {"tcmalloc", std::string("LD_PRELOAD=") + kLib + "libtcmalloc_minimal.so.4"},
+            // libgomp's idle threads sleep instead of spinning (helps when something else,
+            // such as the GUI thread, wants one of the cores).
+            {"passive", "OMP_WAIT_POLICY=PASSIVE"},
+            {"jemalloc+passive", std::string("OMP_WAIT_POLICY=PASSIVE LD_PRELOAD=") + kLib +
+                                     "libjemalloc.so.2"}};
 }
 
 bool allocatorPresent(const std::string& name)
@@ -130,15 +135,18 @@ std::string findPython(const Options& o)
     return {};
 }
 
+std::string loadNow();
+
 struct Figure {
     std::vector<double> rates;
     double median = 0;
-    std::string loss;
+    std::string loss, load;
 };
 
 Figure measure(const std::string& command)
 {
     int st = 0;
+    const std::string load = loadNow();
     const std::string out = captureCommand(command + " 2>&1", &st);
     Figure f;
     std::istringstream in(out);
@@ -152,6 +160,9 @@ Figure measure(const std::string& command)
         else if (line.rfind("val_ms", 0) == 0)
             std::printf("    %s\n", line.c_str());
     }
+    f.load = load.substr(0, load.find(' '));
+    if (command.find("'val'") != std::string::npos)
+        return f;
     if (st != 0 || f.rates.empty()) {
         std::printf("    FAILED (%d): %s\n%s\n", st, command.c_str(), out.c_str());
         return f;
@@ -166,8 +177,8 @@ void row(const std::string& model, const std::string& side, const std::string& a
     if (f.rates.empty())
         return;
     const auto [lo, hi] = std::minmax_element(f.rates.begin(), f.rates.end());
-    std::printf("| %s | %-34s | %-11s | %9.0f | %7.0f-%-7.0f | %s | %s |%s\n", model.c_str(),
-                side.c_str(), alloc.c_str(), f.median, *lo, *hi,
+    std::printf("| %s | %-34s | %-11s | %9.0f | %7.0f-%-7.0f | %s | %s | %s |%s\n", model.c_str(),
+                side.c_str(), alloc.c_str(), f.median, *lo, *hi, f.load.c_str(),
                 pythonBest > 0 ? (std::to_string(f.median / pythonBest).substr(0, 4) + "x").c_str() : "",
                 ceil > 0 ? (std::to_string(int(100 * f.median / ceil + 0.5)) + " %").c_str() : "",
                 f.loss.empty() ? "" : (" loss" + f.loss).c_str());
@@ -244,8 +255,8 @@ int main(int argc, char** argv)
                         pyBest = std::max(pyBest, py.back().second.second.median);
                     }
             }
-            std::printf("| model | side | allocator | samples/s | epochs min-max | vs best Python | of ceiling |\n"
-                        "|---|---|---|---|---|---|---|\n");
+            std::printf("| model | side | allocator | samples/s | epochs min-max | load | vs best Python | of ceiling |\n"
+                        "|---|---|---|---|---|---|---|---|\n");
             row(model, "ceiling (products alone)", "glibc", ceil, pyBest, 0);
             for (const auto& [variant, f] : py)
                 row(model, "Python " + variant, f.first, f.second, pyBest, ceil.median);
