@@ -68,6 +68,10 @@ void MetricSink::flush()
     lastFlush_ = Clock::now();
     if (buffer_.empty())
         return;
+    if (runId_ == 0) {   // a data-parallel rank other than 0: rank 0 records the run
+        buffer_.clear();
+        return;
+    }
     runs_.appendMetrics(runId_, buffer_);
     buffer_.clear();
 }

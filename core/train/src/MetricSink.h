@@ -20,7 +20,8 @@ std::string num(double v);
                            double learningRate);
 
 // Buffers metric points and appends them in one transaction per flush. A NaN or infinite
-// value fails the run (diverged) instead of reaching the database.
+// value fails the run (diverged) instead of reaching the database. Run id 0 (a data-parallel
+// rank other than 0) checks the values and writes nothing.
 class MetricSink {
 public:
     MetricSink(store::RunRepository& runs, store::Id runId, const TrainCallbacks& cb,

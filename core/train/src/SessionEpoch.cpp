@@ -25,10 +25,16 @@ struct Validation {
 };
 
 // The validation part in inference mode, in chunks of at most ~16M outputs. The loss is the
-// training loss without class weights, so val/loss compares across weightings.
-Validation validate(torch::jit::Module& module, const torch::Tensor& x, const torch::Tensor& y,
-                    const Loss& trainLoss, std::int64_t outputs)
+// training loss without class weights, so val/loss compares across weightings. In a
+// data-parallel run each rank takes its slice of the rows and the sums are added up, so every
+// rank gets the same metrics (and takes the same early-stopping and schedule decisions).
+Validation validate(torch::jit::Module& module, const torch::Tensor& allX, const torch::Tensor& allY,
+                    const Loss& trainLoss, std::int64_t outputs, DataParallel* dp)
 {
+    const std::int64_t rows = allX.size(0);
+    const int rank = dp ? dp->world().rank : 0, world = dp ? dp->world().size : 1;
+    const auto x = allX.slice(0, rows * rank / world, rows * (rank + 1) / world);
+    const auto y = allY.slice(0, rows * rank / world, rows * (rank + 1) / world);
     const std::int64_t chunk = std::max<std::int64_t>(
         1, std::min<std::int64_t>(kEvalChunkRows, (std::int64_t(1) << 24) / outputs));
     Loss loss = trainLoss;
@@ -57,7 +63,12 @@ Validation validate(torch::jit::Module& module, const torch::Tensor& x, const to
         }
     }
     module.train(true);
-    const double dn = static_cast<double>(n);
+    if (dp) {
+        std::vector<double> sums = {lossSum, correct, sq, abs, ySum, ySq};
+        dp->sum(sums);
+        lossSum = sums[0], correct = sums[1], sq = sums[2], abs = sums[3], ySum = sums[4], ySq = sums[5];
+    }
+    const double dn = static_cast<double>(rows);
     v.loss = lossSum / dn;
     if (loss.regression()) {
         v.metrics[metric::ValRmse] = std::sqrt(sq / dn);
@@ -130,7 +141,7 @@ void TrainingSession::endEpoch()
 
     std::optional<double> monitored;
     if (d.valRows > 0) {
-        const Validation v = validate(module, d.valX, d.valY, loss_, d.outputs);
+        const Validation v = validate(module, d.valX, d.valY, loss_, d.outputs, dp_.get());
         result_.finalValLoss = v.loss;
         sink_->record(metric::ValLoss, pos_.step, epoch, v.loss);
         for (const auto& [key, value] : v.metrics)
@@ -185,7 +196,7 @@ void TrainingSession::endEpoch()
 
 void TrainingSession::checkpoint(const char* name)
 {
-    if (!config_.checkpoints)
+    if (!config_.checkpoints || !primary())
         return;
     auto& module = model_->impl().module;
     torch::serialize::OutputArchive a;

@@ -159,7 +159,11 @@ void TrainingSession::prepare(store::Id versionId, store::Id splitId, store::Id 
     d.parameters = d.isGraph ? model::checkedShapes(d.graph, d.inputShape, d.outputs).parameters
                              : model::parameterCount(model::inferShapes(d.spec, d.inputs, d.outputs));
 
-    d.threads = configureThreads(config_.threads);
+    // Ranks on one machine share its cores: "all cores" means this rank's share of them.
+    const int threads = config_.threads == 0 && world_.localSize > 1
+                            ? std::max(1, availableCores() / world_.localSize)
+                            : config_.threads;
+    d.threads = configureThreads(threads);
     d.runtime = runtimeInfo();
     d.deviceName = config_.device == "auto" ? d.runtime.defaultDevice : config_.device;
     if (d.deviceName == "cuda" && !d.runtime.cudaAvailable)
@@ -198,7 +202,7 @@ void TrainingSession::prepare(store::Id versionId, store::Id splitId, store::Id 
     d.valRows = static_cast<std::int64_t>(split.val.size());
     d.testRows = static_cast<std::int64_t>(split.test.size());
     d.nTrain = d.trainRows;
-    d.stepsPerEpoch = (d.nTrain + config_.batchSize - 1) / config_.batchSize;
+    d.stepsPerEpoch = (d.nTrain + globalBatch() - 1) / globalBatch();
     d.totalSteps = d.stepsPerEpoch * config_.epochs;
 }
 
@@ -233,6 +237,14 @@ std::map<std::string, std::string> TrainingSession::runParams() const
     };
     for (const auto& [k, v] : facts)
         p[k] = v;
+    p["world_size"] = std::to_string(world_.size);
+    if (dp_) {
+        // batch_size stays the per-rank batch, as in PyTorch DDP.
+        p["global_batch_size"] = std::to_string(globalBatch());
+        p["dist_backend"] = "gloo";
+        p["dist_timeout_s"] = std::to_string(world_.timeoutSeconds);
+        p["threads_per_rank"] = std::to_string(d.threads);
+    }
     if (d.regression) {
         p["target_mean"] = num(d.targetMean);
         p["target_std"] = num(d.targetStd);

@@ -19,28 +19,59 @@ namespace flightdeck::train::detail {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 [[noreturn]] void refuse(const std::string& field, const std::string& expected)
 {
     throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, field, expected});
 }
 
-// Fisher-Yates on our own mt19937_64 stream: the batch order depends only on the seed, not on
-// the standard library's shuffle or distribution implementations.
-void shuffle(std::vector<std::int64_t>& v, std::mt19937_64& rng)
+// FNV-1a over the parameters' and buffers' bytes (CPU, in module order): ranks that end with
+// identical weights print the same number.
+std::uint64_t weightsChecksum(torch::jit::Module& module)
 {
-    for (std::size_t i = v.size(); i > 1; --i) {
-        const std::size_t j = static_cast<std::size_t>(rng() % i);
-        std::swap(v[i - 1], v[j]);
-    }
+    std::uint64_t h = 1469598103934665603ULL;
+    auto add = [&](const torch::Tensor& t) {
+        const auto c = t.detach().to(torch::kCPU).contiguous();
+        const auto* p = static_cast<const unsigned char*>(c.data_ptr());
+        for (std::size_t i = 0, n = c.nbytes(); i < n; ++i)
+            h = (h ^ p[i]) * 1099511628211ULL;
+    };
+    for (const auto& t : module.parameters())
+        add(t);
+    for (const auto& t : module.buffers())
+        add(t);
+    return h;
 }
 
 }  // namespace
 
-TrainingSession::TrainingSession(store::Project& project, const TrainCallbacks& callbacks)
-    : project_(project), callbacks_(callbacks), runs_(project)
+TrainingSession::TrainingSession(store::Project& project, const TrainCallbacks& callbacks,
+                                 const WorldConfig& world)
+    : project_(project), callbacks_(callbacks), world_(world), runs_(project)
 {
+    if (world_.distributed())
+        dp_ = std::make_unique<DataParallel>(world_);
+}
+
+void TrainingSession::onEveryRank(const std::function<void()>& fn)
+{
+    if (!dp_) {
+        fn();
+        return;
+    }
+    try {
+        fn();
+    } catch (...) {
+        try {
+            dp_->allAgree(false);
+        } catch (...) {
+            // The others are gone already; this rank's own error is the one to report.
+        }
+        throw;
+    }
+    if (!dp_->allAgree(true))
+        throw Error(ErrorCode::TrainingFailed,
+                    "rank " + std::to_string(world_.rank) + " of " + std::to_string(world_.size) +
+                        ": another rank failed to prepare the run (its own output says why)");
 }
 
 TrainingSession::~TrainingSession() = default;
@@ -56,7 +87,13 @@ RunResult TrainingSession::start(store::Id versionId, store::Id splitId,
     config_ = config;
     validate(config_);
     // Everything that can fail for a bad id or setting fails here, before the run row exists.
-    prepare(versionId, splitId, architectureId);
+    onEveryRank([&] { prepare(versionId, splitId, architectureId); });
+    if (!primary()) {
+        // Trains in step with rank 0 and records nothing: no run row, lock or metrics.
+        buildModel();
+        seedStreams();
+        return train();
+    }
 
     store::RunRecord record;
     record.name = config_.runName;
@@ -78,8 +115,7 @@ RunResult TrainingSession::start(store::Id versionId, store::Id splitId,
             callbacks_.onStarted(runId_);
         runs_.setParams(runId_, runParams());
         buildModel();
-        shuffleRng_.seed(config_.seed ^ 0x9E3779B97F4A7C15ULL);
-        torch::manual_seed(config_.seed);   // dropout masks
+        seedStreams();
     } catch (const std::exception& e) {
         fail(e.what());
         throw;
@@ -87,13 +123,25 @@ RunResult TrainingSession::start(store::Id versionId, store::Id splitId,
     return train();
 }
 
-RunResult TrainingSession::resume(store::Id runId)
+void TrainingSession::seedStreams()
 {
-    const store::RunRecord run = runs_.run(runId);
-    if (run.status == store::RunStatus::Completed)
+    // The batch order is the same on every rank (each takes its slice of it); dropout masks
+    // differ per rank, as each rank's rows do.
+    shuffleRng_.seed(config_.seed ^ 0x9E3779B97F4A7C15ULL);
+    torch::manual_seed(config_.seed + static_cast<std::uint64_t>(world_.rank));
+}
+
+// The checks a resume makes and the checkpoint it continues from (its config becomes the
+// session's).
+std::string TrainingSession::resumeCheckpoint(store::Id runId, store::RunRecord* run)
+{
+    *run = runs_.run(runId);
+    if (run->status == store::RunStatus::Completed)
         refuse("run", "a run that did not finish; run " + std::to_string(runId) +
                           " completed (train a new run to go further)");
-    if (store::RunLock::isHeld(project_.folder(), runId))
+    // Rank 0 takes the lock: the other ranks of a resumed data-parallel run skip the check,
+    // which could see it held by rank 0 already.
+    if (primary() && store::RunLock::isHeld(project_.folder(), runId))
         refuse("run", "a run no process is training; run " + std::to_string(runId) +
                           " is being trained by another process");
     std::string checkpointHash;
@@ -107,9 +155,23 @@ RunResult TrainingSession::resume(store::Id runId)
     const std::string bytes = project_.objects().get(checkpointHash);
     config_ = checkpointConfig(bytes);
     validate(config_);
-    prepare(run.versionId, run.splitId, run.architectureId);
+    return bytes;
+}
 
-    runId_ = runId;
+RunResult TrainingSession::resume(store::Id runId)
+{
+    std::string bytes;
+    store::RunRecord run;
+    onEveryRank([&] {
+        bytes = resumeCheckpoint(runId, &run);
+        prepare(run.versionId, run.splitId, run.architectureId);
+    });
+    runId_ = runId;   // read by restore(); only rank 0 writes to it
+    if (!primary()) {
+        buildModel();
+        restore(bytes);
+        return train();
+    }
     lock_ = std::make_unique<store::RunLock>(project_, runId_);
     try {
         runs_.reopenRun(runId_);
@@ -142,6 +204,14 @@ void TrainingSession::buildModel()
     params_.clear();
     for (const auto& p : module.parameters())
         params_.push_back(p);
+    if (dp_) {
+        // Every rank builds the same weights from the seed; rank 0's are copied anyway, as
+        // DDP does, so a rank can never start from its own.
+        std::vector<torch::Tensor> state = params_;
+        for (const auto& b : module.buffers())
+            state.push_back(b);
+        dp_->broadcast(state);
+    }
     optimizer_ = makeOptimizer(params_, config_);
     schedule_ = std::make_unique<LrSchedule>(config_, d.stepsPerEpoch);
     augmenter_ = std::make_unique<Augmenter>(config_, d.inputShape);
@@ -163,8 +233,11 @@ void TrainingSession::waitWhilePaused()
 RunResult TrainingSession::train()
 {
     try {
-        sink_ = std::make_unique<MetricSink>(runs_, runId_, callbacks_, config_.learningRate);
+        sink_ = std::make_unique<MetricSink>(runs_, primary() ? runId_ : 0, callbacks_,
+                                             config_.learningRate);
         result_.runId = runId_;
+        result_.rank = world_.rank;
+        result_.worldSize = world_.size;
         result_.regression = data_->regression;
         bool stopped = false;
         while (pos_.epoch <= config_.epochs && !stopEarly_) {
@@ -186,89 +259,10 @@ RunResult TrainingSession::train()
     }
 }
 
-bool TrainingSession::epoch()
-{
-    const Data& d = *data_;
-    if (pos_.order.empty()) {
-        pos_.order.resize(static_cast<std::size_t>(d.nTrain));
-        for (std::int64_t i = 0; i < d.nTrain; ++i)
-            pos_.order[static_cast<std::size_t>(i)] = i;
-        shuffle(pos_.order, shuffleRng_);
-    }
-    const auto perm = torch::tensor(pos_.order, torch::kInt64).to(device_);
-    auto& module = model_->impl().module;
-    const std::int64_t batch = config_.batchSize;
-    // On the CPU reading the loss is free; on CUDA it would sync every step, so the epoch sum
-    // stays on the device there.
-    const bool onCpu = device_.is_cpu();
-    auto deviceLoss = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat64).device(device_));
-    double lastRate = -1;
-    auto segmentStart = Clock::now();
-    auto closeSegment = [&] {
-        pos_.epochSeconds += std::chrono::duration<double>(Clock::now() - segmentStart).count();
-        if (!onCpu)
-            pos_.epochLossSum += deviceLoss.item<double>();
-        deviceLoss.zero_();
-    };
-    for (std::int64_t b = pos_.next; b < d.nTrain; b += batch) {
-        if (callbacks_.pause && callbacks_.pause->load(std::memory_order_relaxed)) {
-            closeSegment();
-            waitWhilePaused();
-            segmentStart = Clock::now();
-        }
-        if (cancelled()) {
-            closeSegment();
-            return false;
-        }
-        const std::int64_t e = std::min(d.nTrain, b + batch);
-        const auto idx = perm.slice(0, b, e);
-        auto xb = d.trainX.index_select(0, idx);
-        const auto yb = d.trainY.index_select(0, idx);
-        if (augmenter_->active())
-            xb = augmenter_->apply(xb);
-
-        const double rate = schedule_->at(pos_.step);
-        if (rate != lastRate) {
-            setLearningRate(*optimizer_, rate);
-            lastRate = rate;
-        }
-        optimizer_->zero_grad();
-        auto loss = loss_(module.forward({xb}).toTensor(), yb);
-        loss.backward();
-        if (config_.clipGradNorm > 0)
-            torch::nn::utils::clip_grad_norm_(params_, config_.clipGradNorm);
-        optimizer_->step();
-
-        const std::int64_t n = e - b;
-        double lossValue = 0;
-        if (onCpu) {
-            lossValue = loss.item<double>();
-            // Checked every step: the update is applied, and a NaN spreads into every weight
-            // at the next one; the last checkpoint holds the last good weights.
-            if (!std::isfinite(lossValue))
-                diverged(std::string(metric::TrainLoss), lossValue, pos_.step + 1, pos_.epoch, rate);
-            pos_.epochLossSum += lossValue * static_cast<double>(n);
-        } else {
-            deviceLoss += loss.detach().to(torch::kFloat64) * static_cast<double>(n);
-        }
-        pos_.epochSamples += n;
-        pos_.next = e;
-        ++pos_.step;
-        if (pos_.step % config_.logEverySteps == 0) {
-            sink_->record(metric::TrainLoss, pos_.step, pos_.epoch, onCpu ? lossValue : loss.item<double>());
-            sink_->flushIfDue();
-        }
-        if (callbacks_.onProgress)
-            callbacks_.onProgress(pos_.step, d.totalSteps, pos_.epoch);
-    }
-    closeSegment();
-    return true;
-}
-
 RunResult TrainingSession::finish(bool stopped)
 {
     auto& module = model_->impl().module;
-    if (stopped)
+    if (stopped && primary())
         checkpoint("last");   // where a resume continues
     sink_->flush();
     result_.modelEpoch = pos_.epoch - 1;
@@ -285,6 +279,12 @@ RunResult TrainingSession::finish(bool stopped)
     // The stored model lives on the CPU so it loads anywhere.
     module.to(torch::kCPU);
     module.eval();
+    result_.weightsChecksum = weightsChecksum(module);
+    result_.samplesPerSecond =
+        pos_.trainSeconds > 0 ? static_cast<double>(pos_.samples) / pos_.trainSeconds : 0;
+    result_.status = stopped ? store::RunStatus::Cancelled : store::RunStatus::Completed;
+    if (!primary())
+        return result_;   // rank 0 records the run
     result_.modelObjectHash = project_.objects().put(model_->saveToBytes());
     store::ArtifactRecord artifact;
     artifact.runId = runId_;
@@ -293,21 +293,20 @@ RunResult TrainingSession::finish(bool stopped)
     artifact.name = "model.pt";
     runs_.addArtifact(artifact);
 
-    result_.samplesPerSecond =
-        pos_.trainSeconds > 0 ? static_cast<double>(pos_.samples) / pos_.trainSeconds : 0;
     std::map<std::string, std::string> params = {
         {"samples_per_second", num(result_.samplesPerSecond)},
         {"model_epoch", std::to_string(result_.modelEpoch)}};
     if (result_.stoppedEarlyAtEpoch)
         params["stopped_early_at_epoch"] = std::to_string(*result_.stoppedEarlyAtEpoch);
     runs_.setParams(runId_, params);
-    result_.status = stopped ? store::RunStatus::Cancelled : store::RunStatus::Completed;
     runs_.finishRun(runId_, result_.status);
     return result_;
 }
 
 void TrainingSession::fail(const std::string& message)
 {
+    if (!primary())
+        return;
     try {
         if (sink_)
             sink_->flush();

@@ -8,12 +8,14 @@
 #include "flightdeck/train/LrSchedule.h"
 #include "flightdeck/train/Trainer.h"
 
+#include "DataParallel.h"
 #include "MetricSink.h"
 #include "Recipe.h"
 
 #include <torch/script.h>
 #include <torch/torch.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <random>
@@ -42,7 +44,10 @@ struct Position {
 
 class TrainingSession {
 public:
-    TrainingSession(store::Project& project, const TrainCallbacks& callbacks);
+    // A world of size 1 is a plain run; otherwise this process is one rank of a data-parallel
+    // run and only rank 0 writes to the project.
+    TrainingSession(store::Project& project, const TrainCallbacks& callbacks,
+                    const WorldConfig& world = {});
     ~TrainingSession();
 
     RunResult start(store::Id versionId, store::Id splitId, store::Id architectureId,
@@ -52,13 +57,19 @@ public:
 private:
     struct Data;
     void prepare(store::Id versionId, store::Id splitId, store::Id architectureId);
+    std::string resumeCheckpoint(store::Id runId, store::RunRecord* run);
     void buildModel();
+    void seedStreams();
     std::map<std::string, std::string> runParams() const;
     RunResult train();
     bool epoch();                        // false when cancelled part-way
     void endEpoch();                     // validation, schedule, early stopping, checkpoints
     void waitWhilePaused();
     bool cancelled() const;
+    bool primary() const { return world_.primary(); }
+    // Runs `fn` on every rank; if it throws on any, all throw (none waits for the failed one).
+    void onEveryRank(const std::function<void()>& fn);
+    std::int64_t globalBatch() const { return std::int64_t(config_.batchSize) * world_.size; }
     void checkpoint(const char* name);
     void restore(const std::string& bytes);
     RunResult finish(bool cancelled);
@@ -66,6 +77,8 @@ private:
 
     store::Project& project_;
     TrainCallbacks callbacks_;
+    WorldConfig world_;
+    std::unique_ptr<DataParallel> dp_;   // null for a single process
     store::RunRepository runs_;
     TrainConfig config_;
     std::unique_ptr<Data> data_;

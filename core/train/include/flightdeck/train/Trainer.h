@@ -7,6 +7,7 @@
 // "cancelled", keeps its metrics and a checkpoint, and can be resumed.
 #include "flightdeck/store/Records.h"
 #include "flightdeck/train/TrainConfig.h"
+#include "flightdeck/train/World.h"
 
 #include <atomic>
 #include <cstdint>
@@ -42,12 +43,17 @@ struct RunResult {
     std::optional<int> stoppedEarlyAtEpoch;   // early stopping ended the run there
     int modelEpoch = 0;                       // whose weights the model artifact holds
     std::string modelObjectHash;    // TorchScript in the object store
-    double samplesPerSecond = 0;
+    double samplesPerSecond = 0;   // a data-parallel run's: every rank's rows together
+    int rank = 0, worldSize = 1;   // runId is 0 on ranks other than 0 (they record nothing)
+    // FNV-1a of the final weights and buffers: equal on every rank of a data-parallel run.
+    std::uint64_t weightsChecksum = 0;
 };
 
 class Trainer {
 public:
-    explicit Trainer(store::Project& project);
+    // With a world of more than one process, this process is one rank of a data-parallel run
+    // (see World.h): every rank calls run (or resume) with the same arguments, which joins the others; only rank 0 writes to the project.
+    explicit Trainer(store::Project& project, const WorldConfig& world = {});
     // Throws flightdeck::Error for bad ids or settings; a failure after the run row exists is
     // recorded as status "failed" with the message, then rethrown. A loss or metric that turns
     // NaN or infinite fails the run with Error(TrainingFailed) naming the step and epoch; its
@@ -63,6 +69,7 @@ public:
 
 private:
     store::Project& project_;
+    WorldConfig world_;
 };
 
 }  // namespace flightdeck::train
