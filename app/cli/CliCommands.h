@@ -20,6 +20,8 @@ struct LoopOptions {
     int threads = 0;
     std::string device = "auto";
     RecipeOptions recipe;
+    int nproc = 1;             // train --nproc: ranks to start on this machine
+    int distTimeout = 0;       // seconds a rank waits for the others; 0 = env or 300
 };
 
 int cmdInit(const std::string& project);

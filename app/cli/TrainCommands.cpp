@@ -17,6 +17,7 @@
 #include "flightdeck/train/RunEvaluator.h"
 #include "flightdeck/train/Runtime.h"
 #include "flightdeck/train/Trainer.h"
+#include "flightdeck/train/World.h"
 
 #include <cmath>
 #include <iomanip>
@@ -66,6 +67,13 @@ train::TrainConfig configFrom(const LoopOptions& options)
 
 void printResult(const train::RunResult& result)
 {
+    if (result.worldSize > 1) {
+        // Every rank prints its weights' checksum: equal numbers say the ranks stayed in step.
+        std::cout << "rank " << result.rank << " of " << result.worldSize << ": " << result.status
+                  << ", weights checksum " << std::hex << result.weightsChecksum << std::dec << "\n";
+        if (result.rank != 0)
+            return;   // rank 0 reports the run
+    }
     std::cout << "run " << result.runId << " " << result.status << ": train loss "
               << result.finalTrainLoss;
     if (result.finalValLoss) {
@@ -92,7 +100,8 @@ void printResult(const train::RunResult& result)
 }
 
 train::RunResult trainRun(store::Project& project, store::Id versionId, store::Id splitId,
-                          store::Id archId, const LoopOptions& options)
+                          store::Id archId, const LoopOptions& options,
+                          const train::WorldConfig& world = {})
 {
     const train::TrainConfig config = configFrom(options);
     train::TrainCallbacks callbacks;
@@ -100,6 +109,8 @@ train::RunResult trainRun(store::Project& project, store::Id versionId, store::I
     callbacks.cancel = stop.flag();
     int lastEpoch = -1;
     callbacks.onMetric = [&](const store::MetricRecord& m) {
+        if (!world.primary())
+            return;
         const bool shown = m.key == metric::ValAccuracy || m.key == metric::ValRmse;
         if (shown && m.epoch != lastEpoch) {
             lastEpoch = m.epoch;
@@ -109,8 +120,8 @@ train::RunResult trainRun(store::Project& project, store::Id versionId, store::I
     };
     const auto result =
         options.recipe.resumeRun > 0
-            ? train::Trainer(project).resume(options.recipe.resumeRun, callbacks)
-            : train::Trainer(project).run(versionId, splitId, archId, config, callbacks);
+            ? train::Trainer(project, world).resume(options.recipe.resumeRun, callbacks)
+            : train::Trainer(project, world).run(versionId, splitId, archId, config, callbacks);
     printResult(result);
     return result;
 }
@@ -136,8 +147,17 @@ int cmdTrain(const std::string& folder, std::int64_t versionId, std::int64_t spl
     if (options.recipe.resumeRun == 0 && (versionId == 0 || splitId == 0 || archId == 0))
         throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "train",
                               "--version, --split and --arch (a new run), or --resume RUN"});
-    auto project = openForWriting(folder);
-    trainRun(project, versionId, splitId, archId, options);
+    train::WorldConfig world = train::worldFromEnvironment();
+    if (options.distTimeout > 0)
+        world.timeoutSeconds = options.distTimeout;
+    if (world.distributed() && world.primary())
+        std::cout << "data-parallel: " << world.size << " ranks (Gloo via " << world.masterAddr
+                  << ":" << world.masterPort << ", timeout " << world.timeoutSeconds
+                  << " s), " << options.batchSize << " rows per rank per step, a global batch of "
+                  << static_cast<std::int64_t>(options.batchSize) * world.size << std::endl;
+    // Only rank 0 writes; the others read the data (a read-only project is fine for them).
+    auto project = world.primary() ? openForWriting(folder) : openProject(folder);
+    trainRun(project, versionId, splitId, archId, options, world);
     return StopSignals::received() ? 128 + StopSignals::received() : 0;
 }
 

@@ -3,6 +3,7 @@
 // the same commands plus train, evaluate, info and loop) for the commands that need it.
 #include "CliCommands.h"
 #include "DataCommands.h"
+#include "LaunchRanks.h"
 #include "ModelCommands.h"
 #include "MeasureCommands.h"
 #include "Validators.h"
@@ -11,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
 #include <iostream>
 
 int main(int argc, char** argv)
@@ -69,6 +71,15 @@ int main(int argc, char** argv)
     trainCmd->add_option("--split", splitId)->excludes(resume);
     trainCmd->add_option("--arch", archId)->excludes(resume);
     addTrainOptions(trainCmd);
+    trainCmd->add_option("--nproc", loop.nproc,
+                         "Data-parallel: start N processes here (each a rank with its own "
+                         "batch of --batch-size rows; rank 0 records the run). Under torchrun "
+                         "or mpirun leave it out: RANK/WORLD_SIZE/MASTER_ADDR/MASTER_PORT are read")
+        ->check(numberIn(1, 1024));
+    trainCmd->add_option("--dist-timeout", loop.distTimeout,
+                         "Data-parallel: seconds a rank waits for the others before failing "
+                         "(default 300, or FLIGHTDECK_DIST_TIMEOUT)")
+        ->check(numberIn(1, 86400));
     auto* evaluate = app.add_subcommand("evaluate", "Evaluate a run on a split");
     evaluate->add_option("project", project)->required();
     evaluate->add_option("--run", runId)->required();
@@ -107,6 +118,9 @@ int main(int argc, char** argv)
             return app.exit(e);
         }
         if (*init) return cmdInit(project);
+        // A rank started by a launcher sees RANK and trains; the launcher starts the ranks.
+        if (*trainCmd && loop.nproc > 1 && !std::getenv("RANK"))
+            return launchRanks(argc, argv, loop.nproc, loop.distTimeout);
 #ifdef FLIGHTDECK_CLI_TORCH
         if (*info) return cmdInfo();
         if (*trainCmd) return cmdTrain(project, versionId, splitId, archId, loop);
