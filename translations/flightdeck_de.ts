@@ -403,27 +403,27 @@ FLOPs pro Sample: %5</translation>
 <context>
     <name>RunStatus</name>
     <message>
-        <location filename="../ui/common/RunStatus.cpp" line="8"/>
+        <location filename="../ui/common/RunStatusText.cpp" line="9"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/common/RunStatus.cpp" line="10"/>
+        <location filename="../ui/common/RunStatusText.cpp" line="10"/>
         <source>completed</source>
         <translation>abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/common/RunStatus.cpp" line="12"/>
+        <location filename="../ui/common/RunStatusText.cpp" line="11"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/common/RunStatus.cpp" line="14"/>
+        <location filename="../ui/common/RunStatusText.cpp" line="12"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/common/RunStatus.cpp" line="16"/>
+        <location filename="../ui/common/RunStatusText.cpp" line="13"/>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
@@ -1197,178 +1197,179 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::EvaluationPanel</name>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="150"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="154"/>
         <source>test</source>
         <translation>Testdaten</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="151"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="155"/>
         <source>validation</source>
         <translation>Validierungsdaten</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="152"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="156"/>
         <source>training</source>
         <translation>Trainingsdaten</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="157"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="161"/>
         <source>&amp;Split:</source>
         <translation>&amp;Daten:</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="160"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="164"/>
         <source>&amp;Evaluate</source>
         <translation>&amp;Auswerten</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="161"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="165"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="162"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="166"/>
         <source>Macro F1</source>
         <translation>Makro-F1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="163"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="167"/>
         <source>Weighted F1</source>
         <translation>Gewichteter F1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="164"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="168"/>
         <source>Samples</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="165"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="169"/>
         <source>E&amp;valuation:</source>
         <translation>Aus&amp;wertung:</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="166"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="170"/>
         <source>Confusion matrix</source>
         <translation>Konfusionsmatrix</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="167"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="171"/>
         <source>Rows: true class · columns: predicted class</source>
         <translation>Zeilen: wahr · Spalten: vorhergesagt</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="168"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="172"/>
         <source>&amp;Normalize by true class</source>
         <translation>Zeilenweise &amp;normieren</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="169"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="173"/>
         <source>Show each row as percentages of its true class</source>
         <translation>Jede Zeile in Prozent ihrer wahren Klasse anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="170"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="174"/>
         <source>Per class</source>
         <translation>Pro Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="172"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="176"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="172"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="176"/>
         <source>Precision</source>
         <translation>Präzision</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="172"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="176"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="172"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="176"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="172"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="176"/>
         <source>Support</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="179"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="184"/>
         <source>#%1 %2 split, %3</source>
         <translation>#%1 %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="245"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="258"/>
         <source>&lt;b&gt;Run #%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;Lauf #%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="246"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="259"/>
         <source>&lt;b&gt;Run #%1&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;Lauf #%1&lt;/b&gt; %2</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="248"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="261"/>
         <source>&lt;b&gt;No run selected&lt;/b&gt;</source>
         <translation>&lt;b&gt;Kein Lauf ausgewählt&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="251"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="264"/>
         <source>The run is still training</source>
         <translation>Der Lauf trainiert noch</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="252"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="265"/>
         <source>Evaluate the current run&apos;s model on the chosen split</source>
         <translation>Das Modell des aktuellen Laufs auf den gewählten Daten auswerten</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="257"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="270"/>
         <source>Evaluating…</source>
         <translation>Wird ausgewertet…</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="262"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="275"/>
         <source>Open a project to see evaluations.</source>
         <translation>Öffnen Sie ein Projekt, um Auswertungen zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="264"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="277"/>
         <source>Select a run in Experiments to see its evaluation.</source>
         <translation>Wählen Sie unter „Experimente“ einen Lauf aus, um seine Auswertung zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="266"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="279"/>
         <source>This run is still training; evaluate it when it has finished.</source>
         <translation>Dieser Lauf trainiert noch; werten Sie ihn aus, wenn er beendet ist.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="267"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="280"/>
         <source>This run has no evaluation yet. Choose a split and press Evaluate.</source>
         <translation>Für diesen Lauf gibt es noch keine Auswertung. Wählen Sie die Daten und klicken Sie auf „Auswerten“.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="277"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="237"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="295"/>
         <source>On the %1 split</source>
         <translation>Auf den %1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="298"/>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="325"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="316"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="343"/>
         <source>class %1</source>
         <translation>Klasse %1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="301"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="319"/>
         <source>Most confused: true “%1” predicted as “%2” (%3 samples)</source>
         <translation>Häufigste Verwechslung: „%1“ als „%2“ vorhergesagt (%3×)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="304"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="322"/>
         <source>%n classes: too many to draw as a matrix; the table lists every class.</source>
         <translation>
             <numerusform>%n Klasse: zu viele für eine Matrix; die Tabelle listet jede Klasse.</numerusform>
@@ -1376,22 +1377,22 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="339"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="357"/>
         <source>Macro average</source>
         <translation>Makro-Mittel</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="355"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="373"/>
         <source>Select a run in Experiments first.</source>
         <translation>Wählen Sie zuerst unter „Experimente“ einen Lauf aus.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="356"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="374"/>
         <source>Open a project first.</source>
         <translation>Öffnen Sie zuerst ein Projekt.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="370"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="388"/>
         <source>Evaluating run %1 on the %2 split…</source>
         <translation>Lauf %1 wird auf den %2 ausgewertet…</translation>
     </message>
@@ -2449,34 +2450,54 @@ Aktivierungsspeicher pro Sample: %4</translation>
 <context>
     <name>flightdeck::ui::LivePlot</name>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="134"/>
+        <location filename="../ui/training/LivePlot.cpp" line="103"/>
+        <source>, val RMSE %1</source>
+        <translation>, Val.-RMSE %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/LivePlot.cpp" line="105"/>
+        <source>, val accuracy %1 %</source>
+        <translation>, Val.-Genauigkeit %1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/LivePlot.cpp" line="181"/>
         <source>train loss</source>
         <translation>Trainingsverlust</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="135"/>
+        <location filename="../ui/training/LivePlot.cpp" line="182"/>
         <source>val loss (per epoch)</source>
         <translation>Val.-Verlust (Epoche)</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="136"/>
+        <location filename="../ui/training/LivePlot.cpp" line="183"/>
         <source>val accuracy</source>
         <translation>Val.-Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="137"/>
+        <location filename="../ui/training/LivePlot.cpp" line="183"/>
+        <source>val RMSE</source>
+        <translation>Val.-RMSE</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/LivePlot.cpp" line="184"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="138"/>
+        <location filename="../ui/training/LivePlot.cpp" line="185"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="139"/>
+        <location filename="../ui/training/LivePlot.cpp" line="186"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/LivePlot.cpp" line="186"/>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
     </message>
 </context>
 <context>
@@ -3271,99 +3292,511 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
     </message>
 </context>
 <context>
+    <name>flightdeck::ui::RecipeForm</name>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="205"/>
+        <source>Validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="207"/>
+        <source>Validation RMSE</source>
+        <translation>Validierungs-RMSE</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="208"/>
+        <source>Validation MAE</source>
+        <translation>Validierungs-MAE</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="209"/>
+        <source>Validation R²</source>
+        <translation>Validierungs-R²</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="211"/>
+        <source>Validation accuracy</source>
+        <translation>Validierungsgenauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="259"/>
+        <source>Nesterov: needs a momentum above 0 (with momentum 0 it is plain SGD).</source>
+        <translation>Nesterov: braucht ein Momentum über 0 (mit Momentum 0 ist es einfaches SGD).</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="262"/>
+        <source>Minimum learning rate: %1 is above the learning rate %2.</source>
+        <translation>Minimale Lernrate: %1 liegt über der Lernrate %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="265"/>
+        <source>Task: an image version is trained as classification (images carry classes).</source>
+        <translation>Aufgabe: Eine Bildversion wird als Klassifikation trainiert (Bilder tragen Klassen).</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="268"/>
+        <source>Loss: cross-entropy needs classes; use MSE, L1 or Huber for a regression target.</source>
+        <translation>Verlust: Kreuzentropie braucht Klassen; für ein Regressionsziel MSE, L1 oder Huber verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="270"/>
+        <source>Loss: MSE, L1 and Huber are for regression; use cross-entropy for classes.</source>
+        <translation>Verlust: MSE, L1 und Huber sind für Regression; für Klassen Kreuzentropie verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="281"/>
+        <source>Optimizer:</source>
+        <translation>Optimierer:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="281"/>
+        <source>Momentum:</source>
+        <translation>Momentum:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="281"/>
+        <source>Weight decay:</source>
+        <translation>Weight Decay:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="281"/>
+        <source>Schedule:</source>
+        <translation>LR-Verlauf:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="282"/>
+        <source>Warm-up steps:</source>
+        <translation>Aufwärmschritte:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="282"/>
+        <source>Step every:</source>
+        <translation>Stufe alle:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="282"/>
+        <source>Gamma:</source>
+        <translation>Gamma:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="282"/>
+        <source>Minimum LR:</source>
+        <translation>Minimale LR:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="283"/>
+        <source>Plateau patience:</source>
+        <translation>Plateau-Geduld:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="283"/>
+        <source>Clip gradients:</source>
+        <translation>Gradienten kappen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="283"/>
+        <source>Early stopping:</source>
+        <translation>Früher Abbruch:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="284"/>
+        <source>Monitor:</source>
+        <translation>Überwachen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="284"/>
+        <source>Class weights:</source>
+        <translation>Klassengewichte:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="284"/>
+        <source>Augment:</source>
+        <translation>Augmentierung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="284"/>
+        <source>Task:</source>
+        <translation>Aufgabe:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="285"/>
+        <source>Loss:</source>
+        <translation>Verlust:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="285"/>
+        <source>Huber delta:</source>
+        <translation>Huber-Delta:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="287"/>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="288"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="289"/>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="290"/>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="291"/>
+        <source>L2 penalty for SGD and Adam, decoupled decay for AdamW</source>
+        <translation>L2-Strafterm für SGD und Adam, entkoppelter Decay für AdamW</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="292"/>
+        <source>Constant</source>
+        <translation>Konstant</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="293"/>
+        <source>Step</source>
+        <translation>Stufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="294"/>
+        <source>Cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="295"/>
+        <source>One-cycle</source>
+        <translation>One-Cycle</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="296"/>
+        <source>Reduce on plateau</source>
+        <translation>Senken bei Plateau</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="297"/>
+        <source>Linear warm-up over this many steps before the schedule</source>
+        <translation>Lineares Aufwärmen über so viele Schritte vor dem LR-Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="298"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="301"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="305"/>
+        <source> epochs</source>
+        <translation> Epochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="299"/>
+        <source>The step schedule multiplies the learning rate by this</source>
+        <translation>Der Stufenverlauf multipliziert die Lernrate mit diesem Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="300"/>
+        <source>The floor the learning rate does not go below</source>
+        <translation>Die Untergrenze, unter die die Lernrate nicht fällt</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="302"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="304"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="303"/>
+        <source>Cut the gradients&apos; total L2 norm to this value (0 = off)</source>
+        <translation>Die gesamte L2-Norm der Gradienten auf diesen Wert kappen (0 = aus)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="306"/>
+        <source>Stop after this many epochs without improvement of the monitored metric; the model is then the best epoch&apos;s (0 = off)</source>
+        <translation>Nach so vielen Epochen ohne Verbesserung der überwachten Metrik abbrechen; das Modell ist dann das der besten Epoche (0 = aus)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="308"/>
+        <source>The validation metric early stopping, the plateau schedule and the best checkpoint follow</source>
+        <translation>Die Validierungsmetrik, nach der sich früher Abbruch, der Plateau-Verlauf und der beste Checkpoint richten</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="311"/>
+        <source>Balanced</source>
+        <translation>Ausgeglichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="312"/>
+        <source>Weigh each class by the inverse of its share of the training data</source>
+        <translation>Jede Klasse mit dem Kehrwert ihres Anteils an den Trainingsdaten gewichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="313"/>
+        <source>No crop</source>
+        <translation>Kein Zuschnitt</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="314"/>
+        <source>pad </source>
+        <translation>Rand </translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="315"/>
+        <source>Pad by this many pixels, then crop a random image-sized window</source>
+        <translation>Um so viele Pixel auffüllen, dann ein zufälliges Fenster in Bildgröße ausschneiden</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="316"/>
+        <source>Flip</source>
+        <translation>Spiegeln</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="317"/>
+        <source>Flip training images horizontally with probability 0.5</source>
+        <translation>Trainingsbilder mit Wahrscheinlichkeit 0,5 horizontal spiegeln</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="318"/>
+        <source>Augmentation applies to image datasets only</source>
+        <translation>Augmentierung gilt nur für Bilddatensätze</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="319"/>
+        <source>From the dataset</source>
+        <translation>Aus dem Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="320"/>
+        <source>Classification</source>
+        <translation>Klassifikation</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="321"/>
+        <source>Regression</source>
+        <translation>Regression</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="322"/>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="323"/>
+        <source>Cross-entropy</source>
+        <translation>Kreuzentropie</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="324"/>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="325"/>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="326"/>
+        <source>Huber</source>
+        <translation>Huber</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::RegressionView</name>
+    <message>
+        <location filename="../ui/evaluation/RegressionView.cpp" line="66"/>
+        <source>Not in this report</source>
+        <translation>Nicht in diesem Bericht</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/RegressionView.cpp" line="66"/>
+        <source>Undefined: %1</source>
+        <translation>Undefiniert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/RegressionView.cpp" line="80"/>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/RegressionView.cpp" line="81"/>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/RegressionView.cpp" line="82"/>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/RegressionView.cpp" line="83"/>
+        <source>MAPE</source>
+        <translation>MAPE</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/RegressionView.cpp" line="84"/>
+        <source>Samples</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/RegressionView.cpp" line="86"/>
+        <source>Regression on “%1”: errors in its units</source>
+        <translation>Regression auf „%1“: Fehler in dessen Einheiten</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::RunControls</name>
+    <message>
+        <location filename="../ui/training/RunControls.cpp" line="45"/>
+        <source>Start Training</source>
+        <translation>Training starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunControls.cpp" line="47"/>
+        <source>Train with the current dataset version, split and architecture (F5)</source>
+        <translation>Mit aktueller Datensatzversion, Aufteilung und Architektur trainieren (F5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunControls.cpp" line="49"/>
+        <source>Continue</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunControls.cpp" line="49"/>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunControls.cpp" line="50"/>
+        <source>Continue the paused run</source>
+        <translation>Den pausierten Lauf fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunControls.cpp" line="51"/>
+        <source>Hold the run after the current batch; it keeps its place</source>
+        <translation>Den Lauf nach dem aktuellen Stapel anhalten; er behält seine Stelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunControls.cpp" line="52"/>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunControls.cpp" line="53"/>
+        <source>Stop after the current batch; the run keeps its metrics (Shift+F5)</source>
+        <translation>Nach dem aktuellen Stapel stoppen; der Lauf behält seine Metriken (Umschalt+F5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunControls.cpp" line="54"/>
+        <source>Resume Run</source>
+        <translation>Lauf wieder aufnehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunControls.cpp" line="56"/>
+        <source>Continue run #%1 from its last checkpoint</source>
+        <translation>Lauf #%1 ab seinem letzten Checkpoint fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunControls.cpp" line="57"/>
+        <source>Select a stopped, interrupted or failed run to continue it</source>
+        <translation>Einen gestoppten, unterbrochenen oder fehlgeschlagenen Lauf auswählen, um ihn fortzusetzen</translation>
+    </message>
+</context>
+<context>
     <name>flightdeck::ui::RunsTable</name>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="90"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="103"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="90"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="103"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="90"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="103"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="90"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="103"/>
         <source>Dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="91"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="104"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="91"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="104"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="91"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="104"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="92"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="105"/>
         <source>Batch</source>
         <translation>Stapelgröße</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="92"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="105"/>
         <source>Val accuracy</source>
         <translation>Val.-Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="92"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="105"/>
         <source>Val loss</source>
         <translation>Val.-Verlust</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="92"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="105"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="93"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="106"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="93"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="106"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="94"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="107"/>
         <source>Dataset version hash (prefix)</source>
         <translation>Hash der Datensatzversion (Präfix)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="95"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="108"/>
         <source>Last recorded val/accuracy</source>
         <translation>Zuletzt aufgezeichneter Wert von val/accuracy</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="96"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="109"/>
         <source>Last recorded val/loss</source>
         <translation>Zuletzt aufgezeichneter Wert von val/loss</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="114"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="127"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="115"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="128"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="116"/>
+        <location filename="../ui/experiments/RunsTable.cpp" line="129"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
@@ -3636,7 +4069,7 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::TrainingController</name>
     <message>
-        <location filename="../ui/common/TrainingController.cpp" line="106"/>
+        <location filename="../ui/common/TrainingController.cpp" line="122"/>
         <source>Unknown error.</source>
         <translation>Unbekannter Fehler.</translation>
     </message>
@@ -3737,108 +4170,124 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="112"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="122"/>
         <source>No project: open or create one first.</source>
         <translation>Kein Projekt: Öffnen oder erstellen Sie zuerst eines.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="114"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="124"/>
         <source>No dataset version: import or select one in the Data panel.</source>
         <translation>Keine Datensatzversion: Importieren oder wählen Sie eine im Datenbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="116"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="126"/>
         <source>No split: create one for the selected version in the Data panel.</source>
         <translation>Keine Aufteilung: Erstellen Sie im Datenbereich eine für die ausgewählte Version.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="120"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="130"/>
         <source>The selected split belongs to another dataset version: select or create a split of this version.</source>
         <translation>Die ausgewählte Aufteilung gehört zu einer anderen Datensatzversion: Wählen oder erstellen Sie eine Aufteilung dieser Version.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="126"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="136"/>
         <source>No architecture: save one in the Architecture panel.</source>
         <translation>Keine Architektur: Speichern Sie eine im Architekturbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="138"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="156"/>
         <source>A run is already in progress.</source>
         <translation>Ein Lauf ist bereits aktiv.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="155"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="175"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="219"/>
         <source>Training could not start: a run is already going or no project is open.</source>
         <translation>Das Training konnte nicht starten: Ein Lauf ist bereits aktiv oder kein Projekt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="159"/>
-        <location filename="../ui/training/TrainingPanel.cpp" line="281"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="179"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="365"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="170"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="191"/>
         <source>Stopping after the current batch…</source>
         <translation>Wird nach dem aktuellen Stapel gestoppt…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="177"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="204"/>
+        <source>Run #%1 paused after its current batch; Continue picks it up.</source>
+        <translation>Lauf #%1 nach seinem aktuellen Stapel pausiert; „Fortsetzen“ nimmt ihn wieder auf.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="205"/>
+        <source>Run #%1 continues.</source>
+        <translation>Lauf #%1 geht weiter.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="225"/>
+        <source>Resuming run #%1 from its last checkpoint…</source>
+        <translation>Lauf #%1 wird ab seinem letzten Checkpoint wieder aufgenommen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="237"/>
+        <source>Run #%1 resumed.</source>
+        <translation>Lauf #%1 wieder aufgenommen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="239"/>
         <source>Run #%1 started.</source>
         <translation>Lauf #%1 gestartet.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="189"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="254"/>
         <source>Epoch %1 of %2, step %3 of %4</source>
         <translation>Epoche %1 von %2, Schritt %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="211"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="278"/>
         <source>Training stopped: its project was closed.</source>
         <translation>Training beendet: sein Projekt wurde geschlossen.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="215"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="282"/>
         <source>Run #%1 %2 (%3 samples/s).</source>
         <translation>Lauf #%1 %2 (%3 Samples/s).</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="270"/>
-        <source>Train with the current dataset version, split and architecture (F5)</source>
-        <translation>Mit aktueller Datensatzversion, Aufteilung und Architektur trainieren (F5)</translation>
+        <location filename="../ui/training/TrainingPanel.cpp" line="382"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="281"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="383"/>
+        <source>Recipe</source>
+        <translation>Rezept</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="365"/>
         <source>No run selected</source>
         <translation>Kein Lauf ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="283"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="367"/>
+        <source>Run #%1 (paused)</source>
+        <translation>Lauf #%1 (pausiert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="368"/>
         <source>Run #%1 (live)</source>
         <translation>Lauf #%1 (live)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="285"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="370"/>
         <source>Run #%1 (%2)</source>
         <translation>Lauf #%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="296"/>
-        <source>Start Training</source>
-        <translation>Training starten</translation>
-    </message>
-    <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="297"/>
-        <source>Stop</source>
-        <translation>Stoppen</translation>
-    </message>
-    <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="298"/>
-        <source>Stop after the current batch; the run keeps its metrics (Shift+F5)</source>
-        <translation>Nach dem aktuellen Stapel stoppen; der Lauf behält seine Metriken (Umschalt+F5)</translation>
-    </message>
-    <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="299"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="385"/>
         <source>Runtime: %1</source>
         <translation>Laufzeitumgebung: %1</translation>
     </message>

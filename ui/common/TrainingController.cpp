@@ -49,6 +49,22 @@ TrainingController::~TrainingController()
 bool TrainingController::start(qint64 versionId, qint64 splitId, qint64 architectureId,
                                const flightdeck::train::TrainConfig& config)
 {
+    return launch(0, [=](flightdeck::train::Trainer& trainer,
+                         const flightdeck::train::TrainCallbacks& callbacks) {
+        return trainer.run(versionId, splitId, architectureId, config, callbacks);
+    });
+}
+
+bool TrainingController::resume(qint64 runId)
+{
+    return launch(runId, [runId](flightdeck::train::Trainer& trainer,
+                                 const flightdeck::train::TrainCallbacks& callbacks) {
+        return trainer.resume(runId, callbacks);
+    });
+}
+
+bool TrainingController::launch(qint64 knownRunId, Launch body)
+{
     if (running_ || !session_ || !session_->isOpen())
         return false;
     if (thread_) {
@@ -57,14 +73,15 @@ bool TrainingController::start(qint64 versionId, qint64 splitId, qint64 architec
         thread_ = nullptr;
     }
     cancel_.store(false);
+    pause_.store(false);
     buffer_.drain();
     running_ = true;
-    runId_ = 0;
+    runId_ = knownRunId;
     generation_ = session_->generation();
     const std::string folder = session_->folder().toStdString();
 
-    thread_ = QThread::create([this, folder, versionId, splitId, architectureId, config]() {
-        qint64 runId = 0;
+    thread_ = QThread::create([this, folder, knownRunId, body = std::move(body)]() {
+        qint64 runId = knownRunId;   // a resumed run keeps its id even if it is refused
         auto status = flightdeck::store::RunStatus::Failed;
         QString error;
         double samplesPerSecond = 0;
@@ -75,6 +92,7 @@ bool TrainingController::start(qint64 versionId, qint64 splitId, qint64 architec
             auto project = flightdeck::store::Project::open(folder);
             flightdeck::train::TrainCallbacks callbacks;
             callbacks.cancel = &cancel_;
+            callbacks.pause = &pause_;
             callbacks.onStarted = [&](flightdeck::store::Id id) {
                 runId = id;
                 QMetaObject::invokeMethod(this, [this, id]() { onWorkerStarted(id); },
@@ -93,7 +111,7 @@ bool TrainingController::start(qint64 versionId, qint64 splitId, qint64 architec
                     Qt::QueuedConnection);
             };
             flightdeck::train::Trainer trainer(project);
-            const auto result = trainer.run(versionId, splitId, architectureId, config, callbacks);
+            const auto result = body(trainer, callbacks);
             runId = result.runId;
             status = result.status;
             samplesPerSecond = result.samplesPerSecond;
@@ -117,6 +135,14 @@ bool TrainingController::start(qint64 versionId, qint64 splitId, qint64 architec
 }
 
 void TrainingController::stop() { cancel_.store(true); }
+
+void TrainingController::setPaused(bool paused)
+{
+    if (!running_ || pause_.load() == paused)
+        return;
+    pause_.store(paused);
+    Q_EMIT pausedChanged(paused);
+}
 
 void TrainingController::waitForFinished()
 {
@@ -145,6 +171,8 @@ void TrainingController::onWorkerDone(qint64 runId, flightdeck::store::RunStatus
     drainTimer_.stop();
     drain();
     running_ = false;
+    if (pause_.exchange(false))
+        Q_EMIT pausedChanged(false);
     const bool stale = !session_ || session_->generation() != generation_;
     if (stale)
         runId = 0;

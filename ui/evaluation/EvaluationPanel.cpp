@@ -5,6 +5,7 @@
 #include "common/TaskRunner.h"
 #include "evaluation/ConfusionMatrixView.h"
 #include "evaluation/MetricCard.h"
+#include "evaluation/RegressionView.h"
 
 #include "flightdeck/store/Project.h"
 #include "flightdeck/store/RunRepository.h"
@@ -103,12 +104,14 @@ EvaluationPanel::EvaluationPanel(ProjectSession* session, TaskRunner* runner, QW
     auto* perClassLayout = new QVBoxLayout(perClassGroup_);
     perClassLayout->addWidget(perClass_);
 
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->setObjectName(QStringLiteral("evaluationSplitter"));
-    splitter->addWidget(matrixGroup_);
-    splitter->addWidget(perClassGroup_);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter_ = new QSplitter(Qt::Horizontal, this);
+    splitter_->setObjectName(QStringLiteral("evaluationSplitter"));
+    splitter_->addWidget(matrixGroup_);
+    splitter_->addWidget(perClassGroup_);
+    splitter_->setStretchFactor(0, 3);
+    splitter_->setStretchFactor(1, 2);
+    regression_ = new RegressionView(this);
+    regression_->hide();
 
     auto* top = new QHBoxLayout;
     top->addWidget(runLabel_, 1);
@@ -119,7 +122,8 @@ EvaluationPanel::EvaluationPanel(ProjectSession* session, TaskRunner* runner, QW
     layout->addLayout(top);
     layout->addWidget(messageLabel_);
     layout->addLayout(cards);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(splitter_, 1);
+    layout->addWidget(regression_, 1);
 
     connect(evaluateButton_, &QPushButton::clicked, this, &EvaluationPanel::evaluateCurrentRun);
     connect(normalizeCheck_, &QCheckBox::toggled, matrix_, &ConfusionMatrixView::setNormalized);
@@ -171,6 +175,7 @@ void EvaluationPanel::retranslateUi() {
     perClass_->setHorizontalHeaderLabels(
         {tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Support")});
     matrix_->retranslateUi();
+    regression_->retranslateUi();
     // Evaluation combo entries carry translated split names.
     const QLocale locale;
     for (int i = 0; i < evaluationCombo_->count() && i < static_cast<int>(evaluations_.size()); ++i) {
@@ -218,17 +223,25 @@ void EvaluationPanel::showEvaluation(int index) {
     report_.reset();
     classNames_.clear();
     shown_ = -1;
+    regressionShown_ = false;
     if (index >= 0 && index < static_cast<int>(evaluations_.size())) {
         shown_ = index;
         if (evaluationCombo_->currentIndex() != index) {
             const QSignalBlocker blocker(evaluationCombo_);
             evaluationCombo_->setCurrentIndex(index);
         }
+        const std::string& json = evaluations_[index].reportJson;
+        regressionShown_ = RegressionView::isRegressionReport(json);
         try {
-            std::vector<std::string> names;
-            report_ = flightdeck::eval::reportFromJson(evaluations_[index].reportJson, &names);
-            for (const std::string& name : names)
-                classNames_.append(QString::fromStdString(name));
+            if (regressionShown_) {
+                regression_->setReport(json, tr("On the %1 split").arg(splitText(
+                                                 QString::fromStdString(evaluations_[index].split))));
+            } else {
+                std::vector<std::string> names;
+                report_ = flightdeck::eval::reportFromJson(json, &names);
+                for (const std::string& name : names)
+                    classNames_.append(QString::fromStdString(name));
+            }
         } catch (const std::exception& e) {
             error_ = ErrorText::fromException(e);
         }
@@ -269,6 +282,11 @@ void EvaluationPanel::render() {
     messageLabel_->setStyleSheet(isError ? QStringLiteral("color: #c62828;") : QString());
     messageLabel_->setVisible(!message.isEmpty());
     historyLabel_->setVisible(evaluations_.size() > 1);
+    // A regression report has no classes: its own cards replace the matrix and the table.
+    regression_->setVisible(regressionShown_);
+    splitter_->setVisible(!regressionShown_);
+    for (MetricCard* card : {accuracyCard_, macroF1Card_, weightedF1Card_, samplesCard_})
+        card->setVisible(!regressionShown_);
     evaluationCombo_->setVisible(evaluations_.size() > 1);
 
     const QLocale locale;

@@ -2,7 +2,8 @@
 // Evaluation of the session's current run: runs core's RunEvaluator on a pool thread for the
 // chosen split, then shows the stored report (accuracy, macro/weighted F1, a confusion-matrix
 // heat map that can be normalized by true class, per-class precision/recall/F1/support).
-// Older evaluations of the run stay reachable from a combo box.
+// Older evaluations of the run stay reachable from a combo box. A regression run's report shows
+// RMSE, MAE, R^2, MAPE and samples (RegressionView) instead.
 #include "flightdeck/eval/Classification.h"
 #include "flightdeck/store/Records.h"
 
@@ -17,6 +18,7 @@ class QComboBox;
 class QGroupBox;
 class QLabel;
 class QPushButton;
+class QSplitter;
 class QTableWidget;
 
 namespace flightdeck::ui {
@@ -24,6 +26,7 @@ namespace flightdeck::ui {
 class ConfusionMatrixView;
 class MetricCard;
 class ProjectSession;
+class RegressionView;
 class TaskRunner;
 
 class EvaluationPanel : public QWidget {
@@ -70,6 +73,9 @@ private:
     QLabel* topConfusionLabel_ = nullptr;
     QGroupBox* perClassGroup_ = nullptr;
     QTableWidget* perClass_ = nullptr;
+    QSplitter* splitter_ = nullptr;
+    RegressionView* regression_ = nullptr;
+    bool regressionShown_ = false;   // the shown evaluation is a regression report
 
     std::optional<flightdeck::store::RunRecord> run_;
     std::vector<flightdeck::store::EvaluationRecord> evaluations_;

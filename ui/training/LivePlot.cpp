@@ -1,9 +1,12 @@
 #include "training/LivePlot.h"
 
 #include <QEvent>
+#include <QLocale>
 #include <QVBoxLayout>
 
 #include "common/QCustomPlotCompat.h"
+
+#include "flightdeck/store/MetricKeys.h"
 
 #include <algorithm>
 
@@ -15,7 +18,7 @@ LivePlot::LivePlot(QWidget* parent)
       title_(new QCPTextElement(plot_, QString(), QFont(font().family(), font().pointSize() + 1, QFont::Bold))),
       trainLoss_(plot_->addGraph(plot_->xAxis, plot_->yAxis)),
       valLoss_(plot_->addGraph(plot_->xAxis, plot_->yAxis)),
-      valAccuracy_(plot_->addGraph(plot_->xAxis, plot_->yAxis2))
+      valMetric_(plot_->addGraph(plot_->xAxis, plot_->yAxis2))
 {
     setObjectName(QStringLiteral("livePlot"));
     plot_->setObjectName(QStringLiteral("trainingPlot"));
@@ -30,8 +33,8 @@ LivePlot::LivePlot(QWidget* parent)
     trainLoss_->setPen(QPen(QColor(31, 119, 180), 1.5));
     valLoss_->setPen(QPen(QColor(255, 127, 14), 2.0));
     valLoss_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
-    valAccuracy_->setPen(QPen(QColor(44, 160, 44), 2.0));
-    valAccuracy_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, 7));
+    valMetric_->setPen(QPen(QColor(44, 160, 44), 2.0));
+    valMetric_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, 7));
     trainLoss_->setAdaptiveSampling(true);
 
     plot_->yAxis2->setVisible(true);
@@ -56,7 +59,7 @@ LivePlot::LivePlot(QWidget* parent)
 
 void LivePlot::clearData()
 {
-    for (auto* graph : {trainLoss_, valLoss_, valAccuracy_})
+    for (auto* graph : {trainLoss_, valLoss_, valMetric_})
         graph->data()->clear();
     plot_->xAxis->setRange(0.0, 10.0);
     plot_->yAxis->setRange(0.0, 1.0);
@@ -65,17 +68,54 @@ void LivePlot::clearData()
 
 QCPGraph* LivePlot::graphFor(const std::string& key) const
 {
-    if (key == "train/loss")
+    if (key == metric::TrainLoss)
         return trainLoss_;
-    if (key == "val/loss")
+    if (key == metric::ValLoss)
         return valLoss_;
-    if (key == "val/accuracy")
-        return valAccuracy_;
+    if (key == (regression_ ? metric::ValRmse : metric::ValAccuracy))
+        return valMetric_;
     return nullptr;
+}
+
+void LivePlot::setRegression(bool regression)
+{
+    if (regression == regression_)
+        return;
+    regression_ = regression;
+    valMetric_->data()->clear();   // its points belong to the other metric
+    retranslateUi();
+    rescaleAndReplot();
+}
+
+std::optional<double> LivePlot::lastValue(std::string_view key) const
+{
+    const auto* graph = graphFor(std::string(key));
+    if (!graph || graph->data()->isEmpty())
+        return std::nullopt;
+    return (graph->data()->constEnd() - 1)->value;
+}
+
+QString LivePlot::lastValidationText() const
+{
+    const QLocale locale;
+    if (regression_) {
+        if (const auto rmse = lastValue(metric::ValRmse))
+            return tr(", val RMSE %1").arg(locale.toString(*rmse, 'g', 4));
+    } else if (const auto accuracy = lastValue(metric::ValAccuracy)) {
+        return tr(", val accuracy %1 %").arg(locale.toString(*accuracy * 100.0, 'f', 1));
+    }
+    return {};
 }
 
 void LivePlot::appendPoints(const std::vector<flightdeck::store::MetricRecord>& points)
 {
+    if (!regression_) {
+        for (const auto& point : points)
+            if (point.key == metric::ValRmse) {
+                setRegression(true);
+                break;
+            }
+    }
     for (const auto& point : points) {
         if (auto* graph = graphFor(point.key))
             graph->addData(static_cast<double>(point.step), point.value);
@@ -85,7 +125,7 @@ void LivePlot::appendPoints(const std::vector<flightdeck::store::MetricRecord>& 
 
 void LivePlot::setPoints(const std::vector<flightdeck::store::MetricRecord>& points)
 {
-    for (auto* graph : {trainLoss_, valLoss_, valAccuracy_})
+    for (auto* graph : {trainLoss_, valLoss_, valMetric_})
         graph->data()->clear();
     appendPoints(points);
 }
@@ -98,7 +138,7 @@ void LivePlot::setTitleText(const QString& text)
 
 int LivePlot::pointCount() const
 {
-    return trainLoss_->dataCount() + valLoss_->dataCount() + valAccuracy_->dataCount();
+    return trainLoss_->dataCount() + valLoss_->dataCount() + valMetric_->dataCount();
 }
 
 int LivePlot::pointCount(const QString& key) const
@@ -126,6 +166,13 @@ void LivePlot::rescaleAndReplot()
             maxLoss = std::max(maxLoss, range.upper);
     }
     plot_->yAxis->setRange(0.0, maxLoss > 0.0 ? maxLoss * 1.08 : 1.0);
+    if (regression_) {
+        bool ok = false;
+        const QCPRange range = valMetric_->data()->valueRange(ok);
+        plot_->yAxis2->setRange(0.0, ok && range.upper > 0.0 ? range.upper * 1.08 : 1.0);
+    } else {
+        plot_->yAxis2->setRange(0.0, 1.05);
+    }
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -133,10 +180,10 @@ void LivePlot::retranslateUi()
 {
     trainLoss_->setName(tr("train loss"));
     valLoss_->setName(tr("val loss (per epoch)"));
-    valAccuracy_->setName(tr("val accuracy"));
+    valMetric_->setName(regression_ ? tr("val RMSE") : tr("val accuracy"));
     plot_->xAxis->setLabel(tr("Step"));
     plot_->yAxis->setLabel(tr("Loss"));
-    plot_->yAxis2->setLabel(tr("Accuracy"));
+    plot_->yAxis2->setLabel(regression_ ? tr("RMSE") : tr("Accuracy"));
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

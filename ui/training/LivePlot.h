@@ -1,6 +1,6 @@
 #pragma once
 // The training curves: train/loss per step and val/loss per epoch (left axis), val/accuracy
-// (right axis). Appends are cheap; replots are queued (rpQueuedReplot), so a burst of points
+// (right axis, 0..1) or for a regression run val/rmse (right axis, scaled to its values). Appends are cheap; replots are queued (rpQueuedReplot), so a burst of points
 // costs one repaint.
 //
 // A wrapper, not a QCustomPlot subclass, so that only LivePlot.cpp pays for qcustomplot.h
@@ -9,6 +9,7 @@
 
 #include <QWidget>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,13 @@ public:
     void appendPoints(const std::vector<flightdeck::store::MetricRecord>& points);
     void setPoints(const std::vector<flightdeck::store::MetricRecord>& points);
     void setTitleText(const QString& text);
+    // Draws val/rmse instead of val/accuracy (also chosen by itself when val/rmse points come).
+    void setRegression(bool regression);
+    bool isRegression() const { return regression_; }
+    // The last value drawn for `key`, if any.
+    std::optional<double> lastValue(std::string_view key) const;
+    // ", val RMSE 12.3" or ", val accuracy 91.2 %" for a run title; empty without val points.
+    QString lastValidationText() const;
     // Points drawn in all curves together.
     int pointCount() const;
     int pointCount(const QString& key) const;
@@ -44,7 +52,8 @@ private:
     QCPTextElement* title_;
     QCPGraph* trainLoss_;
     QCPGraph* valLoss_;
-    QCPGraph* valAccuracy_;
+    QCPGraph* valMetric_;   // val/accuracy, or val/rmse for a regression run
+    bool regression_ = false;
 };
 
 }  // namespace flightdeck::ui

@@ -7,18 +7,21 @@
 #include "common/Settings.h"
 #include "common/TrainingController.h"
 #include "training/LivePlot.h"
+#include "training/RecipeForm.h"
+#include "training/RunControls.h"
 #include "training/RuntimeText.h"
 #include "training/TrainingForm.h"
 
+#include "training/StoredRun.h"
+
 #include "flightdeck/store/DatasetRepository.h"
-#include "flightdeck/store/RunRepository.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
-#include <QPushButton>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -27,14 +30,14 @@
 
 namespace flightdeck::ui {
 
-
 TrainingPanel::TrainingPanel(ProjectSession* session, TrainingController* controller, QWidget* parent)
     : QWidget(parent),
       session_(session),
       controller_(controller),
+      tabs_(new QTabWidget(this)),
       form_(new TrainingForm(this)),
-      startButton_(new QPushButton(this)),
-      stopButton_(new QPushButton(this)),
+      recipe_(new RecipeForm(this)),
+      controls_(new RunControls(this)),
       readinessLabel_(new QLabel(this)),
       progress_(new QProgressBar(this)),
       statusLabel_(new QLabel(this)),
@@ -43,8 +46,7 @@ TrainingPanel::TrainingPanel(ProjectSession* session, TrainingController* contro
       plot_(new LivePlot(this))
 {
     setObjectName(QStringLiteral("trainingPanel"));
-    startButton_->setObjectName(QStringLiteral("startTrainingButton"));
-    stopButton_->setObjectName(QStringLiteral("stopTrainingButton"));
+    tabs_->setObjectName(QStringLiteral("trainingTabs"));
     readinessLabel_->setObjectName(QStringLiteral("trainingReadinessLabel"));
     progress_->setObjectName(QStringLiteral("trainingProgressBar"));
     statusLabel_->setObjectName(QStringLiteral("trainingStatusLabel"));
@@ -57,15 +59,14 @@ TrainingPanel::TrainingPanel(ProjectSession* session, TrainingController* contro
     runtimeLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     progress_->setRange(0, 1);
     progress_->setValue(0);
-    stopButton_->setEnabled(false);
-
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(startButton_);
-    buttons->addWidget(stopButton_);
+    tabs_->addTab(form_, QString());
+    tabs_->addTab(recipe_, QString());
+    tabs_->setDocumentMode(true);
 
     auto* side = new QVBoxLayout;
-    side->addWidget(form_);
-    side->addLayout(buttons);
+    side->setContentsMargins(0, 0, 0, 0);
+    side->addWidget(tabs_);
+    side->addWidget(controls_);
     side->addWidget(readinessLabel_);
     side->addWidget(progress_);
     side->addWidget(statusLabel_);
@@ -81,9 +82,16 @@ TrainingPanel::TrainingPanel(ProjectSession* session, TrainingController* contro
     layout->addWidget(sideWidget);
     layout->addWidget(plot_, 1);
 
-    connect(startButton_, &QPushButton::clicked, this, &TrainingPanel::startTraining);
-    connect(form_, &TrainingForm::inputChanged, this, &TrainingPanel::updateReadiness);
-    connect(stopButton_, &QPushButton::clicked, this, &TrainingPanel::stopTraining);
+    connect(controls_, &RunControls::startClicked, this, &TrainingPanel::startTraining);
+    connect(controls_, &RunControls::pauseClicked, this, &TrainingPanel::togglePause);
+    connect(controls_, &RunControls::stopClicked, this, &TrainingPanel::stopTraining);
+    connect(controls_, &RunControls::resumeClicked, this, &TrainingPanel::resumeRun);
+    connect(form_, &TrainingForm::inputChanged, this, [this] {
+        recipe_->setLearningRate(form_->config().learningRate);
+        updateReadiness();
+    });
+    connect(recipe_, &RecipeForm::inputChanged, this, &TrainingPanel::updateReadiness);
+    connect(controller_, &TrainingController::pausedChanged, this, &TrainingPanel::onPausedChanged);
     connect(controller_, &TrainingController::started, this, &TrainingPanel::onStarted);
     connect(controller_, &TrainingController::progress, this, &TrainingPanel::onProgress);
     connect(controller_, &TrainingController::metricsArrived, this, &TrainingPanel::onMetrics);
@@ -92,8 +100,10 @@ TrainingPanel::TrainingPanel(ProjectSession* session, TrainingController* contro
     for (auto signal : {&ProjectSession::currentVersionChanged, &ProjectSession::currentSplitChanged,
                         &ProjectSession::currentArchitectureChanged})
         connect(session_, signal, this, &TrainingPanel::updateReadiness);
+    connect(session_, &ProjectSession::currentVersionChanged, this, &TrainingPanel::updateDataset);
     connect(session_, &ProjectSession::projectOpened, this, [this] {
         showStoredRun(session_->currentRunId());
+        updateDataset();
         updateReadiness();
     });
     connect(session_, &ProjectSession::projectClosed, this, [this] {
@@ -124,7 +134,15 @@ QString TrainingPanel::missingRequirement() const
     }
     if (session_->currentArchitectureId() <= 0)
         return tr("No architecture: save one in the Architecture panel.");
-    return form_->problem();
+    const QString problem = form_->problem();
+    return problem.isEmpty() ? recipe_->problem() : problem;
+}
+
+void TrainingPanel::updateDataset()
+{
+    const qint64 versionId = session_->isOpen() ? session_->currentVersionId() : 0;
+    const DatasetKind kind = versionId > 0 ? DatasetKind::of(session_->project(), versionId) : DatasetKind{};
+    recipe_->setDataset(kind.images, kind.regression);
 }
 
 void TrainingPanel::reloadSettings()
@@ -144,8 +162,10 @@ void TrainingPanel::startTraining()
         return;
     }
     form_->commitInput();
-    const auto config = form_->config();
+    auto config = form_->config();
+    recipe_->applyTo(config);
     plot_->clearData();
+    plot_->setRegression(recipe_->regression());
     shownRunId_ = 0;
     shownRunStatus_.reset();
     epochs_ = config.epochs;
@@ -166,15 +186,58 @@ void TrainingPanel::stopTraining()
     if (!controller_->isRunning())
         return;
     controller_->stop();
-    stopButton_->setEnabled(false);
+    stopping_ = true;
+    updateReadiness();
     setStatus(tr("Stopping after the current batch…"), false);
+}
+
+void TrainingPanel::togglePause()
+{
+    if (controller_->isRunning() && !stopping_)
+        controller_->setPaused(!controller_->isPaused());
+}
+
+void TrainingPanel::onPausedChanged(bool paused)
+{
+    if (!controller_->isRunning())
+        return;
+    setStatus(paused ? tr("Run #%1 paused after its current batch; Continue picks it up.").arg(shownRunId_)
+                     : tr("Run #%1 continues.").arg(shownRunId_),
+              false);
+    updateReadiness();
+    updatePlotTitle();
+}
+
+void TrainingPanel::resumeRun()
+{
+    const qint64 runId = session_->isOpen() ? session_->currentRunId() : 0;
+    if (controller_->isRunning() || runId <= 0 || runId != shownRunId_ || !shownRunStatus_
+        || !store::isResumable(*shownRunStatus_))
+        return;
+    failureMessage_.clear();
+    if (!controller_->resume(runId)) {
+        setStatus(tr("Training could not start: a run is already going or no project is open."), true);
+        return;
+    }
+    resumingRunId_ = runId;
+    shownRunStatus_.reset();   // live from here; the stored curve stays drawn
+    progress_->setRange(0, 0);
+    setStatus(tr("Resuming run #%1 from its last checkpoint…").arg(runId), false);
+    updateReadiness();
+    updatePlotTitle();
 }
 
 void TrainingPanel::onStarted(qint64 runId)
 {
     shownRunId_ = runId;
     shownRunStatus_.reset();
-    setStatus(tr("Run #%1 started.").arg(runId), false);
+    if (runId == resumingRunId_) {
+        // The trainer dropped the points recorded after the checkpoint; they are drawn again.
+        loadStoredCurve(runId, true);
+        setStatus(tr("Run #%1 resumed.").arg(runId), false);
+    } else {
+        setStatus(tr("Run #%1 started.").arg(runId), false);
+    }
     updatePlotTitle();
     updateReadiness();
     session_->notifyRunsChanged();
@@ -186,6 +249,8 @@ void TrainingPanel::onProgress(qint64 step, qint64 totalSteps, int epoch)
     progress_->setRange(0, std::max(1, total));
     progress_->setValue(static_cast<int>(std::min<qint64>(step, total)));
     const QLocale locale;
+    if (controller_->isPaused())
+        return;   // the paused line stays until Continue
     setStatus(tr("Epoch %1 of %2, step %3 of %4")
                   .arg(epoch)
                   .arg(epochs_)
@@ -205,6 +270,8 @@ void TrainingPanel::onFinished(qint64 runId, store::RunStatus status, double sam
 {
     progress_->setRange(0, 1);
     progress_->setValue(status == store::RunStatus::Completed ? 1 : 0);
+    stopping_ = false;
+    resumingRunId_ = 0;
     shownRunId_ = runId;
     shownRunStatus_ = status;
     if (runId == 0 && status == store::RunStatus::Cancelled)
@@ -220,8 +287,10 @@ void TrainingPanel::onFinished(qint64 runId, store::RunStatus status, double sam
     updatePlotTitle();
     if (session_->isOpen())
         session_->notifyRunsChanged();
-    if (runId > 0)
-        session_->setCurrentRun(runId);   // redraws from the stored metrics when it changes
+    if (runId > 0 && session_->currentRunId() != runId)
+        session_->setCurrentRun(runId);   // redraws from the stored metrics
+    else if (runId > 0)
+        showStoredRun(runId);   // the same run (resumed, or refused): its stored status and curve
     else
         showStoredRun(session_->currentRunId());   // no run was created: back to the selected one
 }
@@ -230,6 +299,7 @@ void TrainingPanel::onFailed(const QString& message)
 {
     progress_->setRange(0, 1);
     progress_->setValue(0);
+    stopping_ = false;
     shownRunStatus_ = store::RunStatus::Failed;
     failureMessage_ = message;
     setStatus(message, true);
@@ -249,28 +319,42 @@ void TrainingPanel::showStoredRun(qint64 runId)
         updatePlotTitle();
         return;
     }
-    try {
-        flightdeck::store::RunRepository repo(session_->project());
-        const auto run = repo.run(runId);
-        plot_->setPoints(repo.metrics(runId));
+    if (const auto run = loadStoredCurve(runId, false)) {
+        shownRunStatus_ = run->status;
         shownRunId_ = runId;
-        shownRunStatus_ = run.status;
+        epochs_ = run->epochs;   // what a Resume's progress counts to
+    }
+    updatePlotTitle();
+    updateReadiness();
+}
+
+std::optional<StoredRun> TrainingPanel::loadStoredCurve(qint64 runId, bool upToResumeStep)
+{
+    try {
+        auto run = StoredRun::load(session_->project(), runId, upToResumeStep);
+        plot_->setRegression(run.regression);
+        plot_->setPoints(run.points);
+        return run;
     } catch (const std::exception& e) {
         plot_->clearData();
         setStatus(ErrorText::fromException(e), true);
+        return std::nullopt;
     }
-    updatePlotTitle();
 }
 
 void TrainingPanel::updateReadiness()
 {
     const bool running = controller_->isRunning();
     const QString missing = running ? QString() : missingRequirement();
-    startButton_->setEnabled(!running && missing.isEmpty());
-    startButton_->setToolTip(missing.isEmpty() ? tr("Train with the current dataset version, split and "
-                                                    "architecture (F5)")
-                                               : missing);
-    stopButton_->setEnabled(running);
+    RunControls::State state;
+    state.running = running;
+    state.paused = controller_->isPaused();
+    state.stopping = stopping_;
+    state.startBlocked = missing;
+    if (!running && session_->isOpen() && shownRunId_ > 0 && shownRunId_ == session_->currentRunId()
+        && shownRunStatus_ && store::isResumable(*shownRunStatus_))
+        state.resumableRunId = shownRunId_;
+    controls_->setState(state);
     readinessLabel_->setText(missing);
     readinessLabel_->setVisible(!missing.isEmpty());
 }
@@ -280,9 +364,11 @@ void TrainingPanel::updatePlotTitle()
     if (shownRunId_ <= 0)
         plot_->setTitleText(controller_->isRunning() ? tr("Starting…") : tr("No run selected"));
     else if (controller_->isRunning() && !shownRunStatus_)
-        plot_->setTitleText(tr("Run #%1 (live)").arg(shownRunId_));
+        plot_->setTitleText(controller_->isPaused() ? tr("Run #%1 (paused)").arg(shownRunId_)
+                                                    : tr("Run #%1 (live)").arg(shownRunId_));
     else
-        plot_->setTitleText(tr("Run #%1 (%2)").arg(shownRunId_).arg(shownRunStatus_ ? RunStatusText::text(*shownRunStatus_) : QString()));
+        plot_->setTitleText(tr("Run #%1 (%2)").arg(shownRunId_).arg(shownRunStatus_ ? RunStatusText::text(*shownRunStatus_) : QString())
+                            + plot_->lastValidationText());
 }
 
 void TrainingPanel::setStatus(const QString& text, bool error)
@@ -293,14 +379,15 @@ void TrainingPanel::setStatus(const QString& text, bool error)
 
 void TrainingPanel::retranslateUi()
 {
-    startButton_->setText(tr("Start Training"));
-    stopButton_->setText(tr("Stop"));
-    stopButton_->setToolTip(tr("Stop after the current batch; the run keeps its metrics (Shift+F5)"));
+    tabs_->setTabText(0, tr("Run"));
+    tabs_->setTabText(1, tr("Recipe"));
+    controls_->retranslateUi();
     runtimeLabel_->setText(tr("Runtime: %1").arg(RuntimeText::summary()));
     runtimeLabel_->setToolTip(RuntimeText::details());
     warningLabel_->setText(RuntimeText::blasWarning());
     warningLabel_->setVisible(!warningLabel_->text().isEmpty());
     form_->retranslateUi();
+    recipe_->retranslateUi();
     updateReadiness();
     updatePlotTitle();
 }

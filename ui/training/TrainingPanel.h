@@ -1,8 +1,11 @@
 #pragma once
-// The Training dock: hyperparameters, Start/Stop, progress, the runtime (with a warning on the
-// reference BLAS) and the live loss/accuracy plot. During a run the plot is fed by
+// The Training dock: the budget (TrainingForm) and the recipe (RecipeForm) in two tabs,
+// Start/Pause/Stop and Resume run (RunControls), progress, the runtime (with a warning on the
+// reference BLAS) and the live loss/accuracy (or RMSE) plot. During a run the plot is fed by
 // TrainingController::metricsArrived; otherwise it shows the session's current run from the
-// stored metrics.
+// stored metrics, which a resumed run continues.
+#include "training/StoredRun.h"
+
 #include "flightdeck/store/Records.h"
 
 #include <QWidget>
@@ -12,12 +15,14 @@
 
 class QLabel;
 class QProgressBar;
-class QPushButton;
+class QTabWidget;
 
 namespace flightdeck::ui {
 
 class LivePlot;
 class ProjectSession;
+class RecipeForm;
+class RunControls;
 class TrainingController;
 class TrainingForm;
 
@@ -36,6 +41,10 @@ public:
 public Q_SLOTS:
     void startTraining();
     void stopTraining();
+    // Pauses the live run, or continues it when paused.
+    void togglePause();
+    // Continues the session's current run when it is resumable (cancelled, interrupted, failed).
+    void resumeRun();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -43,20 +52,24 @@ protected:
 private:
     void retranslateUi();
     void updateReadiness();
+    void updateDataset();   // tells the recipe whether the version holds images or a regression
+    void onPausedChanged(bool paused);
     void onStarted(qint64 runId);
     void onProgress(qint64 step, qint64 totalSteps, int epoch);
     void onMetrics(qint64 runId, const std::vector<flightdeck::store::MetricRecord>& points);
     void onFinished(qint64 runId, store::RunStatus status, double samplesPerSecond);
     void onFailed(const QString& message);
     void showStoredRun(qint64 runId);
+    std::optional<StoredRun> loadStoredCurve(qint64 runId, bool upToResumeStep);
     void updatePlotTitle();
     void setStatus(const QString& text, bool error);
 
     ProjectSession* session_;
     TrainingController* controller_;
+    QTabWidget* tabs_;
     TrainingForm* form_;
-    QPushButton* startButton_;
-    QPushButton* stopButton_;
+    RecipeForm* recipe_;
+    RunControls* controls_;
     QLabel* readinessLabel_;
     QProgressBar* progress_;
     QLabel* statusLabel_;
@@ -68,6 +81,8 @@ private:
     std::optional<store::RunStatus> shownRunStatus_;   // none while live
     QString failureMessage_;   // why the last run failed (TrainingController::failed)
     int epochs_ = 0;
+    bool stopping_ = false;
+    qint64 resumingRunId_ = 0;   // the run a Resume run started, until it ends
 };
 
 }  // namespace flightdeck::ui

@@ -1,0 +1,49 @@
+#include "training/StoredRun.h"
+
+#include "flightdeck/data/DatasetCatalog.h"
+#include "flightdeck/data/DatasetTask.h"
+#include "flightdeck/store/DatasetRepository.h"
+#include "flightdeck/store/RunRepository.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <exception>
+
+namespace flightdeck::ui {
+
+StoredRun StoredRun::load(store::Project& project, store::Id runId, bool upToResumeStep)
+{
+    store::RunRepository repo(project);
+    StoredRun run;
+    run.status = repo.run(runId).status;
+    const auto params = repo.params(runId);
+    const auto param = [&params](const char* key) {
+        const auto it = params.find(key);
+        return it == params.end() ? std::string() : it->second;
+    };
+    run.regression = param("task") == "regression";
+    run.epochs = std::atoi(param("epochs").c_str());
+    run.points = repo.metrics(runId);
+    if (const std::string from = param("resumed_from_step"); upToResumeStep && !from.empty()) {
+        const long long step = std::atoll(from.c_str());
+        run.points.erase(std::remove_if(run.points.begin(), run.points.end(),
+                                        [step](const store::MetricRecord& p) { return p.step > step; }),
+                         run.points.end());
+    }
+    return run;
+}
+
+DatasetKind DatasetKind::of(store::Project& project, store::Id versionId)
+{
+    DatasetKind kind;
+    try {
+        kind.images = data::DatasetCatalog(project).modelInput(versionId).shape.size() == 3;
+        kind.regression = data::taskFromName(store::DatasetRepository(project).version(versionId).task)
+                          == data::DatasetTask::TableRegression;
+    } catch (const std::exception&) {
+        // An unreadable version: the plain defaults; starting a run reports the error.
+    }
+    return kind;
+}
+
+}  // namespace flightdeck::ui
