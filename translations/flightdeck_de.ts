@@ -3690,7 +3690,7 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
     <message>
         <location filename="../ui/training/RunControls.cpp" line="54"/>
         <source>Resume Run</source>
-        <translation>Lauf wieder aufnehmen</translation>
+        <translation>Lauf fortführen</translation>
     </message>
     <message>
         <location filename="../ui/training/RunControls.cpp" line="56"/>

@@ -184,7 +184,25 @@ void LivePlot::retranslateUi()
     plot_->xAxis->setLabel(tr("Step"));
     plot_->yAxis->setLabel(tr("Loss"));
     plot_->yAxis2->setLabel(regression_ ? tr("RMSE") : tr("Accuracy"));
+    fitLegend();
+}
+
+void LivePlot::fitLegend()
+{
+    auto* legend = plot_->legend;
+    legend->setWrap(0);
+    legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+    if (legend->minimumOuterSizeHint().width() > width() - 10) {
+        legend->setWrap(2);
+        legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+    }
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LivePlot::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitLegend();
 }
 
 void LivePlot::changeEvent(QEvent* event)

@@ -42,9 +42,11 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void retranslateUi();
+    void fitLegend();   // one row when it fits the width, else two columns (German is longer)
     QCPGraph* graphFor(const std::string& key) const;
     void rescaleAndReplot();
 

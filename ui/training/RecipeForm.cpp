@@ -1,5 +1,7 @@
 #include "training/RecipeForm.h"
 
+#include "training/ScientificSpinBox.h"
+
 #include "flightdeck/store/MetricKeys.h"
 
 #include <QCheckBox>
@@ -8,7 +10,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
+#include <QLineEdit>
 #include <QSpinBox>
 
 namespace flightdeck::ui {
@@ -26,6 +28,16 @@ QDoubleSpinBox* decimalSpin(QWidget* parent, double min, double max, int decimal
     spin->setRange(min, max);
     spin->setDecimals(decimals);
     spin->setValue(value);
+    return spin;
+}
+
+// Rates and decays span decades: "3e-4" is typed as easily as "0.0003", and 0 shows as "0".
+ScientificSpinBox* scientificSpin(QWidget* parent, double max, double step)
+{
+    auto* spin = new ScientificSpinBox(parent);
+    spin->setRange(0.0, max);
+    spin->setSingleStep(step);   // the first step up from 0; the 1-2-5 steps after it
+    spin->setValue(0.0);
     return spin;
 }
 
@@ -55,12 +67,12 @@ RecipeForm::RecipeForm(QWidget* parent)
       optimizerCombo_(new QComboBox(this)),
       momentumSpin_(decimalSpin(this, 0.0, 0.999, 3, 0.9)),
       nesterovCheck_(new QCheckBox(this)),
-      weightDecaySpin_(decimalSpin(this, 0.0, 1.0, 5, 0.0)),
+      weightDecaySpin_(scientificSpin(this, 1.0, 1e-4)),
       scheduleCombo_(new QComboBox(this)),
       warmupSpin_(intSpin(this, 0, 10000000, 0)),
       stepEpochsSpin_(intSpin(this, 1, 100000, 10)),
       gammaSpin_(decimalSpin(this, 0.001, 1.0, 3, 0.1)),
-      minLearningRateSpin_(decimalSpin(this, 0.0, 10.0, 8, 0.0)),
+      minLearningRateSpin_(scientificSpin(this, 10.0, 1e-6)),
       plateauPatienceSpin_(intSpin(this, 0, 100000, 10)),
       clipSpin_(decimalSpin(this, 0.0, 1e6, 2, 0.0)),
       patienceSpin_(intSpin(this, 0, 100000, 0)),
@@ -140,8 +152,11 @@ RecipeForm::RecipeForm(QWidget* parent)
     });
     connect(lossCombo_, &QComboBox::currentIndexChanged, this, &RecipeForm::changed);
     connect(nesterovCheck_, &QCheckBox::toggled, this, &RecipeForm::changed);
-    for (QDoubleSpinBox* spin : {momentumSpin_, minLearningRateSpin_})
+    for (QDoubleSpinBox* spin : {momentumSpin_, static_cast<QDoubleSpinBox*>(minLearningRateSpin_)})
         connect(spin, &QDoubleSpinBox::valueChanged, this, &RecipeForm::changed);
+    // What is being typed in the scientific fields is judged as it is typed (like the learning rate).
+    for (ScientificSpinBox* spin : {weightDecaySpin_, minLearningRateSpin_})
+        connect(spin->lineEdit(), &QLineEdit::textEdited, this, &RecipeForm::changed);
     retranslateUi();
 }
 
@@ -254,13 +269,19 @@ QString RecipeForm::problem() const
 {
     using train::ScheduleKind;
     const auto schedule = static_cast<ScheduleKind>(scheduleCombo_->currentIndex());
+    if (const QString typed = weightDecaySpin_->problem(); !typed.isEmpty())
+        return tr("Weight decay: %1").arg(typed);
+    if (const QString typed = minLearningRateSpin_->problem(); !typed.isEmpty()
+        && form_->isRowVisible(minLearningRateSpin_))
+        return tr("Minimum learning rate: %1").arg(typed);
     if (optimizerCombo_->currentIndex() == static_cast<int>(train::OptimizerKind::Sgd)
         && nesterovCheck_->isChecked() && momentumSpin_->value() <= 0)
         return tr("Nesterov: needs a momentum above 0 (with momentum 0 it is plain SGD).");
     if ((schedule == ScheduleKind::Cosine || schedule == ScheduleKind::ReduceOnPlateau)
         && minLearningRateSpin_->value() > learningRate_)
         return tr("Minimum learning rate: %1 is above the learning rate %2.")
-            .arg(QLocale().toString(minLearningRateSpin_->value()), QLocale().toString(learningRate_));
+            .arg(minLearningRateSpin_->format(minLearningRateSpin_->value()),
+                 minLearningRateSpin_->format(learningRate_));
     if (taskCombo_->currentIndex() == TaskRegression && images_)
         return tr("Task: an image version is trained as classification (images carry classes).");
     const int loss = lossCombo_->currentIndex();

@@ -17,6 +17,8 @@ class QSpinBox;
 
 namespace flightdeck::ui {
 
+class ScientificSpinBox;
+
 class RecipeForm : public QWidget {
     Q_OBJECT
 public:
@@ -47,13 +49,13 @@ private:
     QComboBox* optimizerCombo_;
     QDoubleSpinBox* momentumSpin_;
     QCheckBox* nesterovCheck_;
-    QDoubleSpinBox* weightDecaySpin_;
+    ScientificSpinBox* weightDecaySpin_;
     bool weightDecayTouched_ = false;   // until edited, it follows the optimizer's default
     QComboBox* scheduleCombo_;
     QSpinBox* warmupSpin_;
     QSpinBox* stepEpochsSpin_;
     QDoubleSpinBox* gammaSpin_;
-    QDoubleSpinBox* minLearningRateSpin_;
+    ScientificSpinBox* minLearningRateSpin_;
     QSpinBox* plateauPatienceSpin_;
     QDoubleSpinBox* clipSpin_;
     QSpinBox* patienceSpin_;

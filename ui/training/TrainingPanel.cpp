@@ -1,18 +1,16 @@
 #include "training/TrainingPanel.h"
 
-#include "common/RunStatusText.h"
-
 #include "common/ErrorText.h"
 #include "common/ProjectSession.h"
+#include "common/RunStatusText.h"
 #include "common/Settings.h"
 #include "common/TrainingController.h"
+#include "training/CompactTabWidget.h"
 #include "training/LivePlot.h"
 #include "training/RecipeForm.h"
 #include "training/RunControls.h"
 #include "training/RuntimeText.h"
 #include "training/TrainingForm.h"
-
-#include "training/StoredRun.h"
 
 #include "flightdeck/store/DatasetRepository.h"
 
@@ -21,7 +19,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
-#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -34,7 +31,7 @@ TrainingPanel::TrainingPanel(ProjectSession* session, TrainingController* contro
     : QWidget(parent),
       session_(session),
       controller_(controller),
-      tabs_(new QTabWidget(this)),
+      tabs_(new CompactTabWidget(this)),
       form_(new TrainingForm(this)),
       recipe_(new RecipeForm(this)),
       controls_(new RunControls(this)),
@@ -62,14 +59,16 @@ TrainingPanel::TrainingPanel(ProjectSession* session, TrainingController* contro
     tabs_->addTab(form_, QString());
     tabs_->addTab(recipe_, QString());
     tabs_->setDocumentMode(true);
+    tabs_->fitCurrent();
 
     auto* side = new QVBoxLayout;
     side->setContentsMargins(0, 0, 0, 0);
-    side->addWidget(tabs_);
+    // The buttons and what the run is doing come first: in a short dock they stay in view.
     side->addWidget(controls_);
     side->addWidget(readinessLabel_);
     side->addWidget(progress_);
     side->addWidget(statusLabel_);
+    side->addWidget(tabs_);
     side->addStretch(1);
     side->addWidget(runtimeLabel_);
     side->addWidget(warningLabel_);

@@ -15,10 +15,10 @@
 
 class QLabel;
 class QProgressBar;
-class QTabWidget;
 
 namespace flightdeck::ui {
 
+class CompactTabWidget;
 class LivePlot;
 class ProjectSession;
 class RecipeForm;
@@ -66,7 +66,7 @@ private:
 
     ProjectSession* session_;
     TrainingController* controller_;
-    QTabWidget* tabs_;
+    CompactTabWidget* tabs_;
     TrainingForm* form_;
     RecipeForm* recipe_;
     RunControls* controls_;
