@@ -3294,310 +3294,320 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::RecipeForm</name>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="205"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="220"/>
         <source>Validation loss</source>
         <translation>Validierungsverlust</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="207"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="222"/>
         <source>Validation RMSE</source>
         <translation>Validierungs-RMSE</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="208"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="223"/>
         <source>Validation MAE</source>
         <translation>Validierungs-MAE</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="209"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="224"/>
         <source>Validation R²</source>
         <translation>Validierungs-R²</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="211"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="226"/>
         <source>Validation accuracy</source>
         <translation>Validierungsgenauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="259"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="273"/>
+        <source>Weight decay: %1</source>
+        <translation>Weight Decay: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="276"/>
+        <source>Minimum learning rate: %1</source>
+        <translation>Minimale Lernrate: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RecipeForm.cpp" line="279"/>
         <source>Nesterov: needs a momentum above 0 (with momentum 0 it is plain SGD).</source>
         <translation>Nesterov: braucht ein Momentum über 0 (mit Momentum 0 ist es einfaches SGD).</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="262"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="282"/>
         <source>Minimum learning rate: %1 is above the learning rate %2.</source>
         <translation>Minimale Lernrate: %1 liegt über der Lernrate %2.</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="265"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="286"/>
         <source>Task: an image version is trained as classification (images carry classes).</source>
         <translation>Aufgabe: Eine Bildversion wird als Klassifikation trainiert (Bilder tragen Klassen).</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="268"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="289"/>
         <source>Loss: cross-entropy needs classes; use MSE, L1 or Huber for a regression target.</source>
         <translation>Verlust: Kreuzentropie braucht Klassen; für ein Regressionsziel MSE, L1 oder Huber verwenden.</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="270"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="291"/>
         <source>Loss: MSE, L1 and Huber are for regression; use cross-entropy for classes.</source>
         <translation>Verlust: MSE, L1 und Huber sind für Regression; für Klassen Kreuzentropie verwenden.</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="281"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="302"/>
         <source>Optimizer:</source>
         <translation>Optimierer:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="281"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="302"/>
         <source>Momentum:</source>
         <translation>Momentum:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="281"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="302"/>
         <source>Weight decay:</source>
         <translation>Weight Decay:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="281"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="302"/>
         <source>Schedule:</source>
         <translation>LR-Verlauf:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="282"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="303"/>
         <source>Warm-up steps:</source>
         <translation>Aufwärmschritte:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="282"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="303"/>
         <source>Step every:</source>
         <translation>Stufe alle:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="282"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="303"/>
         <source>Gamma:</source>
         <translation>Gamma:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="282"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="303"/>
         <source>Minimum LR:</source>
         <translation>Minimale LR:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="283"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="304"/>
         <source>Plateau patience:</source>
         <translation>Plateau-Geduld:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="283"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="304"/>
         <source>Clip gradients:</source>
         <translation>Gradienten kappen:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="283"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="304"/>
         <source>Early stopping:</source>
         <translation>Früher Abbruch:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="284"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="305"/>
         <source>Monitor:</source>
         <translation>Überwachen:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="284"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="305"/>
         <source>Class weights:</source>
         <translation>Klassengewichte:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="284"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="305"/>
         <source>Augment:</source>
         <translation>Augmentierung:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="284"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="305"/>
         <source>Task:</source>
         <translation>Aufgabe:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="285"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="306"/>
         <source>Loss:</source>
         <translation>Verlust:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="285"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="306"/>
         <source>Huber delta:</source>
         <translation>Huber-Delta:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="287"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="308"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="288"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="309"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="289"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="310"/>
         <source>AdamW</source>
         <translation>AdamW</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="290"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="311"/>
         <source>Nesterov</source>
         <translation>Nesterov</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="291"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="312"/>
         <source>L2 penalty for SGD and Adam, decoupled decay for AdamW</source>
         <translation>L2-Strafterm für SGD und Adam, entkoppelter Decay für AdamW</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="292"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="313"/>
         <source>Constant</source>
         <translation>Konstant</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="293"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="314"/>
         <source>Step</source>
         <translation>Stufen</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="294"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="315"/>
         <source>Cosine</source>
         <translation>Kosinus</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="295"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="316"/>
         <source>One-cycle</source>
         <translation>One-Cycle</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="296"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="317"/>
         <source>Reduce on plateau</source>
         <translation>Senken bei Plateau</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="297"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="318"/>
         <source>Linear warm-up over this many steps before the schedule</source>
         <translation>Lineares Aufwärmen über so viele Schritte vor dem LR-Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="298"/>
-        <location filename="../ui/training/RecipeForm.cpp" line="301"/>
-        <location filename="../ui/training/RecipeForm.cpp" line="305"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="319"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="322"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="326"/>
         <source> epochs</source>
         <translation> Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="299"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="320"/>
         <source>The step schedule multiplies the learning rate by this</source>
         <translation>Der Stufenverlauf multipliziert die Lernrate mit diesem Wert</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="300"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="321"/>
         <source>The floor the learning rate does not go below</source>
         <translation>Die Untergrenze, unter die die Lernrate nicht fällt</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="302"/>
-        <location filename="../ui/training/RecipeForm.cpp" line="304"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="323"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="325"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="303"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="324"/>
         <source>Cut the gradients&apos; total L2 norm to this value (0 = off)</source>
         <translation>Die gesamte L2-Norm der Gradienten auf diesen Wert kappen (0 = aus)</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="306"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="327"/>
         <source>Stop after this many epochs without improvement of the monitored metric; the model is then the best epoch&apos;s (0 = off)</source>
         <translation>Nach so vielen Epochen ohne Verbesserung der überwachten Metrik abbrechen; das Modell ist dann das der besten Epoche (0 = aus)</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="308"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="329"/>
         <source>The validation metric early stopping, the plateau schedule and the best checkpoint follow</source>
         <translation>Die Validierungsmetrik, nach der sich früher Abbruch, der Plateau-Verlauf und der beste Checkpoint richten</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="311"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="332"/>
         <source>Balanced</source>
         <translation>Ausgeglichen</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="312"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="333"/>
         <source>Weigh each class by the inverse of its share of the training data</source>
         <translation>Jede Klasse mit dem Kehrwert ihres Anteils an den Trainingsdaten gewichten</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="313"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="334"/>
         <source>No crop</source>
         <translation>Kein Zuschnitt</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="314"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="335"/>
         <source>pad </source>
         <translation>Rand </translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="315"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="336"/>
         <source>Pad by this many pixels, then crop a random image-sized window</source>
         <translation>Um so viele Pixel auffüllen, dann ein zufälliges Fenster in Bildgröße ausschneiden</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="316"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="337"/>
         <source>Flip</source>
         <translation>Spiegeln</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="317"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="338"/>
         <source>Flip training images horizontally with probability 0.5</source>
         <translation>Trainingsbilder mit Wahrscheinlichkeit 0,5 horizontal spiegeln</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="318"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="339"/>
         <source>Augmentation applies to image datasets only</source>
         <translation>Augmentierung gilt nur für Bilddatensätze</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="319"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="340"/>
         <source>From the dataset</source>
         <translation>Aus dem Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="320"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="341"/>
         <source>Classification</source>
         <translation>Klassifikation</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="321"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="342"/>
         <source>Regression</source>
         <translation>Regression</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="322"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="343"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="323"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="344"/>
         <source>Cross-entropy</source>
         <translation>Kreuzentropie</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="324"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="345"/>
         <source>MSE</source>
         <translation>MSE</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="325"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="346"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="326"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="347"/>
         <source>Huber</source>
         <translation>Huber</translation>
     </message>
@@ -4170,124 +4180,124 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="122"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="121"/>
         <source>No project: open or create one first.</source>
         <translation>Kein Projekt: Öffnen oder erstellen Sie zuerst eines.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="124"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="123"/>
         <source>No dataset version: import or select one in the Data panel.</source>
         <translation>Keine Datensatzversion: Importieren oder wählen Sie eine im Datenbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="126"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="125"/>
         <source>No split: create one for the selected version in the Data panel.</source>
         <translation>Keine Aufteilung: Erstellen Sie im Datenbereich eine für die ausgewählte Version.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="130"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="129"/>
         <source>The selected split belongs to another dataset version: select or create a split of this version.</source>
         <translation>Die ausgewählte Aufteilung gehört zu einer anderen Datensatzversion: Wählen oder erstellen Sie eine Aufteilung dieser Version.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="136"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="135"/>
         <source>No architecture: save one in the Architecture panel.</source>
         <translation>Keine Architektur: Speichern Sie eine im Architekturbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="156"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="155"/>
         <source>A run is already in progress.</source>
         <translation>Ein Lauf ist bereits aktiv.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="175"/>
-        <location filename="../ui/training/TrainingPanel.cpp" line="219"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="174"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="218"/>
         <source>Training could not start: a run is already going or no project is open.</source>
         <translation>Das Training konnte nicht starten: Ein Lauf ist bereits aktiv oder kein Projekt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="179"/>
-        <location filename="../ui/training/TrainingPanel.cpp" line="365"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="178"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="364"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="191"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="190"/>
         <source>Stopping after the current batch…</source>
         <translation>Wird nach dem aktuellen Stapel gestoppt…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="204"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="203"/>
         <source>Run #%1 paused after its current batch; Continue picks it up.</source>
         <translation>Lauf #%1 nach seinem aktuellen Stapel pausiert; „Fortsetzen“ nimmt ihn wieder auf.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="205"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="204"/>
         <source>Run #%1 continues.</source>
         <translation>Lauf #%1 geht weiter.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="225"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="224"/>
         <source>Resuming run #%1 from its last checkpoint…</source>
         <translation>Lauf #%1 wird ab seinem letzten Checkpoint wieder aufgenommen …</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="237"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="236"/>
         <source>Run #%1 resumed.</source>
         <translation>Lauf #%1 wieder aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="239"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="238"/>
         <source>Run #%1 started.</source>
         <translation>Lauf #%1 gestartet.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="254"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="253"/>
         <source>Epoch %1 of %2, step %3 of %4</source>
         <translation>Epoche %1 von %2, Schritt %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="278"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="277"/>
         <source>Training stopped: its project was closed.</source>
         <translation>Training beendet: sein Projekt wurde geschlossen.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="282"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="281"/>
         <source>Run #%1 %2 (%3 samples/s).</source>
         <translation>Lauf #%1 %2 (%3 Samples/s).</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="382"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="381"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="383"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="382"/>
         <source>Recipe</source>
         <translation>Rezept</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="365"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="364"/>
         <source>No run selected</source>
         <translation>Kein Lauf ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="367"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="366"/>
         <source>Run #%1 (paused)</source>
         <translation>Lauf #%1 (pausiert)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="368"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="367"/>
         <source>Run #%1 (live)</source>
         <translation>Lauf #%1 (live)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="370"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="369"/>
         <source>Run #%1 (%2)</source>
         <translation>Lauf #%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="385"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="384"/>
         <source>Runtime: %1</source>
         <translation>Laufzeitumgebung: %1</translation>
     </message>
