@@ -2,7 +2,8 @@
 // offscreen platform with real training on small tables: a recipe chosen in the form is what the
 // run records; a paused run stops taking steps and then completes; a stopped run continues as
 // the same run through Resume Run; a regression run draws an RMSE curve and its evaluation
-// shows RMSE, MAE, R^2 and MAPE instead of an error.
+// shows RMSE, MAE, R^2 and MAPE instead of an error; augmentation is offered for an image
+// version only and reaches its run.
 #include "common/ProjectSession.h"
 #include "common/TrainingController.h"
 #include "evaluation/EvaluationPanel.h"
@@ -14,6 +15,7 @@
 
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/data/DatasetTask.h"
+#include "flightdeck/data/ImageSet.h"
 #include "flightdeck/model/ArchitectureSpec.h"
 #include "flightdeck/store/MetricKeys.h"
 #include "flightdeck/store/Project.h"
@@ -94,6 +96,7 @@ private Q_SLOTS:
     void pauseHoldsTheRun();
     void resumeRunContinuesTheSameRun();
     void regressionRunShowsRmse();
+    void imageVersionEnablesAugmentation();
 
 private:
     // A window on a fresh project with its version, split and architecture selected.
@@ -353,6 +356,63 @@ void TestGuiRecipe::regressionRunShowsRmse()
         QVERIFY2(label && label->text() != QStringLiteral("\u2014"), name);
     }
     QVERIFY(!evaluation->findChild<QWidget*>(QStringLiteral("evaluationSplitter"))->isVisibleTo(evaluation));
+}
+
+void TestGuiRecipe::imageVersionEnablesAugmentation()
+{
+    // 80 gray 8x8 images of two classes (a bright or a dark left half).
+    const QString folder = dir_.filePath(QStringLiteral("images"));
+    qint64 version = 0, split = 0, architecture = 0;
+    {
+        auto project = store::Project::create(folder.toStdString());
+        flightdeck::data::ImageSet images;
+        images.height = images.width = 8;
+        images.classes = {"bright", "dark"};
+        for (int i = 0; i < 80; ++i) {
+            images.names.push_back("img" + std::to_string(i));
+            images.labels.push_back(i % 2);
+            for (int p = 0; p < 64; ++p)
+                images.pixels.push_back(static_cast<std::uint8_t>((p % 8 < 4) == (i % 2 == 0) ? 200 + i % 50 : 20 + i % 30));
+        }
+        flightdeck::data::DatasetCatalog catalog(project);
+        version = catalog.addImageVersion("img", images, "images").id;
+        split = catalog.createSplit(version, {0.7, 0.15, 0.15}, 7).id;
+        const auto spec = flightdeck::model::defaultMlp();
+        architecture = store::ArchitectureRepository(project).save(spec.name, spec.toJson(), spec.hash());
+    }
+    window_ = std::make_unique<MainWindow>();
+    window_->resize(1366, 768);
+    window_->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    QVERIFY(window_->openProject(folder));
+    window_->session()->setCurrentVersion(version);
+    window_->session()->setCurrentSplit(split);
+    window_->session()->setCurrentArchitecture(architecture);
+
+    QVERIFY(child<QSpinBox>("cropPaddingSpin")->isEnabled());
+    QVERIFY(child<QCheckBox>("flipCheck")->isEnabled());
+    // Images carry classes: regression is refused by name.
+    auto* task = child<QComboBox>("taskCombo");
+    task->setCurrentIndex(task->findText(QStringLiteral("Regression")));
+    QVERIFY(child<QLabel>("recipeMessage")->text().startsWith(QStringLiteral("Task:")));
+    QVERIFY(!child<QPushButton>("startTrainingButton")->isEnabled());
+    task->setCurrentIndex(task->findText(QStringLiteral("From the dataset")));
+    child<QSpinBox>("cropPaddingSpin")->setValue(2);
+    child<QCheckBox>("flipCheck")->setChecked(true);
+    setBudget(2, 16);
+    QTest::mouseClick(child<QPushButton>("startTrainingButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!window_->training()->isRunning(), 120000);
+    const qint64 runId = window_->session()->currentRunId();
+    QVERIFY(runId > 0);
+    store::RunRepository runs(window_->session()->project());
+    QCOMPARE(runs.run(runId).status, store::RunStatus::Completed);
+    const auto params = runs.params(runId);
+    QCOMPARE(params.at("augment_crop_padding"), std::string("2"));
+    QCOMPARE(params.at("augment_flip"), std::string("true"));
+
+    // A table version turns augmentation off again (and the run would not get it).
+    window_->session()->setCurrentVersion(0);
+    QVERIFY(!child<QSpinBox>("cropPaddingSpin")->isEnabled());
 }
 
 QTEST_MAIN(TestGuiRecipe)
