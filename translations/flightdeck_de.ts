@@ -2724,72 +2724,72 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="193"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="313"/>
         <source>Flightdeck</source>
         <translation>Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="288"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="289"/>
         <source>Run #%1 finished: %2</source>
         <translation>Lauf #%1 beendet: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="291"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="292"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="295"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="296"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="311"/>
         <source>%1 — Flightdeck</source>
         <translation>%1 — Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="323"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="324"/>
         <source>Data and Labeling</source>
         <translation>Daten und Annotation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="324"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="326"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="326"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="327"/>
         <source>Experiments</source>
         <translation>Experimente</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="328"/>
         <source>Evaluation</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="328"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="329"/>
         <source>Export and Registry</source>
         <translation>Export und Registry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="329"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="330"/>
         <source>Monitoring</source>
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="330"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="331"/>
         <source>Labeling</source>
         <translation>Annotation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="336"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="337"/>
         <source>%1 · reference BLAS (slow)</source>
         <translation>%1 · Referenz-BLAS (langsam)</translation>
     </message>
@@ -4046,32 +4046,37 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::TaskStatusWidget</name>
     <message>
-        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="110"/>
+        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="117"/>
         <source>Epoch %1: %p%</source>
         <translation>Epoche %1: %p %</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="120"/>
+        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="127"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="121"/>
+        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="128"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="123"/>
+        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="128"/>
+        <source>Training (paused)</source>
+        <translation>Training (pausiert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="130"/>
         <source>%1; %2</source>
         <translation>%1; %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="137"/>
+        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="144"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="138"/>
+        <location filename="../ui/mainwindow/TaskStatusWidget.cpp" line="145"/>
         <source>Cancel the running task and stop training</source>
         <translation>Die laufende Aufgabe abbrechen und das Training stoppen</translation>
     </message>

@@ -257,6 +257,7 @@ void TestGuiRecipe::pauseHoldsTheRun()
     QVERIFY(controller->isPaused());
     QVERIFY(pause->text() != pauseText);   // "Continue"
     QVERIFY(child<QLabel>("trainingStatusLabel")->text().contains(QStringLiteral("paused")));
+    QVERIFY(window_->findChild<QLabel*>(QStringLiteral("statusTaskLabel"))->text().contains(QStringLiteral("paused")));
     // The batch in flight ends, then nothing: no step and no recorded point while paused.
     QTest::qWait(300);
     progress.clear();

@@ -281,6 +281,7 @@ void MainWindow::connectSignals()
         updateActions();
     });
     connect(training_, &TrainingController::progress, taskStatus_, &TaskStatusWidget::setTrainingProgress);
+    connect(training_, &TrainingController::pausedChanged, taskStatus_, &TaskStatusWidget::setTrainingPaused);
     connect(training_, &TrainingController::finished, this, [this](qint64 runId, flightdeck::store::RunStatus status) {
         taskStatus_->setTrainingRunning(false);
         updateActions();

@@ -74,6 +74,7 @@ void TaskStatusWidget::setTaskProgress(const QString& title, qint64 done, qint64
 void TaskStatusWidget::setTrainingRunning(bool running)
 {
     training_ = running;
+    paused_ = false;
     if (running) {
         step_ = total_ = 0;
         epoch_ = 0;
@@ -86,6 +87,12 @@ void TaskStatusWidget::setTrainingProgress(qint64 step, qint64 totalSteps, int e
     step_ = step;
     total_ = totalSteps;
     epoch_ = epoch;
+    refresh();
+}
+
+void TaskStatusWidget::setTrainingPaused(bool paused)
+{
+    paused_ = paused && training_;
     refresh();
 }
 
@@ -118,7 +125,7 @@ void TaskStatusWidget::refresh()
     QString task = busy_ ? busyTitle_ : QString();
     if (taskReporting)
         task = taskText_.isEmpty() ? taskTitle_ : tr("%1: %2").arg(taskTitle_, taskText_);
-    QString title = training_ ? tr("Training") : QString();
+    QString title = training_ ? (paused_ ? tr("Training (paused)") : tr("Training")) : QString();
     if (!task.isEmpty())
         title = title.isEmpty() ? task : tr("%1; %2").arg(title, task);
     // The label only grows while tasks run, so the bar does not jump left and right as a

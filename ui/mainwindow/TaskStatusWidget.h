@@ -18,6 +18,7 @@ public:
     void setBusy(bool busy, const QString& title);
     void setTrainingRunning(bool running);
     void setTrainingProgress(qint64 step, qint64 totalSteps, int epoch);
+    void setTrainingPaused(bool paused);   // the title says so; ends with the run
     // total <= 0: an indeterminate bar with the text; no text either: the task's progress ended.
     void setTaskProgress(const QString& title, qint64 done, qint64 total, const QString& text);
 
@@ -36,7 +37,7 @@ private:
     QLabel* titleLabel_;
     QProgressBar* progress_;
     QToolButton* cancelButton_;
-    bool busy_ = false, training_ = false;
+    bool busy_ = false, training_ = false, paused_ = false;
     QString busyTitle_;
     QString taskTitle_, taskText_;
     qint64 taskDone_ = 0, taskTotal_ = 0;
