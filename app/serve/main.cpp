@@ -1,5 +1,6 @@
 // flightdeck-serve BUNDLE: serves a verified export bundle over HTTP until SIGINT/SIGTERM.
 #include "flightdeck/common/Error.h"
+#include "flightdeck/model/Model.h"
 #include "flightdeck/serve/BundleModel.h"
 #include "flightdeck/serve/PredictionServer.h"
 
@@ -29,6 +30,7 @@ int main(int argc, char** argv)
     flightdeck::serve::ServerOptions options;
     options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::string log;
+    int intraOp = 1;
     app.add_option("bundle", bundle, "The bundle folder (flightdeck-cli export writes it)")->required();
     app.add_option("--host", options.host, "Address to bind (127.0.0.1: this machine only)");
     app.add_option("--port", options.port, "Port (0 = any free one, printed)")->check(CLI::Range(0, 65535));
@@ -41,7 +43,11 @@ int main(int argc, char** argv)
     app.add_option("--log", log, "JSONL prediction log for the Monitoring panel");
     app.add_option("--log-max-bytes", options.logMaxBytes, "Rotate the log at this size");
     app.add_option("--log-keep", options.logKeep, "Rotated logs kept")->check(CLI::Range(0, 1000));
+    app.add_option("--intra-op-threads", intraOp,
+                   "libtorch threads per request (1: the workers are the parallelism)")
+        ->check(CLI::Range(1, 256));
     CLI11_PARSE(app, argc, argv);
+    flightdeck::model::Model::setIntraOpThreads(intraOp);
     options.log = log;
     try {
         const auto model = flightdeck::serve::BundleModel::load(bundle);

@@ -139,6 +139,11 @@ Model Model::build(const ArchitectureSpec& spec, std::int64_t inputs, std::int64
     return Model(std::move(impl));
 }
 
+void Model::setIntraOpThreads(int threads)
+{
+    at::set_num_threads(std::max(1, threads));
+}
+
 Model Model::withOutputScale(Model&& net, double mean, double stddev)
 {
     if (!std::isfinite(mean) || !std::isfinite(stddev))

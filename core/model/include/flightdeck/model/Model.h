@@ -32,6 +32,10 @@ public:
     // net(x) * stddev + mean, the network itself learning the standardized target (a target
     // in the hundreds would otherwise take its last layer many epochs to reach).
     static Model withOutputScale(Model&& net, double mean, double stddev);
+    // libtorch's intra-op threads for this process. A server answering many small requests on
+    // its own worker threads wants 1: splitting one row's matrix products across cores costs
+    // more than it saves and the workers would fight over the same cores.
+    static void setIntraOpThreads(int threads);
     // Loads a TorchScript file saved by save() (or any module with that forward contract).
     static Model load(const std::filesystem::path& file);
     static Model loadFromBytes(const std::string& bytes);
