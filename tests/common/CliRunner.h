@@ -51,4 +51,9 @@ inline QString sample(const char* name)
 }  // namespace flightdeck::testing
 
 // A CLI call that must succeed; the message shows what it printed.
-#define CLI_OK(r) QVERIFY2((r).exitCode == 0, qPrintable((r).err + (r).out))
+// Evaluates `r` once: CLI_OK(runCli(...)) used to run the command again to print its output.
+#define CLI_OK(r)                                                                             \
+    do {                                                                                      \
+        const flightdeck::testing::CliResult cliOk_ = (r);                                    \
+        QVERIFY2(cliOk_.exitCode == 0, qPrintable(cliOk_.err + cliOk_.out));                  \
+    } while (false)
