@@ -88,34 +88,30 @@ inline torch::Tensor forward(const Net& n, torch::Tensor x, bool standardize, bo
     return torch::linear(x, p[6], p[7]);
 }
 
-// Adam (torch's defaults: betas 0.9/0.999, eps 1e-8, no weight decay) as one pass over the
-// flat parameter, grad and moment buffers, split across the intra-op threads; the same
-// arithmetic as torch::optim::Adam, which launches ~6 kernels per parameter tensor.
+// Adam (torch's defaults: betas 0.9/0.999, eps 1e-8, no weight decay) as five ATen kernels over
+// the flat parameter, grad and moment buffers (each vectorized and split across the intra-op
+// threads); the same arithmetic as torch::optim::Adam, which launches them once per parameter
+// tensor (6 tensors for the MLP, 8 for the CNN). A hand-written loop here would run on one
+// thread and scalar: this file is not compiled with -fopenmp or -mavx2, so at::parallel_for is
+// serial in it, and that was 30 % slower than torch::optim::Adam.
 struct FusedAdam {
-    torch::Tensor m, v;
+    torch::Tensor m, v, denom;
     double lr;
     std::int64_t step = 0;
     FusedAdam(const torch::Tensor& flat, double lr_)
-        : m(torch::zeros_like(flat)), v(torch::zeros_like(flat)), lr(lr_) {}
+        : m(torch::zeros_like(flat)), v(torch::zeros_like(flat)), denom(torch::empty_like(flat)),
+          lr(lr_) {}
     void apply(torch::Tensor& flat, const torch::Tensor& grad)
     {
+        torch::NoGradGuard noGrad;
         ++step;
-        const float b1 = 0.9f, b2 = 0.999f, eps = 1e-8f;
-        const float bc1 = 1.0f - std::pow(b1, float(step));
-        const float sqrtBc2 = std::sqrt(1.0f - std::pow(b2, float(step)));
-        const float stepSize = float(lr) / bc1;
-        float* P = flat.data_ptr<float>();
-        const float* G = grad.data_ptr<float>();
-        float* M = m.data_ptr<float>();
-        float* V = v.data_ptr<float>();
-        at::parallel_for(0, flat.numel(), 16384, [&](std::int64_t b, std::int64_t e) {
-            for (std::int64_t i = b; i < e; ++i) {
-                const float g = G[i];
-                const float mi = M[i] = b1 * M[i] + (1.0f - b1) * g;
-                const float vi = V[i] = b2 * V[i] + (1.0f - b2) * g * g;
-                P[i] -= stepSize * mi / (std::sqrt(vi) / sqrtBc2 + eps);
-            }
-        });
+        const double b1 = 0.9, b2 = 0.999, eps = 1e-8;
+        const double bc1 = 1.0 - std::pow(b1, double(step));
+        const double sqrtBc2 = std::sqrt(1.0 - std::pow(b2, double(step)));
+        m.mul_(b1).add_(grad, 1.0 - b1);
+        v.mul_(b2).addcmul_(grad, grad, 1.0 - b2);
+        at::sqrt_out(denom, v).div_(sqrtBc2).add_(eps);
+        flat.addcdiv_(m, denom, -lr / bc1);
     }
 };
 

@@ -167,7 +167,10 @@ Figure measure(const std::string& command)
         std::printf("    FAILED (%d): %s\n%s\n", st, command.c_str(), out.c_str());
         return f;
     }
-    f.median = median(f.rates);
+    // The ceiling is a limit: another process can only lower it, so its figure is the best rep.
+    f.median = command.find("'ceiling'") != std::string::npos
+                   ? *std::max_element(f.rates.begin(), f.rates.end())
+                   : median(f.rates);
     return f;
 }
 
@@ -257,7 +260,7 @@ int main(int argc, char** argv)
             }
             std::printf("| model | side | allocator | samples/s | epochs min-max | load | vs best Python | of ceiling |\n"
                         "|---|---|---|---|---|---|---|---|\n");
-            row(model, "ceiling (products alone)", "glibc", ceil, pyBest, 0);
+            row(model, "ceiling (products alone, best of 5)", "glibc", ceil, pyBest, 0);
             for (const auto& [variant, f] : py)
                 row(model, "Python " + variant, f.first, f.second, pyBest, ceil.median);
             for (const auto& alloc : o.allocs)
