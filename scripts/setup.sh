@@ -10,10 +10,12 @@ build_packages=(cmake ninja-build g++ ccache pkg-config
   libopenblas0-openmp nlohmann-json3-dev libsimdjson-dev libfast-float-dev libssl-dev zlib1g-dev
   libcli11-dev libstb-dev libdeflate-dev libgloo-dev libcpp-httplib-dev)
 # Reference checks in the tests (sklearn metrics, torch.jit.load of exported models), the
-# benchmark's real data, pandas as the CSV and monitoring benchmarks' peer, and clang's
+# benchmark's real data, pandas as the CSV and monitoring benchmarks' peer, the allocators that
+# make bench_train_mlp's Python peer fastest (tcmalloc, jemalloc via LD_PRELOAD), and clang's
 # libFuzzer + sanitizer runtimes for scripts/fuzz.sh.
 test_packages=(python3-torch python3-sklearn python3-scipy python3-pandas python3-pil
-  dataset-fashion-mnist xvfb xauth clang libclang-rt-14-dev binutils)
+  dataset-fashion-mnist xvfb xauth clang libclang-rt-14-dev binutils
+  libtcmalloc-minimal4 libjemalloc2)
 
 wanted=("${build_packages[@]}")
 if [ "${FLIGHTDECK_WITH_TEST_PACKAGES:-0}" = 1 ]; then
