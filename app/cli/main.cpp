@@ -1,6 +1,7 @@
 // flightdeck-cli: the same core as the workbench, headless (no Qt), for servers. Built twice:
 // flightdeck-cli never loads libtorch and execs flightdeck-cli-torch (FLIGHTDECK_CLI_TORCH,
 // the same commands plus train, evaluate, info and loop) for the commands that need it.
+#include "BundleCommands.h"
 #include "CliCommands.h"
 #include "DataCommands.h"
 #include "LaunchRanks.h"
@@ -104,6 +105,7 @@ int main(int argc, char** argv)
     registerMeasureCommands(app);
     registerDataCommands(app);
     registerModelCommands(app);
+    registerBundleCommands(app);
     auto* loopCmd = app.add_subcommand("loop", "Run the whole loop on a CSV");
     loopCmd->add_option("project", loop.project)->required();
     loopCmd->add_option("csv", loop.csv)->required();

@@ -48,6 +48,20 @@ private Q_SLOTS:
         const CliResult runs = runCli({QStringLiteral("runs"), project});
         QCOMPARE(runs.exitCode, 0);
         QVERIFY(runs.out.contains(QLatin1String("completed")));
+
+        // The bundle verifies; one changed byte is named, with exit 1.
+        const CliResult intact = runCli({QStringLiteral("bundle"), QStringLiteral("verify"), exportLine});
+        QVERIFY2(intact.exitCode == 0, qPrintable(intact.out + intact.err));
+        QVERIFY(intact.out.contains(QLatin1String("ok      model.pt")));
+        {
+            QFile labels(exportLine + QStringLiteral("/labels.json"));
+            QVERIFY(labels.open(QIODevice::ReadWrite));
+            labels.seek(2);
+            labels.write("#");
+        }
+        const CliResult tampered = runCli({QStringLiteral("bundle"), QStringLiteral("verify"), exportLine});
+        QCOMPARE(tampered.exitCode, 1);
+        QVERIFY2(tampered.out.contains(QLatin1String("FAILED  labels.json")), qPrintable(tampered.out));
     }
 
     void monitorPrintsJson()
