@@ -465,122 +465,122 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::ArchitecturePanel</name>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="222"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="223"/>
         <source>Open or create a project before saving an architecture.</source>
         <translation>Öffnen oder erstellen Sie ein Projekt, bevor Sie eine Architektur speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="227"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="228"/>
         <source>Give the architecture a name before saving it.</source>
         <translation>Geben Sie der Architektur vor dem Speichern einen Namen.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="241"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="242"/>
         <source>Saved architecture &quot;%1&quot; as #%2.</source>
         <translation>Architektur „%1“ als #%2 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="326"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="327"/>
         <source>Load architecture &quot;%1&quot;</source>
         <translation>Architektur „%1“ laden</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="362"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="365"/>
         <source>Saved as #%1; training uses this architecture.</source>
         <translation>Als #%1 gespeichert; das Training nutzt sie.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="364"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="367"/>
         <source>Unsaved changes: training uses saved architecture #%1 until you save.</source>
         <translation>Ungespeicherte Änderungen: Training nutzt bis zum Speichern #%1.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="367"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="370"/>
         <source>Not saved yet: save it to train with it.</source>
         <translation>Nicht gespeichert: vor dem Training speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="413"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="416"/>
         <source>Saved architectures</source>
         <translation>Gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="414"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="417"/>
         <source>Click an architecture to load it (undoable)</source>
         <translation>Klicken Sie auf eine Architektur, um sie zu laden (kann rückgängig gemacht werden)</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="415"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="418"/>
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="416"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="419"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="417"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="420"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="418"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="421"/>
         <source>Add a Linear layer after the selected one</source>
         <translation>Eine Linear-Schicht nach der ausgewählten einfügen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="419"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="422"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="420"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="423"/>
         <source>Remove the selected layer</source>
         <translation>Die ausgewählte Schicht entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="421"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="424"/>
         <source>Up</source>
         <translation>Auf</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="422"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="425"/>
         <source>Move the selected layer up</source>
         <translation>Die ausgewählte Schicht nach oben verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="423"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="426"/>
         <source>Down</source>
         <translation>Ab</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="424"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="427"/>
         <source>Move the selected layer down</source>
         <translation>Die ausgewählte Schicht nach unten verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="425"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="428"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="426"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="429"/>
         <source>Save the architecture to the project</source>
         <translation>Die Architektur im Projekt speichern</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="427"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="430"/>
         <source>Shapes (head appended)</source>
         <translation>Formen (inkl. Ausgabeschicht)</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="428"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="431"/>
         <source>Layer table</source>
         <translation>Schichttabelle</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="429"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="432"/>
         <source>Graph editor</source>
         <translation>Graph-Editor</translation>
     </message>
@@ -1400,37 +1400,37 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::ExperimentsPanel</name>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="135"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="138"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="136"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="139"/>
         <source>Reload the runs from the project</source>
         <translation>Die Läufe neu aus dem Projekt laden</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="137"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="140"/>
         <source>Metric of the selected runs</source>
         <translation>Metrik der ausgewählten Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="138"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="141"/>
         <source>Parameters that differ</source>
         <translation>Abweichende Parameter</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="139"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="142"/>
         <source>&amp;Metric:</source>
         <translation>&amp;Metrik:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="150"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="153"/>
         <source>No project open.</source>
         <translation>Kein Projekt geöffnet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="156"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="159"/>
         <source>%n run(s), %1 running</source>
         <translation>
             <numerusform>%n Lauf, davon %1 aktiv</numerusform>
@@ -1438,7 +1438,7 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="157"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="160"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n Lauf</numerusform>
@@ -1446,22 +1446,22 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="315"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="324"/>
         <source>Select one or more runs to plot their metrics</source>
         <translation>Wählen Sie einen oder mehrere Läufe aus, um ihre Metriken darzustellen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="317"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="326"/>
         <source>The selected runs have no “%1” points</source>
         <translation>Die ausgewählten Läufe haben keine Werte für „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="331"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="340"/>
         <source>Select two or more runs (Ctrl+click) to compare their parameters.</source>
         <translation>Wählen Sie zwei oder mehr Läufe aus (Strg+Klick), um ihre Parameter zu vergleichen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="333"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="342"/>
         <source>All parameters of the %n selected run(s) are equal.</source>
         <translation>
             <numerusform>Alle Parameter des %n ausgewählten Laufs sind gleich.</numerusform>
@@ -1469,7 +1469,7 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="336"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="345"/>
         <source>%n parameter(s) differ.</source>
         <translation>
             <numerusform>%n Parameter weicht ab.</numerusform>
@@ -1689,7 +1689,7 @@ Intra-op-Threads: %5</translation>
     </message>
     <message>
         <location filename="../ui/architecture/graph/GraphEditor.cpp" line="229"/>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="289"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="291"/>
         <source>Auto-layout</source>
         <translation>Automatisch anordnen</translation>
     </message>
@@ -1699,103 +1699,113 @@ Intra-op-Threads: %5</translation>
         <translation>Vorlage %1</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="253"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="254"/>
+        <source>one output (regression)</source>
+        <translation>eine Ausgabe (Regression)</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="255"/>
+        <source>%1 classes</source>
+        <translation>%1 Klassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="256"/>
         <source>Parameters: %1
 FLOPs per sample: %2
 Activation memory per sample: %3
-Input %4, %5 classes</source>
+Input %4, %5</source>
         <translation>Parameter: %1
 FLOPs pro Sample: %2
 Aktivierungsspeicher pro Sample: %3
-Eingabe %4, %5 Klassen</translation>
+Eingabe %4, %5</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="263"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="265"/>
         <source>%1, input %2: %3</source>
         <translation>%1, Eingang %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="267"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="269"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="273"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="275"/>
         <source>No problems: every shape fits.</source>
         <translation>Keine Probleme: Alle Formen passen zusammen.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="286"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="288"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="287"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="289"/>
         <source>Templates</source>
         <translation>Vorlagen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="288"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="290"/>
         <source>Replace the graph with a template (undoable)</source>
         <translation>Den Graphen durch eine Vorlage ersetzen (kann rückgängig gemacht werden)</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="290"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="292"/>
         <source>Arrange the nodes in layers by depth</source>
         <translation>Die Knoten nach ihrer Tiefe in Ebenen anordnen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="291"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="293"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="292"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="294"/>
         <source>Show the whole graph (F)</source>
         <translation>Den ganzen Graphen anzeigen (F)</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="293"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="295"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="294"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="296"/>
         <source>Paste</source>
         <translation>Einfügen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="295"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="297"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="296"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="298"/>
         <source>Delete the selected nodes and edges (Delete)</source>
         <translation>Die ausgewählten Knoten und Kanten löschen (Entf)</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="297"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="299"/>
         <source>PyTorch code</source>
         <translation>PyTorch-Code</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="298"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="300"/>
         <source>Show the graph as a PyTorch nn.Module (read-only)</source>
         <translation>Den Graphen als PyTorch-nn.Module anzeigen (schreibgeschützt)</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="299"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="301"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="300"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="302"/>
         <source>Save the graph to the project</source>
         <translation>Den Graphen im Projekt speichern</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="301"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="303"/>
         <source>Drag a layer onto the canvas, or double-click to add it</source>
         <translation>Eine Schicht auf die Zeichenfläche ziehen oder per Doppelklick hinzufügen</translation>
     </message>
@@ -2450,52 +2460,52 @@ Aktivierungsspeicher pro Sample: %4</translation>
 <context>
     <name>flightdeck::ui::LivePlot</name>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="103"/>
+        <location filename="../ui/training/LivePlot.cpp" line="106"/>
         <source>, val RMSE %1</source>
         <translation>, Val.-RMSE %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="105"/>
+        <location filename="../ui/training/LivePlot.cpp" line="108"/>
         <source>, val accuracy %1 %</source>
         <translation>, Val.-Genauigkeit %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="181"/>
+        <location filename="../ui/training/LivePlot.cpp" line="184"/>
         <source>train loss</source>
         <translation>Trainingsverlust</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="182"/>
+        <location filename="../ui/training/LivePlot.cpp" line="185"/>
         <source>val loss (per epoch)</source>
         <translation>Val.-Verlust (Epoche)</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="183"/>
+        <location filename="../ui/training/LivePlot.cpp" line="186"/>
         <source>val accuracy</source>
         <translation>Val.-Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="183"/>
+        <location filename="../ui/training/LivePlot.cpp" line="186"/>
         <source>val RMSE</source>
         <translation>Val.-RMSE</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="184"/>
+        <location filename="../ui/training/LivePlot.cpp" line="187"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="185"/>
+        <location filename="../ui/training/LivePlot.cpp" line="188"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="186"/>
+        <location filename="../ui/training/LivePlot.cpp" line="189"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="186"/>
+        <location filename="../ui/training/LivePlot.cpp" line="189"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
@@ -3918,38 +3928,43 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::ShapeInferenceView</name>
     <message>
-        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="68"/>
+        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="69"/>
+        <source>Input width %1, one output: a regression target (current dataset version)</source>
+        <translation>Eingabebreite %1, eine Ausgabe: ein Regressionsziel (aktuelle Datensatzversion)</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="71"/>
         <source>Input width %1, %2 classes (current dataset version)</source>
         <translation>Eingabebreite %1, %2 Klassen (aktuelle Datensatzversion)</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="69"/>
+        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="72"/>
         <source>Input width %1, %2 classes (example: no dataset version selected)</source>
         <translation>Eingabebreite %1, %2 Klassen (Beispiel: keine Datensatzversion ausgewählt)</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="84"/>
+        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="87"/>
         <source>Output: %1</source>
         <comment>the appended output layer</comment>
         <translation>Ausgabe: %1</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="89"/>
+        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="92"/>
         <source>Total parameters: %1</source>
         <translation>Parameter insgesamt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="107"/>
+        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="110"/>
         <source>Layer</source>
         <translation>Schicht</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="107"/>
+        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="110"/>
         <source>Output shape</source>
         <translation>Ausgabeform</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="107"/>
+        <location filename="../ui/architecture/ShapeInferenceView.cpp" line="110"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>

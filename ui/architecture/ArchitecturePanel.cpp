@@ -12,6 +12,7 @@
 #include "common/ErrorText.h"
 #include "common/ProjectSession.h"
 
+#include "flightdeck/data/DatasetTask.h"
 #include "flightdeck/store/DatasetRepository.h"
 #include "flightdeck/store/RunRepository.h"
 
@@ -342,8 +343,10 @@ void ArchitecturePanel::updateShapes()
             flightdeck::store::DatasetRepository repo(session_->project());
             const auto version = repo.version(session_->currentVersionId());
             const auto schema = QJsonDocument::fromJson(QByteArray::fromStdString(version.schemaJson)).object();
-            const qint64 count = schema.value(QStringLiteral("classes")).toArray().size();
-            if (version.features > 0 && count >= 2) {
+            const qint64 count = flightdeck::data::taskFromName(version.task) == flightdeck::data::DatasetTask::TableRegression
+                                     ? 1   // a regression target: one output, not its distinct values
+                                     : schema.value(QStringLiteral("classes")).toArray().size();
+            if (version.features > 0 && count >= 1) {
                 inputs = version.features;
                 classes = count;
                 fromDataset = true;

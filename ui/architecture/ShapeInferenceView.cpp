@@ -64,10 +64,13 @@ QString ShapeInferenceView::errorText() const
 void ShapeInferenceView::refresh()
 {
     const QLocale locale;
-    sourceLabel_->setText(fromDataset_
-        ? tr("Input width %1, %2 classes (current dataset version)").arg(inputs_).arg(classes_)
-        : tr("Input width %1, %2 classes (example: no dataset version selected)")
-              .arg(inputs_).arg(classes_));
+    sourceLabel_->setText(
+        fromDataset_ && classes_ == 1
+            ? tr("Input width %1, one output: a regression target (current dataset version)").arg(inputs_)
+        : fromDataset_
+            ? tr("Input width %1, %2 classes (current dataset version)").arg(inputs_).arg(classes_)
+            : tr("Input width %1, %2 classes (example: no dataset version selected)")
+                  .arg(inputs_).arg(classes_));
     try {
         const auto shapes = flightdeck::model::inferShapes(spec_, inputs_, classes_);
         table_->setRowCount(static_cast<int>(shapes.size()));

@@ -7,6 +7,7 @@
 
 #include "flightdeck/store/DatasetRepository.h"
 #include "flightdeck/store/Project.h"
+#include "flightdeck/store/MetricKeys.h"
 #include "flightdeck/store/RunRepository.h"
 
 #include <QComboBox>
@@ -22,8 +23,10 @@ namespace flightdeck::ui {
 
 namespace {
 
-const char* const kPreferredMetrics[] = {"val/accuracy", "val/loss", "train/loss",
-                                         "train/epoch_loss"};
+// The order the metric list offers keys in: a classifier's accuracy or a regressor's RMSE
+// first, whichever the selected runs have.
+const std::string_view kPreferredMetrics[] = {metric::ValAccuracy, metric::ValRmse, metric::ValLoss,
+                                              metric::TrainLoss, metric::TrainEpochLoss};
 
 std::optional<double> lastValue(const std::vector<flightdeck::store::MetricRecord>& points) {
     if (points.empty())
@@ -55,8 +58,8 @@ ExperimentsPanel::ExperimentsPanel(ProjectSession* session, QWidget* parent)
     metricCombo_ = new QComboBox(plotGroup_);
     metricCombo_->setObjectName(QStringLiteral("metricCombo"));
     metricCombo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    for (const char* key : kPreferredMetrics)
-        metricCombo_->addItem(QString::fromLatin1(key));
+    for (const std::string_view key : kPreferredMetrics)
+        metricCombo_->addItem(QString::fromLatin1(key.data(), static_cast<int>(key.size())));
     metricLabel_->setBuddy(metricCombo_);
     plot_ = new MetricOverlayPlot(plotGroup_);
     auto* metricRow = new QHBoxLayout;
@@ -207,8 +210,8 @@ void ExperimentsPanel::refresh() {
             row.datasetHash = QString::fromStdString(hashes[run.versionId]);
             row.architecture = QString::fromStdString(architectures[run.architectureId]);
             row.params = repo.params(run.id);
-            row.valAccuracy = lastValue(repo.metrics(run.id, "val/accuracy"));
-            row.valLoss = lastValue(repo.metrics(run.id, "val/loss"));
+            row.valAccuracy = lastValue(repo.metrics(run.id, std::string(metric::ValAccuracy)));
+            row.valLoss = lastValue(repo.metrics(run.id, std::string(metric::ValLoss)));
             if (run.status != store::RunStatus::Running)
                 cache_[run.id] = row;
             rows.push_back(std::move(row));
@@ -259,21 +262,27 @@ void ExperimentsPanel::onSelectionChanged() {
 void ExperimentsPanel::updateMetricKeys() {
     if (!session_->isOpen())
         return;
-    QStringList keys;
-    for (const char* key : kPreferredMetrics)
-        keys.append(QString::fromLatin1(key));
+    // The selected runs' own keys, the preferred ones first: a regression run offers val/rmse
+    // rather than an accuracy it never recorded.
+    QStringList present;
     try {
         flightdeck::store::RunRepository repo(session_->project());
-        const QList<qint64> ids = table_->selectedRunIds();
-        for (qint64 id : ids)
-            for (const std::string& key : repo.metricKeys(id)) {
-                const QString k = QString::fromStdString(key);
-                if (!keys.contains(k))
-                    keys.append(k);
-            }
+        for (qint64 id : table_->selectedRunIds())
+            for (const std::string& key : repo.metricKeys(id))
+                if (!present.contains(QString::fromStdString(key)))
+                    present.append(QString::fromStdString(key));
     } catch (const std::exception& e) {
         showError(ErrorText::fromException(e));
     }
+    QStringList keys;
+    for (const std::string_view key : kPreferredMetrics) {
+        const QString k = QString::fromLatin1(key.data(), static_cast<int>(key.size()));
+        if (present.isEmpty() || present.contains(k))
+            keys.append(k);
+    }
+    for (const QString& k : present)
+        if (!keys.contains(k))
+            keys.append(k);
     const QString current = metricCombo_->currentText();
     QStringList existing;
     for (int i = 0; i < metricCombo_->count(); ++i)

@@ -127,6 +127,9 @@ DatasetCatalog::ModelInput DatasetCatalog::modelInput(store::Id versionId)
                     schema["image"].value("width", std::int64_t(1))};
     if (schema.contains("classes") && schema["classes"].is_array())
         in.classes = static_cast<std::int64_t>(schema["classes"].size());
+    // A regression target's distinct values are not outputs: the model has one.
+    if (taskFromName(record.task) == DatasetTask::TableRegression)
+        in.classes = 1;
     return in;
 }
 

@@ -250,12 +250,14 @@ void GraphEditor::addNodeAtCentre(int type)
 void GraphEditor::updateTotals()
 {
     const auto& shapes = document_->shapes();
+    const QString outputs = document_->classes() == 1
+                                ? tr("one output (regression)")
+                                : tr("%1 classes").arg(document_->classes());
     totals_->setText(tr("Parameters: %1\nFLOPs per sample: %2\nActivation memory per sample: %3\n"
-                        "Input %4, %5 classes")
+                        "Input %4, %5")
                          .arg(QLocale().toString(static_cast<qlonglong>(shapes.parameters)))
                          .arg(compactCount(shapes.flops), compactBytes(shapes.activationBytes),
-                              shapeLabel(document_->inputShape()))
-                         .arg(document_->classes()));
+                              shapeLabel(document_->inputShape()), outputs));
     problems_->clear();
     for (const auto& problem : shapes.problems) {
         QString text = QString::fromStdString(problem.message);

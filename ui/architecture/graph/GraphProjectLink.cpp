@@ -58,7 +58,7 @@ void GraphProjectLink::updateInput()
         try {
             const auto in = flightdeck::data::DatasetCatalog(session_->project())
                                 .modelInput(session_->currentVersionId());
-            if (in.classes >= 2) {
+            if (in.classes >= 1) {   // 1: a regression target's one output
                 input = in.shape;
                 classes = in.classes;
             }

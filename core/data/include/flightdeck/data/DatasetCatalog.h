@@ -37,8 +37,9 @@ public:
                                                 const VersionLineage& lineage = {});
 
     DatasetTask task(store::Id versionId);
-    // What a model sees of one row: {C, H, W} for images, {features} for tables; and the class
-    // count. Read from the version row alone (no data loaded).
+    // What a model sees of one row: {C, H, W} for images, {features} for tables; and its
+    // outputs: the class count, or 1 for a regression target. Read from the version row alone
+    // (no data loaded).
     struct ModelInput {
         std::vector<std::int64_t> shape;
         std::int64_t classes = 0;
