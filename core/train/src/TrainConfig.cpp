@@ -4,6 +4,8 @@
 #include "flightdeck/common/Json.h"
 #include "flightdeck/store/MetricKeys.h"
 
+#include "MetricSink.h"
+
 #include <cmath>
 #include <initializer_list>
 #include <utility>
@@ -14,12 +16,12 @@ namespace flightdeck::train {
 
 namespace {
 
+using detail::num;   // the shortest text that reads back to the same double
+
 [[noreturn]] void bad(const std::string& field, const std::string& expected)
 {
     throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, field, expected});
 }
-
-std::string num(double v) { return nlohmann::json(v).dump(); }
 
 template <typename E>
 E parseChoice(const std::string& s, const char* field,
