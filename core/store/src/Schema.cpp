@@ -167,8 +167,33 @@ CREATE TABLE label_classes (
 );
 )sql";
 
+// Version 3: the registry's alias history (an append-only log: every promote and roll-back,
+// who, when and why; registered_models.alias stays the current state) and the monitoring
+// panel's alert rules (a rule's fields as JSON, validated in core/monitor).
+constexpr const char* kVersion3 = R"sql(
+CREATE TABLE alias_events (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL,
+    alias         TEXT NOT NULL CHECK (alias <> ''),
+    model_id      INTEGER REFERENCES registered_models(id),
+    previous_id   INTEGER REFERENCES registered_models(id),
+    action        TEXT NOT NULL CHECK (action IN ('promote', 'rollback', 'clear')),
+    actor         TEXT NOT NULL,
+    reason        TEXT NOT NULL DEFAULT '',
+    created_at    REAL NOT NULL
+);
+CREATE INDEX alias_events_by_name ON alias_events (name, alias, id);
+CREATE TABLE alert_rules (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    rule_json   TEXT NOT NULL,
+    enabled     INTEGER NOT NULL DEFAULT 1,
+    created_at  REAL NOT NULL
+);
+)sql";
+
 // Index i holds the step from version i to i + 1.
-constexpr std::array<const char*, 2> kSteps = {kVersion1, kVersion2};
+constexpr std::array<const char*, 3> kSteps = {kVersion1, kVersion2, kVersion3};
 
 [[noreturn]] void refuse(ErrorCode code, const std::filesystem::path& file, std::string detail)
 {
