@@ -276,5 +276,6 @@ std::vector<std::int32_t> Model::predict(const float* features, std::size_t rows
 }
 
 detail::ModelImpl& Model::impl() { return *impl_; }
+const detail::ModelImpl& Model::impl() const { return *impl_; }
 
 }  // namespace flightdeck::model

@@ -56,6 +56,7 @@ public:
     std::vector<std::int32_t> predict(const float* features, std::size_t rows) const;
 
     detail::ModelImpl& impl();          // for core/train only (see internal/ModelImpl.h)
+    const detail::ModelImpl& impl() const;
 
 private:
     explicit Model(std::unique_ptr<detail::ModelImpl> impl);
