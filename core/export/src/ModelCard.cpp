@@ -1,151 +1,187 @@
 #include "ModelCard.h"
 
+#include "CardDocument.h"
+#include "CardEvaluation.h"
+#include "CardSections.h"
+
 #include "flightdeck/common/BuildInfo.h"
 #include "flightdeck/common/Error.h"
 #include "flightdeck/common/Json.h"
-#include "flightdeck/eval/Classification.h"
 
-#include <cstdio>
-#include <sstream>
-
-#include <nlohmann/json.hpp>
+#include <map>
 
 namespace flightdeck::exporting {
 
 namespace {
 
-std::string fixed(double v, int decimals = 4)
+using namespace card;
+using nlohmann::json;
+
+constexpr std::size_t kClassRowsShown = 500;
+
+std::string interval(const std::optional<Interval>& i)
 {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
+    return i ? "[" + fixed(i->lower) + ", " + fixed(i->upper) + "]" : "—";
 }
 
-nlohmann::json parseOr(const std::string& text, nlohmann::json fallback)
+// The evaluation the card reports: the newest on held-out test rows, else the newest.
+const store::EvaluationRecord* chosenEvaluation(const CardInput& in)
 {
-    try {
-        return parseJson(text);
-    } catch (const Error&) {
-        return fallback;
+    for (const auto& e : in.evaluations)
+        if (e.split == "test")
+            return &e;
+    return in.evaluations.empty() ? nullptr : &in.evaluations.front();
+}
+
+std::string metricLabel(const std::string& key)
+{
+    static const std::map<std::string, std::string> labels = {
+        {"accuracy", "Accuracy"}, {"f1_macro", "Macro F1"}, {"roc_auc", "ROC AUC"},
+        {"log_loss", "Log loss"}, {"rmse", "RMSE"}, {"mae", "MAE"}, {"r2", "R²"},
+        {"mape", "MAPE"}, {"explained_variance", "Explained variance"}};
+    const auto it = labels.find(key);
+    return it == labels.end() ? key : it->second;
+}
+
+void evaluationSection(Document& doc, const EvaluationView* ev)
+{
+    doc.heading("Evaluation");
+    if (!ev) {
+        doc.paragraph({text("No evaluation was run before export: there are no held-out "
+                            "metrics and no intervals.")});
+        return;
     }
-}
+    doc.paragraph({text("Latest evaluation on the "), bold(ev->split),
+                   text(" split (" + isoTimeUtc(ev->createdAt) + "), " + count(ev->samples) +
+                        " samples. Intervals are 95 %.")});
+    std::vector<std::vector<Inline>> rows;
+    for (const auto& m : ev->metrics)
+        rows.push_back({{text(metricLabel(m.name))},
+                        {text(m.value ? fixed(m.value.value) : "undefined (" + m.value.reason + ")")},
+                        {number(interval(m.interval))},
+                        {text(m.method)}});
+    if (!rows.empty())
+        doc.table({"Metric", "Value", "95 % interval", "Method"}, std::move(rows));
+    std::vector<Inline> notes;
+    for (const auto& s : ev->methods)
+        notes.push_back({text(s)});
+    for (const auto& s : ev->warnings)
+        notes.push_back({bold("Note:"), text(" " + s)});
+    if (!notes.empty())
+        doc.bullets(std::move(notes));
 
-// Markdown table cells must not contain raw pipes or newlines.
-std::string cell(std::string s)
-{
-    std::string out;
-    for (char c : s) {
-        if (c == '|')
-            out += "\\|";
-        else if (c == '\n')
-            out += ' ';
-        else
-            out += c;
+    if (ev->regression || ev->classes.empty())
+        return;
+    doc.heading("Per-class results", 3);
+    std::vector<std::vector<Inline>> perClass;
+    for (std::size_t i = 0; i < ev->classes.size() && i < kClassRowsShown; ++i) {
+        const auto& c = ev->classes[i];
+        perClass.push_back({{text(c.name)}, {text(fixed(c.precision))},
+                            {number(interval(c.precisionInterval))}, {text(fixed(c.recall))},
+                            {number(interval(c.recallInterval))}, {text(fixed(c.f1))},
+                            {text(count(c.support))}});
     }
-    return out;
+    doc.table({"Class", "Precision", "Precision 95 %", "Recall", "Recall 95 %", "F1", "Support"},
+              std::move(perClass));
+    if (ev->classes.size() > kClassRowsShown)
+        doc.paragraph({text(count(ev->classes.size() - kClassRowsShown) +
+                            " more classes are in the evaluation report.")});
 }
 
+Document buildCard(const CardInput& in)
+{
+    const json schema = parsedSchema(in);
+    const bool regression = isRegression(in);
+    const store::EvaluationRecord* record = chosenEvaluation(in);
+    std::optional<EvaluationView> ev;
+    if (record)
+        ev = readEvaluation(*record, regression, in.predictions);
+    const EvaluationView* evp = ev ? &*ev : nullptr;
+
+    Document doc;
+    doc.title = in.modelName + " v" + std::to_string(in.version);
+    doc.paragraph({text(std::string(regression ? "A regression model" : "A classifier") +
+                        " exported by Flightdeck " + appVersion() + " (commit " + gitCommit() +
+                        ") on " + isoTimeUtc(in.exportedAt > 0 ? in.exportedAt : unixTimeNow()) +
+                        ".")});
+    intendedUse(doc, in, schema, evp);
+    dataSection(doc, in, schema);
+    recipeSection(doc, in);
+
+    doc.heading("Architecture");
+    if (in.haveArch) {
+        std::string spec = in.arch.specJson;
+        try {
+            spec = parseJson(in.arch.specJson, "architecture").dump(2);
+        } catch (const Error&) {
+        }
+        doc.paragraph({text("Spec " + in.arch.name + ", hash "), code(in.arch.specHash),
+                       text(regression ? " (one output unit is appended):"
+                                       : " (a final Linear to the classes is appended):")});
+        doc.codeBlock(spec, "json");
+    } else {
+        doc.paragraph({text("Not recorded.")});
+    }
+
+    doc.heading("Run");
+    std::vector<std::pair<std::string, Inline>> run = {
+        {"Run", {text(count(in.run.id) + " (" + in.run.name + ")")}},
+        {"Status", {text(store::runStatusName(in.run.status))}},
+        {"Started", {text(isoTimeUtc(in.run.startedAt))}},
+    };
+    if (in.run.endedAt)
+        run.push_back({"Ended", {text(isoTimeUtc(*in.run.endedAt))}});
+    run.push_back({"Device", {text(in.run.device)}});
+    run.push_back({"BLAS", {text(in.run.blas)}});
+    run.push_back({"libtorch", {text(in.run.torchVersion)}});
+    run.push_back({"Trained by", {text("Flightdeck " + in.run.appVersion + " (commit " +
+                                       in.run.gitCommit + ")")}});
+    doc.facts(std::move(run));
+
+    doc.heading("Metrics at the end of training");
+    if (in.finalMetrics.empty()) {
+        doc.paragraph({text("None recorded.")});
+    } else {
+        std::vector<std::vector<Inline>> rows;
+        for (const auto& m : in.finalMetrics)
+            rows.push_back({{code(m.key)}, {text(fixed(m.value))}, {text(count(m.step))},
+                            {text(std::to_string(m.epoch))}});
+        doc.table({"Metric", "Value", "Step", "Epoch"}, std::move(rows));
+    }
+    evaluationSection(doc, evp);
+
+    doc.heading("Using the bundle");
+    const std::string outputs =
+        regression ? "[N, 1] in the target's units"
+                   : "logits [N, " + count(in.classes.size()) +
+                         "]; labels.json maps the arg max to a class name";
+    doc.paragraph({code("model.pt"), text(" is TorchScript: "), code("torch.jit.load(\"model.pt\")"),
+                   text(" in Python or "), code("torch::jit::load"),
+                   text(" in C++. Input: float32 [N, " + count(featureCount(in)) +
+                        "] of raw feature values in the order of preprocessing.json; the "
+                        "standardization (mean and std of the training split) is inside the "
+                        "model. Output: " + outputs + ".")});
+    if (in.hasOnnx)
+        doc.paragraph({code("model.onnx"), text(" (ONNX opset " + std::to_string(in.onnxOpset) +
+                                                ") is the same model: input "),
+                       code("features"), text(" float32 [batch, " + count(featureCount(in)) +
+                                              "], output "),
+                       code("logits"), text(", batch dimension dynamic.")});
+    doc.paragraph({code("manifest.json"), text(" lists the SHA-256 and size of every file (model.pt: "),
+                   code(in.modelSha), text(").")});
+    return doc;
+}
 
 }  // namespace
 
 std::string modelCardMarkdown(const CardInput& in)
 {
-    std::ostringstream md;
-    md << "# " << in.modelName << " v" << in.version << "\n\n";
-    md << "A classifier exported by Flightdeck " << appVersion() << " (commit " << gitCommit()
-       << ") on " << isoTimeUtc(unixTimeNow()) << ".\n\n";
+    return renderMarkdown(buildCard(in)) + "\n";
+}
 
-    md << "## Run\n\n| | |\n|---|---|\n";
-    md << "| Run | " << in.run.id << " (" << cell(in.run.name) << ") |\n";
-    md << "| Status | " << in.run.status << " |\n";
-    md << "| Started | " << isoTimeUtc(in.run.startedAt) << " |\n";
-    if (in.run.endedAt)
-        md << "| Ended | " << isoTimeUtc(*in.run.endedAt) << " |\n";
-    md << "| Device | " << cell(in.run.device) << " |\n";
-    md << "| BLAS | " << cell(in.run.blas) << " |\n";
-    md << "| libtorch | " << in.run.torchVersion << " |\n";
-    md << "| Trained by | Flightdeck " << in.run.appVersion << " (commit " << in.run.gitCommit
-       << ") |\n\n";
-
-    md << "## Data\n\n| | |\n|---|---|\n";
-    md << "| Dataset | " << cell(in.datasetName) << " |\n";
-    md << "| Version | " << in.dataset.id << " |\n";
-    md << "| Version hash | `" << in.dataset.hash << "` |\n";
-    md << "| Rows | " << in.dataset.rows << " |\n";
-    md << "| Features | " << in.features.size() << " |\n";
-    md << "| Label column | " << cell(in.labelColumn) << " |\n";
-    md << "| Classes | " << in.classes.size() << " |\n";
-    if (in.haveSplit) {
-        md << "| Split | " << in.split.id << " (" << in.split.strategy << ", seed "
-           << in.split.seed << ", " << fixed(in.split.trainFraction, 2) << "/"
-           << fixed(in.split.valFraction, 2) << "/" << fixed(in.split.testFraction, 2)
-           << " = " << in.split.trainCount << "/" << in.split.valCount << "/"
-           << in.split.testCount << " rows) |\n";
-    }
-    md << "\n";
-
-    md << "## Architecture\n\n";
-    if (in.haveArch) {
-        md << "Spec `" << cell(in.arch.name) << "`, hash `" << in.arch.specHash
-           << "` (a final Linear to the classes is appended):\n\n```json\n"
-           << parseOr(in.arch.specJson, in.arch.specJson).dump(2) << "\n```\n\n";
-    } else {
-        md << "Not recorded.\n\n";
-    }
-
-    md << "## Hyperparameters\n\n| Parameter | Value |\n|---|---|\n";
-    for (const auto& [k, v] : in.params)
-        if (k != "spec")
-            md << "| " << cell(k) << " | " << cell(v) << " |\n";
-    md << "\n";
-
-    md << "## Metrics (final values)\n\n";
-    if (in.finalMetrics.empty()) {
-        md << "None recorded.\n\n";
-    } else {
-        md << "| Metric | Value | Step | Epoch |\n|---|---|---|---|\n";
-        for (const auto& m : in.finalMetrics)
-            md << "| " << cell(m.key) << " | " << fixed(m.value) << " | " << m.step << " | "
-               << m.epoch << " |\n";
-        md << "\n";
-    }
-
-    md << "## Evaluation\n\n";
-    if (in.evaluations.empty()) {
-        md << "No evaluation was run before export.\n\n";
-    } else {
-        const auto& ev = in.evaluations.front();   // newest first
-        md << "Latest evaluation on the **" << ev.split << "** split ("
-           << isoTimeUtc(ev.createdAt) << "): accuracy **" << fixed(ev.accuracy) << "**";
-        try {
-            std::vector<std::string> names;
-            const auto report = eval::reportFromJson(ev.reportJson, &names);
-            md << ", macro F1 " << fixed(report.macroF1) << ", weighted F1 "
-               << fixed(report.weightedF1) << " on " << report.samples << " samples.\n\n";
-            md << "| Class | Precision | Recall | F1 | Support |\n|---|---|---|---|---|\n";
-            for (int c = 0; c < report.numClasses; ++c) {
-                const auto uc = static_cast<std::size_t>(c);
-                const std::string name = uc < names.size() ? names[uc] : std::to_string(c);
-                md << "| " << cell(name) << " | " << fixed(report.precision.at(uc)) << " | "
-                   << fixed(report.recall.at(uc)) << " | " << fixed(report.f1.at(uc)) << " | "
-                   << report.support.at(uc) << " |\n";
-            }
-            md << "\n";
-        } catch (const std::exception&) {
-            md << ".\n\n";
-        }
-    }
-
-    md << "## Using the bundle\n\n";
-    md << "`model.pt` is TorchScript: `torch.jit.load(\"model.pt\")` in Python or "
-          "`torch::jit::load` in C++. Input: float32 tensor [N, "
-       << in.features.size()
-       << "] of raw feature values in the order of `preprocessing.json`; the standardization "
-          "(mean/std of the training split) is inside the model. Output: logits [N, "
-       << in.classes.size() << "]; `labels.json` maps the argmax to a class name.\n\n";
-    md << "`manifest.json` lists the SHA-256 of every file (model.pt: `" << in.modelSha
-       << "`).\n";
-    return md.str();
+std::string modelCardHtml(const CardInput& in)
+{
+    return renderHtml(buildCard(in));
 }
 
 }  // namespace flightdeck::exporting
