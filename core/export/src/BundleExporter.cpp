@@ -1,5 +1,6 @@
 #include "flightdeck/export/BundleExporter.h"
 
+#include "BundleModelFiles.h"
 #include "ModelCard.h"
 
 #include "flightdeck/common/BuildInfo.h"
@@ -60,6 +61,15 @@ BundleExporter::BundleExporter(store::Project& project) : project_(project) {}
 ExportResult BundleExporter::exportRun(store::Id runId, const std::string& modelName,
                                        const fs::path& outDir)
 {
+    ExportOptions options;
+    options.outDir = outDir;
+    return exportRun(runId, modelName, options);
+}
+
+ExportResult BundleExporter::exportRun(store::Id runId, const std::string& modelName,
+                                       const ExportOptions& options)
+{
+    const fs::path& outDir = options.outDir;
     if (modelName.empty() || modelName.find('/') != std::string::npos ||
         modelName.find('\\') != std::string::npos || modelName == "." || modelName == "..")
         throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "model name",
@@ -137,6 +147,27 @@ ExportResult BundleExporter::exportRun(store::Id runId, const std::string& model
                                    std::to_string(m.version) + "; choose another folder");
     }
 
+    nlohmann::json labels;
+    labels["label_column"] = card.labelColumn;
+    labels["classes"] = card.classes;
+    nlohmann::json pre;
+    pre["features"] = card.features;
+    pre["label_column"] = card.labelColumn;
+    pre["input"] = {{"name", "features"}, {"dtype", "float32"},
+                    {"shape", {-1, static_cast<std::int64_t>(card.features.size())}}};
+    pre["output"] = {{"name", "logits"}};
+    pre["standardization"] = {
+        {"inside_model", true},
+        {"note", "The model subtracts the training split's mean and divides by its std "
+                 "(buffers \"mean\" and \"std\"): feed raw feature values."}};
+    // The ONNX file carries labels and preprocessing too, for runtimes that see only it.
+    const BundleModelFiles modelFiles = prepareModelFiles(
+        project_, card.run, modelBytes,
+        {{"flightdeck.model", modelName + " v" + std::to_string(card.version)},
+         {"flightdeck.dataset_version_hash", card.dataset.hash},
+         {"flightdeck.labels", labels.dump()},
+         {"flightdeck.preprocessing", pre.dump()}});
+
     // Write everything into a sibling temp folder, then rename it into place.
     const fs::path tmp = target.parent_path() /
                          ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
@@ -147,33 +178,46 @@ ExportResult BundleExporter::exportRun(store::Id runId, const std::string& model
 
     ExportResult result;
     try {
-        nlohmann::json labels;
-        labels["label_column"] = card.labelColumn;
-        labels["classes"] = card.classes;
-
-        nlohmann::json pre;
-        pre["features"] = card.features;
-        pre["label_column"] = card.labelColumn;
-        pre["input"] = {{"dtype", "float32"},
-                        {"shape", {-1, static_cast<std::int64_t>(card.features.size())}}};
-        pre["output"] = "logits";
-        pre["standardization"] = {
-            {"inside_model", true},
-            {"note", "The model subtracts the training split's mean and divides by its std "
-                     "(buffers \"mean\" and \"std\"): feed raw feature values."}};
-
-        const std::vector<std::pair<std::string, std::string>> files = {
+        std::vector<std::pair<std::string, std::string>> files = {
             {"model.pt", modelBytes},
             {"labels.json", labels.dump(2) + "\n"},
             {"preprocessing.json", pre.dump(2) + "\n"},
+            {"signature.json", modelFiles.signatureJson},
             {"model_card.md", modelCardMarkdown(card)},
         };
+        if (!modelFiles.onnxBytes.empty())
+            files.emplace_back("model.onnx", modelFiles.onnxBytes);
+        else
+            result.warnings.push_back("no model.onnx: " + modelFiles.onnxNote);
         nlohmann::json manifestFiles = nlohmann::json::array();
-        for (const auto& [name, bytes] : files) {
+        auto add = [&](const std::string& name, const std::string& bytes) {
             writeFile(tmp / name, bytes);
             BundleFile f{name, store::sha256Hex(bytes), static_cast<std::int64_t>(bytes.size())};
             manifestFiles.push_back({{"name", f.name}, {"sha256", f.sha256}, {"bytes", f.bytes}});
             result.files.push_back(std::move(f));
+        };
+        for (const auto& [name, bytes] : files)
+            add(name, bytes);
+
+        // The files as written, loaded back, against the run's stored model.
+        if (options.beforeValidation)
+            options.beforeValidation(tmp);
+        result.validation = validateBundleOutputs(tmp, modelFiles.samples, modelFiles.reference,
+                                                  modelFiles.onnxNote);
+        add("validation.json", result.validation.toJson());
+        if (!result.validation.passed) {
+            std::string why;
+            for (const auto& f : result.validation.formats)
+                if (!f.passed)
+                    why += (why.empty() ? "" : "; ") + f.format + " (" + f.file + "): "
+                           + (f.note.empty() ? "max relative difference " + std::to_string(f.maxRelDiff)
+                                                   + " exceeds " + std::to_string(kValidationTolerance)
+                                             : f.note);
+            throw Error(ErrorInfo{ErrorCode::BadValue, target.string(), 0, "validation",
+                                  "the exported model does not reproduce the run's outputs on "
+                                  + std::to_string(modelFiles.samples.rows.size()) + " "
+                                  + modelFiles.samples.split + " rows: " + why
+                                  + "; nothing was exported"});
         }
         nlohmann::json manifest;
         manifest["format"] = "flightdeck-bundle";

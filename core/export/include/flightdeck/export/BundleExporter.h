@@ -4,7 +4,10 @@
 // manifest.json (SHA-256 and size of every other file). The bundle is written to a temporary
 // sibling folder and renamed into place, so a crash never leaves a half bundle. The export is
 // registered as a new version of the model name in the project's registry.
+#include "flightdeck/export/ExportValidation.h"
 #include "flightdeck/store/Records.h"
+
+#include <functional>
 
 #include <filesystem>
 #include <string>
@@ -25,6 +28,15 @@ struct ExportResult {
     std::vector<BundleFile> files;   // manifest entries
     store::Id registeredModelId = 0;
     int version = 0;
+    ExportValidation validation;        // also in the bundle as validation.json
+    std::vector<std::string> warnings;  // e.g. why there is no model.onnx
+};
+
+struct ExportOptions {
+    std::filesystem::path outDir;   // empty = <project>/exports/<modelName>-v<version>
+    // Called on the staging folder after the model files are written and before they are
+    // validated: fault injection for tests (a deliberately broken file must be refused).
+    std::function<void(const std::filesystem::path& stagingDir)> beforeValidation;
 };
 
 class BundleExporter {
@@ -34,6 +46,11 @@ public:
     // no model artifact; Error(FileUnwritable) for an unwritable destination.
     ExportResult exportRun(store::Id runId, const std::string& modelName,
                            const std::filesystem::path& outDir = {});
+    // The export validates model.pt and model.onnx on held-out rows of the run's split and
+    // refuses (Error BadValue, field "validation", nothing written or registered) when either
+    // disagrees with the run's stored model beyond kValidationTolerance.
+    ExportResult exportRun(store::Id runId, const std::string& modelName,
+                           const ExportOptions& options);
 
 private:
     store::Project& project_;
