@@ -6,6 +6,7 @@
 #include "flightdeck/common/BuildInfo.h"
 #include "flightdeck/common/Error.h"
 #include "flightdeck/common/Json.h"
+#include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/eval/Classification.h"
 #include "flightdeck/store/DatasetRepository.h"
 #include "flightdeck/store/ObjectStore.h"
@@ -156,6 +157,14 @@ ExportResult BundleExporter::exportRun(store::Id runId, const std::string& model
     pre["input"] = {{"name", "features"}, {"dtype", "float32"},
                     {"shape", {-1, static_cast<std::int64_t>(card.features.size())}}};
     pre["output"] = {{"name", "logits"}};
+    if (card.dataset.task == "image_classification") {
+        const auto input = data::DatasetCatalog(project_).modelInput(card.run.versionId).shape;
+        if (input.size() == 3)
+            pre["image"] = {{"channels", input[0]}, {"height", input[1]}, {"width", input[2]},
+                            {"layout", "CHW"}, {"scale", "pixel / 255"},
+                            {"note", "features are the image's pixels in CHW order divided by 255; "
+                                     "the image must have this size (no resizing)"}};
+    }
     pre["standardization"] = {
         {"inside_model", true},
         {"note", "The model subtracts the training split's mean and divides by its std "

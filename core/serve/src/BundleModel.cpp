@@ -46,12 +46,21 @@ BundleModel BundleModel::load(const fs::path& dir)
         b.info_.features = pre.at("features").get<std::vector<std::string>>();
         b.info_.labelColumn = labels.value("label_column", std::string());
         b.info_.classes = labels.value("classes", std::vector<std::string>{});
+        if (pre.contains("image")) {
+            const auto& image = pre.at("image");
+            b.info_.image.channels = image.at("channels").get<std::uint32_t>();
+            b.info_.image.height = image.at("height").get<std::uint32_t>();
+            b.info_.image.width = image.at("width").get<std::uint32_t>();
+        }
     } catch (const nlohmann::json::exception& e) {
         throw Error(ErrorInfo{ErrorCode::BadValue, dir.string(), 0, "bundle", e.what()});
     }
     b.info_.manifestSha256 = store::sha256OfFile(dir / "manifest.json");
     b.impl_ = std::make_unique<Impl>(model::Model::load(dir / "model.pt"));
     b.info_.inputs = b.impl_->model.inputs();
+    if (!b.info_.image.empty() && std::int64_t(b.info_.image.values()) != b.info_.inputs)
+        throw Error(ErrorInfo{ErrorCode::BadValue, (dir / "preprocessing.json").string(), 0, "image",
+                              "an image shape with " + std::to_string(b.info_.inputs) + " values"});
     b.info_.regression = b.impl_->model.classes() == 1 && b.info_.classes.size() != 1;
     if (b.info_.regression)
         b.info_.classes.clear();

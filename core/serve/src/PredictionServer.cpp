@@ -130,13 +130,21 @@ PredictionServer::PredictionServer(const BundleModel& model, ServerOptions optio
     });
     s.Get("/metadata", [this](const httplib::Request&, httplib::Response& res) {
         const auto& i = model_.info();
-        sendJson(res, 200, {{"model", i.name}, {"version", i.version}, {"inputs", i.inputs},
-                            {"features", i.features}, {"classes", i.classes},
-                            {"task", i.regression ? "regression" : "classification"},
-                            {"label_column", i.labelColumn}, {"manifest_sha256", i.manifestSha256},
-                            {"max_batch", options_.maxBatch},
-                            {"request", {{"one", R"({"features": [..]})"},
-                                         {"batch", R"({"instances": [[..], ..]})"}}}});
+        nlohmann::json meta = {{"model", i.name}, {"version", i.version}, {"inputs", i.inputs},
+                               {"features", i.features}, {"classes", i.classes},
+                               {"task", i.regression ? "regression" : "classification"},
+                               {"label_column", i.labelColumn}, {"manifest_sha256", i.manifestSha256},
+                               {"max_batch", options_.maxBatch},
+                               {"request", {{"one", R"({"features": [..]})"},
+                                            {"batch", R"({"instances": [[..], ..]})"}}}};
+        if (!i.image.empty()) {
+            meta["image"] = {{"channels", i.image.channels}, {"height", i.image.height},
+                             {"width", i.image.width}};
+            meta["request"]["image"] = R"({"image": "<PNG/JPEG/BMP bytes, base64>"})";
+            meta["request"]["pixels"] = R"({"pixels": [[0..255, ..], ..]} (CHW or HW))";
+            meta["logged_features"] = {"brightness", "contrast"};
+        }
+        sendJson(res, 200, meta);
     });
     s.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
         res.set_content(metrics_.text(model_.info().name, model_.info().version),

@@ -1,13 +1,84 @@
 #include "RecordParser.h"
 
+#include "flightdeck/common/Error.h"
+
 #include <algorithm>
 #include <cmath>
 
 #include <nlohmann/json.hpp>
+#include <openssl/evp.h>
 
 namespace flightdeck::serve::detail {
 
 namespace {
+
+// Standard base64 (a "data:image/png;base64," prefix allowed); false on anything else.
+bool base64Decode(std::string text, std::string* out)
+{
+    const auto comma = text.find(',');
+    if (text.rfind("data:", 0) == 0 && comma != std::string::npos)
+        text.erase(0, comma + 1);
+    if (text.empty() || text.size() % 4 != 0)
+        return false;
+    out->resize(text.size() / 4 * 3);
+    const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out->data()),
+                                  reinterpret_cast<const unsigned char*>(text.data()), int(text.size()));
+    if (n < 0)
+        return false;
+    // EVP_DecodeBlock counts the padding's bytes too.
+    std::size_t padding = 0;
+    while (padding < 2 && text[text.size() - 1 - padding] == '=')
+        ++padding;
+    out->resize(std::size_t(n) - padding);
+    return true;
+}
+
+void flatten(const nlohmann::json& v, std::vector<double>& out, bool& ok)
+{
+    if (v.is_array()) {
+        for (const auto& e : v)
+            flatten(e, out, ok);
+    } else if (v.is_number()) {
+        out.push_back(v.get<double>());
+    } else {
+        ok = false;
+    }
+}
+
+// {"image": base64} or {"pixels": nested 0..255 values} for a model trained on images. The
+// log gets the image's brightness and contrast (mean and standard deviation of its values):
+// what image drift is measured on, where 784 pixel columns would say little.
+std::string readImage(const nlohmann::json& r, const BundleInfo& info, const std::string& where,
+                      std::vector<float>& out, std::string& logJson)
+{
+    std::vector<float> row;
+    try {
+        if (r.contains("image")) {
+            std::string bytes;
+            if (!r["image"].is_string() || !base64Decode(r["image"].get<std::string>(), &bytes))
+                return where + ".image must be the image file's bytes in base64";
+            row = data::encodedImageToInput(bytes, info.image);
+        } else {
+            std::vector<double> pixels;
+            bool ok = true;
+            flatten(r["pixels"], pixels, ok);
+            if (!ok)
+                return where + ".pixels must hold only numbers (nested arrays of 0..255)";
+            row = data::pixelsToInput(pixels, info.image);
+        }
+    } catch (const Error& e) {
+        return where + ": " + e.info().detail;
+    }
+    double sum = 0, squares = 0;
+    for (float v : row)
+        sum += v;
+    const double mean = row.empty() ? 0 : sum / double(row.size());
+    for (float v : row)
+        squares += (v - mean) * (v - mean);
+    logJson = nlohmann::json({mean, row.empty() ? 0 : std::sqrt(squares / double(row.size()))}).dump();
+    out.insert(out.end(), row.begin(), row.end());
+    return {};
+}
 
 // One record into `out`; the reason it does not fit, or "".
 std::string readRecord(const nlohmann::json& r, const BundleInfo& info, const std::string& where,
@@ -15,6 +86,11 @@ std::string readRecord(const nlohmann::json& r, const BundleInfo& info, const st
 {
     const auto width = static_cast<std::size_t>(info.inputs);
     std::vector<double> values;
+    if (r.is_object() && (r.contains("image") || r.contains("pixels"))) {
+        if (info.image.empty())
+            return where + " is an image; this model takes " + std::to_string(width) + " feature values";
+        return readImage(r, info, where, out, logJson);
+    }
     if (r.is_array()) {
         if (r.size() != width)
             return where + " has " + std::to_string(r.size()) + " values; the model takes " +
@@ -61,14 +137,19 @@ ParsedRecords parseRecords(const std::string& body, const BundleInfo& info, std:
         p.error = "the body is not valid JSON";
         return p;
     }
-    if (!j.is_object() || (j.contains("features") == j.contains("instances"))) {
-        p.error = "expected {\"features\": [...]} for one record or {\"instances\": [[...], ...]} "
-                  "for a batch";
+    const int forms = j.is_object() ? int(j.contains("features")) + int(j.contains("instances"))
+                                           + int(j.contains("image")) + int(j.contains("pixels"))
+                                     : 0;
+    if (forms != 1) {
+        p.error = "expected {\"features\": [...]} for one record, {\"instances\": [[...], ...]} "
+                  "for a batch, or {\"image\": base64} / {\"pixels\": [...]} for an image model";
         return p;
     }
     std::vector<const nlohmann::json*> records;
     if (j.contains("features")) {
         records.push_back(&j["features"]);
+    } else if (j.contains("image") || j.contains("pixels")) {
+        records.push_back(&j);
     } else {
         const auto& all = j["instances"];
         if (!all.is_array() || all.empty()) {
@@ -87,7 +168,8 @@ ParsedRecords parseRecords(const std::string& body, const BundleInfo& info, std:
     p.rows.reserve(records.size() * static_cast<std::size_t>(info.inputs));
     for (std::size_t i = 0; i < records.size(); ++i) {
         std::string logJson;
-        const std::string where = p.batch ? "instances[" + std::to_string(i) + "]" : "features";
+        const std::string where = p.batch ? "instances[" + std::to_string(i) + "]"
+                                  : j.contains("features") ? "features" : "request";
         p.error = readRecord(*records[i], info, where, p.rows, logJson);
         if (!p.error.empty())
             return p;

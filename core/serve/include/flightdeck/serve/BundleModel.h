@@ -2,6 +2,8 @@
 // A deployable bundle loaded for serving: manifest checked first (a tampered or missing file is
 // refused by name), then labels, preprocessing and the TorchScript model. Predictions are safe
 // from several threads at once (a loaded model is in eval mode and only read).
+#include "flightdeck/data/ImageInput.h"
+
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -17,6 +19,7 @@ struct BundleInfo {
     std::string labelColumn;
     std::int64_t inputs = 0;
     bool regression = false;
+    data::ImageShape image;             // set for a model trained on images (preprocessing.json)
     std::string manifestSha256;
 };
 
