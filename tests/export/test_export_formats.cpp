@@ -5,6 +5,7 @@
 #include "flightdeck/common/Error.h"
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/export/BundleExporter.h"
+#include "flightdeck/export/TritonExport.h"
 #include "flightdeck/model/ArchitectureSpec.h"
 #include "flightdeck/model/GraphSpec.h"
 #include "flightdeck/model/Model.h"
@@ -247,6 +248,27 @@ private Q_SLOTS:
         }
     }
 
+    void tritonLayoutFromBundles()
+    {
+        const fs::path repo = dir_.filePath("triton").toStdString();
+        const auto mlp = exporting::exportTriton(bundles_[0].second.bundleDir, repo);
+        QVERIFY(mlp.onnx);
+        QCOMPARE(mlp.modelDir, repo / "mlp");
+        QVERIFY(fs::exists(repo / "mlp" / "1" / "model.onnx"));
+        std::ifstream config(repo / "mlp" / "config.pbtxt");
+        const std::string text((std::istreambuf_iterator<char>(config)), {});
+        QVERIFY2(text.find("onnxruntime_onnx") != std::string::npos, text.c_str());
+        QVERIFY2(text.find("dims: [ 3 ]") != std::string::npos || text.find("dims: [3]") != std::string::npos,
+                 text.c_str());
+        QVERIFY(fs::exists(repo / "mlp" / "labels.txt"));
+        const auto reg = exporting::exportTriton(bundles_[2].second.bundleDir, repo);
+        QVERIFY(!fs::exists(repo / "reg" / "labels.txt"));   // one value, no classes
+        QVERIFY(reg.onnx);
+        // The same name again: refused, the first layout untouched.
+        QVERIFY_THROWS_EXCEPTION(Error, exporting::exportTriton(bundles_[0].second.bundleDir, repo));
+        QVERIFY(fs::exists(repo / "mlp" / "1" / "model.onnx"));
+    }
+
     void brokenExportIsRefused()
     {
         const auto before = store::ModelRegistry(*project_).models().size();
@@ -288,6 +310,10 @@ private Q_SLOTS:
         QVERIFY(onnx["note"].toString().contains("node gap"));
         QVERIFY(readJson(b.bundleDir / "validation.json")["passed"].toBool());
         QVERIFY(exporting::verifyBundle(b.bundleDir).empty());
+        // Triton then gets the TorchScript file.
+        const auto triton = exporting::exportTriton(b.bundleDir, dir_.filePath("triton-ts").toStdString());
+        QVERIFY(!triton.onnx);
+        QVERIFY(fs::exists(triton.modelDir / "1" / "model.pt"));
     }
 };
 

@@ -177,6 +177,9 @@ ExportResult BundleExporter::exportRun(store::Id runId, const std::string& model
          {"flightdeck.labels", labels.dump()},
          {"flightdeck.preprocessing", pre.dump()}});
 
+    card.exportedAt = unixTimeNow();   // one time for the .md and the .html
+    card.hasOnnx = !modelFiles.onnxBytes.empty();
+
     // Write everything into a sibling temp folder, then rename it into place.
     const fs::path tmp = target.parent_path() /
                          ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
@@ -193,6 +196,7 @@ ExportResult BundleExporter::exportRun(store::Id runId, const std::string& model
             {"preprocessing.json", pre.dump(2) + "\n"},
             {"signature.json", modelFiles.signatureJson},
             {"model_card.md", modelCardMarkdown(card)},
+            {"model_card.html", modelCardHtml(card)},
         };
         if (!modelFiles.onnxBytes.empty())
             files.emplace_back("model.onnx", modelFiles.onnxBytes);
