@@ -2,6 +2,7 @@
 // /predict takes a base64 PNG or raw pixel values, answering as the model does on the same
 // pixels; a wrong size, a corrupt file and bad base64 get a 400 that says what was wrong, and
 // the log holds each image's brightness and contrast.
+#include "common/ShapeImages.h"
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/export/BundleExporter.h"
 #include "flightdeck/model/GraphSpec.h"
@@ -28,24 +29,6 @@
 using namespace flightdeck;
 
 namespace {
-
-data::ImageSet shapes()
-{
-    data::ImageSet s;
-    s.width = s.height = 8;
-    s.classes = {"left", "top"};
-    std::mt19937 rng(5);
-    std::uniform_int_distribution<int> noise(0, 40);
-    for (int i = 0; i < 80; ++i) {
-        const int c = i % 2;
-        s.names.push_back("img" + std::to_string(i) + ".png");
-        s.labels.push_back(c);
-        for (int y = 0; y < 8; ++y)
-            for (int x = 0; x < 8; ++x)
-                s.pixels.push_back(static_cast<std::uint8_t>(((c == 0 ? x < 4 : y < 4) ? 200 : 20) + noise(rng)));
-    }
-    return s;
-}
 
 std::string png(const std::vector<std::uint8_t>& gray, int w, int h)
 {
@@ -80,7 +63,7 @@ private Q_SLOTS:
     {
         auto project = store::Project::create(dir_.filePath("p").toStdString());
         data::DatasetCatalog catalog(project);
-        const data::ImageSet images = shapes();
+        const data::ImageSet images = testing::shapeImages(80, 2);
         const auto version = catalog.addImageVersion("shapes", images, "test");
         const auto split = catalog.createSplit(version.id, {0.7, 0.15, 0.15}, 1);
         const auto g = model::GraphSpec::fromJson(smallCnn());

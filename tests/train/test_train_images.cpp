@@ -1,6 +1,7 @@
 // core/train on image versions: an MLP trains on what was just labeled (the pixels flattened,
 // standardized with train-split statistics inside the model), its predictions on every image
 // feed the Labeling panel's queue, and a regression-task table is refused by name.
+#include "common/ShapeImages.h"
 #include "flightdeck/common/Error.h"
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/data/LabelHistory.h"
@@ -21,28 +22,6 @@
 using namespace flightdeck;
 
 namespace {
-
-// 3 classes of 8x8 gray images: a bright left half, a bright top half, a bright centre; noise
-// on top. 60 per class, plus 12 unlabeled images that belong to no split.
-data::ImageSet shapes()
-{
-    data::ImageSet s;
-    s.width = s.height = 8;
-    s.classes = {"left", "top", "centre"};
-    std::mt19937 rng(5);
-    std::uniform_int_distribution<int> noise(0, 60);
-    for (int i = 0; i < 192; ++i) {
-        const int c = i % 3;
-        s.names.push_back("img" + std::to_string(i) + ".png");
-        s.labels.push_back(i < 180 ? c : -1);
-        for (int y = 0; y < 8; ++y)
-            for (int x = 0; x < 8; ++x) {
-                const bool on = c == 0 ? x < 4 : c == 1 ? y < 4 : (x >= 2 && x < 6 && y >= 2 && y < 6);
-                s.pixels.push_back(static_cast<std::uint8_t>((on ? 180 : 20) + noise(rng)));
-            }
-    }
-    return s;
-}
 
 // Batches of 16 on 2 CPU threads, every step logged.
 train::TrainConfig cpuConfig(int epochs, double learningRate)
@@ -67,7 +46,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto project = store::Project::create(dir.path().toStdString());
         data::DatasetCatalog catalog(project);
-        const auto version = catalog.addImageVersion("shapes", shapes(), "test");
+        const auto version = catalog.addImageVersion("shapes", testing::shapeImages(192, 3, 180), "test");
         const auto split = catalog.createSplit(version.id, {0.7, 0.15, 0.15}, 1);
         QCOMPARE(split.trainCount + split.valCount + split.testCount, std::int64_t(180));
         const auto spec = model::defaultMlp();
@@ -119,7 +98,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto project = store::Project::create(dir.path().toStdString());
         data::DatasetCatalog catalog(project);
-        const auto version = catalog.addImageVersion("shapes", shapes(), "test");
+        const auto version = catalog.addImageVersion("shapes", testing::shapeImages(192, 3, 180), "test");
         const auto split = catalog.createSplit(version.id, {0.7, 0.15, 0.15}, 1);
         const model::GraphSpec cnn = model::graphTemplate("fashion_cnn");
         const auto arch = store::ArchitectureRepository(project).save(cnn.name, cnn.toJson(), cnn.hash());
