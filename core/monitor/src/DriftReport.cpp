@@ -127,6 +127,12 @@ ColumnDrift columnDrift(const DriftColumn& reference, const DriftColumn& current
         throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, r.name,
                               std::string(driftTestName(test))
                                   + " needs a numeric column, this one is categorical"});
+    // After the choice, so a test that cannot apply to the column is still refused.
+    if (nRef < o.minReferenceRows) {
+        r.note = "too few reference rows: " + std::to_string(nRef) + " of "
+                 + std::to_string(o.minReferenceRows) + " needed";
+        return r;
+    }
     r.test = test;
     r.evaluated = true;
     switch (test) {
@@ -146,6 +152,8 @@ ColumnDrift columnDrift(const DriftColumn& reference, const DriftColumn& current
         r.score = chi.pValue;
         r.threshold = o.pValueThreshold;
         r.drifted = chi.pValue < o.pValueThreshold;  // NaN (one category) is no drift
+        if (std::isnan(chi.pValue))
+            r.note = "one category in both samples: nothing to test";
         break;
     }
     case DriftTest::Wasserstein: {

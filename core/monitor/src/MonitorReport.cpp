@@ -1,5 +1,8 @@
 #include "flightdeck/monitor/MonitorReport.h"
 
+#include "flightdeck/monitor/DriftWindows.h"
+#include "ReadStatsJson.h"
+
 #include "flightdeck/common/Error.h"
 
 #include <nlohmann/json.hpp>
@@ -25,92 +28,6 @@ bool readAny(const std::filesystem::path& path, const LogReadOptions& options,
     return readLog(path, options, onRecord, stats, cancel);
 }
 
-json readJson(const ReadStats& s)
-{
-    json problems = json::array();
-    for (const LineProblem& p : s.problems) {
-        json j{{"line", p.line}, {"problem", p.problem}};
-        if (!p.file.empty())
-            j["file"] = p.file;
-        problems.push_back(std::move(j));
-    }
-    return {{"lines", s.lines},         {"records", s.records},   {"skipped", s.skipped},
-            {"too_long", s.tooLong},    {"out_of_order", s.outOfOrder},
-            {"non_finite", s.nonFinite}, {"bytes", s.bytes},      {"files", s.files},
-            {"incomplete_last_line", s.incompleteLastLine},
-            {"problems", std::move(problems)}};
-}
-
-// Columns of one sample, in the order names first appear. Each column is a reservoir of at
-// most `cap` values (Algorithm R on a fixed-seed stream, so a run is reproducible).
-class ColumnSet {
-public:
-    ColumnSet(bool withPrediction, std::size_t cap) : withPrediction_(withPrediction), cap_(cap) {}
-
-    void add(const PredictionRecord& r)
-    {
-        for (std::size_t i = 0; i < r.features.size(); ++i) {
-            const std::string name = r.featureNames ? (*r.featureNames)[i]
-                                                    : "feature_" + std::to_string(i);
-            const std::size_t c = column(name, false);
-            if (const auto slot = place(c))
-                put(columns_[c].numbers, *slot, r.features[i]);
-        }
-        if (withPrediction_) {
-            const std::size_t c = column("prediction", true);
-            if (const auto slot = place(c))
-                put(columns_[c].labels, *slot, r.prediction);
-        }
-        ++rows_;
-    }
-    std::vector<DriftColumn>& columns() { return columns_; }
-    std::int64_t rows() const { return rows_; }
-    bool sampled() const { return sampled_; }
-
-private:
-    std::size_t column(const std::string& name, bool categorical)
-    {
-        auto it = index_.find(name);
-        if (it == index_.end()) {
-            it = index_.emplace(name, columns_.size()).first;
-            DriftColumn c;
-            c.name = name;
-            c.categorical = categorical;
-            columns_.push_back(std::move(c));
-            seen_.push_back(0);
-        }
-        return it->second;
-    }
-    // Where the column's next value goes: appended (npos) while under the cap, then into a
-    // uniformly chosen slot with probability cap / seen, else nowhere.
-    std::optional<std::size_t> place(std::size_t c)
-    {
-        const std::uint64_t seen = seen_[c]++;
-        if (cap_ == 0 || seen < cap_)
-            return std::size_t(-1);
-        sampled_ = true;
-        const std::uint64_t j = rng_() % (seen + 1);
-        if (j < cap_)
-            return static_cast<std::size_t>(j);
-        return std::nullopt;
-    }
-    template <typename T, typename V>
-    static void put(std::vector<T>& values, std::size_t slot, const V& v)
-    {
-        if (slot == std::size_t(-1))
-            values.push_back(v);
-        else
-            values[slot] = v;
-    }
-    bool withPrediction_;
-    std::size_t cap_;
-    std::vector<DriftColumn> columns_;
-    std::vector<std::uint64_t> seen_;
-    std::unordered_map<std::string, std::size_t> index_;
-    std::int64_t rows_ = 0;
-    bool sampled_ = false;
-    std::mt19937_64 rng_{0x5EEDF00DULL};
-};
 
 }  // namespace
 
@@ -121,7 +38,15 @@ std::string monitorSummaryJson(const std::filesystem::path& log, const SummaryOp
     wo.trackAccuracy = wo.trackAccuracy || !options.groundTruth.empty();
     WindowAggregator agg(wo);
     ReadStats stats;
-    const bool complete = readAny(log, options.read, [&](const PredictionRecord& r) { agg.add(r); },
+    std::optional<PerformanceEstimator> estimator;
+    if (options.calibration)
+        estimator.emplace(*options.calibration, wo.widthSeconds, options.estimateLevel);
+    const bool complete = readAny(log, options.read,
+                                  [&](const PredictionRecord& r) {
+                                      agg.add(r);
+                                      if (estimator)
+                                          estimator->add(r);
+                                  },
                                   stats, cancel);
     json out = json::parse(toJson(agg.windows(), stats));
     out["complete"] = complete && !stats.incompleteLastLine;
@@ -138,10 +63,27 @@ std::string monitorSummaryJson(const std::filesystem::path& log, const SummaryOp
                         },
                         truthStats, cancel);
         out["windows"] = json::parse(toJson(agg.windows(), stats))["windows"];
-        json truth = readJson(truthStats);
+        json truth = detail::readStatsJson(truthStats);
         truth["joined"] = agg.joinedGroundTruth();
         truth["unmatched"] = agg.unmatchedGroundTruth();
         out["ground_truth"] = std::move(truth);
+    }
+    if (estimator) {
+        std::map<double, EstimateWindow> byStart;
+        for (const EstimateWindow& e : estimator->windows())
+            byStart[e.start] = e;
+        for (json& w : out["windows"]) {
+            const auto it = byStart.find(w["start"].get<double>());
+            const bool has = it != byStart.end();
+            w["estimated_accuracy"] = {
+                {"value", has ? json(it->second.expectedAccuracy) : json(nullptr)},
+                {"low", has ? json(it->second.low) : json(nullptr)},
+                {"high", has ? json(it->second.high) : json(nullptr)},
+                {"records", has ? it->second.records : 0},
+                {"level", options.estimateLevel}};
+        }
+        out["calibration"] = json::parse(options.calibration->toJson());
+        out["calibration"]["confidence_out_of_range"] = estimator->outOfRange();
     }
     return out.dump();
 }
@@ -150,76 +92,57 @@ std::string monitorDriftJson(const std::filesystem::path& log,
                              const std::filesystem::path& reference,
                              const DriftJsonOptions& options, const std::atomic<bool>* cancel)
 {
-    if (options.windowSeconds < 0 || !std::isfinite(options.windowSeconds))
-        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "windowSeconds",
-                              "must be 0 (whole log) or a positive number of seconds"});
-    ColumnSet ref(options.includePrediction, options.maxValuesPerColumn);
-    ReadStats refStats;
-    LogReadOptions refRead = options.reference;
-    refRead.mapping.requireTimestamp = false;
-    readAny(reference, refRead, [&](const PredictionRecord& r) { ref.add(r); }, refStats, cancel);
-    if (ref.rows() == 0)
-        throw Error(ErrorInfo{ErrorCode::TooFewRows, reference.string(), 0, {},
-                              "the reference has no readable rows"});
+    ReferenceOptions ro;
+    ro.read = options.reference;
+    ro.includePrediction = options.includePrediction;
+    ro.maxValuesPerColumn = options.maxValuesPerColumn;
+    ro.labelColumn = options.referenceLabel;
+    return monitorDriftJson(log, loadReference(reference, ro, cancel), options, cancel);
+}
 
-    const double width = options.windowSeconds;
-    std::map<std::int64_t, ColumnSet> open;
-    std::int64_t finishedUpTo = INT64_MIN;  // windows with key <= this are done
-    std::int64_t late = 0;
-    json windows = json::array();
-    auto finish = [&](std::int64_t key, ColumnSet& set) {
-        const DriftResult d = computeDrift(ref.columns(), set.columns(), options.drift);
-        json w = json::parse(toJson(d));
-        w["start"] = width > 0 ? json(static_cast<double>(key) * width) : json(nullptr);
-        w["width"] = width > 0 ? json(width) : json(nullptr);
-        w["rows"] = set.rows();
-        w["sampled"] = set.sampled();
-        windows.push_back(std::move(w));
-    };
+std::string monitorDriftJson(const std::filesystem::path& log, const ReferenceSample& ref,
+                             const DriftJsonOptions& options, const std::atomic<bool>* cancel)
+{
+    DriftWindowOptions wo;
+    wo.windowSeconds = options.windowSeconds;
+    wo.latenessWindows = options.latenessWindows;
+    wo.maxValuesPerColumn = options.maxValuesPerColumn;
+    wo.includePrediction = options.includePrediction;
+    wo.drift = options.drift;
+    DriftWindows drift(ref, wo);
     ReadStats stats;
-    const bool complete = readAny(
-        log, options.read,
-        [&](const PredictionRecord& r) {
-            std::int64_t key = 0;
-            if (width > 0) {
-                const double k = std::floor(r.timestamp / width);
-                if (!std::isfinite(k) || std::fabs(k) > 9e15) {
-                    ++late;  // unplaceable: counted with the late ones
-                    return;
-                }
-                key = static_cast<std::int64_t>(k);
-            }
-            if (key <= finishedUpTo) {
-                ++late;
-                return;
-            }
-            open.try_emplace(key, options.includePrediction, options.maxValuesPerColumn)
-                .first->second.add(r);
-            // Finish windows that are now more than latenessWindows behind.
-            while (width > 0 && !open.empty()
-                   && open.begin()->first < key - std::max(0, options.latenessWindows)) {
-                finish(open.begin()->first, open.begin()->second);
-                finishedUpTo = open.begin()->first;
-                open.erase(open.begin());
-            }
-        },
-        stats, cancel);
-    for (auto& [key, set] : open)
-        finish(key, set);
+    const bool complete =
+        readAny(log, options.read, [&](const PredictionRecord& r) { drift.add(r); }, stats, cancel);
+    json windows = json::array();
+    for (const DriftWindowResult& d : drift.finish()) {
+        json w = json::parse(toJson(d.drift));
+        w["start"] = d.width > 0 ? json(d.start) : json(nullptr);
+        w["width"] = d.width > 0 ? json(d.width) : json(nullptr);
+        w["rows"] = d.rows;
+        w["sampled"] = d.sampled;
+        windows.push_back(std::move(w));
+    }
 
     json refColumns = json::array();
-    for (const DriftColumn& c : ref.columns())
+    for (const DriftColumn& c : ref.columns)
         refColumns.push_back({{"name", c.name}, {"type", c.categorical ? "categorical" : "numeric"}});
+    json refJson{{"kind", referenceKindName(ref.kind)}, {"source", ref.source},
+                 {"rows", ref.rows}, {"sampled", ref.sampled},
+                 {"columns", std::move(refColumns)}};
+    if (ref.kind == ReferenceKind::Log || ref.kind == ReferenceKind::DatasetCsv)
+        refJson["read"] = detail::readStatsJson(ref.read);
+    if (!ref.labelColumn.empty())
+        refJson["label_column"] = ref.labelColumn;
     const DriftOptions& o = options.drift;
-    json out{{"reference", {{"rows", ref.rows()}, {"sampled", ref.sampled()},
-                            {"columns", std::move(refColumns)},
-                            {"read", readJson(refStats)}}},
+    const double width = options.windowSeconds;
+    json out{{"reference", std::move(refJson)},
              {"windows", std::move(windows)},
-             {"late_records", late},
+             {"late_records", drift.late()},
              {"complete", complete && !stats.incompleteLastLine},
-             {"read", readJson(stats)},
+             {"read", detail::readStatsJson(stats)},
              {"options",
               {{"small_reference_rows", o.smallReferenceRows},
+               {"min_reference_rows", o.minReferenceRows},
                {"p_value_threshold", o.pValueThreshold},
                {"wasserstein_threshold", o.wassersteinThreshold},
                {"jensenshannon_threshold", o.jensenShannonThreshold},

@@ -29,6 +29,10 @@ const char* driftTestName(DriftTest test);  // "ks", "chisquare", "wasserstein",
 
 struct DriftOptions {
     std::size_t smallReferenceRows = 1000;
+    // Fewer finite reference values than this: the column is not tested (note "too few
+    // reference rows: N of M needed") rather than reported with a meaningless p-value; 5 is
+    // chi-squared's usual least expected count per category.
+    std::size_t minReferenceRows = 5;
     std::size_t maxDistinctForCategorical = 5;  // numeric columns with at most this many values
     double pValueThreshold = 0.05;              // KS and chi-squared: drift when p < this
     double wassersteinThreshold = 0.1;          // normed Wasserstein: drift when >= this

@@ -3,6 +3,8 @@
 // rotated files) and return the JSON the command prints.
 #include "flightdeck/monitor/DriftReport.h"
 #include "flightdeck/monitor/LogReader.h"
+#include "flightdeck/monitor/PerformanceEstimate.h"
+#include "flightdeck/monitor/ReferenceSample.h"
 #include "flightdeck/monitor/WindowAggregator.h"
 
 #include <atomic>
@@ -16,6 +18,10 @@ struct SummaryOptions {
     WindowOptions windows;                 // widthSeconds: 60 .. 86,400 are the usual choices
     std::filesystem::path groundTruth;     // optional: (request id, label) for accuracy
     GroundTruthMapping groundTruthMapping;
+    // With a calibration, each window also carries "estimated_accuracy": {"value", "low",
+    // "high", "records", "level"} (PerformanceEstimate.h), beside the realized "accuracy".
+    std::optional<ConfidenceCalibration> calibration;
+    double estimateLevel = 0.95;
 };
 
 // toJson(windows, stats) of the log, plus "ground_truth": {"joined", "unmatched", problems}
@@ -37,9 +43,11 @@ struct DriftJsonOptions {
     // (0.003 at the default). 0 = keep every value.
     std::size_t maxValuesPerColumn = 200000;
     DriftOptions drift;
+    std::string referenceLabel;    // a dataset CSV reference's label column (ReferenceSample.h)
 };
 
-// {"reference": {"rows", "columns"}, "windows": [{"start", "width", "rows", "dataset_drift",
+// The reference is any kind ReferenceSample.h reads (a log, a dataset CSV, a profile or a
+// bundle folder). {"reference": {"kind", "source", "rows", "sampled", "columns"}, "windows": [{"start", "width", "rows", "dataset_drift",
 //  "share", "evaluated", "drifted", "columns": [...per feature...]}], "late_records", "read"}.
 // Features are matched by name (JSON object keys, CSV columns; arrays are "feature_<i>").
 // Windows are finished once a record lands latenessWindows past them; records older than a
@@ -48,6 +56,10 @@ struct DriftJsonOptions {
 // maxValuesPerColumn; a sampled window says so ("sampled": true, "rows" counts all records).
 std::string monitorDriftJson(const std::filesystem::path& log,
                              const std::filesystem::path& reference,
+                             const DriftJsonOptions& options,
+                             const std::atomic<bool>* cancel = nullptr);
+// The same against a reference already loaded (a project's dataset version, read by the CLI).
+std::string monitorDriftJson(const std::filesystem::path& log, const ReferenceSample& reference,
                              const DriftJsonOptions& options,
                              const std::atomic<bool>* cancel = nullptr);
 
