@@ -1,9 +1,9 @@
 #include "MeasureCommands.h"
+#include "MonitorCommands.h"
 #include "Validators.h"
 
 #include "flightdeck/common/Error.h"
 #include "flightdeck/eval/Report.h"
-#include "flightdeck/monitor/MonitorReport.h"
 
 #include <CLI/CLI.hpp>
 
@@ -19,15 +19,6 @@ struct EvalArgs {
     int bootstrap = 0;
     double confidence = 0.95;
     std::uint64_t seed = 0;
-};
-
-struct MonitorArgs {
-    std::string log, reference, groundTruth;
-    double window = 60;
-    double driftWindow = 0;
-    std::size_t maxValues = 200000;
-    std::size_t maxLineBytes = monitor::kDefaultMaxLineBytes;
-    monitor::DriftOptions drift;
 };
 
 void addEvalMetrics(CLI::App& app)
@@ -70,66 +61,12 @@ void addEvalMetrics(CLI::App& app)
     });
 }
 
-void addMonitor(CLI::App& app)
-{
-    auto args = std::make_shared<MonitorArgs>();
-    auto* monitorCmd = app.add_subcommand("monitor", "Production-log summaries and drift");
-    monitorCmd->require_subcommand(1);
-    auto* summary = monitorCmd->add_subcommand(
-        "summary", "A JSONL/CSV log (file or folder of rotated files) -> JSON per window");
-    summary->add_option("log", args->log)->required();
-    summary->add_option("--window", args->window, "Window width in seconds (60 .. 86400)")
-        ->check(numberIn(60, 86400));
-    summary->add_option("--ground-truth", args->groundTruth,
-                        "Labels joined by request id, for accuracy over time");
-    summary->add_option("--max-line-bytes", args->maxLineBytes);
-    summary->callback([args]() {
-        monitor::SummaryOptions options;
-        options.windows.widthSeconds = args->window;
-        options.read.maxLineBytes = args->maxLineBytes;
-        options.groundTruth = args->groundTruth;
-        std::cout << monitor::monitorSummaryJson(args->log, options) << "\n";
-    });
-
-    auto* drift = monitorCmd->add_subcommand(
-        "drift", "A log against a reference sample -> JSON per window and per feature");
-    drift->add_option("log", args->log)->required();
-    drift->add_option("--reference", args->reference, "Reference sample (JSONL or CSV)")
-        ->required();
-    drift->add_option("--window", args->driftWindow,
-                      "Window width in seconds (0 = whole log, else 60 .. 86400)")
-        ->check(CLI::IsMember({"0"}) | numberIn(60, 86400));
-    drift->add_option("--max-values", args->maxValues,
-                      "Values kept per column (a uniform sample past it; 0 = all)");
-    drift->add_option("--p-value", args->drift.pValueThreshold,
-                      "KS / chi-squared threshold, in (0, 1)")
-        ->check(numberIn(0, 1, false, false));
-    drift->add_option("--wasserstein", args->drift.wassersteinThreshold)
-        ->check(numberIn(0, 1e300, false));
-    drift->add_option("--jensen-shannon", args->drift.jensenShannonThreshold)
-        ->check(numberIn(0, 1, false));
-    drift->add_option("--small-reference", args->drift.smallReferenceRows,
-                      "Rows up to which KS / chi-squared are chosen");
-    drift->add_option("--psi-bins", args->drift.psiBins)->check(CLI::Range(2, 1000));
-    drift->add_option("--psi-epsilon", args->drift.psiEpsilon)->check(numberIn(0, 1, false, false));
-    drift->add_option("--dataset-share", args->drift.datasetDriftShare,
-                      "Share of drifting columns that makes the dataset drift, in (0, 1]")
-        ->check(numberIn(0, 1, false));
-    drift->callback([args]() {
-        monitor::DriftJsonOptions options;
-        options.windowSeconds = args->driftWindow;
-        options.maxValuesPerColumn = args->maxValues;
-        options.drift = args->drift;
-        std::cout << monitor::monitorDriftJson(args->log, args->reference, options) << "\n";
-    });
-}
-
 }  // namespace
 
 void registerMeasureCommands(CLI::App& app)
 {
     addEvalMetrics(app);
-    addMonitor(app);
+    registerMonitorCommands(app);   // MonitorCommands.cpp
 }
 
 }  // namespace flightdeck::cli
