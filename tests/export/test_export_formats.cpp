@@ -2,6 +2,7 @@
 // run, validation.json written at export, both files agreeing with Flightdeck's outputs in
 // python3-torch and in onnxruntime (onnxruntime-node) to 1e-5, a deliberately broken export
 // refused with nothing left behind, and a layer with no ONNX form named while the rest exports.
+#include "common/ShapeImages.h"
 #include "flightdeck/common/Error.h"
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/export/BundleExporter.h"
@@ -10,6 +11,7 @@
 #include "flightdeck/model/GraphSpec.h"
 #include "flightdeck/model/Model.h"
 #include "flightdeck/model/OnnxExport.h"
+#include "flightdeck/monitor/ReferenceProfile.h"
 #include "flightdeck/store/Project.h"
 #include "flightdeck/store/RunRepository.h"
 #include "flightdeck/train/Trainer.h"
@@ -49,26 +51,6 @@ data::Table blobs()
     return t;
 }
 
-// 8x8 gray images of three classes: a bright left half, top half or centre.
-data::ImageSet shapes()
-{
-    data::ImageSet s;
-    s.width = s.height = 8;
-    s.classes = {"left", "top", "centre"};
-    std::mt19937 rng(5);
-    std::uniform_int_distribution<int> noise(0, 60);
-    for (int i = 0; i < 120; ++i) {
-        const int c = i % 3;
-        s.names.push_back("img" + std::to_string(i) + ".png");
-        s.labels.push_back(c);
-        for (int y = 0; y < 8; ++y)
-            for (int x = 0; x < 8; ++x) {
-                const bool on = c == 0 ? x < 4 : c == 1 ? y < 4 : (x >= 2 && x < 6 && y >= 2 && y < 6);
-                s.pixels.push_back(static_cast<std::uint8_t>((on ? 180 : 20) + noise(rng)));
-            }
-    }
-    return s;
-}
 
 std::string cnnJson(int adaptiveOutput)
 {
@@ -154,7 +136,7 @@ private Q_SLOTS:
         project_ = std::make_unique<store::Project>(store::Project::create(dir_.filePath("p").toStdString()));
         data::DatasetCatalog catalog(*project_);
         const auto table = catalog.addVersion("blobs", blobs(), "test");
-        const auto images = catalog.addImageVersion("shapes", shapes(), "test");
+        const auto images = catalog.addImageVersion("shapes", testing::shapeImages(120), "test");
         data::Table reg = blobs();   // the same rows, the class index as a regression target
         reg.classes = {"10", "20.5", "31"};
         const auto regVersion = catalog.addVersion("blobs-r", reg, "test", data::DatasetTask::TableRegression);
@@ -248,6 +230,27 @@ private Q_SLOTS:
         }
     }
 
+    void referenceProfileForMonitoring()
+    {
+        const auto profile = [&](std::size_t i) {
+            return monitor::ReferenceProfile::load(*monitor::ReferenceProfile::locate(bundles_[i].second.bundleDir));
+        };
+        const auto mlp = profile(0);
+        QCOMPARE(mlp.featureNames(), (std::vector<std::string>{"x", "y", "z"}));
+        QCOMPARE(mlp.rows, std::int64_t(90));   // the train split: 60 % of 150
+        QCOMPARE(mlp.label.classes, (std::vector<std::string>{"cat", "dog", "eel"}));
+        QVERIFY(mlp.calibration.has_value());
+        QVERIFY(mlp.calibration->samples() == 30);   // fitted on the validation split
+        QVERIFY(std::abs(mlp.features[2].mean - 50.0) < 2.0);
+        const auto cnn = profile(1);
+        QCOMPARE(cnn.featureNames(), (std::vector<std::string>{"brightness", "contrast"}));
+        QVERIFY(cnn.features[0].mean > 0.2 && cnn.features[0].mean < 0.6);
+        const auto reg = profile(2);
+        QCOMPARE(reg.task, monitor::ProfileTask::Regression);
+        QVERIFY(!reg.calibration.has_value());
+        QVERIFY(reg.label.target.mean > 10 && reg.label.target.mean < 31);
+    }
+
     void tritonLayoutFromBundles()
     {
         const fs::path repo = dir_.filePath("triton").toStdString();
@@ -299,7 +302,7 @@ private Q_SLOTS:
     void layerWithoutOnnxFormIsNamed()
     {
         data::DatasetCatalog catalog(*project_);
-        const auto images = catalog.addImageVersion("shapes", shapes(), "test");
+        const auto images = catalog.addImageVersion("shapes", testing::shapeImages(120), "test");
         // 4x4 after the pool, to 3x3: uneven windows, no ONNX operator.
         const auto b = exporting::BundleExporter(*project_).exportRun(train(images.id, "cnn3", cnnJson(3), 1), "cnn3");
         QVERIFY(fs::exists(b.bundleDir / "model.pt"));

@@ -195,6 +195,7 @@ ExportResult BundleExporter::exportRun(store::Id runId, const std::string& model
             {"labels.json", labels.dump(2) + "\n"},
             {"preprocessing.json", pre.dump(2) + "\n"},
             {"signature.json", modelFiles.signatureJson},
+            {"reference_profile.json", modelFiles.profileJson},
             {"model_card.md", modelCardMarkdown(card)},
             {"model_card.html", modelCardHtml(card)},
         };

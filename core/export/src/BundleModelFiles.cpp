@@ -1,5 +1,7 @@
 #include "BundleModelFiles.h"
 
+#include "BundleProfile.h"
+
 #include "flightdeck/common/BuildInfo.h"
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/model/Model.h"
@@ -76,6 +78,11 @@ BundleModelFiles prepareModelFiles(store::Project& project, const store::RunReco
                                       out.reference.begin() + n * static_cast<std::size_t>(out.outputs))},
         {"rows", n}};
     out.signatureJson = sig.dump(2) + "\n";
+    const bool regression = model.classes() == 1 && out.table.classes.size() != 1;
+    const bool images = catalog.task(run.versionId) == data::DatasetTask::ImageClassification;
+    out.profileJson = referenceProfileJson(model, out.table, out.split, regression, images,
+                                           "dataset version " + std::to_string(run.versionId)
+                                               + ", train split " + std::to_string(run.splitId));
     return out;
 }
 

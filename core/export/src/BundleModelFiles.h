@@ -22,6 +22,7 @@ struct BundleModelFiles {
     std::vector<float> reference;     // the stored model on the samples
     std::int64_t outputs = 0;
     std::string signatureJson;        // signature.json
+    std::string profileJson;          // reference_profile.json
     data::Table table;                // the run's dataset version, for the reference profile
     data::Split split;
 };

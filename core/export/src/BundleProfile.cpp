@@ -1,0 +1,95 @@
+#include "BundleProfile.h"
+
+#include "flightdeck/model/Model.h"
+#include "flightdeck/monitor/ReferenceProfile.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace flightdeck::exporting {
+
+namespace {
+
+// The same numbers the server logs for an image request (core/serve RecordParser).
+void brightnessContrast(const float* row, std::size_t n, double* mean, double* sd)
+{
+    double sum = 0, squares = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        sum += row[i];
+    *mean = n ? sum / double(n) : 0;
+    for (std::size_t i = 0; i < n; ++i)
+        squares += (row[i] - *mean) * (row[i] - *mean);
+    *sd = n ? std::sqrt(squares / double(n)) : 0;
+}
+
+}  // namespace
+
+std::string referenceProfileJson(const model::Model& model, const data::Table& table,
+                                 const data::Split& split, bool regression, bool images,
+                                 const std::string& source)
+{
+    std::vector<std::uint32_t> rows = split.train;
+    if (rows.empty())
+        for (std::uint32_t r = 0; r < table.rows(); ++r)
+            rows.push_back(r);
+    const std::size_t cols = table.cols();
+
+    std::vector<std::string> names = table.featureNames;
+    std::vector<float> values;
+    if (images) {
+        names = {"brightness", "contrast"};
+        values.reserve(rows.size() * 2);
+        for (auto r : rows) {
+            double mean = 0, sd = 0;
+            brightnessContrast(table.row(r), cols, &mean, &sd);
+            values.push_back(float(mean));
+            values.push_back(float(sd));
+        }
+    } else {
+        values.reserve(rows.size() * cols);
+        for (auto r : rows)
+            values.insert(values.end(), table.row(r), table.row(r) + cols);
+    }
+
+    monitor::ProfileLabels labels;
+    if (regression) {
+        std::vector<double> targets;
+        for (auto r : rows)
+            targets.push_back(std::strtod(table.classes.at(std::size_t(table.labels[r])).c_str(), nullptr));
+        labels = monitor::ProfileLabels::regression(table.labelName, std::move(targets));
+    } else {
+        std::vector<std::int32_t> index;
+        for (auto r : rows)
+            index.push_back(table.labels[r]);
+        labels = monitor::ProfileLabels::classification(table.labelName, table.classes, std::move(index));
+    }
+    auto profile = monitor::ReferenceProfile::fromRowMajor(names, values, labels);
+    profile.source = source;
+
+    // Calibrate confidences on held-out rows the model did not train on.
+    const std::vector<std::uint32_t>& held = !split.val.empty() ? split.val : split.test;
+    if (!regression && !held.empty()) {
+        std::vector<float> x;
+        x.reserve(held.size() * cols);
+        for (auto r : held)
+            x.insert(x.end(), table.row(r), table.row(r) + cols);
+        const auto logits = model.logits(x.data(), held.size());
+        const auto k = std::size_t(model.classes());
+        std::vector<double> confidence;
+        std::vector<std::uint8_t> correct;
+        for (std::size_t i = 0; i < held.size(); ++i) {
+            const float* z = logits.data() + i * k;
+            const auto top = std::size_t(std::max_element(z, z + k) - z);
+            double total = 0;
+            for (std::size_t c = 0; c < k; ++c)
+                total += std::exp(double(z[c]) - z[top]);
+            confidence.push_back(1.0 / total);
+            correct.push_back(std::int32_t(top) == table.labels[held[i]] ? 1 : 0);
+        }
+        profile.calibration = monitor::ConfidenceCalibration::fit(confidence, correct);
+    }
+    return profile.toJson();
+}
+
+}  // namespace flightdeck::exporting
