@@ -122,10 +122,16 @@ void TestLabels::tableCommitAndDiff()
     QCOMPARE(d.unchanged, std::int64_t(2));
 
     LabelHistory history(project);
+    // A classification table keeps an unlabeled row (-1), and no split takes it.
     history.record(a.id, {{1, "", "q", false, LabelSource::User, 0}});
-    const ErrorInfo info = expectError([&] { history.commit(a.id, "x"); });
-    QCOMPARE(info.code, ErrorCode::TooFewRows);
-    QCOMPARE(info.line, std::int64_t(2));
+    const auto unlabeled = history.commit(a.id, "row 2 unlabeled");
+    QCOMPARE(catalog.load(unlabeled.id).labels, (std::vector<std::int32_t>{0, -1, 0, 1}));
+    const Split parts = catalog.loadSplit(catalog.createSplit(unlabeled.id, {0.34, 0.33, 0.33}, 1).id);
+    QCOMPARE(parts.train.size() + parts.val.size() + parts.test.size(), std::size_t(3));
+    for (const auto* part : {&parts.train, &parts.val, &parts.test})
+        QVERIFY(std::find(part->begin(), part->end(), 1u) == part->end());
+    QCOMPARE(expectError([&] { catalog.addSplit(unlabeled.id, {{0, 1}, {}, {3}}, "custom", 0, {}); }).code,
+             ErrorCode::InvalidArgument);
     history.record(a.id, {{1, "r", "", false, LabelSource::User, 0}});
     const auto c = history.commit(a.id, "q -> r on row 2");
     const Table t = catalog.load(c.id);

@@ -221,6 +221,35 @@ store::SplitRecord DatasetCatalog::createSplit(store::Id versionId,
     split.train = std::move(local.train);
     split.val = std::move(local.val);
     split.test = fixed ? std::move(fixedTest) : std::move(local.test);
+    return storeSplit(versionId, std::move(split), fixed ? "fixed_test" : regression ? "random" : "stratified",
+                      seed, fractions);
+}
+
+store::SplitRecord DatasetCatalog::addSplit(store::Id versionId, Split split, const std::string& strategy,
+                                            std::uint64_t seed, const SplitFractions& fractions)
+{
+    std::vector<std::int32_t> labels;
+    if (task(versionId) == DatasetTask::ImageClassification)
+        labels = loadImageIndex(versionId).images.labels;
+    else
+        labels = load(versionId).labels;
+    std::vector<std::uint8_t> seen(labels.size(), 0);
+    for (const auto* part : {&split.train, &split.val, &split.test})
+        for (auto r : *part) {
+            if (r >= labels.size() || labels[r] < 0 || seen[r]++)
+                throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "split",
+                                      "labeled rows of version " + std::to_string(versionId)
+                                          + ", each in one part; row " + std::to_string(r)
+                                          + (r >= labels.size() ? " does not exist"
+                                             : labels[r] < 0    ? " is unlabeled"
+                                                                : " is in two parts")});
+        }
+    return storeSplit(versionId, std::move(split), strategy, seed, fractions);
+}
+
+store::SplitRecord DatasetCatalog::storeSplit(store::Id versionId, Split split, const std::string& strategy,
+                                              std::uint64_t seed, const SplitFractions& fractions)
+{
     for (auto* part : {&split.train, &split.val, &split.test})
         std::sort(part->begin(), part->end());
 
@@ -236,7 +265,7 @@ store::SplitRecord DatasetCatalog::createSplit(store::Id versionId,
     store::SplitRecord record;
     record.versionId = versionId;
     record.seed = seed;
-    record.strategy = fixed ? "fixed_test" : regression ? "random" : "stratified";
+    record.strategy = strategy;
     record.trainFraction = fractions.train;
     record.valFraction = fractions.val;
     record.testFraction = fractions.test;

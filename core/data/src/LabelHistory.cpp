@@ -130,10 +130,13 @@ store::DatasetVersionRecord LabelHistory::commit(store::Id versionId, const std:
         images.labels = std::move(labels);
         return catalog.addImageVersion(datasetName, images, parent.source, lineage);
     }
-    for (std::size_t r = 0; r < labels.size(); ++r)
-        if (labels[r] < 0)
-            throw Error(ErrorInfo{ErrorCode::TooFewRows, {}, static_cast<std::int64_t>(r + 1),
-                                  "label", "every row of a table needs a label to be committed"});
+    // A classification table may keep unlabeled rows (they stay out of every split); a
+    // regression target has no "unlabeled" value.
+    if (taskFromName(parent.task) == DatasetTask::TableRegression)
+        for (std::size_t r = 0; r < labels.size(); ++r)
+            if (labels[r] < 0)
+                throw Error(ErrorInfo{ErrorCode::TooFewRows, {}, static_cast<std::int64_t>(r + 1),
+                                      "label", "every row of a regression table needs a target to be committed"});
     Table table = catalog.load(versionId);
     table.classes = std::move(classes);
     table.labels = std::move(labels);

@@ -111,10 +111,10 @@ Table deserializeTable(const std::string& bytes)
     t.labels.resize(rows);
     r.array32(t.labels.data(), t.labels.size(), "the labels");
     for (std::uint64_t i = 0; i < rows; ++i)
-        if (t.labels[i] < 0 || static_cast<std::uint64_t>(t.labels[i]) >= classes)
+        if (t.labels[i] < -1 || (t.labels[i] >= 0 && static_cast<std::uint64_t>(t.labels[i]) >= classes))
             r.fail("row " + std::to_string(i) + ": expected a label below "
-                   + std::to_string(classes) + ", found "
-                   + std::to_string(static_cast<std::uint32_t>(t.labels[i])));
+                   + std::to_string(classes) + " (or -1, unlabeled), found "
+                   + std::to_string(t.labels[i]));
     r.end();
     return t;
 }

@@ -55,9 +55,15 @@ public:
     // the test part and train/val are drawn from its training images in the ratio asked.
     store::SplitRecord createSplit(store::Id versionId, const SplitFractions& fractions,
                                    std::uint64_t seed);
+    // A split decided by the caller (e.g. a retrain that keeps the old test rows as its test
+    // part): every row labeled and in at most one part. `strategy` is recorded as given.
+    store::SplitRecord addSplit(store::Id versionId, Split split, const std::string& strategy,
+                                std::uint64_t seed, const SplitFractions& fractions);
     Split loadSplit(store::Id splitId);
 
 private:
+    store::SplitRecord storeSplit(store::Id versionId, Split split, const std::string& strategy,
+                                  std::uint64_t seed, const SplitFractions& fractions);
     store::Project& project_;
 };
 

@@ -12,7 +12,9 @@ struct Table {
     std::string labelName;
     std::vector<std::string> classes;   // label index -> class name
     std::vector<float> features;        // rows() * cols(), row-major
-    std::vector<std::int32_t> labels;   // one per row, index into classes
+    // One per row, index into classes; -1 = unlabeled (fresh production data waiting for a
+    // label): in no split, so never trained or evaluated on.
+    std::vector<std::int32_t> labels;
 
     std::size_t rows() const { return labels.size(); }
     std::size_t cols() const { return featureNames.size(); }

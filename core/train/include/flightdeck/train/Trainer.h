@@ -66,6 +66,9 @@ public:
     // (InvalidArgument) for a completed run, one without a checkpoint, or one another process
     // is training.
     RunResult resume(store::Id runId, const TrainCallbacks& callbacks = {});
+    // The config a run was started with, read from its last checkpoint (or its best one):
+    // what "retrain with the same recipe" starts from. InvalidArgument for a run without one.
+    TrainConfig recipe(store::Id runId);
 
 private:
     store::Project& project_;
