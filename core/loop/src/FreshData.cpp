@@ -1,0 +1,164 @@
+#include "flightdeck/loop/FreshData.h"
+
+#include "flightdeck/common/Error.h"
+#include "flightdeck/data/DatasetCatalog.h"
+#include "flightdeck/monitor/LogReader.h"
+#include "flightdeck/store/DatasetRepository.h"
+#include "flightdeck/store/Project.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+namespace flightdeck::loop {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+[[noreturn]] void refuse(const std::string& field, const std::string& detail)
+{
+    throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, field, detail});
+}
+
+struct Picked {
+    double confidence = 0;
+    std::vector<double> features;
+    std::string requestId;
+};
+
+std::string list(const std::vector<std::string>& names)
+{
+    std::string out;
+    for (const auto& n : names)
+        out += (out.empty() ? "\"" : ", \"") + n + "\"";
+    return out;
+}
+
+}  // namespace
+
+FreshData logToDatasetVersion(store::Project& project, const fs::path& log,
+                              store::Id trainingVersion, const FreshDataOptions& options)
+{
+    store::DatasetRepository datasets(project);
+    const auto parent = datasets.version(trainingVersion);
+    if (data::DatasetCatalog(project).task(trainingVersion) != data::DatasetTask::TableClassification)
+        refuse("version", "a table classification version: the log's features become its rows "
+                          "(version " + std::to_string(trainingVersion) + " is " + parent.task + ")");
+    const auto schema = nlohmann::json::parse(parent.schemaJson, nullptr, false);
+    if (!schema.is_object() || !schema.contains("features") || !schema.contains("classes"))
+        refuse("version", "a version with a table schema");
+    const auto features = schema["features"].get<std::vector<std::string>>();
+    const auto classes = schema["classes"].get<std::vector<std::string>>();
+
+    FreshData result;
+    std::vector<Picked> picked;
+    std::string mismatch;
+    auto problem = [&](std::string text) {
+        if (result.problems.size() < 20)
+            result.problems.push_back(std::move(text));
+    };
+    monitor::LogReadOptions read;
+    monitor::ReadStats stats;
+    const auto onRecord = [&](const monitor::PredictionRecord& r) {
+        if (!mismatch.empty())
+            return;
+        if (r.error) {
+            ++result.failed;
+            return;
+        }
+        if (r.timestamp < options.from || r.timestamp >= options.to
+            || (std::isfinite(r.confidence) && !(r.confidence < options.belowConfidence))) {
+            ++result.outside;
+            return;
+        }
+        if (r.featureNames && *r.featureNames != features) {
+            std::vector<std::string> missing, extra;
+            for (const auto& f : features)
+                if (std::find(r.featureNames->begin(), r.featureNames->end(), f) == r.featureNames->end())
+                    missing.push_back(f);
+            for (const auto& f : *r.featureNames)
+                if (std::find(features.begin(), features.end(), f) == features.end())
+                    extra.push_back(f);
+            mismatch = "the log's features do not match the training version's"
+                       + (missing.empty() ? std::string() : "; missing: " + list(missing))
+                       + (extra.empty() ? std::string() : "; not in the training data: " + list(extra))
+                       + (missing.empty() && extra.empty() ? "; same names in another order" : "");
+            return;
+        }
+        if (r.features.size() != features.size()) {
+            mismatch = "records with " + std::to_string(r.features.size()) + " feature values; the "
+                       "training version has " + std::to_string(features.size()) + " (" + list(features) + ")";
+            return;
+        }
+        picked.push_back({std::isfinite(r.confidence) ? r.confidence : 2.0, r.features, r.requestId});
+    };
+    std::error_code ec;
+    if (fs::is_directory(log, ec))
+        monitor::readLogFolder(log, read, onRecord, stats);
+    else
+        monitor::readLog(log, read, onRecord, stats);
+    if (!mismatch.empty())
+        throw Error(ErrorInfo{ErrorCode::InvalidArgument, log.string(), 0, "features", mismatch});
+    result.skipped = stats.skipped;
+    for (const auto& p : stats.problems)
+        problem("line " + std::to_string(p.line) + ": " + p.problem);
+    if (picked.empty())
+        refuse("records", "at least one record in the window and under the confidence bound ("
+                              + std::to_string(result.outside) + " outside, "
+                              + std::to_string(result.failed) + " failed requests, "
+                              + std::to_string(stats.skipped) + " lines skipped)");
+
+    // Most uncertain first; records without a confidence last, in log order.
+    std::stable_sort(picked.begin(), picked.end(),
+                     [](const Picked& a, const Picked& b) { return a.confidence < b.confidence; });
+    if (options.maxRecords > 0 && picked.size() > options.maxRecords)
+        picked.resize(options.maxRecords);
+
+    std::map<std::string, std::string> truth;
+    if (!options.groundTruth.empty()) {
+        monitor::ReadStats gtStats;
+        monitor::readGroundTruth(options.groundTruth, {}, [&](const std::string& id, const std::string& label) {
+            truth[id] = label;
+        }, gtStats);
+    }
+
+    data::Table table;
+    table.featureNames = features;
+    table.labelName = schema.value("label", std::string("label"));
+    table.classes = classes;
+    for (const auto& p : picked) {
+        for (double v : p.features)
+            table.features.push_back(static_cast<float>(v));
+        std::int32_t label = -1;
+        const auto it = p.requestId.empty() ? truth.end() : truth.find(p.requestId);
+        if (it != truth.end()) {
+            const auto c = std::find(classes.begin(), classes.end(), it->second);
+            if (c == classes.end())
+                problem("request " + p.requestId + ": ground truth \"" + it->second
+                        + "\" is not a class of the training version; left unlabeled");
+            else
+                label = static_cast<std::int32_t>(c - classes.begin());
+        }
+        result.labeled += label >= 0;
+        table.labels.push_back(label);
+    }
+    result.records = static_cast<std::int64_t>(picked.size());
+
+    std::string datasetName;
+    for (const auto& d : datasets.datasets())
+        if (d.id == parent.datasetId)
+            datasetName = d.name;
+    char window[160];
+    std::snprintf(window, sizeof window, "%lld records from the production log (%lld labeled by ground truth)",
+                  static_cast<long long>(result.records), static_cast<long long>(result.labeled));
+    result.version = data::DatasetCatalog(project).addVersion(
+        datasetName, table, log.string(), data::DatasetTask::TableClassification,
+        data::VersionLineage{trainingVersion, window});
+    return result;
+}
+
+}  // namespace flightdeck::loop
