@@ -1,5 +1,7 @@
 #include "monitoring/LogAnalysis.h"
 
+#include "monitoring/LogRecords.h"
+
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -16,43 +18,45 @@ int LogAnalysis::autoWidthIndex() const {
     return static_cast<int>(kWidths.size()) - 1;
 }
 
-LogAnalysis analyzeLog(const std::filesystem::path& file, std::atomic<bool>& stop,
-                       const std::atomic<bool>* external) {
+LogAnalysis analyzeRecords(const LogRecords& records, const flightdeck::monitor::ReadStats& stats) {
     namespace monitor = flightdeck::monitor;
     LogAnalysis result;
-    std::vector<std::unique_ptr<monitor::WindowAggregator>> aggregators;
-    for (double width : LogAnalysis::kWidths)
-        aggregators.push_back(std::make_unique<monitor::WindowAggregator>(width));
-    bool first = true;
-    result.completed = monitor::readPredictionLog(
-        file,
-        [&](const monitor::PredictionRecord& record) {
-            if (external && external->load(std::memory_order_relaxed))
-                stop.store(true, std::memory_order_relaxed);
-            if (first) {
-                result.firstTimestamp = result.lastTimestamp = record.timestamp;
-                first = false;
-            }
-            result.firstTimestamp = std::min(result.firstTimestamp, record.timestamp);
-            result.lastTimestamp = std::max(result.lastTimestamp, record.timestamp);
-            result.errors += record.error ? 1 : 0;
-            if (std::isfinite(record.latencyMs)) {
-                result.latencySum += record.latencyMs;
-                result.latencyMax = std::max(result.latencyMax, record.latencyMs);
-            }
-            ++result.classes[record.prediction];
-            for (auto& aggregator : aggregators)
-                aggregator->add(record);
-        },
-        result.stats, &stop);
-    if (!result.completed)
+    result.stats = stats;
+    result.completed = true;
+    if (records.size() == 0)
         return result;
-    for (std::size_t i = 0; i < LogAnalysis::kWidths.size(); ++i) {
+    result.firstTimestamp = records.firstTime();
+    result.lastTimestamp = records.lastTime();
+    for (std::size_t i = 0; i < LogAnalysis::kWidths.size(); ++i)
         result.available[i] = result.span() / LogAnalysis::kWidths[i] <= LogAnalysis::kMaxWindows;
-        if (result.available[i] && result.stats.records > 0)
+    // A thinned store stands for `stride` records each; totals are scaled back up.
+    const double weight = records.stride();
+    std::vector<std::unique_ptr<monitor::WindowAggregator>> aggregators(LogAnalysis::kWidths.size());
+    for (std::size_t i = 0; i < LogAnalysis::kWidths.size(); ++i)
+        if (result.available[i])
+            aggregators[i] = std::make_unique<monitor::WindowAggregator>(LogAnalysis::kWidths[i]);
+    double latencySum = 0, latencyMax = 0;
+    std::int64_t errors = 0;
+    records.forEach(-INFINITY, INFINITY, [&](const monitor::PredictionRecord& r) {
+        errors += r.error ? 1 : 0;
+        if (std::isfinite(r.latencyMs)) {
+            latencySum += r.latencyMs;
+            latencyMax = std::max(latencyMax, r.latencyMs);
+        }
+        ++result.classes[r.prediction];
+        for (auto& aggregator : aggregators)
+            if (aggregator)
+                aggregator->add(r);
+    });
+    result.errors = static_cast<std::int64_t>(std::llround(double(errors) * weight));
+    result.latencySum = latencySum * weight;
+    result.latencyMax = latencyMax;
+    if (weight > 1)
+        for (auto& [name, count] : result.classes)
+            count = static_cast<std::int64_t>(std::llround(double(count) * weight));
+    for (std::size_t i = 0; i < LogAnalysis::kWidths.size(); ++i)
+        if (aggregators[i])
             result.windows[i] = aggregators[i]->windows();
-        aggregators[i].reset();   // free its latencies before the next width's windows
-    }
     return result;
 }
 

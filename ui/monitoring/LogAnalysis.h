@@ -1,19 +1,19 @@
 #pragma once
-// One pass over a production log (pool thread): reading statistics, totals, the predicted
-// class distribution and the time windows for every width the Monitoring panel offers, so
-// switching the width never re-reads the file. Plain C++, no Qt.
+// The operational side of a production log (worker thread): reading statistics, totals, the
+// predicted class distribution and the time windows for every width the Monitoring panel
+// offers, so switching the width never re-reads the file. Plain C++, no Qt.
 #include "flightdeck/monitor/PredictionLog.h"
 #include "flightdeck/monitor/WindowAggregator.h"
 
 #include <array>
-#include <atomic>
 #include <cstdint>
-#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
 
 namespace flightdeck::ui {
+
+class LogRecords;
 
 struct LogAnalysis {
     static constexpr std::array<double, 5> kWidths = {60.0, 300.0, 900.0, 3600.0, 86400.0};
@@ -35,10 +35,7 @@ struct LogAnalysis {
     int autoWidthIndex() const;
 };
 
-// Throws flightdeck::Error only when the file itself cannot be read; broken lines are counted
-// in stats. `stop` is polled between lines (set it to abandon the read); a set `external`
-// flag (e.g. the task runner's cancel) sets `stop`.
-LogAnalysis analyzeLog(const std::filesystem::path& file, std::atomic<bool>& stop,
-                       const std::atomic<bool>* external = nullptr);
+// From the records kept so far and the reader's statistics.
+LogAnalysis analyzeRecords(const LogRecords& records, const flightdeck::monitor::ReadStats& stats);
 
 }  // namespace flightdeck::ui

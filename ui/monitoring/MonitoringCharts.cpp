@@ -60,7 +60,7 @@ MonitoringCharts::MonitoringCharts(QWidget* parent) : QCustomPlot(parent) {
             rateRect_->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::setRange));
     connect(rateRect_->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::rangeChanged),
             latencyRect_->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::setRange));
-    setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    setInteractions(QCP::iRangeZoom);
     setNoAntialiasingOnDrag(true);
 
     latencyLegend_ = makeLegend(this, 0);
@@ -103,7 +103,7 @@ void MonitoringCharts::retranslateUi() {
     p99_->setName(tr("p99"));
     rate_->setName(tr("requests/s"));
     errors_->setName(tr("errors/s"));
-    setToolTip(tr("Drag to pan, wheel to zoom the time axis, double-click to fit"));
+    setToolTip(tr("Drag to select a time range, wheel to zoom, double-click for the whole log"));
     replot(QCustomPlot::rpQueuedReplot);
 }
 

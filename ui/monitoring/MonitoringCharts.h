@@ -1,7 +1,7 @@
 #pragma once
 // Two stacked time plots sharing one time axis: latency percentiles (p50/p95/p99, ms) above,
 // request and error rate (per second) below. Windows without requests show as gaps in the
-// latency lines. Drag/zoom is horizontal and keeps both plots aligned.
+// latency lines. The wheel zooms the time axis; a drag selects a time range (TimeBrush).
 #include "common/QCustomPlotCompat.h"
 
 #include "flightdeck/monitor/WindowAggregator.h"
@@ -18,6 +18,9 @@ public:
     void setWindows(const std::vector<flightdeck::monitor::WindowStats>& windows, double width);
     void setPlaceholder(const QString& text);
     void retranslateUi();
+    QCPAxisRect* latencyRect() const { return latencyRect_; }
+    QCPAxisRect* rateRect() const { return rateRect_; }
+    int pointCount() const { return p50_->dataCount(); }
 
 private:
     void fitAll();

@@ -1,49 +1,53 @@
 #include "monitoring/MonitoringPanel.h"
 
-#include "common/Settings.h"
-
 #include "common/ProjectSession.h"
+#include "common/Settings.h"
 #include "common/TaskRunner.h"
 #include "evaluation/MetricCard.h"
+#include "monitoring/AlertRulesView.h"
+#include "monitoring/DashboardWorker.h"
+#include "monitoring/DistributionPlot.h"
+#include "monitoring/DriftTable.h"
+#include "monitoring/DriftTimeCharts.h"
 #include "monitoring/MonitoringCharts.h"
+#include "monitoring/ReferencePicker.h"
+#include "monitoring/TimeBrush.h"
 
+#include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QTimer>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLinearGradient>
 #include <QListWidget>
-#include <QLocale>
-#include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
-#include <QStandardItemModel>
+#include <QTabWidget>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
-
-#include <algorithm>
-#include <cmath>
 
 namespace flightdeck::ui {
 
 MonitoringPanel::MonitoringPanel(ProjectSession* session, TaskRunner* runner, QWidget* parent)
-    : QWidget(parent), session_(session), runner_(runner) {
+    : QWidget(parent), session_(session), runner_(runner), worker_(new DashboardWorker(this)),
+      brush_(new TimeBrush(this)) {
     setObjectName(QStringLiteral("monitoringPanel"));
 
     openButton_ = new QPushButton(this);
     openButton_->setObjectName(QStringLiteral("openLogButton"));
     reloadButton_ = new QPushButton(this);
     reloadButton_->setObjectName(QStringLiteral("reloadLogButton"));
+    followCheck_ = new QCheckBox(this);
+    followCheck_->setObjectName(QStringLiteral("followCheck"));
     pathLabel_ = new QLabel(this);
     pathLabel_->setObjectName(QStringLiteral("logPathLabel"));
     pathLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     pathLabel_->setMinimumWidth(80);
+    pathLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     windowLabel_ = new QLabel(this);
     windowCombo_ = new QComboBox(this);
     windowCombo_->setObjectName(QStringLiteral("windowCombo"));
@@ -51,22 +55,57 @@ MonitoringPanel::MonitoringPanel(ProjectSession* session, TaskRunner* runner, QW
     for (std::size_t i = 0; i <= LogAnalysis::kWidths.size(); ++i)
         windowCombo_->addItem(QString());
     windowLabel_->setBuddy(windowCombo_);
+    reference_ = new ReferencePicker(session_, runner_, this);
+    truthButton_ = new QPushButton(this);
+    truthButton_->setObjectName(QStringLiteral("groundTruthButton"));
+
+    banner_ = new QLabel(this);
+    banner_->setObjectName(QStringLiteral("alarmBanner"));
+    banner_->setStyleSheet(QStringLiteral("background: #c62828; color: white; font-weight: bold; padding: 4px 8px;"));
+    banner_->setWordWrap(true);
+    banner_->setVisible(false);
     messageLabel_ = new QLabel(this);
     messageLabel_->setObjectName(QStringLiteral("monitoringMessageLabel"));
     messageLabel_->setWordWrap(true);
+    rangeLabel_ = new QLabel(this);
+    rangeLabel_->setObjectName(QStringLiteral("rangeLabel"));
+    wholeLogButton_ = new QPushButton(this);
+    wholeLogButton_->setObjectName(QStringLiteral("wholeLogButton"));
 
     recordsCard_ = new MetricCard(QStringLiteral("recordsLabel"), this);
     skippedCard_ = new MetricCard(QStringLiteral("skippedLabel"), this);
     errorRateCard_ = new MetricCard(QStringLiteral("errorRateLabel"), this);
     latencyCard_ = new MetricCard(QStringLiteral("meanLatencyLabel"), this);
-    spanCard_ = new MetricCard(QStringLiteral("timeSpanLabel"), this);
+    driftCard_ = new MetricCard(QStringLiteral("driftLabel"), this);
     auto* cards = new QHBoxLayout;
-    for (MetricCard* card : {recordsCard_, skippedCard_, errorRateCard_, latencyCard_, spanCard_})
+    for (MetricCard* card : {recordsCard_, skippedCard_, errorRateCard_, latencyCard_, driftCard_})
         cards->addWidget(card);
     cards->addStretch(1);
 
-    charts_ = new MonitoringCharts(this);
+    // Drift tab: the table beside the selected column and the predictions; time plots below.
+    driftTable_ = new DriftTable(this);
+    featurePlot_ = new DistributionPlot(this);
+    featurePlot_->setObjectName(QStringLiteral("featureDistributionPlot"));
+    predictionPlot_ = new DistributionPlot(this);
+    predictionPlot_->setObjectName(QStringLiteral("predictionDistributionPlot"));
+    driftCharts_ = new DriftTimeCharts(this);
+    auto* distributions = new QSplitter(Qt::Horizontal, this);
+    distributions->addWidget(featurePlot_);
+    distributions->addWidget(predictionPlot_);
+    auto* upper = new QSplitter(Qt::Horizontal, this);
+    upper->addWidget(driftTable_);
+    upper->addWidget(distributions);
+    upper->setStretchFactor(0, 3);
+    upper->setStretchFactor(1, 4);
+    auto* driftPage = new QSplitter(Qt::Vertical, this);
+    driftPage->setObjectName(QStringLiteral("driftSplitter"));
+    driftPage->addWidget(upper);
+    driftPage->addWidget(driftCharts_);
+    driftPage->setStretchFactor(0, 1);
+    driftPage->setStretchFactor(1, 1);
 
+    // Operations tab: as before.
+    charts_ = new MonitoringCharts(this);
     classGroup_ = new QGroupBox(this);
     classGroup_->setObjectName(QStringLiteral("classDistributionGroup"));
     classTable_ = new QTableWidget(0, 3, classGroup_);
@@ -77,44 +116,85 @@ MonitoringPanel::MonitoringPanel(ProjectSession* session, TaskRunner* runner, QW
     classTable_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     classTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     classTable_->horizontalHeader()->setStretchLastSection(true);
-    auto* classLayout = new QVBoxLayout(classGroup_);
-    classLayout->addWidget(classTable_);
-
+    (new QVBoxLayout(classGroup_))->addWidget(classTable_);
     problemsGroup_ = new QGroupBox(this);
     problemsGroup_->setObjectName(QStringLiteral("problemsGroup"));
     problemsList_ = new QListWidget(problemsGroup_);
     problemsList_->setObjectName(QStringLiteral("problemsList"));
-    auto* problemsLayout = new QVBoxLayout(problemsGroup_);
-    problemsLayout->addWidget(problemsList_);
-
+    (new QVBoxLayout(problemsGroup_))->addWidget(problemsList_);
     auto* side = new QSplitter(Qt::Vertical, this);
     side->setObjectName(QStringLiteral("monitoringSideSplitter"));
     side->addWidget(classGroup_);
     side->addWidget(problemsGroup_);
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->setObjectName(QStringLiteral("monitoringSplitter"));
-    splitter->addWidget(charts_);
-    splitter->addWidget(side);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({3000, 1300});   // proportions; the charts get most of the width
+    auto* operations = new QSplitter(Qt::Horizontal, this);
+    operations->setObjectName(QStringLiteral("monitoringSplitter"));
+    operations->addWidget(charts_);
+    operations->addWidget(side);
+    operations->setStretchFactor(0, 3);
+    operations->setStretchFactor(1, 1);
+    operations->setSizes({3000, 1300});
+
+    alerts_ = new AlertRulesView(session_, runner_, this);
+
+    tabs_ = new QTabWidget(this);
+    tabs_->setObjectName(QStringLiteral("monitoringTabs"));
+    tabs_->addTab(driftPage, QString());
+    tabs_->addTab(operations, QString());
+    tabs_->addTab(alerts_, QString());
+    // The brushed range sits beside the tabs: it applies to every one of them.
+    auto* corner = new QWidget(this);
+    auto* cornerLayout = new QHBoxLayout(corner);
+    cornerLayout->setContentsMargins(0, 0, 0, 2);
+    cornerLayout->addWidget(rangeLabel_);
+    cornerLayout->addWidget(wholeLogButton_);
+    tabs_->setCornerWidget(corner, Qt::TopRightCorner);
+
+    brush_->attach(charts_, {charts_->latencyRect(), charts_->rateRect()});
+    brush_->attach(driftCharts_, {driftCharts_->shareRect(), driftCharts_->accuracyRect()});
 
     auto* top = new QHBoxLayout;
     top->addWidget(openButton_);
     top->addWidget(reloadButton_);
+    top->addWidget(followCheck_);
     top->addWidget(pathLabel_, 1);
     top->addWidget(windowLabel_);
     top->addWidget(windowCombo_);
+    auto* second = new QHBoxLayout;
+    second->addWidget(reference_, 1);
+    second->addWidget(truthButton_);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addLayout(second);
+    layout->addWidget(banner_);
     layout->addWidget(messageLabel_);
     layout->addLayout(cards);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(tabs_, 1);
 
     connect(openButton_, &QPushButton::clicked, this, &MonitoringPanel::chooseAndOpenLog);
     connect(reloadButton_, &QPushButton::clicked, this, [this] { openLog(path_); });
-    connect(windowCombo_, qOverload<int>(&QComboBox::currentIndexChanged), this,
-            &MonitoringPanel::renderWindows);
+    connect(followCheck_, &QCheckBox::toggled, worker_, &DashboardWorker::setFollowing);
+    connect(windowCombo_, qOverload<int>(&QComboBox::currentIndexChanged), this, &MonitoringPanel::renderWindows);
+    connect(reference_, &ReferencePicker::referenceChanged, worker_, &DashboardWorker::setReference);
+    connect(truthButton_, &QPushButton::clicked, this, [this] {
+        auto* dialog = new QFileDialog(this, tr("Choose ground truth (request_id, label)"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setFileMode(QFileDialog::ExistingFile);
+        connect(dialog, &QFileDialog::fileSelected, this, &MonitoringPanel::setGroundTruth);
+        dialog->open();
+    });
+    connect(worker_, &DashboardWorker::updated, this, &MonitoringPanel::render);
+    connect(worker_, &DashboardWorker::busyChanged, this, [this] { renderCards(); });
+    connect(brush_, &TimeBrush::rangeChanged, this, [this] {
+        worker_->setRange(brush_->range());
+        renderRange();
+    });
+    connect(wholeLogButton_, &QPushButton::clicked, brush_, &TimeBrush::clear);
+    connect(driftTable_, &DriftTable::columnSelected, this, [this](const QString& name) {
+        selectedFeature_ = name;
+        renderSelectedFeature();
+    });
+    connect(alerts_, &AlertRulesView::rulesChanged, this, [this] { worker_->setRules(alerts_->rules()); });
+    connect(alerts_, &AlertRulesView::windowActivated, brush_, &TimeBrush::setRange);
     retranslateUi();
 
     // A dashboard is watched across sessions: reopen the log the user last looked at.
@@ -123,10 +203,7 @@ MonitoringPanel::MonitoringPanel(ProjectSession* session, TaskRunner* runner, QW
         QTimer::singleShot(0, this, [this, last] { if (path_.isEmpty()) openLog(last); });
 }
 
-MonitoringPanel::~MonitoringPanel() {
-    if (stop_)
-        stop_->store(true);   // let an abandoned read finish early
-}
+MonitoringPanel::~MonitoringPanel() = default;
 
 void MonitoringPanel::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
@@ -134,39 +211,7 @@ void MonitoringPanel::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
 }
 
-QString MonitoringPanel::widthText(int index) const {
-    switch (index) {
-    case 0: return tr("1 min");
-    case 1: return tr("5 min");
-    case 2: return tr("15 min");
-    case 3: return tr("1 h");
-    default: return tr("1 day");
-    }
-}
-
-void MonitoringPanel::retranslateUi() {
-    openButton_->setText(tr("&Open log\u2026"));
-    openButton_->setToolTip(tr("Open a JSONL prediction log written by flightdeck-serve"));
-    reloadButton_->setText(tr("&Reload"));
-    windowLabel_->setText(tr("&Window:"));
-    recordsCard_->setCaption(tr("Requests"));
-    skippedCard_->setCaption(tr("Skipped lines"));
-    errorRateCard_->setCaption(tr("Error rate"));
-    latencyCard_->setCaption(tr("Mean latency"));
-    spanCard_->setCaption(tr("Time span"));
-    classGroup_->setTitle(tr("Predicted classes"));
-    classTable_->setHorizontalHeaderLabels({tr("Class"), tr("Count"), tr("Share")});
-    charts_->retranslateUi();
-    render();
-}
-
-double MonitoringPanel::windowWidth() const {
-    if (!analysis_ || analysis_->stats.records == 0)
-        return 0;
-    const int choice = windowCombo_->currentIndex();
-    const int index = choice <= 0 ? analysis_->autoWidthIndex() : choice - 1;
-    return LogAnalysis::kWidths[static_cast<std::size_t>(index)];
-}
+bool MonitoringPanel::isLoading() const { return worker_->isLoading(); }
 
 void MonitoringPanel::chooseAndOpenLog() {
     // open(), not exec(): non-blocking, so headless runs never wait on a dialog.
@@ -186,173 +231,26 @@ void MonitoringPanel::chooseAndOpenLog() {
 void MonitoringPanel::openLog(const QString& path) {
     if (path.isEmpty())
         return;
-    if (stop_)
-        stop_->store(true);   // abandon the read in progress; its result is ignored
-    auto stop = std::make_shared<std::atomic<bool>>(false);
-    stop_ = stop;
     path_ = path;
-    error_.clear();
-    loading_ = true;
+    brush_->clear();
+    if (!QFileInfo::exists(path) && !followCheck_->isChecked()) {
+        messageLabel_->setText(tr("%1 does not exist.").arg(path));
+        messageLabel_->setStyleSheet(QStringLiteral("color: #c62828;"));
+        messageLabel_->setVisible(true);
+        return;
+    }
+    Settings::lastLogFile().set(path);
+    worker_->openLog(path);
     render();
-
-    QPointer<MonitoringPanel> self(this);
-    auto out = std::make_shared<LogAnalysis>();
-    const std::filesystem::path file(path.toStdString());
-    runner_->runDetached(
-        tr("Reading %1\u2026").arg(QFileInfo(path).fileName()),
-        [out, stop, file](const std::atomic<bool>& cancel) {
-            *out = analyzeLog(file, *stop, &cancel);
-            return QVariant(out->completed);
-        },
-        [self, out, stop](const QVariant&) {
-            if (!self || self->stop_ != stop)
-                return;   // a newer read replaced this one
-            self->loading_ = false;
-            self->stop_.reset();
-            self->analysis_ = out;
-            Settings::lastLogFile().set(self->path_);
-            self->render();
-        },
-        [self, stop](const QString& message) {
-            if (!self || self->stop_ != stop)
-                return;
-            self->loading_ = false;
-            self->stop_.reset();
-            self->analysis_.reset();
-            self->error_ = message;
-            self->render();
-        });
 }
 
-void MonitoringPanel::render() {
-    const QLocale locale;
-    pathLabel_->setText(path_.isEmpty() ? tr("No log open") : QDir::toNativeSeparators(path_));
-    pathLabel_->setToolTip(path_);
-    reloadButton_->setEnabled(!path_.isEmpty() && !loading_);
+void MonitoringPanel::setReference(const QString& path) { reference_->choose(path); }
 
-    QString message;
-    bool isError = false;
-    const LogAnalysis* a = analysis_.get();
-    if (loading_)
-        message = tr("Reading the log\u2026");
-    else if (!error_.isEmpty()) {
-        message = error_;
-        isError = true;
-    } else if (!a)
-        message = tr("Open a JSONL prediction log: one JSON object per line with timestamp, "
-                     "latency_ms, prediction and optionally status and features.");
-    else if (!a->completed)
-        message = tr("Reading was cancelled; the figures cover only the part read.");
-    else if (a->stats.records == 0)
-        message = tr("No valid records in this log.");
-    messageLabel_->setText(message);
-    messageLabel_->setStyleSheet(isError ? QStringLiteral("color: #c62828;") : QString());
-    messageLabel_->setVisible(!message.isEmpty());
-
-    const QString dash = QStringLiteral("\u2014");
-    if (a) {
-        recordsCard_->setValue(locale.toString(static_cast<qlonglong>(a->stats.records)),
-                               tr("%1 non-empty lines").arg(locale.toString(static_cast<qlonglong>(a->stats.lines))));
-        skippedCard_->setValue(locale.toString(static_cast<qlonglong>(a->stats.skipped)));
-        skippedCard_->setValueColor(a->stats.skipped > 0 ? QColor(0xe6, 0x6a, 0x00) : QColor());
-        errorRateCard_->setValue(locale.toString(a->errorRate() * 100.0, 'f', 2) + QStringLiteral(" %"),
-                                 tr("%n failed request(s)", "", static_cast<int>(a->errors)));
-        errorRateCard_->setValueColor(a->errorRate() > 0.05 ? QColor(0xc6, 0x28, 0x28) : QColor());
-        if (a->stats.records > 0) {
-            latencyCard_->setValue(tr("%1 ms").arg(locale.toString(a->latencySum / double(a->stats.records), 'f', 1)),
-                                   tr("Maximum: %1 ms").arg(locale.toString(a->latencyMax, 'f', 1)));
-            const qint64 s = static_cast<qint64>(std::llround(a->span()));
-            spanCard_->setValue(s >= 86400 ? tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600)
-                                : s >= 3600 ? tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60)
-                                : s >= 60   ? tr("%1 min %2 s").arg(s / 60).arg(s % 60)
-                                            : tr("%1 s").arg(s));
-        } else {
-            latencyCard_->setValue(dash);
-            spanCard_->setValue(dash);
-        }
-    } else {
-        for (MetricCard* card : {recordsCard_, skippedCard_, errorRateCard_, latencyCard_, spanCard_}) {
-            card->setValue(dash);
-            card->setValueColor(QColor());
-        }
-    }
-
-    // Window choices: "Auto (5 min)" first; widths that would give too many windows disabled.
-    auto* model = qobject_cast<QStandardItemModel*>(windowCombo_->model());
-    const int autoIndex = a && a->stats.records > 0 ? a->autoWidthIndex() : -1;
-    windowCombo_->setItemText(0, autoIndex >= 0 ? tr("Auto (%1)").arg(widthText(autoIndex)) : tr("Auto"));
-    for (int i = 0; i < static_cast<int>(LogAnalysis::kWidths.size()); ++i) {
-        windowCombo_->setItemText(i + 1, widthText(i));
-        if (model)
-            model->item(i + 1)->setEnabled(!a || a->available[static_cast<std::size_t>(i)]);
-    }
-
-    problemsList_->clear();
-    const std::int64_t skipped = a ? a->stats.skipped : 0;
-    problemsGroup_->setTitle(tr("Skipped lines (%1)").arg(locale.toString(static_cast<qlonglong>(skipped))));
-    if (a) {
-        for (const auto& problem : a->stats.problems) {
-            auto* item = new QListWidgetItem(
-                tr("Line %1: %2").arg(problem.line).arg(QString::fromStdString(problem.problem)), problemsList_);
-            item->setToolTip(item->text());
-        }
-        const std::int64_t more = skipped - static_cast<std::int64_t>(a->stats.problems.size());
-        if (more > 0) {
-            auto* item = new QListWidgetItem(tr("\u2026 and %n more", "", static_cast<int>(more)), problemsList_);
-            item->setForeground(QColor(0x80, 0x80, 0x80));
-        }
-        if (skipped == 0)
-            problemsList_->addItem(tr("Every line was read."));
-    }
-    renderWindows();
-    renderClasses();
+void MonitoringPanel::setGroundTruth(const QString& path) {
+    truthPath_ = path;
+    worker_->setGroundTruth(path);
 }
 
-void MonitoringPanel::renderWindows() {
-    const LogAnalysis* a = analysis_.get();
-    if (!a || a->stats.records == 0) {
-        charts_->setWindows({}, 60);
-        charts_->setPlaceholder(loading_ ? tr("Reading\u2026") : tr("No data"));
-        return;
-    }
-    const int choice = windowCombo_->currentIndex();
-    int index = choice <= 0 ? a->autoWidthIndex() : choice - 1;
-    if (!a->available[static_cast<std::size_t>(index)])
-        index = a->autoWidthIndex();
-    charts_->setWindows(a->windows[static_cast<std::size_t>(index)],
-                        LogAnalysis::kWidths[static_cast<std::size_t>(index)]);
-    charts_->setPlaceholder({});
-}
-
-void MonitoringPanel::renderClasses() {
-    classTable_->setRowCount(0);
-    const LogAnalysis* a = analysis_.get();
-    if (!a || a->stats.records == 0)
-        return;
-    std::vector<std::pair<std::string, std::int64_t>> classes(a->classes.begin(), a->classes.end());
-    std::sort(classes.begin(), classes.end(),
-              [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; });
-    const QLocale locale;
-    classTable_->setRowCount(static_cast<int>(classes.size()));
-    const QColor bar(0x6b, 0xae, 0xd6, 170);
-    for (int row = 0; row < static_cast<int>(classes.size()); ++row) {
-        const double share = double(classes[row].second) / double(a->stats.records);
-        classTable_->setItem(row, 0, new QTableWidgetItem(
-            classes[row].first.empty() ? tr("(none)") : QString::fromStdString(classes[row].first)));
-        auto* count = new QTableWidgetItem(locale.toString(static_cast<qlonglong>(classes[row].second)));
-        count->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        classTable_->setItem(row, 1, count);
-        // The share cell doubles as a horizontal bar: a gradient with a hard stop at `share`.
-        QLinearGradient gradient(0, 0, 1, 0);
-        gradient.setCoordinateMode(QGradient::ObjectMode);
-        gradient.setColorAt(0, bar);
-        gradient.setColorAt(std::min(share, 1.0), bar);
-        gradient.setColorAt(std::min(share + 0.0001, 1.0), Qt::transparent);
-        gradient.setColorAt(1, Qt::transparent);
-        auto* shareItem = new QTableWidgetItem(locale.toString(share * 100.0, 'f', 1) + QStringLiteral(" %"));
-        shareItem->setBackground(QBrush(gradient));
-        classTable_->setItem(row, 2, shareItem);
-    }
-}
+void MonitoringPanel::setFollowing(bool on) { followCheck_->setChecked(on); }
 
 }  // namespace flightdeck::ui
