@@ -463,6 +463,229 @@ Intra-op-Threads: %5</translation>
     </message>
 </context>
 <context>
+    <name>flightdeck::ui::AlertRuleDialog</name>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="31"/>
+        <source>Latency p50 (ms)</source>
+        <translation>Latenz p50 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="32"/>
+        <source>Latency p95 (ms)</source>
+        <translation>Latenz p95 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="33"/>
+        <source>Latency p99 (ms)</source>
+        <translation>Latenz p99 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="34"/>
+        <source>Error rate (0..1)</source>
+        <translation>Fehlerrate (0..1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="35"/>
+        <source>Requests per second</source>
+        <translation>Anfragen pro Sekunde</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="36"/>
+        <source>Share of drifting columns</source>
+        <translation>Anteil driftender Spalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="37"/>
+        <source>Feature PSI</source>
+        <translation>PSI des Merkmals</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="38"/>
+        <source>Feature test statistic</source>
+        <translation>Teststatistik des Merkmals</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="39"/>
+        <source>Feature p-value / distance</source>
+        <translation>p-Wert / Abstand des Merkmals</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="40"/>
+        <source>Prediction shift (largest class share change)</source>
+        <translation>Vorhersageverschiebung (größte Änderung eines Klassenanteils)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="41"/>
+        <source>Accuracy (ground truth)</source>
+        <translation>Genauigkeit (wahre Labels)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="42"/>
+        <source>Estimated accuracy (label-free)</source>
+        <translation>Geschätzte Genauigkeit (ohne Labels)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="49"/>
+        <source>Alert rule</source>
+        <translation>Alarmregel</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="72"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="73"/>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="78"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="79"/>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Metrik:</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="80"/>
+        <source>&amp;Feature:</source>
+        <translation>Merkm&amp;al:</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="83"/>
+        <source>&amp;Fires when:</source>
+        <translation>Aus&amp;lösen, wenn:</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="84"/>
+        <source>&amp;Threshold:</source>
+        <translation>&amp;Schwelle:</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRuleDialog.cpp" line="85"/>
+        <source>&amp;Window:</source>
+        <translation>&amp;Zeitfenster:</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::AlertRulesView</name>
+    <message>
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="70"/>
+        <source>&amp;Add rule…</source>
+        <translation>Regel &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="71"/>
+        <source>&amp;Edit…</source>
+        <translation>B&amp;earbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="72"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="73"/>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="73"/>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="73"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="93"/>
+        <source>Reading alert rules</source>
+        <translation>Alarmregeln werden gelesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="113"/>
+        <source>Saving alert rule</source>
+        <translation>Alarmregel wird gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="151"/>
+        <source>Delete alert rule</source>
+        <translation>Alarmregel löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="152"/>
+        <source>Delete the alert rule “%1”?</source>
+        <translation>Die Alarmregel „%1“ löschen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="159"/>
+        <source>Deleting alert rule</source>
+        <translation>Alarmregel wird gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="182"/>
+        <source>Open a project to keep alert rules; they are stored in it.</source>
+        <translation>Öffnen Sie ein Projekt, um Alarmregeln anzulegen; sie werden darin gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="200"/>
+        <source>%1 %2 %3 over %n min</source>
+        <translation>
+            <numerusform>%1 %2 %3 über %n min</numerusform>
+            <numerusform>%1 %2 %3 über %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="205"/>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="207"/>
+        <source>not evaluated yet</source>
+        <translation>noch nicht ausgewertet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="211"/>
+        <source>FIRING (%n window(s))</source>
+        <translation>
+            <numerusform>AUSGELÖST (%n Zeitfenster)</numerusform>
+            <numerusform>AUSGELÖST (%n Zeitfenster)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="213"/>
+        <source>fired in %n window(s), clear now</source>
+        <translation>
+            <numerusform>in %n Zeitfenster ausgelöst, jetzt ruhig</numerusform>
+            <numerusform>in %n Zeitfenstern ausgelöst, jetzt ruhig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="215"/>
+        <source>OK in %n window(s)</source>
+        <translation>
+            <numerusform>In Ordnung in %n Zeitfenster</numerusform>
+            <numerusform>In Ordnung in %n Zeitfenstern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="224"/>
+        <source>value %1</source>
+        <translation>Wert %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/AlertRulesView.cpp" line="227"/>
+        <source>Double-click to show this window in every view</source>
+        <translation>Doppelklick zeigt dieses Zeitfenster in allen Ansichten</translation>
+    </message>
+</context>
+<context>
     <name>flightdeck::ui::ArchitecturePanel</name>
     <message>
         <location filename="../ui/architecture/ArchitecturePanel.cpp" line="223"/>
@@ -1192,6 +1415,150 @@ Intra-op-Threads: %5</translation>
         <location filename="../ui/data/DatasetTree.cpp" line="169"/>
         <source>Task</source>
         <translation>Aufgabe</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::DistributionPlot</name>
+    <message>
+        <location filename="../ui/monitoring/DistributionPlot.cpp" line="39"/>
+        <source>reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DistributionPlot.cpp" line="40"/>
+        <source>current</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DistributionPlot.cpp" line="41"/>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::DriftTable</name>
+    <message>
+        <location filename="../ui/monitoring/DriftTable.cpp" line="80"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTable.cpp" line="80"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTable.cpp" line="80"/>
+        <source>Statistic</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTable.cpp" line="80"/>
+        <source>p-value / distance</source>
+        <translation>p-Wert / Abstand</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTable.cpp" line="81"/>
+        <source>PSI</source>
+        <translation>PSI</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTable.cpp" line="81"/>
+        <source>Drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTable.cpp" line="81"/>
+        <source>Over time</source>
+        <translation>Zeitverlauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTable.cpp" line="82"/>
+        <source>The p-value for KS and chi-squared (drift when below 0.05), the distance for Wasserstein and Jensen-Shannon</source>
+        <translation>Der p-Wert bei KS und Chi-Quadrat (Drift unter 0,05), der Abstand bei Wasserstein und Jensen-Shannon</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTable.cpp" line="84"/>
+        <source>Population stability index: below 0.1 stable, 0.1 to 0.2 moderate shift, above 0.2 significant shift</source>
+        <translation>Population Stability Index: unter 0,1 stabil, 0,1 bis 0,2 mäßige Verschiebung, über 0,2 deutliche Verschiebung</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTable.cpp" line="86"/>
+        <source>The test&apos;s statistic in each drift window of the log</source>
+        <translation>Die Teststatistik in jedem Drift-Zeitfenster des Protokolls</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTable.cpp" line="125"/>
+        <source>prediction (output)</source>
+        <translation>Vorhersage (Ausgabe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTable.cpp" line="134"/>
+        <source>not tested</source>
+        <translation>nicht getestet</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTable.cpp" line="135"/>
+        <source>drifted</source>
+        <translation>gedriftet</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTable.cpp" line="136"/>
+        <source>PSI alarm</source>
+        <translation>PSI-Alarm</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTable.cpp" line="137"/>
+        <source>watch</source>
+        <translation>beobachten</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTable.cpp" line="138"/>
+        <source>stable</source>
+        <translation>stabil</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::DriftTimeCharts</name>
+    <message>
+        <location filename="../ui/monitoring/DriftTimeCharts.cpp" line="78"/>
+        <source>Drift share</source>
+        <translation>Driftanteil</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTimeCharts.cpp" line="79"/>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTimeCharts.cpp" line="80"/>
+        <source>drifting columns</source>
+        <translation>driftende Spalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTimeCharts.cpp" line="81"/>
+        <source>estimated accuracy (95 % band)</source>
+        <translation>geschätzte Genauigkeit (95-%-Band)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTimeCharts.cpp" line="82"/>
+        <source>realized accuracy</source>
+        <translation>tatsächliche Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTimeCharts.cpp" line="83"/>
+        <source>Choose a reference to see drift</source>
+        <translation>Wählen Sie eine Referenz, um Drift zu sehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTimeCharts.cpp" line="86"/>
+        <source>No estimate: the reference carries no confidence calibration</source>
+        <translation>Keine Schätzung: Die Referenz enthält keine Konfidenzkalibrierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/DriftTimeCharts.cpp" line="87"/>
+        <source>Drag to select a time range, wheel to zoom, double-click for the whole log</source>
+        <translation>Ziehen wählt einen Zeitraum, Mausrad zoomt, Doppelklick zeigt das ganze Protokoll</translation>
     </message>
 </context>
 <context>
@@ -2949,154 +3316,286 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
     </message>
     <message>
         <location filename="../ui/monitoring/MonitoringCharts.cpp" line="106"/>
-        <source>Drag to pan, wheel to zoom the time axis, double-click to fit</source>
-        <translation>Ziehen zum Verschieben, Mausrad zum Zoomen der Zeitachse, Doppelklick zum Einpassen</translation>
+        <source>Drag to select a time range, wheel to zoom, double-click for the whole log</source>
+        <translation>Ziehen wählt einen Zeitraum, Mausrad zoomt, Doppelklick zeigt das ganze Protokoll</translation>
     </message>
 </context>
 <context>
     <name>flightdeck::ui::MonitoringPanel</name>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="139"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="44"/>
         <source>1 min</source>
         <translation>1 min</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="140"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="45"/>
         <source>5 min</source>
         <translation>5 min</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="141"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="46"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="142"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="47"/>
         <source>1 h</source>
         <translation>1 h</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="143"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="48"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="148"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="53"/>
         <source>&amp;Open log…</source>
         <translation>Protokoll ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="149"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="54"/>
         <source>Open a JSONL prediction log written by flightdeck-serve</source>
         <translation>Ein von flightdeck-serve geschriebenes JSONL-Vorhersageprotokoll öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="150"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="55"/>
         <source>&amp;Reload</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="151"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="56"/>
+        <source>&amp;Follow</source>
+        <translation>&amp;Mitverfolgen</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="57"/>
+        <source>Keep reading while the log grows, across rotation</source>
+        <translation>Weiterlesen, während das Protokoll wächst, auch über Rotationen hinweg</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="58"/>
         <source>&amp;Window:</source>
         <translation>&amp;Zeitfenster:</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="152"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="59"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="96"/>
+        <source>&amp;Ground truth…</source>
+        <translation>&amp;Wahre Labels…</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="60"/>
+        <source>A file of request_id and label: realized accuracy next to the estimate</source>
+        <translation>Eine Datei mit request_id und label: tatsächliche Genauigkeit neben der Schätzung</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="61"/>
+        <source>W&amp;hole log</source>
+        <translation>&amp;Ganzes Protokoll</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="62"/>
+        <source>Show the whole log again (drag over a time plot to select a range)</source>
+        <translation>Wieder das ganze Protokoll zeigen (Ziehen über einem Zeitdiagramm wählt einen Zeitraum)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="63"/>
         <source>Requests</source>
         <translation>Anfragen</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="153"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="64"/>
         <source>Skipped lines</source>
         <translation>Übersprungene Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="154"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="65"/>
         <source>Error rate</source>
         <translation>Fehlerrate</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="155"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="66"/>
         <source>Mean latency</source>
         <translation>Mittlere Latenz</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="156"/>
-        <source>Time span</source>
-        <translation>Zeitspanne</translation>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="67"/>
+        <source>Drifting columns</source>
+        <translation>Driftende Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="157"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="70"/>
+        <source>&amp;Drift</source>
+        <translation>&amp;Drift</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="71"/>
+        <source>O&amp;perations</source>
+        <translation>&amp;Betrieb</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="72"/>
+        <source>&amp;Alerts</source>
+        <translation>&amp;Alarme</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="121"/>
+        <source>Open a JSONL prediction log: one JSON object per line with timestamp, latency_ms, prediction and optionally status, confidence and features.</source>
+        <translation>Öffnen Sie ein JSONL-Vorhersageprotokoll: ein JSON-Objekt pro Zeile mit timestamp, latency_ms, prediction und optional status, confidence und features.</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="165"/>
+        <source>dataset drift</source>
+        <translation>Datensatz-Drift</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="165"/>
+        <source>no dataset drift</source>
+        <translation>kein Datensatz-Drift</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="169"/>
+        <source>no reference</source>
+        <translation>keine Referenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="290"/>
+        <source>Choose a reference</source>
+        <translation>Referenz wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="291"/>
+        <source>%1: reference vs current</source>
+        <translation>%1: Referenz und aktuell</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="292"/>
+        <source>Selected column</source>
+        <translation>Gewählte Spalte</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="293"/>
+        <source>Predictions: reference vs current</source>
+        <translation>Vorhersagen: Referenz und aktuell</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="305"/>
+        <source>Showing the whole log</source>
+        <translation>Ganzes Protokoll</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="307"/>
+        <source>Showing %1 – %2 UTC</source>
+        <translation>Zeitraum %1 – %2 UTC</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="309"/>
+        <source> (%n record(s))</source>
+        <translation>
+            <numerusform> (%n Eintrag)</numerusform>
+            <numerusform> (%n Einträge)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="326"/>
+        <source>%n alert(s) firing: %1</source>
+        <translation>
+            <numerusform>%n Alarm ausgelöst: %1</numerusform>
+            <numerusform>%n Alarme ausgelöst: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="68"/>
         <source>Predicted classes</source>
         <translation>Vorhergesagte Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="158"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="69"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="158"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="69"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="158"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="69"/>
         <source>Share</source>
         <translation>Anteil</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="173"/>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="180"/>
+        <source>Choose ground truth (request_id, label)</source>
+        <translation>Wahre Labels wählen (request_id, label)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="219"/>
         <source>Open a prediction log</source>
         <translation>Vorhersageprotokoll öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="177"/>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="223"/>
         <source>Prediction logs (*.jsonl *.ndjson *.log *.json)</source>
         <translation>Vorhersageprotokolle (*.jsonl *.ndjson *.log *.json)</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="177"/>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="223"/>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="202"/>
-        <source>Reading %1…</source>
-        <translation>%1 wird gelesen…</translation>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="238"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="229"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="93"/>
         <source>No log open</source>
         <translation>Kein Protokoll geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="237"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="97"/>
+        <source>&amp;Ground truth: %1</source>
+        <translation>&amp;Wahre Labels: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="116"/>
         <source>Reading the log…</source>
         <translation>Protokoll wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="242"/>
-        <source>Open a JSONL prediction log: one JSON object per line with timestamp, latency_ms, prediction and optionally status and features.</source>
-        <translation>Öffnen Sie ein JSONL-Vorhersageprotokoll: ein JSON-Objekt pro Zeile mit timestamp, latency_ms, prediction und optional status und features.</translation>
-    </message>
-    <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="245"/>
-        <source>Reading was cancelled; the figures cover only the part read.</source>
-        <translation>Das Lesen wurde abgebrochen; die Zahlen umfassen nur den gelesenen Teil.</translation>
-    </message>
-    <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="247"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="124"/>
         <source>No valid records in this log.</source>
         <translation>Keine gültigen Einträge in diesem Protokoll.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="255"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="126"/>
+        <source>The reference could not be read: %1</source>
+        <translation>Die Referenz konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="130"/>
+        <source>The log&apos;s features do not match the reference, so drift is not measured: %1</source>
+        <translation>Die Merkmale des Protokolls passen nicht zur Referenz, daher wird kein Drift gemessen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="135"/>
+        <source>The selected time range holds no records.</source>
+        <translation>Der gewählte Zeitraum enthält keine Einträge.</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="140"/>
+        <source>Not tested: %1</source>
+        <translation>Nicht getestet: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="149"/>
         <source>%1 non-empty lines</source>
         <translation>Nicht leere Zeilen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="259"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="153"/>
         <source>%n failed request(s)</source>
         <translation>
             <numerusform>%n fehlgeschlagene Anfrage</numerusform>
@@ -3104,57 +3603,37 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         </translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="262"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="155"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="263"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="156"/>
         <source>Maximum: %1 ms</source>
         <translation>Maximum: %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="265"/>
-        <source>%1 d %2 h</source>
-        <translation>%1 d %2 h</translation>
-    </message>
-    <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="266"/>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="267"/>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="268"/>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="283"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="176"/>
         <source>Auto (%1)</source>
         <translation>Automatisch (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="283"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="176"/>
         <source>Auto</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="292"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="185"/>
         <source>Skipped lines (%1)</source>
         <translation>Übersprungene Zeilen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="296"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="189"/>
         <source>Line %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="301"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="194"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weitere</numerusform>
@@ -3162,22 +3641,23 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         </translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="305"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="198"/>
         <source>Every line was read.</source>
         <translation>Alle Zeilen wurden gelesen.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="315"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="206"/>
         <source>Reading…</source>
         <translation>Wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="315"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="206"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="290"/>
         <source>No data</source>
         <translation>Keine Daten</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="341"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="232"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
@@ -3620,6 +4100,94 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <location filename="../ui/training/RecipeForm.cpp" line="347"/>
         <source>Huber</source>
         <translation>Huber</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::ReferencePicker</name>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="54"/>
+        <source>Reference:</source>
+        <translation>Referenz:</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="55"/>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="56"/>
+        <source>What drift is measured against</source>
+        <translation>Wogegen Drift gemessen wird</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="59"/>
+        <source>Deployed model&apos;s training data</source>
+        <translation>Trainingsdaten des eingesetzten Modells</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="60"/>
+        <source>Bundle folder…</source>
+        <translation>Bundle-Ordner…</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="61"/>
+        <source>Profile, dataset CSV or log file…</source>
+        <translation>Profil, Datensatz-CSV oder Protokolldatei…</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="62"/>
+        <source>No reference</source>
+        <translation>Keine Referenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="69"/>
+        <source>%1 (deployed model)</source>
+        <translation>%1 (eingesetztes Modell)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="73"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="73"/>
+        <source>none (open a project to use its deployed model)</source>
+        <translation>keine (öffnen Sie ein Projekt, um dessen eingesetztes Modell zu verwenden)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="87"/>
+        <source>Choose a reference</source>
+        <translation>Referenz wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="90"/>
+        <source>References (*.json *.csv *.tsv *.jsonl *.ndjson *.log)</source>
+        <translation>Referenzen (*.json *.csv *.tsv *.jsonl *.ndjson *.log)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="90"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="96"/>
+        <source>Choose a bundle folder</source>
+        <translation>Bundle-Ordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="119"/>
+        <source>Finding the deployed model</source>
+        <translation>Eingesetztes Modell wird gesucht</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="144"/>
+        <source>%1 has no reference_profile.json (export it again)</source>
+        <translation>%1 hat keine reference_profile.json (erneut exportieren)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="146"/>
+        <source>no registered model in this project</source>
+        <translation>kein registriertes Modell in diesem Projekt</translation>
     </message>
 </context>
 <context>
