@@ -23,7 +23,7 @@ DistributionPlot::DistributionPlot(QWidget* parent) : QCustomPlot(parent) {
     reference_->setBarsGroup(group_);
     current_->setBarsGroup(group_);
     legend->setVisible(true);
-    legend->setBrush(QColor(255, 255, 255, 200));
+    legend->setBrush(Qt::NoBrush);
     legend->setBorderPen(Qt::NoPen);
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     placeholder_ = new QCPItemText(this);
@@ -79,7 +79,8 @@ void DistributionPlot::setDistribution(const FeatureDistribution* d, const QStri
         current_->setWidth(bin * 0.45);
         xAxis->setRange(d->edges.front(), d->edges.back());
     }
-    yAxis->setRange(0, top > 0 ? top * 1.25 : 1);
+    // Headroom above the bars for the legend, which must not cover them.
+    yAxis->setRange(0, top > 0 ? top * 1.5 : 1);
     replot(QCustomPlot::rpQueuedReplot);
 }
 

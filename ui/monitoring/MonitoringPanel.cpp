@@ -101,8 +101,9 @@ MonitoringPanel::MonitoringPanel(ProjectSession* session, TaskRunner* runner, QW
     driftPage->setObjectName(QStringLiteral("driftSplitter"));
     driftPage->addWidget(upper);
     driftPage->addWidget(driftCharts_);
-    driftPage->setStretchFactor(0, 1);
-    driftPage->setStretchFactor(1, 1);
+    driftPage->setStretchFactor(0, 4);
+    driftPage->setStretchFactor(1, 5);
+    driftPage->setSizes({400, 500});
 
     // Operations tab: as before.
     charts_ = new MonitoringCharts(this);
