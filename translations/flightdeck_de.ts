@@ -3476,12 +3476,12 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
     <message>
         <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="293"/>
         <source>Predictions: reference vs current</source>
-        <translation>Vorhersagen: Referenz und aktuell</translation>
+        <translation>Vorhersageanteile</translation>
     </message>
     <message>
         <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="305"/>
         <source>Showing the whole log</source>
-        <translation>Ganzes Protokoll</translation>
+        <translation>Zeigt das ganze Protokoll</translation>
     </message>
     <message>
         <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="307"/>
