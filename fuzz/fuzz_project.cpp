@@ -1,7 +1,7 @@
 // Opening arbitrary bytes as a project's project.db: refused with a typed error or opened,
 // never a crash; and a manifest.json of arbitrary bytes through bundle verification.
 #include "flightdeck/common/Error.h"
-#include "flightdeck/export/BundleExporter.h"
+#include "flightdeck/export/BundleVerify.h"
 #include "flightdeck/store/Project.h"
 #include "flightdeck/store/RunRepository.h"
 

@@ -7,7 +7,6 @@
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/data/DatasetTask.h"
 #include "flightdeck/data/LabelAssessment.h"
-#include "flightdeck/export/BundleExporter.h"
 #include "flightdeck/model/ArchitectureSpec.h"
 #include "flightdeck/model/GraphTemplates.h"
 #include "flightdeck/store/Database.h"
@@ -184,18 +183,6 @@ int cmdArchitecture(const std::string& folder, const std::string& specFile,
 }
 
 
-
-int cmdExport(const std::string& folder, std::int64_t runId, const std::string& name,
-              const std::string& out)
-{
-    auto project = openForWriting(folder);
-    const auto result = exporting::BundleExporter(project).exportRun(runId, name, out);
-    for (const auto& file : result.files)
-        std::cout << "  " << file.sha256 << "  " << file.name << " (" << file.bytes << " bytes)\n";
-    std::cout << "bundle " << name << " v" << result.version << " at " << result.bundleDir.string()
-              << "\n";
-    return 0;
-}
 
 int cmdRuns(const std::string& folder)
 {

@@ -35,8 +35,10 @@ int cmdArchitecture(const std::string& project, const std::string& specFile,
 int cmdTrain(const std::string& project, std::int64_t versionId, std::int64_t splitId,
              std::int64_t architectureId, const LoopOptions& options);
 int cmdEvaluate(const std::string& project, std::int64_t runId, const std::string& split);
+// In the libtorch executable (ExportCommand.cpp). format: "bundle" or "triton" (the bundle,
+// then a Triton model repository entry under tritonRepo, default <project>/triton).
 int cmdExport(const std::string& project, std::int64_t runId, const std::string& name,
-              const std::string& out);
+              const std::string& out, const std::string& format, const std::string& tritonRepo);
 int cmdRuns(const std::string& project);
 int cmdFsck(const std::string& project, bool repair);
 int cmdGc(const std::string& project, double graceSeconds, bool dryRun);

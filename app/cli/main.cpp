@@ -5,6 +5,7 @@
 #include "CliCommands.h"
 #include "DataCommands.h"
 #include "LaunchRanks.h"
+#include "LoopCommands.h"
 #include "ModelCommands.h"
 #include "MeasureCommands.h"
 #include "Validators.h"
@@ -26,6 +27,8 @@ int main(int argc, char** argv)
     // Each subcommand has its own variables: CLI11 writes a default_val into its variable at
     // set-up, so a shared "name" once gave every import export's default "model".
     std::string project, file, datasetName, modelName, label, spec, split = "test", out;
+    std::string exportFormat = "bundle", tritonRepo;
+    bool loopNeedsTorch = false;
     std::int64_t versionId = 0, splitId = 0, archId = 0, runId = 0;
     double train = 0.7, val = 0.15, test = 0.15;
     std::uint64_t seed = 42;
@@ -90,6 +93,11 @@ int main(int argc, char** argv)
     exportCmd->add_option("--run", runId)->required();
     exportCmd->add_option("--name", modelName, "Model name in the registry")->default_val("model");
     exportCmd->add_option("--out", out, "Bundle folder (default: <project>/exports/...)");
+    exportCmd->add_option("--format", exportFormat,
+                          "bundle, or triton: the bundle and a Triton model repository entry")
+        ->check(CLI::IsMember({"bundle", "triton"}));
+    exportCmd->add_option("--triton-repo", tritonRepo,
+                          "Triton model repository (default: <project>/triton)");
     auto* runs = app.add_subcommand("runs", "List runs");
     runs->add_option("project", project)->required();
     bool repair = false, dryRun = false;
@@ -103,6 +111,7 @@ int main(int argc, char** argv)
         ->check(numberIn(0, 1e9));
     gc->add_flag("--dry-run", dryRun, "List what would be removed");
     registerMeasureCommands(app);
+    registerLoopCommands(app, &loopNeedsTorch);
     registerDataCommands(app);
     registerModelCommands(app);
     registerBundleCommands(app);
@@ -128,15 +137,15 @@ int main(int argc, char** argv)
         if (*trainCmd) return cmdTrain(project, versionId, splitId, archId, loop);
         if (*evaluate) return cmdEvaluate(project, runId, split);
         if (*loopCmd) return cmdLoop(loop);
+        if (*exportCmd) return cmdExport(project, runId, modelName, out, exportFormat, tritonRepo);
 #else
         // Options are checked above; the work happens in the libtorch executable.
-        if (*info || *trainCmd || *evaluate || *loopCmd)
+        if (*info || *trainCmd || *evaluate || *loopCmd || *exportCmd || loopNeedsTorch)
             return execTorchCommands(argc, argv);
 #endif
         if (*import) return cmdImport(project, file, datasetName, label, task);
         if (*splitCmd) return cmdSplit(project, versionId, train, val, test, seed);
         if (*arch) return cmdArchitecture(project, spec, archTemplate);
-        if (*exportCmd) return cmdExport(project, runId, modelName, out);
         if (*runs) return cmdRuns(project);
         if (*fsck) return cmdFsck(project, repair);
         if (*gc) return cmdGc(project, grace, dryRun);

@@ -4,6 +4,7 @@
 // manifest.json (SHA-256 and size of every other file). The bundle is written to a temporary
 // sibling folder and renamed into place, so a crash never leaves a half bundle. The export is
 // registered as a new version of the model name in the project's registry.
+#include "flightdeck/export/BundleVerify.h"
 #include "flightdeck/export/ExportValidation.h"
 #include "flightdeck/store/Records.h"
 
@@ -56,7 +57,5 @@ private:
     store::Project& project_;
 };
 
-// Re-hashes every file listed in manifest.json; returns the problems (empty = intact).
-std::vector<std::string> verifyBundle(const std::filesystem::path& bundleDir);
 
 }  // namespace flightdeck::exporting
