@@ -18,6 +18,7 @@
 #include "mainwindow/QuitGuard.h"
 #include "mainwindow/TaskStatusWidget.h"
 #include "labeling/LabelingPanel.h"
+#include "monitoring/LoopActions.h"
 #include "monitoring/MonitoringPanel.h"
 #include "training/RuntimeText.h"
 #include "training/TrainingPanel.h"
@@ -270,6 +271,12 @@ void MainWindow::connectSignals()
         dockMonitoring_->raise();
         monitoringPanel_->chooseAndOpenLog();
     });
+    // The loop: records sent from Monitoring open in Labeling, most uncertain first.
+    connect(monitoringPanel_->loopActions(), &LoopActions::freshVersionReady, labelingPanel_,
+            [this](qint64 versionId) {
+                dockLabeling_->raise();
+                labelingPanel_->loadVersion(versionId);
+            });
     connect(actions_->preferences, &QAction::triggered, this, &MainWindow::showPreferences);
     connect(actions_->about, &QAction::triggered, this, &MainWindow::showAbout);
 

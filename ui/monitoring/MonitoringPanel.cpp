@@ -9,6 +9,7 @@
 #include "monitoring/DistributionPlot.h"
 #include "monitoring/DriftTable.h"
 #include "monitoring/DriftTimeCharts.h"
+#include "monitoring/LoopActions.h"
 #include "monitoring/MonitoringCharts.h"
 #include "monitoring/ReferencePicker.h"
 #include "monitoring/TimeBrush.h"
@@ -136,6 +137,7 @@ MonitoringPanel::MonitoringPanel(ProjectSession* session, TaskRunner* runner, QW
     operations->setSizes({3000, 1300});
 
     alerts_ = new AlertRulesView(session_, runner_, this);
+    loop_ = new LoopActions(session_, runner_, this);
 
     tabs_ = new QTabWidget(this);
     tabs_->setObjectName(QStringLiteral("monitoringTabs"));
@@ -167,6 +169,7 @@ MonitoringPanel::MonitoringPanel(ProjectSession* session, TaskRunner* runner, QW
     layout->addLayout(top);
     layout->addLayout(second);
     layout->addWidget(banner_);
+    layout->addWidget(loop_);
     layout->addWidget(messageLabel_);
     layout->addLayout(cards);
     layout->addWidget(tabs_, 1);
@@ -187,6 +190,7 @@ MonitoringPanel::MonitoringPanel(ProjectSession* session, TaskRunner* runner, QW
     connect(worker_, &DashboardWorker::busyChanged, this, [this] { renderCards(); });
     connect(brush_, &TimeBrush::rangeChanged, this, [this] {
         worker_->setRange(brush_->range());
+        loop_->setRange(brush_->range());
         renderRange();
     });
     connect(wholeLogButton_, &QPushButton::clicked, brush_, &TimeBrush::clear);
@@ -241,6 +245,7 @@ void MonitoringPanel::openLog(const QString& path) {
         return;
     }
     Settings::lastLogFile().set(path);
+    loop_->setLog(path);
     worker_->openLog(path);
     render();
 }
@@ -249,6 +254,7 @@ void MonitoringPanel::setReference(const QString& path) { reference_->choose(pat
 
 void MonitoringPanel::setGroundTruth(const QString& path) {
     truthPath_ = path;
+    loop_->setGroundTruth(path);
     worker_->setGroundTruth(path);
 }
 

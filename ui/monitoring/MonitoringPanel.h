@@ -4,7 +4,8 @@
 // - the operational plots (latency, request and error rate), totals and broken lines;
 // - drift per column (DriftTable), the selected column's and the predictions' reference vs
 //   current shares, the drift share and the label-free accuracy estimate over time;
-// - the project's alert rules with their firing windows, and a red banner while any fires.
+// - the project's alert rules with their firing windows, and a red banner while any fires;
+// - the loop back (LoopActions): the brushed range to labeling, retrain, promote.
 // The time plots share one axis; dragging over any of them selects a range (TimeBrush) that
 // every view then measures; "Whole log" resets it. Works without a project (no alert rules
 // and no deployed-model reference then). Built in MonitoringPanel.cpp, shown in
@@ -32,6 +33,7 @@ class DashboardWorker;
 class DistributionPlot;
 class DriftTable;
 class DriftTimeCharts;
+class LoopActions;
 class MetricCard;
 class MonitoringCharts;
 class ProjectSession;
@@ -72,6 +74,7 @@ public:
     AlertRulesView* alertRules() const { return alerts_; }
     ReferencePicker* referencePicker() const { return reference_; }
     QLabel* alarmBanner() const { return banner_; }
+    LoopActions* loopActions() const { return loop_; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -121,6 +124,7 @@ private:
     QGroupBox* problemsGroup_ = nullptr;
     QListWidget* problemsList_ = nullptr;
     AlertRulesView* alerts_ = nullptr;
+    LoopActions* loop_ = nullptr;
 
     QString path_, truthPath_;
     QString selectedFeature_;

@@ -1,0 +1,157 @@
+// The loop in the workbench, through the Monitoring panel's own API and buttons: a deployed
+// model, a production log whose x shifts after 30 minutes, the shifted range brushed and sent
+// to labeling (a fresh version, labels from the ground-truth file), Retrain (old vs new shown),
+// Promote (the production alias moves). Real project, real training, offscreen widgets.
+#include "common/ProjectSession.h"
+#include "common/TaskRunner.h"
+#include "monitoring/LoopActions.h"
+#include "monitoring/MonitoringPanel.h"
+#include "monitoring/TimeBrush.h"
+
+#include "flightdeck/data/DatasetCatalog.h"
+#include "flightdeck/export/BundleExporter.h"
+#include "flightdeck/model/ArchitectureSpec.h"
+#include "flightdeck/monitor/LogSimulator.h"
+#include "flightdeck/store/Project.h"
+#include "flightdeck/store/RunRepository.h"
+#include "flightdeck/train/Trainer.h"
+
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+#include <random>
+
+using namespace flightdeck;
+using namespace flightdeck::ui;
+
+namespace {
+
+data::Table blobs(int rows)
+{
+    data::Table t;
+    t.featureNames = {"x", "y", "z"};
+    t.labelName = "kind";
+    t.classes = {"a", "b", "c"};
+    std::mt19937 rng(7);
+    std::normal_distribution<float> noise(0.0f, 0.7f);
+    for (int i = 0; i < rows; ++i) {
+        const int c = i % 3;
+        t.features.push_back(float(c) * 2.0f + noise(rng));
+        t.features.push_back(c == 1 ? 2.0f + noise(rng) : noise(rng));
+        t.features.push_back(noise(rng));
+        t.labels.push_back(c);
+    }
+    return t;
+}
+
+constexpr double kStart = 1795392000, kShiftAt = 1800;
+
+}  // namespace
+
+class TestGuiLoop : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+
+private Q_SLOTS:
+    void roundTheLoopInThePanel()
+    {
+        const QString folder = dir_.filePath("p");
+        store::Id firstRun = 0, firstModel = 0;
+        {
+            auto project = store::Project::create(folder.toStdString());
+            data::DatasetCatalog catalog(project);
+            const data::Table table = blobs(600);
+            const auto version = catalog.addVersion("blobs", table, "blobs.csv");
+            const auto split = catalog.createSplit(version.id, {0.6, 0.2, 0.2}, 3);
+            const auto spec = model::defaultMlp();
+            const auto arch = store::ArchitectureRepository(project).save(spec.name, spec.toJson(), spec.hash());
+            train::TrainConfig config;
+            config.epochs = 8;
+            config.learningRate = 5e-3;
+            config.threads = 2;
+            firstRun = train::Trainer(project).run(version.id, split.id, arch, config).runId;
+            const auto bundle = exporting::BundleExporter(project).exportRun(firstRun, "blobs");
+            firstModel = bundle.registeredModelId;
+            store::ModelRegistry(project).setAlias(firstModel, "production");
+
+            monitor::SimulationSource source;
+            source.features = table.featureNames;
+            source.columns.resize(3);
+            for (std::size_t r = 0; r < table.rows(); ++r) {
+                for (std::size_t f = 0; f < 3; ++f)
+                    source.columns[f].push_back(table.row(r)[f]);
+                source.labels.push_back(table.classes[std::size_t(table.labels[r])]);
+            }
+            monitor::SimulationOptions sim;
+            sim.start = kStart;
+            sim.rate = 1;
+            sim.covariate.push_back({"x", 3.0, 1.0, kShiftAt});
+            std::ofstream out(dir_.filePath("prod.jsonl").toStdString());
+            std::ofstream truth(dir_.filePath("truth.jsonl").toStdString());
+            monitor::simulateLog(source, sim, out, &truth);
+        }
+
+        ProjectSession session;
+        TaskRunner runner(&session);
+        QString error;
+        QVERIFY2(session.openProject(folder, false, &error), qPrintable(error));
+        MonitoringPanel panel(&session, &runner);
+        panel.resize(1366, 768);
+        panel.show();
+        LoopActions* loop = panel.loopActions();
+        auto* send = loop->findChild<QPushButton*>("sendToLabelingButton");
+        auto* retrain = loop->findChild<QPushButton*>("retrainButton");
+        auto* promote = loop->findChild<QPushButton*>("promoteButton");
+        QVERIFY(send && retrain && promote);
+        QVERIFY(!send->isEnabled() && !retrain->isEnabled() && !promote->isEnabled());
+
+        // Action 1-3: open the log, choose the ground truth, brush the shifted half.
+        panel.openLog(dir_.filePath("prod.jsonl"));
+        panel.setGroundTruth(dir_.filePath("truth.jsonl"));
+        panel.brush()->setRange(kStart + kShiftAt, kStart + 3600);
+        QVERIFY(send->isEnabled());
+
+        // Action 4: Send to labeling.
+        QSignalSpy fresh(loop, &LoopActions::freshVersionReady);
+        QTest::mouseClick(send, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(fresh.count(), 1, 60000);
+        const qint64 freshVersion = fresh.at(0).at(0).toLongLong();
+        QCOMPARE(loop->freshVersion(), freshVersion);
+        QVERIFY2(loop->statusText().contains("labeled"), qPrintable(loop->statusText()));
+        {
+            auto project = store::Project::open(folder.toStdString());
+            const data::Table t = data::DatasetCatalog(project).load(freshVersion);
+            QVERIFY(t.rows() > 1500 && t.rows() < 2000);   // the brushed half hour only
+        }
+
+        // Action 5: Retrain (real training on the worker).
+        QTRY_VERIFY_WITH_TIMEOUT(retrain->isEnabled(), 10000);
+        QSignalSpy retrained(loop, &LoopActions::retrained);
+        QTest::mouseClick(retrain, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(retrained.count(), 1, 120000);
+        QVERIFY2(loop->statusText().contains(QStringLiteral("→")), qPrintable(loop->statusText()));
+        const qint64 newRun = loop->retrainedRun();
+        QVERIFY(newRun > firstRun);
+
+        // Action 6: Promote.
+        QTRY_VERIFY_WITH_TIMEOUT(promote->isEnabled(), 10000);
+        QSignalSpy promoted(loop, &LoopActions::promoted);
+        QTest::mouseClick(promote, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(promoted.count(), 1, 60000);
+        runner.waitForIdle();
+        auto project = store::Project::open(folder.toStdString());
+        for (const auto& m : store::ModelRegistry(project).models()) {
+            QCOMPARE(m.alias == "production", m.runId == newRun);
+            if (m.runId == newRun)
+                QCOMPARE(m.version, 2);
+        }
+        const auto params = store::RunRepository(project).params(newRun);
+        QCOMPARE(params.at("retrained_from"), std::to_string(firstRun));
+    }
+};
+
+QTEST_MAIN(TestGuiLoop)
+#include "test_gui_loop.moc"

@@ -1,0 +1,240 @@
+#include "monitoring/LoopActions.h"
+
+#include "common/ProjectSession.h"
+#include "common/TaskRunner.h"
+
+#include "flightdeck/common/Error.h"
+#include "flightdeck/export/BundleExporter.h"
+#include "flightdeck/loop/FreshData.h"
+#include "flightdeck/loop/Retrain.h"
+#include "flightdeck/store/Project.h"
+#include "flightdeck/store/RunRepository.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QVariantMap>
+
+#include <cmath>
+
+namespace flightdeck::ui {
+
+namespace {
+
+// The deployed model: "production", else the newest registered version. {run, name}.
+std::pair<store::Id, std::string> deployed(store::Project& project)
+{
+    const auto models = store::ModelRegistry(project).models();   // newest first
+    for (const auto& m : models)
+        if (m.alias == "production")
+            return {m.runId, m.name};
+    if (models.empty())
+        throw Error(ErrorInfo{ErrorCode::NotFound, {}, 0, "deployed model",
+                              "a registered model (export a run first)"});
+    return {models.front().runId, models.front().name};
+}
+
+QString percent(double v)
+{
+    return std::isfinite(v) ? QLocale().toString(100.0 * v, 'f', 1) + QStringLiteral(" %") : QStringLiteral("–");
+}
+
+}  // namespace
+
+LoopActions::LoopActions(ProjectSession* session, TaskRunner* runner, QWidget* parent)
+    : QWidget(parent), session_(session), runner_(runner), labelButton_(new QPushButton(this)),
+      retrainButton_(new QPushButton(this)), promoteButton_(new QPushButton(this)), status_(new QLabel(this))
+{
+    setObjectName(QStringLiteral("loopActions"));
+    labelButton_->setObjectName(QStringLiteral("sendToLabelingButton"));
+    retrainButton_->setObjectName(QStringLiteral("retrainButton"));
+    promoteButton_->setObjectName(QStringLiteral("promoteButton"));
+    status_->setObjectName(QStringLiteral("loopStatusLabel"));
+    status_->setWordWrap(true);
+    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* row = new QHBoxLayout(this);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(labelButton_);
+    row->addWidget(retrainButton_);
+    row->addWidget(promoteButton_);
+    row->addWidget(status_, 1);
+    connect(labelButton_, &QPushButton::clicked, this, &LoopActions::sendToLabeling);
+    connect(retrainButton_, &QPushButton::clicked, this, &LoopActions::retrain);
+    connect(promoteButton_, &QPushButton::clicked, this, &LoopActions::promote);
+    const auto reset = [this] {
+        deployedRun_ = freshVersion_ = newRun_ = 0;
+        status_->clear();
+        updateButtons();
+    };
+    connect(session_, &ProjectSession::projectOpened, this, reset);
+    connect(session_, &ProjectSession::projectClosed, this, reset);
+    retranslateUi();
+    updateButtons();
+}
+
+void LoopActions::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void LoopActions::retranslateUi()
+{
+    labelButton_->setText(tr("Send to labeling"));
+    labelButton_->setToolTip(tr("The records of the selected time range (or the whole log) become a new "
+                                "dataset version, derived from the deployed model's training data, "
+                                "most uncertain first; labels come from the ground-truth file if one is chosen."));
+    retrainButton_->setText(tr("Retrain"));
+    retrainButton_->setToolTip(tr("Train the deployed run's recipe on its data plus the labeled rows of the "
+                                  "version sent to labeling, and compare old and new models."));
+    promoteButton_->setText(tr("Promote"));
+    promoteButton_->setToolTip(tr("Export the retrained model and move the \"production\" alias to it."));
+}
+
+void LoopActions::setLog(const QString& path)
+{
+    log_ = path;
+    updateButtons();
+}
+
+void LoopActions::setGroundTruth(const QString& path) { truth_ = path; }
+
+void LoopActions::setRange(std::optional<std::pair<double, double>> range) { range_ = range; }
+
+QString LoopActions::statusText() const { return status_->text(); }
+
+void LoopActions::updateButtons()
+{
+    const bool open = session_->isOpen() && !busy_;
+    labelButton_->setEnabled(open && !log_.isEmpty());
+    retrainButton_->setEnabled(open && freshVersion_ > 0);
+    promoteButton_->setEnabled(open && newRun_ > 0);
+}
+
+void LoopActions::say(const QString& text, bool error)
+{
+    status_->setText(text);
+    status_->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
+}
+
+void LoopActions::sendToLabeling()
+{
+    if (!session_->isOpen() || log_.isEmpty() || busy_)
+        return;
+    busy_ = true;
+    updateButtons();
+    loop::FreshDataOptions options;
+    if (range_) {
+        options.from = range_->first;
+        options.to = range_->second;
+    }
+    options.groundTruth = truth_.toStdString();
+    const std::string log = log_.toStdString();
+    runner_->run(tr("Sending records to labeling"),
+        [log, options](store::Project& project, const std::atomic<bool>&) {
+            const auto [run, name] = deployed(project);
+            const auto version = store::RunRepository(project).run(run).versionId;
+            const auto fresh = loop::logToDatasetVersion(project, log, version, options);
+            return QVariant(QVariantMap{{"run", qint64(run)}, {"name", QString::fromStdString(name)},
+                                        {"version", qint64(fresh.version.id)}, {"records", qint64(fresh.records)},
+                                        {"labeled", qint64(fresh.labeled)}});
+        },
+        [this](const QVariant& result) {
+            const auto m = result.toMap();
+            busy_ = false;
+            deployedRun_ = m["run"].toLongLong();
+            modelName_ = m["name"].toString();
+            freshVersion_ = m["version"].toLongLong();
+            newRun_ = 0;
+            say(tr("Version %1: %2 records (%3 labeled) from the log, for labeling.")
+                    .arg(freshVersion_).arg(QLocale().toString(m["records"].toLongLong()))
+                    .arg(QLocale().toString(m["labeled"].toLongLong())));
+            updateButtons();
+            Q_EMIT freshVersionReady(freshVersion_);
+        },
+        [this](const QString& message) {
+            busy_ = false;
+            say(tr("Send to labeling failed: %1").arg(message), true);
+            updateButtons();
+        });
+}
+
+void LoopActions::retrain()
+{
+    if (!session_->isOpen() || freshVersion_ <= 0 || busy_)
+        return;
+    busy_ = true;
+    updateButtons();
+    const store::Id from = deployedRun_, add = freshVersion_;
+    runner_->runWithProgress(tr("Retraining"),
+        [from, add](store::Project& project, TaskRunner::Progress& progress) {
+            loop::RetrainOptions options;
+            options.callbacks.cancel = &progress.cancelFlag();
+            options.callbacks.onProgress = [&progress](std::int64_t step, std::int64_t total, int) {
+                progress.report(step, total);
+            };
+            const auto r = loop::retrain(project, from, add, options);
+            return QVariant(QVariantMap{{"run", qint64(r.newRun)}, {"completed", r.status == store::RunStatus::Completed},
+                                        {"added", qint64(r.addedRows)}, {"unlabeled", qint64(r.unlabeledRows)},
+                                        {"oldTestOld", r.oldTest.oldAccuracy}, {"oldTestNew", r.oldTest.newAccuracy},
+                                        {"freshOld", r.freshTest.oldAccuracy}, {"freshNew", r.freshTest.newAccuracy},
+                                        {"freshRows", qint64(r.freshTest.rows)}, {"oldRows", qint64(r.oldTest.rows)}});
+        },
+        [this](const QVariant& result) {
+            const auto m = result.toMap();
+            busy_ = false;
+            if (!m["completed"].toBool()) {
+                say(tr("Retraining was cancelled."), true);
+                updateButtons();
+                return;
+            }
+            newRun_ = m["run"].toLongLong();
+            say(tr("Run %1 (+%2 labeled rows): fresh rows %3 → %4 (%5 rows), old test rows %6 → %7 (%8 rows).")
+                    .arg(newRun_).arg(m["added"].toLongLong())
+                    .arg(percent(m["freshOld"].toDouble()), percent(m["freshNew"].toDouble()))
+                    .arg(m["freshRows"].toLongLong())
+                    .arg(percent(m["oldTestOld"].toDouble()), percent(m["oldTestNew"].toDouble()))
+                    .arg(m["oldRows"].toLongLong()));
+            updateButtons();
+            Q_EMIT retrained(newRun_);
+        },
+        [this](const QString& message) {
+            busy_ = false;
+            say(tr("Retraining failed: %1").arg(message), true);
+            updateButtons();
+        });
+}
+
+void LoopActions::promote()
+{
+    if (!session_->isOpen() || newRun_ <= 0 || busy_)
+        return;
+    busy_ = true;
+    updateButtons();
+    const store::Id run = newRun_;
+    const std::string name = modelName_.isEmpty() ? std::string("model") : modelName_.toStdString();
+    runner_->run(tr("Promoting the retrained model"),
+        [run, name](store::Project& project, const std::atomic<bool>&) {
+            const auto bundle = exporting::BundleExporter(project).exportRun(run, name);
+            store::ModelRegistry(project).setAlias(bundle.registeredModelId, "production");
+            return QVariant(QVariantMap{{"id", qint64(bundle.registeredModelId)}, {"version", bundle.version}});
+        },
+        [this](const QVariant& result) {
+            const auto m = result.toMap();
+            busy_ = false;
+            say(tr("%1 v%2 is now \"production\".").arg(modelName_).arg(m["version"].toInt()));
+            newRun_ = 0;
+            updateButtons();
+            Q_EMIT promoted(m["id"].toLongLong());
+        },
+        [this](const QString& message) {
+            busy_ = false;
+            say(tr("Promote failed: %1").arg(message), true);
+            updateButtons();
+        });
+}
+
+}  // namespace flightdeck::ui
