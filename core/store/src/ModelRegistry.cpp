@@ -1,9 +1,332 @@
-#include "flightdeck/store/RunRepository.h"
+#include "flightdeck/store/ModelRegistry.h"
 
 #include "SqlHelpers.h"
 #include "flightdeck/store/Project.h"
+#include "flightdeck/store/RunRepository.h"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
 
 namespace flightdeck::store {
+
+namespace {
+
+constexpr const char* kModelColumns =
+    "m.id, m.name, m.version, m.run_id, m.bundle_path, m.manifest_hash, m.alias, m.created_at";
+
+// Events with the version numbers their ids name (a LEFT JOIN: a clear has no model).
+constexpr const char* kEventSelect =
+    "SELECT e.id, e.name, e.alias, e.model_id, e.previous_id, e.action, e.actor, e.reason, "
+    "e.created_at, m.version, p.version FROM alias_events e "
+    "LEFT JOIN registered_models m ON m.id = e.model_id "
+    "LEFT JOIN registered_models p ON p.id = e.previous_id";
+
+constexpr const char* kLineageSelect =
+    "SELECT m.id, m.name, m.version, m.run_id, m.bundle_path, m.manifest_hash, m.alias, "
+    "m.created_at, r.id, r.name, r.status, d.id, ds.name, d.hash FROM registered_models m "
+    "LEFT JOIN runs r ON r.id = m.run_id "
+    "LEFT JOIN dataset_versions d ON d.id = r.version_id "
+    "LEFT JOIN datasets ds ON ds.id = d.dataset_id";
+
+constexpr std::size_t kMaxAlias = 64;
+constexpr std::size_t kMaxActor = 256;
+constexpr std::size_t kMaxReason = 4096;
+
+RegisteredModelRecord readModel(const Statement& st)
+{
+    return {st.int64(0), st.text(1), static_cast<int>(st.int64(2)), sql::refOrZero(st, 3),
+            st.text(4),  st.text(5), st.text(6),                      st.real(7)};
+}
+
+AliasAction actionFromName(const std::string& name)
+{
+    if (name == "rollback")
+        return AliasAction::Rollback;
+    return name == "clear" ? AliasAction::Clear : AliasAction::Promote;
+}
+
+AliasEventRecord readEvent(const Statement& st)
+{
+    AliasEventRecord e;
+    e.id = st.int64(0);
+    e.name = st.text(1);
+    e.alias = st.text(2);
+    e.modelId = sql::refOrZero(st, 3);
+    e.previousId = sql::refOrZero(st, 4);
+    e.action = actionFromName(st.text(5));
+    e.actor = st.text(6);
+    e.reason = st.text(7);
+    e.createdAt = st.real(8);
+    e.version = st.isNull(9) ? 0 : static_cast<int>(st.int64(9));
+    e.previousVersion = st.isNull(10) ? 0 : static_cast<int>(st.int64(10));
+    return e;
+}
+
+ModelLineage readLineage(const Statement& st)
+{
+    ModelLineage l;
+    l.model = readModel(st);
+    l.runId = sql::refOrZero(st, 8);
+    l.runName = st.isNull(9) ? std::string() : st.text(9);
+    if (!st.isNull(10))
+        l.runStatus = runStatusFromName(st.text(10));
+    l.datasetVersionId = sql::refOrZero(st, 11);
+    l.datasetName = st.isNull(12) ? std::string() : st.text(12);
+    l.datasetHash = st.isNull(13) ? std::string() : st.text(13);
+    return l;
+}
+
+[[noreturn]] void invalid(const char* field, std::string detail)
+{
+    throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, field, std::move(detail)});
+}
+
+void checkAlias(const std::string& alias)
+{
+    if (alias.empty())
+        invalid("alias", "expected an alias such as staging or production, got an empty string");
+    if (alias.size() > kMaxAlias)
+        invalid("alias", "at most " + std::to_string(kMaxAlias) + " bytes, got " +
+                             std::to_string(alias.size()));
+    for (const char c : alias)
+        if (c == '@' || static_cast<unsigned char>(c) <= 0x20 || c == 0x7f)
+            invalid("alias", "no spaces, control characters or '@' (name@alias names an "
+                             "alias), got \"" + alias + "\"");
+}
+
+std::string actorOrUser(const std::string& actor)
+{
+    if (actor.empty())
+        return currentUserName();
+    if (actor.size() > kMaxActor)
+        invalid("actor", "at most " + std::to_string(kMaxActor) + " bytes");
+    return actor;
+}
+
+void checkReason(const std::string& reason)
+{
+    if (reason.size() > kMaxReason)
+        invalid("reason", "at most " + std::to_string(kMaxReason) + " bytes, got " +
+                              std::to_string(reason.size()));
+}
+
+std::string versionText(int version) { return "v" + std::to_string(version); }
+
+// The row holding `alias` of `name`, if any. Inside the caller's transaction.
+std::optional<RegisteredModelRecord> holderOf(Database& db, const std::string& name,
+                                              const std::string& alias)
+{
+    auto st = db.prepare(std::string("SELECT ") + kModelColumns +
+                         " FROM registered_models m WHERE m.name = ? AND m.alias = ?");
+    st.bind(1, name).bind(2, alias);
+    if (!st.step())
+        return std::nullopt;
+    return readModel(st);
+}
+
+void setRowAlias(Database& db, Id id, const std::string& alias)
+{
+    db.prepare("UPDATE registered_models SET alias = ? WHERE id = ?").bind(1, alias).bind(2, id).run();
+}
+
+AliasEventRecord logEvent(Database& db, AliasEventRecord e)
+{
+    e.createdAt = unixTimeNow();
+    auto st = db.prepare("INSERT INTO alias_events (name, alias, model_id, previous_id, action, "
+                         "actor, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    st.bind(1, e.name).bind(2, e.alias);
+    sql::bindRef(st, 3, e.modelId);
+    sql::bindRef(st, 4, e.previousId);
+    st.bind(5, aliasActionName(e.action)).bind(6, e.actor).bind(7, e.reason).bind(8, e.createdAt).run();
+    e.id = db.lastInsertId();
+    return e;
+}
+
+// Points `alias` of `name` at `target` (none = clear) and logs it, inside the caller's
+// transaction. A no-op (nothing logged, id 0) when the alias is already there, except for a
+// roll-back, which always consumes one move of the history.
+AliasEventRecord moveAlias(Database& db, const std::string& name, const std::string& alias,
+                           const std::optional<RegisteredModelRecord>& target, AliasAction action,
+                           const std::string& actor, const std::string& reason)
+{
+    const auto holder = holderOf(db, name, alias);
+    const Id holderId = holder ? holder->id : 0;
+    const Id targetId = target ? target->id : 0;
+    if (holderId == targetId && action != AliasAction::Rollback)
+        return {};
+    if (target && !target->alias.empty() && target->alias != alias) {
+        // registered_models has one alias column: the target's other alias goes, on the record.
+        setRowAlias(db, target->id, {});
+        AliasEventRecord cleared;
+        cleared.name = name;
+        cleared.alias = target->alias;
+        cleared.previousId = target->id;
+        cleared.previousVersion = target->version;
+        cleared.action = AliasAction::Clear;
+        cleared.actor = actor;
+        cleared.reason = versionText(target->version) + " became " + alias +
+                         " (a version holds one alias)";
+        logEvent(db, cleared);
+    }
+    if (holder)
+        setRowAlias(db, holder->id, {});
+    if (target)
+        setRowAlias(db, target->id, alias);
+    AliasEventRecord e;
+    e.name = name;
+    e.alias = alias;
+    e.modelId = targetId;
+    e.version = target ? target->version : 0;
+    e.previousId = holderId;
+    e.previousVersion = holder ? holder->version : 0;
+    e.action = action;
+    e.actor = actor;
+    e.reason = reason;
+    return logEvent(db, e);
+}
+
+// Checks the alias and reason, then runs `move(db, actor)` in one write transaction: BEGIN
+// IMMEDIATE, so reading the holder and the history, moving the alias and logging it happen
+// under the write lock, and two processes never log the same "previous".
+template <typename Move>
+AliasEventRecord inTransaction(Project& project, const std::string& alias,
+                               const std::string& actor, const std::string& reason, Move move)
+{
+    checkAlias(alias);
+    checkReason(reason);
+    const std::string who = actorOrUser(actor);
+    auto& db = project.db();
+    Transaction tx(db);
+    AliasEventRecord e = move(db, who);
+    tx.commit();
+    return e;
+}
+
+std::vector<AliasEventRecord> eventsOf(Database& db, const std::string& name,
+                                       const std::string& alias)
+{
+    std::string sql = kEventSelect;
+    if (!name.empty())
+        sql += alias.empty() ? " WHERE e.name = ?" : " WHERE e.name = ? AND e.alias = ?";
+    sql += " ORDER BY e.id DESC";
+    auto st = db.prepare(sql);
+    if (!name.empty()) {
+        st.bind(1, name);
+        if (!alias.empty())
+            st.bind(2, alias);
+    }
+    return sql::readAll(st, readEvent);
+}
+
+RegisteredModelRecord getIn(Database& db, Id id)
+{
+    auto st = db.prepare(std::string("SELECT ") + kModelColumns +
+                         " FROM registered_models m WHERE m.id = ?");
+    st.bind(1, id);
+    return sql::readOne(st, readModel, "registered model", id);
+}
+
+RegisteredModelRecord findIn(Database& db, const std::string& name, int version)
+{
+    auto st = db.prepare(std::string("SELECT ") + kModelColumns +
+                         " FROM registered_models m WHERE m.name = ? AND m.version = ?");
+    st.bind(1, name).bind(2, version);
+    if (st.step())
+        return readModel(st);
+    st.reset();
+    auto range = db.prepare("SELECT MIN(version), MAX(version) FROM registered_models WHERE name = ?");
+    range.bind(1, name);
+    range.step();
+    throw Error(ErrorInfo{ErrorCode::NotFound, {}, 0, "registered model",
+                          range.isNull(0)
+                              ? "no model is registered as \"" + name + "\""
+                              : name + " " + versionText(version) + " (" + name + " has versions " +
+                                    std::to_string(range.int64(0)) + " to " +
+                                    std::to_string(range.int64(1)) + ")"});
+}
+
+std::map<std::string, double> finalMetrics(Project& project, Id runId)
+{
+    std::map<std::string, double> out;
+    if (runId == 0)
+        return out;
+    // Points come ordered by key, then step: the last one of each key wins.
+    for (const auto& m : RunRepository(project).metrics(runId))
+        out[m.key] = m.value;
+    return out;
+}
+
+}  // namespace
+
+const char* aliasActionName(AliasAction action)
+{
+    switch (action) {
+    case AliasAction::Promote: return "promote";
+    case AliasAction::Rollback: return "rollback";
+    case AliasAction::Clear: return "clear";
+    }
+    return "promote";
+}
+
+std::string currentUserName()
+{
+    std::vector<char> buffer(16384);
+    passwd entry{};
+    passwd* found = nullptr;
+    if (getpwuid_r(geteuid(), &entry, buffer.data(), buffer.size(), &found) == 0 && found &&
+        found->pw_name && *found->pw_name)
+        return found->pw_name;
+    if (const char* user = std::getenv("USER"); user && *user)
+        return std::string(user).substr(0, kMaxActor);
+    return "uid " + std::to_string(geteuid());
+}
+
+std::filesystem::path absoluteBundlePath(const std::filesystem::path& projectFolder,
+                                         const std::string& bundlePath)
+{
+    const std::filesystem::path p(bundlePath);
+    if (bundlePath.empty() || p.is_absolute())
+        return p;
+    return (projectFolder / p).lexically_normal();
+}
+
+std::pair<std::string, std::string> parseAliasReference(const std::string& reference)
+{
+    const auto at = reference.rfind('@');
+    if (at == std::string::npos || at == 0 || at + 1 == reference.size())
+        invalid("model reference", "expected NAME@ALIAS such as fraud@production, got \"" +
+                                       reference + "\"");
+    return {reference.substr(0, at), reference.substr(at + 1)};
+}
+
+std::optional<Id> rollbackTarget(const std::vector<AliasEventRecord>& newestFirst)
+{
+    // Replayed oldest first: a move (promote, clear) pushes where the alias was before it; a
+    // roll-back pops down to and including the version it went back to.
+    std::vector<Id> undo;
+    for (auto it = newestFirst.rbegin(); it != newestFirst.rend(); ++it) {
+        if (it->action != AliasAction::Rollback) {
+            undo.push_back(it->previousId);
+            continue;
+        }
+        while (!undo.empty()) {
+            const Id popped = undo.back();
+            undo.pop_back();
+            if (popped == it->modelId)
+                break;
+        }
+    }
+    // "Pointed nowhere" states and the current version are no place to go back to.
+    const Id current = newestFirst.empty() ? 0 : newestFirst.front().modelId;
+    for (auto it = undo.rbegin(); it != undo.rend(); ++it)
+        if (*it != 0 && *it != current)
+            return *it;
+    return std::nullopt;
+}
 
 ModelRegistry::ModelRegistry(Project& project) : project_(project) {}
 
@@ -35,36 +358,139 @@ Id ModelRegistry::registerModel(const std::string& name, Id runId, const std::st
 
 std::vector<RegisteredModelRecord> ModelRegistry::models()
 {
-    auto st = project_.db().prepare(
-        "SELECT id, name, version, run_id, bundle_path, manifest_hash, alias, created_at "
-        "FROM registered_models ORDER BY created_at DESC, id DESC");
-    std::vector<RegisteredModelRecord> out;
-    while (st.step())
-        out.push_back({st.int64(0), st.text(1), static_cast<int>(st.int64(2)),
-                       sql::refOrZero(st, 3), st.text(4), st.text(5), st.text(6), st.real(7)});
-    return out;
+    auto st = project_.db().prepare(std::string("SELECT ") + kModelColumns +
+                                    " FROM registered_models m ORDER BY m.created_at DESC, m.id DESC");
+    return sql::readAll(st, readModel);
+}
+
+std::vector<RegisteredModelRecord> ModelRegistry::versions(const std::string& name)
+{
+    auto st = project_.db().prepare(std::string("SELECT ") + kModelColumns +
+                                    " FROM registered_models m WHERE m.name = ? ORDER BY m.version DESC");
+    st.bind(1, name);
+    return sql::readAll(st, readModel);
+}
+
+RegisteredModelRecord ModelRegistry::get(Id registeredModelId)
+{
+    return getIn(project_.db(), registeredModelId);
+}
+
+RegisteredModelRecord ModelRegistry::find(const std::string& name, int version)
+{
+    return findIn(project_.db(), name, version);
+}
+
+AliasEventRecord ModelRegistry::promote(const std::string& name, int version,
+                                        const std::string& alias, const std::string& actor,
+                                        const std::string& reason)
+{
+    return inTransaction(project_, alias, actor, reason, [&](Database& db, const std::string& who) {
+        return moveAlias(db, name, alias, findIn(db, name, version), AliasAction::Promote, who,
+                         reason);
+    });
+}
+
+AliasEventRecord ModelRegistry::rollback(const std::string& name, const std::string& alias,
+                                         const std::string& actor, const std::string& reason)
+{
+    return inTransaction(project_, alias, actor, reason, [&](Database& db, const std::string& who) {
+        const auto target = rollbackTarget(eventsOf(db, name, alias));
+        if (!target) {
+            const auto holder = holderOf(db, name, alias);
+            invalid("rollback",
+                    name + "@" + alias + " has no earlier version to roll back to" +
+                        (holder ? " (" + versionText(holder->version) +
+                                      " is the first version it pointed at)"
+                                : std::string(" (no version holds it)")));
+        }
+        return moveAlias(db, name, alias, getIn(db, *target), AliasAction::Rollback, who, reason);
+    });
+}
+
+AliasEventRecord ModelRegistry::clearAlias(const std::string& name, const std::string& alias,
+                                           const std::string& actor, const std::string& reason)
+{
+    return inTransaction(project_, alias, actor, reason, [&](Database& db, const std::string& who) {
+        return moveAlias(db, name, alias, std::nullopt, AliasAction::Clear, who, reason);
+    });
 }
 
 void ModelRegistry::setAlias(Id registeredModelId, const std::string& alias)
 {
-    auto& db = project_.db();
-    Transaction tx(db);
-    auto find = db.prepare("SELECT name FROM registered_models WHERE id = ?");
-    find.bind(1, registeredModelId);
-    if (!find.step())
-        sql::notFound("registered model", registeredModelId);
-    const std::string name = find.text(0);
-    find.reset();
+    const auto row = get(registeredModelId);
     if (!alias.empty())
-        db.prepare("UPDATE registered_models SET alias = '' WHERE name = ? AND alias = ?")
-            .bind(1, name)
-            .bind(2, alias)
-            .run();
-    db.prepare("UPDATE registered_models SET alias = ? WHERE id = ?")
-        .bind(1, alias)
-        .bind(2, registeredModelId)
-        .run();
-    tx.commit();
+        promote(row.name, row.version, alias);
+    else if (!row.alias.empty())
+        clearAlias(row.name, row.alias);
+}
+
+std::vector<AliasEventRecord> ModelRegistry::history(const std::string& name,
+                                                     const std::string& alias)
+{
+    return eventsOf(project_.db(), name, alias);
+}
+
+RegisteredModelRecord ModelRegistry::resolve(const std::string& name, const std::string& alias)
+{
+    auto& db = project_.db();
+    if (auto holder = holderOf(db, name, alias))
+        return *holder;
+    auto aliases = db.prepare("SELECT COUNT(*), GROUP_CONCAT(CASE WHEN alias <> '' THEN alias END, "
+                              "', ') FROM registered_models WHERE name = ?");
+    aliases.bind(1, name);
+    aliases.step();
+    const bool known = aliases.int64(0) > 0;
+    const std::string held = aliases.isNull(1) ? std::string() : aliases.text(1);
+    throw Error(ErrorInfo{
+        ErrorCode::NotFound, {}, 0, "model alias",
+        name + "@" + alias + ": " +
+            (!known ? "no model is registered as \"" + name + "\""
+                    : "no version of " + name + " holds this alias" +
+                          (held.empty() ? std::string(" (it has no aliases)")
+                                        : " (its aliases: " + held + ")"))});
+}
+
+RegisteredModelRecord ModelRegistry::resolve(const std::string& reference)
+{
+    const auto [name, alias] = parseAliasReference(reference);
+    return resolve(name, alias);
+}
+
+ModelLineage ModelRegistry::lineage(Id registeredModelId)
+{
+    auto st = project_.db().prepare(std::string(kLineageSelect) + " WHERE m.id = ?");
+    st.bind(1, registeredModelId);
+    return sql::readOne(st, readLineage, "registered model", registeredModelId);
+}
+
+std::vector<ModelLineage> ModelRegistry::lineages()
+{
+    auto st = project_.db().prepare(std::string(kLineageSelect) +
+                                    " ORDER BY m.created_at DESC, m.id DESC");
+    return sql::readAll(st, readLineage);
+}
+
+ModelComparison ModelRegistry::compare(Id a, Id b)
+{
+    ModelComparison c;
+    c.a.lineage = lineage(a);
+    c.b.lineage = lineage(b);
+    c.a.finalMetrics = finalMetrics(project_, c.a.lineage.runId);
+    c.b.finalMetrics = finalMetrics(project_, c.b.lineage.runId);
+    std::set<std::string> keys;
+    for (const auto* side : {&c.a, &c.b})
+        for (const auto& [key, value] : side->finalMetrics)
+            keys.insert(key);
+    for (const auto& key : keys) {
+        MetricComparison m{key, std::nullopt, std::nullopt};
+        if (auto it = c.a.finalMetrics.find(key); it != c.a.finalMetrics.end())
+            m.a = it->second;
+        if (auto it = c.b.finalMetrics.find(key); it != c.b.finalMetrics.end())
+            m.b = it->second;
+        c.metrics.push_back(m);
+    }
+    return c;
 }
 
 }  // namespace flightdeck::store

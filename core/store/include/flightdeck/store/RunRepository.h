@@ -1,4 +1,5 @@
 #pragma once
+#include "flightdeck/store/ModelRegistry.h"   // ModelRegistry lived here; callers still find it
 #include "flightdeck/store/Records.h"
 
 #include <map>
@@ -51,7 +52,7 @@ private:
     Project& project_;
 };
 
-// Architectures (deduplicated by spec hash) and the model registry.
+// Architectures (deduplicated by spec hash). The model registry is in ModelRegistry.h.
 class ArchitectureRepository {
 public:
     explicit ArchitectureRepository(Project& project);
@@ -59,20 +60,6 @@ public:
     Id save(const std::string& name, const std::string& specJson, const std::string& specHash);
     std::vector<ArchitectureRecord> all();
     ArchitectureRecord get(Id id);                 // NotFound if absent
-
-private:
-    Project& project_;
-};
-
-class ModelRegistry {
-public:
-    explicit ModelRegistry(Project& project);
-    // Next version number for `name` (1, 2, ...); returns the new row's id.
-    Id registerModel(const std::string& name, Id runId, const std::string& bundlePath,
-                     const std::string& manifestHash);
-    std::vector<RegisteredModelRecord> models();   // newest first
-    // Moves an alias (unique per model name) to the given registry row.
-    void setAlias(Id registeredModelId, const std::string& alias);
 
 private:
     Project& project_;
