@@ -8,6 +8,7 @@
 #include "LoopCommands.h"
 #include "ModelCommands.h"
 #include "MeasureCommands.h"
+#include "RegistryCommands.h"
 #include "Validators.h"
 
 #include "flightdeck/common/Error.h"
@@ -115,6 +116,7 @@ int main(int argc, char** argv)
     registerDataCommands(app);
     registerModelCommands(app);
     registerBundleCommands(app);
+    registerRegistryCommands(app);
     auto* loopCmd = app.add_subcommand("loop", "Run the whole loop on a CSV");
     loopCmd->add_option("project", loop.project)->required();
     loopCmd->add_option("csv", loop.csv)->required();
