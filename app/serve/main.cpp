@@ -1,4 +1,7 @@
 // flightdeck-serve BUNDLE: serves a verified export bundle over HTTP until SIGINT/SIGTERM.
+// flightdeck-serve --project DIR NAME@ALIAS: the bundle the registry's alias points at.
+#include "RegisteredBundle.h"
+
 #include "flightdeck/common/Error.h"
 #include "flightdeck/model/Model.h"
 #include "flightdeck/serve/BundleModel.h"
@@ -31,7 +34,11 @@ int main(int argc, char** argv)
     options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::string log;
     int intraOp = 1;
-    app.add_option("bundle", bundle, "The bundle folder (flightdeck-cli export writes it)")->required();
+    std::string project;
+    app.add_option("bundle", bundle, "The bundle folder (flightdeck-cli export writes it), or "
+                                     "NAME@ALIAS with --project")->required();
+    app.add_option("--project", project, "Serve the registered bundle NAME@ALIAS of this project "
+                                         "(e.g. --project DIR fraud@production)");
     app.add_option("--host", options.host, "Address to bind (127.0.0.1: this machine only)");
     app.add_option("--port", options.port, "Port (0 = any free one, printed)")->check(CLI::Range(0, 65535));
     app.add_option("--threads", options.threads, "Worker threads")->check(CLI::Range(1, 256));
@@ -50,13 +57,22 @@ int main(int argc, char** argv)
     flightdeck::model::Model::setIntraOpThreads(intraOp);
     options.log = log;
     try {
+        std::string via;
+        if (!project.empty()) {
+            const auto registered = flightdeck::serve::resolveRegisteredBundle(project, bundle);
+            via = " (" + flightdeck::escapeControls(bundle) + ")";
+            std::cout << flightdeck::escapeControls(bundle) << " is "
+                      << flightdeck::escapeControls(registered.name) << " v" << registered.version
+                      << " at " << flightdeck::escapeControls(registered.dir.string()) << std::endl;
+            bundle = registered.dir.string();
+        }
         const auto model = flightdeck::serve::BundleModel::load(bundle);
         flightdeck::serve::PredictionServer server(model, options);
         const int port = server.bind();
         gServer = &server;
         std::signal(SIGINT, onStop);
         std::signal(SIGTERM, onStop);
-        std::cout << "serving " << model.info().name << " v" << model.info().version << " on http://"
+        std::cout << "serving " << model.info().name << " v" << model.info().version << via << " on http://"
                   << options.host << ":" << port << " (" << options.threads << " threads"
                   << (log.empty() ? std::string() : ", log " + log) << ")" << std::endl;
         server.listen();
