@@ -1,12 +1,12 @@
 #include "export/BundleInspector.h"
 
 #include "common/TaskRunner.h"
+#include "export/ExportTables.h"
 
 #include <QDesktopServices>
 #include <QDir>
 #include <QFontDatabase>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -32,16 +32,7 @@ BundleInspector::BundleInspector(TaskRunner* runner, QWidget* parent)
     verifyButton_ = new QPushButton(this);
     verifyButton_->setObjectName(QStringLiteral("verifyButton"));
 
-    files_ = new QTableWidget(0, 3, this);
-    files_->setObjectName(QStringLiteral("manifestTable"));
-    files_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    files_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    files_->setAlternatingRowColors(true);
-    files_->setWordWrap(false);
-    files_->verticalHeader()->setVisible(false);
-    files_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    files_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    files_->horizontalHeader()->setStretchLastSection(true);
+    files_ = makeReadOnlyTable(3, QStringLiteral("manifestTable"), 2, this);
 
     verificationLabel_ = new QLabel(this);
     verificationLabel_->setObjectName(QStringLiteral("verificationLabel"));

@@ -6,28 +6,23 @@
 #include "common/ProjectSession.h"
 #include "common/TaskRunner.h"
 #include "export/BundleInspector.h"
+#include "export/RegistryView.h"
 
 #include "flightdeck/export/BundleExporter.h"
 #include "flightdeck/store/Project.h"
 #include "flightdeck/store/RunRepository.h"
 
-#include <QComboBox>
-#include <QDateTime>
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QGroupBox>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QSplitter>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 #include <filesystem>
@@ -35,9 +30,6 @@
 namespace flightdeck::ui {
 
 namespace {
-
-enum RegistryColumn { ColName, ColVersion, ColRun, ColAlias, ColPath, ColCreated, ColumnCount };
-
 
 // A destination the user picked: used as the bundle folder if it is empty or new, otherwise
 // the bundle goes into a fresh subfolder named after the model (never into a non-empty one).
@@ -100,34 +92,9 @@ ExportPanel::ExportPanel(ProjectSession* session, TaskRunner* runner, QWidget* p
 
     registryGroup_ = new QGroupBox(this);
     registryGroup_->setObjectName(QStringLiteral("registryGroup"));
-    registry_ = new QTableWidget(0, ColumnCount, registryGroup_);
-    registry_->setObjectName(QStringLiteral("registryTable"));
-    registry_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    registry_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    registry_->setSelectionMode(QAbstractItemView::SingleSelection);
-    registry_->setAlternatingRowColors(true);
-    registry_->setWordWrap(false);
-    registry_->verticalHeader()->setVisible(false);
-    registry_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    registry_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    registry_->horizontalHeader()->setSectionResizeMode(ColPath, QHeaderView::Stretch);
-    aliasCaption_ = new QLabel(registryGroup_);
-    aliasCombo_ = new QComboBox(registryGroup_);
-    aliasCombo_->setObjectName(QStringLiteral("aliasCombo"));
-    aliasCombo_->setEditable(true);
-    aliasCombo_->addItems({QString(), QStringLiteral("staging"), QStringLiteral("production")});
-    aliasCombo_->setMinimumContentsLength(14);
-    aliasCaption_->setBuddy(aliasCombo_);
-    setAliasButton_ = new QPushButton(registryGroup_);
-    setAliasButton_->setObjectName(QStringLiteral("setAliasButton"));
-    auto* aliasRow = new QHBoxLayout;
-    aliasRow->addWidget(aliasCaption_);
-    aliasRow->addWidget(aliasCombo_);
-    aliasRow->addWidget(setAliasButton_);
-    aliasRow->addStretch(1);
+    registryView_ = new RegistryView(session_, registryGroup_);
     auto* registryLayout = new QVBoxLayout(registryGroup_);
-    registryLayout->addWidget(registry_, 1);
-    registryLayout->addLayout(aliasRow);
+    registryLayout->addWidget(registryView_);
 
     bundleGroup_ = new QGroupBox(this);
     bundleGroup_->setObjectName(QStringLiteral("bundleGroup"));
@@ -146,10 +113,9 @@ ExportPanel::ExportPanel(ProjectSession* session, TaskRunner* runner, QWidget* p
     connect(exportButton_, &QPushButton::clicked, this, &ExportPanel::exportCurrentRun);
     connect(modelNameEdit_, &QLineEdit::returnPressed, this, &ExportPanel::exportCurrentRun);
     connect(chooseFolderButton_, &QPushButton::clicked, this, &ExportPanel::chooseDestination);
-    connect(setAliasButton_, &QPushButton::clicked, this,
-            [this] { setAliasOfSelected(aliasCombo_->currentText().trimmed()); });
-    connect(registry_, &QTableWidget::itemSelectionChanged, this,
+    connect(registryView_, &RegistryView::selectionChanged, this,
             &ExportPanel::onRegistrySelectionChanged);
+    connect(registryView_, &RegistryView::message, this, &ExportPanel::showMessage);
     connect(session_, &ProjectSession::projectOpened, this, [this] {
         updateRunState();
         reloadRegistry();
@@ -187,12 +153,7 @@ void ExportPanel::retranslateUi() {
     exportButton_->setToolTip(tr("Write model.pt, labels.json, preprocessing.json, "
                                  "model_card.md and manifest.json"));
     registryGroup_->setTitle(tr("Model registry"));
-    registry_->setHorizontalHeaderLabels(
-        {tr("Name"), tr("Version"), tr("Run"), tr("Alias"), tr("Bundle"), tr("Created")});
-    aliasCaption_->setText(tr("&Alias of the selected version:"));
-    aliasCombo_->setToolTip(tr("An alias names one version per model, e.g. staging or "
-                               "production; leave empty to remove it"));
-    setAliasButton_->setText(tr("Set &alias"));
+    registryView_->retranslateUi();
     bundleGroup_->setTitle(tr("Bundle"));
     inspector_->retranslateUi();
     updateRunState();
@@ -221,97 +182,19 @@ void ExportPanel::updateRunState() {
     }
     runLabel_->setText(text);
     exportButton_->setEnabled(exportable && !exporting_);
-    setAliasButton_->setEnabled(session_->isOpen() && selectedModelId() > 0);
-}
-
-QString ExportPanel::absoluteBundlePath(const std::string& path) const {
-    const QString p = QString::fromStdString(path);
-    if (p.isEmpty() || QDir::isAbsolutePath(p) || !session_->isOpen())
-        return p;
-    return QDir(session_->folder()).absoluteFilePath(p);
 }
 
 qint64 ExportPanel::selectedModelId() const {
-    const int row = registry_->currentRow();
-    if (row < 0 || registry_->selectedItems().isEmpty() || !registry_->item(row, ColName))
-        return 0;
-    return registry_->item(row, ColName)->data(Qt::UserRole).toLongLong();
+    return registryView_->selectedModelId();
 }
 
 void ExportPanel::reloadRegistry() {
-    const qint64 keep = selectAfterReload_ > 0 ? selectAfterReload_ : selectedModelId();
-    selectAfterReload_ = 0;
-    models_.clear();
-    if (session_->isOpen()) {
-        try {
-            models_ = flightdeck::store::ModelRegistry(session_->project()).models();
-        } catch (const std::exception& e) {
-            showMessage(ErrorText::fromException(e), true);
-        }
-    }
-    QSignalBlocker blocker(registry_);
-    registry_->clearContents();
-    registry_->setRowCount(static_cast<int>(models_.size()));
-    const QLocale locale;
-    int selectRow = -1;
-    for (int row = 0; row < static_cast<int>(models_.size()); ++row) {
-        const auto& m = models_[row];
-        auto* name = new QTableWidgetItem(QString::fromStdString(m.name));
-        name->setData(Qt::UserRole, static_cast<qlonglong>(m.id));
-        registry_->setItem(row, ColName, name);
-        auto* version = new QTableWidgetItem(QStringLiteral("v%1").arg(m.version));
-        version->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        registry_->setItem(row, ColVersion, version);
-        registry_->setItem(row, ColRun, new QTableWidgetItem(QStringLiteral("#%1").arg(m.runId)));
-        auto* alias = new QTableWidgetItem(QString::fromStdString(m.alias));
-        if (!m.alias.empty()) {
-            QFont bold = alias->font();
-            bold.setBold(true);
-            alias->setFont(bold);
-            alias->setForeground(m.alias == "production" ? QColor(0x2c, 0x8a, 0x2c) : QColor(0x1f, 0x77, 0xb4));
-        }
-        registry_->setItem(row, ColAlias, alias);
-        auto* path = new QTableWidgetItem(absoluteBundlePath(m.bundlePath));
-        path->setToolTip(path->text());
-        registry_->setItem(row, ColPath, path);
-        registry_->setItem(row, ColCreated, new QTableWidgetItem(locale.toString(
-            QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(m.createdAt * 1000.0)), QLocale::ShortFormat)));
-        if (m.id == keep)
-            selectRow = row;
-    }
-    if (selectRow < 0 && keep == 0 && !models_.empty())
-        selectRow = 0;   // show the newest bundle rather than an empty inspector
-    if (selectRow >= 0)
-        registry_->selectRow(selectRow);
-    blocker.unblock();   // before announcing the (possibly unchanged) selection
-    onRegistrySelectionChanged();
+    registryView_->reload();
 }
 
-void ExportPanel::onRegistrySelectionChanged() {
-    const qint64 id = selectedModelId();
-    QString path;
-    for (const auto& m : models_)
-        if (m.id == id) {
-            path = absoluteBundlePath(m.bundlePath);
-            aliasCombo_->setCurrentText(QString::fromStdString(m.alias));
-        }
+void ExportPanel::onRegistrySelectionChanged(const QString& path) {
     if (path != inspector_->bundlePath() || (!path.isEmpty() && !inspector_->hasResult() && !inspector_->isBusy()))
         inspector_->inspect(path);
-    setAliasButton_->setEnabled(session_->isOpen() && id > 0);
-}
-
-void ExportPanel::setAliasOfSelected(const QString& alias) {
-    const qint64 id = selectedModelId();
-    if (!session_->isOpen() || id <= 0)
-        return;
-    try {
-        flightdeck::store::ModelRegistry(session_->project()).setAlias(id, alias.toStdString());
-        showMessage(alias.isEmpty() ? tr("Alias removed.") : tr("Alias \u201c%1\u201d set.").arg(alias), false);
-        selectAfterReload_ = id;
-        session_->notifyExportsChanged();   // reloads the registry
-    } catch (const std::exception& e) {
-        showMessage(ErrorText::fromException(e), true);
-    }
 }
 
 void ExportPanel::chooseDestination() {
@@ -366,7 +249,7 @@ void ExportPanel::exportCurrentRun() {
             const QVariantMap map = value.toMap();
             if (self) {
                 self->exporting_ = false;
-                self->selectAfterReload_ = map.value(QStringLiteral("id")).toLongLong();
+                self->registryView_->selectAfterReload(map.value(QStringLiteral("id")).toLongLong());
                 self->showMessage(tr("Exported version %1 of \u201c%2\u201d to %3")
                                       .arg(map.value(QStringLiteral("version")).toInt())
                                       .arg(name, map.value(QStringLiteral("dir")).toString()),

@@ -1,25 +1,20 @@
 #pragma once
 // Export & Registry: exports the session's current run as a self-contained bundle (core's
-// BundleExporter, on a pool thread) registered as a new version of a model name; lists the
-// registry; shows the selected bundle's manifest and verification; moves aliases
-// ("staging", "production", ...) between versions.
-#include "flightdeck/store/Records.h"
-
+// BundleExporter, on a pool thread) registered as a new version of a model name; the registry
+// (RegistryView: versions, lineage, alias history, promote / roll back); the selected bundle's
+// manifest and verification (BundleInspector, verified on a pool thread).
 #include <QWidget>
 
-#include <vector>
-
-class QComboBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QTableWidget;
 
 namespace flightdeck::ui {
 
 class BundleInspector;
 class ProjectSession;
+class RegistryView;
 class TaskRunner;
 
 class ExportPanel : public QWidget {
@@ -33,11 +28,11 @@ public:
     void exportCurrentRun();
     // Re-reads the registry, keeping the selected row.
     void reloadRegistry();
-    // Moves `alias` to the selected registry row ("" clears it).
-    void setAliasOfSelected(const QString& alias);
     bool isExporting() const { return exporting_; }
     // Registry row id of the selected export, 0 if none.
     qint64 selectedModelId() const;
+    RegistryView* registryView() const { return registryView_; }
+    BundleInspector* bundleInspector() const { return inspector_; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -45,10 +40,9 @@ protected:
 private:
     void retranslateUi();
     void updateRunState();
-    void onRegistrySelectionChanged();
+    void onRegistrySelectionChanged(const QString& bundlePath);
     void chooseDestination();
     void showMessage(const QString& text, bool error);
-    QString absoluteBundlePath(const std::string& path) const;
 
     ProjectSession* session_;
     TaskRunner* runner_;
@@ -65,17 +59,12 @@ private:
     QLabel* messageLabel_ = nullptr;
 
     QGroupBox* registryGroup_ = nullptr;
-    QTableWidget* registry_ = nullptr;
-    QLabel* aliasCaption_ = nullptr;
-    QComboBox* aliasCombo_ = nullptr;
-    QPushButton* setAliasButton_ = nullptr;
+    RegistryView* registryView_ = nullptr;
 
     QGroupBox* bundleGroup_ = nullptr;
     BundleInspector* inspector_ = nullptr;
 
-    std::vector<flightdeck::store::RegisteredModelRecord> models_;
     bool exporting_ = false;
-    qint64 selectAfterReload_ = 0;
 };
 
 }  // namespace flightdeck::ui

@@ -1,0 +1,32 @@
+#include "export/ExportTables.h"
+
+#include <QDateTime>
+#include <QHeaderView>
+#include <QLocale>
+#include <QTableWidget>
+
+namespace flightdeck::ui {
+
+QTableWidget* makeReadOnlyTable(int columns, const QString& objectName, int stretchColumn,
+                                QWidget* parent) {
+    auto* t = new QTableWidget(0, columns, parent);
+    t->setObjectName(objectName);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setSelectionMode(QAbstractItemView::SingleSelection);
+    t->setAlternatingRowColors(true);
+    t->setWordWrap(false);
+    t->verticalHeader()->setVisible(false);
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 8);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
+    t->setMinimumHeight(t->fontMetrics().height() * 5);
+    return t;
+}
+
+QString localDateTime(double unixSeconds) {
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(unixSeconds * 1000.0)),
+                              QLocale::ShortFormat);
+}
+
+}  // namespace flightdeck::ui

@@ -1,0 +1,85 @@
+#pragma once
+// The Export panel's model registry: every registered version (name, version, run, alias,
+// bundle, created), the selected version's lineage (data version -> run -> model version ->
+// bundle), the alias history of its model name (who, when, why), and Promote, Roll back and
+// Clear alias. Each move is asked for in an AliasDialog and then done directly on the registry:
+// it is registry state, logged in alias_events, not a document edit, so no undo stack.
+// A reload is two queries (every version with its lineage, every alias event); selecting a row
+// reads nothing from the store.
+#include "export/AliasDialog.h"
+
+#include "flightdeck/store/ModelRegistry.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace flightdeck::ui {
+
+class AliasHistoryView;
+class ProjectSession;
+
+class RegistryView : public QWidget {
+    Q_OBJECT
+public:
+    explicit RegistryView(ProjectSession* session, QWidget* parent = nullptr);
+
+    // Re-reads the registry, keeping the selected row (or selecting `selectAfterReload`).
+    void reload();
+    void selectAfterReload(qint64 id) { selectAfterReload_ = id; }
+    // Registry row id of the selected version, 0 if none.
+    qint64 selectedModelId() const;
+    // The selected version's bundle folder, absolute ("" if none).
+    QString selectedBundlePath() const;
+    QString lineageText() const;
+
+    // Open the dialog that asks for the alias and the reason, for the selected version (its
+    // model name for Roll back and Clear). Non-modal; the move happens when it is accepted.
+    AliasDialog* promoteSelected();
+    AliasDialog* rollbackSelected();
+    AliasDialog* clearSelected();
+
+    void retranslateUi();
+
+Q_SIGNALS:
+    // The selected version changed (or was reloaded); bundlePath is "" without a selection.
+    void selectionChanged(const QString& bundlePath);
+    // What a move did, or why it failed (translated).
+    void message(const QString& text, bool error);
+
+private:
+    const flightdeck::store::ModelLineage* selected() const;
+    const flightdeck::store::ModelLineage* byId(flightdeck::store::Id id) const;
+    const flightdeck::store::ModelLineage* holderOf(const std::string& name,
+                                                    const std::string& alias) const;
+    std::vector<flightdeck::store::AliasEventRecord> eventsOf(const std::string& name,
+                                                              const std::string& alias = {}) const;
+    QStringList aliasesOf(const std::string& name, bool withDefaults) const;
+    QString versionText(flightdeck::store::Id id) const;
+    AliasDialog::Preview preview(AliasDialog::Mode mode, const QString& alias) const;
+    AliasDialog* openDialog(AliasDialog::Mode mode);
+    void apply(AliasDialog::Mode mode, const std::string& name, int version, const QString& alias,
+               const QString& reason);
+    void onSelectionChanged();
+    void fillHistory();
+    void updateButtons();
+    QString absolutePath(const std::string& bundlePath) const;
+
+    ProjectSession* session_;
+    QTableWidget* table_ = nullptr;
+    QLabel* lineageLabel_ = nullptr;
+    QPushButton* promoteButton_ = nullptr;
+    QPushButton* rollbackButton_ = nullptr;
+    QPushButton* clearButton_ = nullptr;
+    AliasHistoryView* history_ = nullptr;
+
+    std::vector<flightdeck::store::ModelLineage> versions_;   // newest first
+    std::vector<flightdeck::store::AliasEventRecord> events_;  // every model's, newest first
+    qint64 selectAfterReload_ = 0;
+};
+
+}  // namespace flightdeck::ui
