@@ -148,6 +148,10 @@ private Q_SLOTS:
             if (m.runId == newRun)
                 QCOMPARE(m.version, 2);
         }
+        // The history says who moved it and why (the comparison shown).
+        const auto history = store::ModelRegistry(project).history("blobs", "production");
+        QVERIFY(!history.empty());
+        QVERIFY2(history.front().reason.find("retrained from run") != std::string::npos, history.front().reason.c_str());
         const auto params = store::RunRepository(project).params(newRun);
         QCOMPARE(params.at("retrained_from"), std::to_string(firstRun));
     }

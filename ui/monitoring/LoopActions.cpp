@@ -216,10 +216,13 @@ void LoopActions::promote()
     updateButtons();
     const store::Id run = newRun_;
     const std::string name = modelName_.isEmpty() ? std::string("model") : modelName_.toStdString();
+    // The registry's history says why: the comparison the user saw.
+    const std::string reason = ("retrained from run " + QString::number(deployedRun_) + " in the loop: "
+                                + status_->text()).toStdString();
     runner_->run(tr("Promoting the retrained model"),
-        [run, name](store::Project& project, const std::atomic<bool>&) {
+        [run, name, reason](store::Project& project, const std::atomic<bool>&) {
             const auto bundle = exporting::BundleExporter(project).exportRun(run, name);
-            store::ModelRegistry(project).setAlias(bundle.registeredModelId, "production");
+            store::ModelRegistry(project).promote(name, bundle.version, "production", {}, reason);
             return QVariant(QVariantMap{{"id", qint64(bundle.registeredModelId)}, {"version", bundle.version}});
         },
         [this](const QVariant& result) {
