@@ -1,4 +1,5 @@
 #include "export/ExportPanel.h"
+#include "export/LocalServer.h"
 
 #include "common/RunStatusText.h"
 
@@ -99,8 +100,10 @@ ExportPanel::ExportPanel(ProjectSession* session, TaskRunner* runner, QWidget* p
     bundleGroup_ = new QGroupBox(this);
     bundleGroup_->setObjectName(QStringLiteral("bundleGroup"));
     inspector_ = new BundleInspector(runner_, bundleGroup_);
+    server_ = new LocalServer(bundleGroup_);
     auto* bundleLayout = new QVBoxLayout(bundleGroup_);
     bundleLayout->addWidget(inspector_);
+    bundleLayout->addWidget(server_);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("exportSplitter"));
@@ -193,6 +196,7 @@ void ExportPanel::reloadRegistry() {
 }
 
 void ExportPanel::onRegistrySelectionChanged(const QString& path) {
+    server_->setBundle(path, session_->isOpen() ? QDir(session_->folder()).filePath(QStringLiteral("logs")) : QString());
     if (path != inspector_->bundlePath() || (!path.isEmpty() && !inspector_->hasResult() && !inspector_->isBusy()))
         inspector_->inspect(path);
 }

@@ -2,7 +2,8 @@
 // Export & Registry: exports the session's current run as a self-contained bundle (core's
 // BundleExporter, on a pool thread) registered as a new version of a model name; the registry
 // (RegistryView: versions, lineage, alias history, promote / roll back); the selected bundle's
-// manifest and verification (BundleInspector, verified on a pool thread).
+// manifest and verification (BundleInspector, verified on a pool thread), and "Serve locally"
+// (LocalServer: flightdeck-serve on it, its log handed to Monitoring).
 #include <QWidget>
 
 class QGroupBox;
@@ -13,6 +14,7 @@ class QPushButton;
 namespace flightdeck::ui {
 
 class BundleInspector;
+class LocalServer;
 class ProjectSession;
 class RegistryView;
 class TaskRunner;
@@ -33,6 +35,7 @@ public:
     qint64 selectedModelId() const;
     RegistryView* registryView() const { return registryView_; }
     BundleInspector* bundleInspector() const { return inspector_; }
+    LocalServer* localServer() const { return server_; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -63,6 +66,7 @@ private:
 
     QGroupBox* bundleGroup_ = nullptr;
     BundleInspector* inspector_ = nullptr;
+    LocalServer* server_ = nullptr;
 
     bool exporting_ = false;
 };

@@ -18,6 +18,7 @@
 #include "mainwindow/QuitGuard.h"
 #include "mainwindow/TaskStatusWidget.h"
 #include "labeling/LabelingPanel.h"
+#include "export/LocalServer.h"
 #include "monitoring/LoopActions.h"
 #include "monitoring/MonitoringPanel.h"
 #include "training/RuntimeText.h"
@@ -271,6 +272,12 @@ void MainWindow::connectSignals()
         dockMonitoring_->raise();
         monitoringPanel_->chooseAndOpenLog();
     });
+    // "Serve locally": Monitoring follows the local server's prediction log.
+    connect(exportPanel_->localServer(), &LocalServer::servingStarted, monitoringPanel_,
+            [this](const QString&, const QString& log) {
+                monitoringPanel_->setFollowing(true);
+                monitoringPanel_->openLog(log);
+            });
     // The loop: records sent from Monitoring open in Labeling, most uncertain first.
     connect(monitoringPanel_->loopActions(), &LoopActions::freshVersionReady, labelingPanel_,
             [this](qint64 versionId) {
