@@ -136,6 +136,14 @@ private Q_SLOTS:
         const qint64 newRun = loop->retrainedRun();
         QVERIFY(newRun > firstRun);
 
+        // FLIGHTDECK_SCREENSHOT_DIR: the panel as the user sees it after the retrain (docs/screenshots).
+        const QString shots = qEnvironmentVariable("FLIGHTDECK_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            QTRY_VERIFY_WITH_TIMEOUT(panel.snapshot() && !panel.isLoading(), 60000);
+            QTest::qWait(500);
+            QVERIFY(panel.grab().save(shots + "/loop-retrained.png"));
+        }
+
         // Action 6: Promote.
         QTRY_VERIFY_WITH_TIMEOUT(promote->isEnabled(), 10000);
         QSignalSpy promoted(loop, &LoopActions::promoted);
