@@ -1127,6 +1127,59 @@ Intra-op-Threads: %5</translation>
     </message>
 </context>
 <context>
+    <name>flightdeck::ui::CurveControls</name>
+    <message>
+        <location filename="../ui/common/CurveControls.cpp" line="60"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/CurveControls.cpp" line="61"/>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/CurveControls.cpp" line="62"/>
+        <source>Time since start</source>
+        <translation>Zeit seit dem Start</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/CurveControls.cpp" line="63"/>
+        <source>Wall time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/CurveControls.cpp" line="89"/>
+        <source>S&amp;moothing:</source>
+        <translation>&amp;Glättung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/CurveControls.cpp" line="90"/>
+        <source>Exponential moving average as in TensorBoard; the raw curve stays faint behind it</source>
+        <translation>Exponentieller gleitender Mittelwert wie in TensorBoard; die Rohkurve bleibt blass dahinter</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/CurveControls.cpp" line="93"/>
+        <source>&amp;Log scale</source>
+        <translation>&amp;Logarithmisch</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/CurveControls.cpp" line="96"/>
+        <source>What the x axis counts</source>
+        <translation>Was die x-Achse zählt</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/CurveControls.cpp" line="97"/>
+        <source>Reset view</source>
+        <translation>Ansicht zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/CurveControls.cpp" line="98"/>
+        <source>Wheel to zoom, drag to pan; this fits every curve again</source>
+        <translation>Mausrad zoomt, Ziehen verschiebt; dies passt alle Kurven wieder ein</translation>
+    </message>
+</context>
+<context>
     <name>flightdeck::ui::DataImporter</name>
     <message>
         <location filename="../ui/data/DataImporter.cpp" line="87"/>
@@ -1767,37 +1820,37 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::ExperimentsPanel</name>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="138"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="142"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="139"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="143"/>
         <source>Reload the runs from the project</source>
         <translation>Die Läufe neu aus dem Projekt laden</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="140"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="144"/>
         <source>Metric of the selected runs</source>
         <translation>Metrik der ausgewählten Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="141"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="145"/>
         <source>Parameters that differ</source>
         <translation>Abweichende Parameter</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="142"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="146"/>
         <source>&amp;Metric:</source>
         <translation>&amp;Metrik:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="153"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="155"/>
         <source>No project open.</source>
         <translation>Kein Projekt geöffnet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="159"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="161"/>
         <source>%n run(s), %1 running</source>
         <translation>
             <numerusform>%n Lauf, davon %1 aktiv</numerusform>
@@ -1805,7 +1858,7 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="160"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="162"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n Lauf</numerusform>
@@ -1813,22 +1866,27 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="324"/>
-        <source>Select one or more runs to plot their metrics</source>
-        <translation>Wählen Sie einen oder mehrere Läufe aus, um ihre Metriken darzustellen</translation>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="202"/>
+        <source>Loading runs</source>
+        <translation>Läufe werden geladen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="326"/>
-        <source>The selected runs have no “%1” points</source>
-        <translation>Die ausgewählten Läufe haben keine Werte für „%1“</translation>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="244"/>
+        <source>Checking for new runs</source>
+        <translation>Suche nach neuen Läufen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="340"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="317"/>
+        <source>Reading metric names</source>
+        <translation>Metriknamen werden gelesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="377"/>
         <source>Select two or more runs (Ctrl+click) to compare their parameters.</source>
         <translation>Wählen Sie zwei oder mehr Läufe aus (Strg+Klick), um ihre Parameter zu vergleichen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="342"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="379"/>
         <source>All parameters of the %n selected run(s) are equal.</source>
         <translation>
             <numerusform>Alle Parameter des %n ausgewählten Laufs sind gleich.</numerusform>
@@ -1836,7 +1894,7 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="345"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="382"/>
         <source>%n parameter(s) differ.</source>
         <translation>
             <numerusform>%n Parameter weicht ab.</numerusform>
@@ -2827,52 +2885,50 @@ Aktivierungsspeicher pro Sample: %4</translation>
 <context>
     <name>flightdeck::ui::LivePlot</name>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="106"/>
+        <location filename="../ui/training/LivePlot.cpp" line="127"/>
         <source>, val RMSE %1</source>
         <translation>, Val.-RMSE %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="108"/>
+        <location filename="../ui/training/LivePlot.cpp" line="129"/>
         <source>, val accuracy %1 %</source>
         <translation>, Val.-Genauigkeit %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="184"/>
+        <location filename="../ui/training/LivePlot.cpp" line="61"/>
         <source>train loss</source>
         <translation>Trainingsverlust</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="185"/>
+        <location filename="../ui/training/LivePlot.cpp" line="62"/>
         <source>val loss (per epoch)</source>
         <translation>Val.-Verlust (Epoche)</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="186"/>
+        <location filename="../ui/training/LivePlot.cpp" line="63"/>
         <source>val accuracy</source>
         <translation>Val.-Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="186"/>
+        <location filename="../ui/training/LivePlot.cpp" line="63"/>
         <source>val RMSE</source>
         <translation>Val.-RMSE</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="187"/>
-        <source>Step</source>
-        <translation>Schritt</translation>
-    </message>
-    <message>
-        <location filename="../ui/training/LivePlot.cpp" line="188"/>
+        <location filename="../ui/training/LivePlot.cpp" line="83"/>
+        <location filename="../ui/training/LivePlot.cpp" line="155"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="189"/>
+        <location filename="../ui/training/LivePlot.cpp" line="83"/>
+        <location filename="../ui/training/LivePlot.cpp" line="155"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/training/LivePlot.cpp" line="189"/>
+        <location filename="../ui/training/LivePlot.cpp" line="83"/>
+        <location filename="../ui/training/LivePlot.cpp" line="155"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
@@ -3174,14 +3230,22 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::MetricOverlayPlot</name>
     <message>
-        <location filename="../ui/experiments/MetricOverlayPlot.cpp" line="52"/>
-        <source>Step</source>
-        <translation>Schritt</translation>
+        <location filename="../ui/experiments/MetricOverlayPlot.cpp" line="65"/>
+        <source>Select one or more runs to plot their metrics</source>
+        <translation>Wählen Sie einen oder mehrere Läufe aus, um ihre Metriken darzustellen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/MetricOverlayPlot.cpp" line="54"/>
-        <source>Drag to pan, wheel to zoom, double-click to fit</source>
-        <translation>Ziehen zum Verschieben, Mausrad zum Zoomen, Doppelklick zum Einpassen</translation>
+        <location filename="../ui/experiments/MetricOverlayPlot.cpp" line="67"/>
+        <source>The selected runs have no “%1” points</source>
+        <translation>Die ausgewählten Läufe haben keine Werte für „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::MetricSeriesStore</name>
+    <message>
+        <location filename="../ui/common/MetricSeriesStore.cpp" line="112"/>
+        <source>Loading curves</source>
+        <translation>Kurven werden geladen</translation>
     </message>
 </context>
 <context>
@@ -4768,124 +4832,124 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="121"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="123"/>
         <source>No project: open or create one first.</source>
         <translation>Kein Projekt: Öffnen oder erstellen Sie zuerst eines.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="123"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="125"/>
         <source>No dataset version: import or select one in the Data panel.</source>
         <translation>Keine Datensatzversion: Importieren oder wählen Sie eine im Datenbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="125"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="127"/>
         <source>No split: create one for the selected version in the Data panel.</source>
         <translation>Keine Aufteilung: Erstellen Sie im Datenbereich eine für die ausgewählte Version.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="129"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="131"/>
         <source>The selected split belongs to another dataset version: select or create a split of this version.</source>
         <translation>Die ausgewählte Aufteilung gehört zu einer anderen Datensatzversion: Wählen oder erstellen Sie eine Aufteilung dieser Version.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="135"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="137"/>
         <source>No architecture: save one in the Architecture panel.</source>
         <translation>Keine Architektur: Speichern Sie eine im Architekturbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="155"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="157"/>
         <source>A run is already in progress.</source>
         <translation>Ein Lauf ist bereits aktiv.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="174"/>
-        <location filename="../ui/training/TrainingPanel.cpp" line="218"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="176"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="220"/>
         <source>Training could not start: a run is already going or no project is open.</source>
         <translation>Das Training konnte nicht starten: Ein Lauf ist bereits aktiv oder kein Projekt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="178"/>
-        <location filename="../ui/training/TrainingPanel.cpp" line="364"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="180"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="368"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="190"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="192"/>
         <source>Stopping after the current batch…</source>
         <translation>Wird nach dem aktuellen Stapel gestoppt…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="203"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="205"/>
         <source>Run #%1 paused after its current batch; Continue picks it up.</source>
         <translation>Lauf #%1 nach seinem aktuellen Stapel pausiert; „Fortsetzen“ nimmt ihn wieder auf.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="204"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="206"/>
         <source>Run #%1 continues.</source>
         <translation>Lauf #%1 geht weiter.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="224"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="226"/>
         <source>Resuming run #%1 from its last checkpoint…</source>
         <translation>Lauf #%1 wird ab seinem letzten Checkpoint wieder aufgenommen …</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="236"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="238"/>
         <source>Run #%1 resumed.</source>
         <translation>Lauf #%1 wieder aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="238"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="240"/>
         <source>Run #%1 started.</source>
         <translation>Lauf #%1 gestartet.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="253"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="255"/>
         <source>Epoch %1 of %2, step %3 of %4</source>
         <translation>Epoche %1 von %2, Schritt %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="277"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="279"/>
         <source>Training stopped: its project was closed.</source>
         <translation>Training beendet: sein Projekt wurde geschlossen.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="281"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="283"/>
         <source>Run #%1 %2 (%3 samples/s).</source>
         <translation>Lauf #%1 %2 (%3 Samples/s).</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="381"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="385"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="382"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="386"/>
         <source>Recipe</source>
         <translation>Rezept</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="364"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="368"/>
         <source>No run selected</source>
         <translation>Kein Lauf ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="366"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="370"/>
         <source>Run #%1 (paused)</source>
         <translation>Lauf #%1 (pausiert)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="367"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="371"/>
         <source>Run #%1 (live)</source>
         <translation>Lauf #%1 (live)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="369"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="373"/>
         <source>Run #%1 (%2)</source>
         <translation>Lauf #%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="384"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="388"/>
         <source>Runtime: %1</source>
         <translation>Laufzeitumgebung: %1</translation>
     </message>

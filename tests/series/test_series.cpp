@@ -31,6 +31,7 @@ Bucket bruteForce(const std::vector<double>& xs, const std::vector<double>& ys, 
             ++b.nonFinite;
             continue;
         }
+        b.sum += ys[i];
         b.min = std::isnan(b.min) ? ys[i] : std::min(b.min, ys[i]);
         b.max = std::isnan(b.max) ? ys[i] : std::max(b.max, ys[i]);
     }
@@ -72,7 +73,10 @@ private Q_SLOTS:
                     const Bucket& a = level[j];
                     QVERIFY2(same(a.min, e.min) && same(a.max, e.max) && same(a.last, e.last) &&
                                  a.xFirst == e.xFirst && a.xLast == e.xLast &&
-                                 a.count == e.count && a.nonFinite == e.nonFinite,
+                                 a.count == e.count && a.nonFinite == e.nonFinite &&
+                                 std::abs(a.sum - e.sum) <= 1e-9 * (1.0 + std::abs(e.sum)) &&
+                                 (same(a.mean(), e.mean()) ||
+                                  std::abs(a.mean() - e.mean()) <= 1e-9),
                              qPrintable(QStringLiteral("n %1 level %2 bucket %3").arg(n).arg(k).arg(j)));
                 }
             }

@@ -1,23 +1,25 @@
 #include "experiments/ExperimentsPanel.h"
 
-#include "common/ErrorText.h"
+#include "common/MetricSeriesStore.h"
 #include "common/ProjectSession.h"
+#include "common/TaskRunner.h"
 #include "experiments/MetricOverlayPlot.h"
 #include "experiments/ParamsDiffTable.h"
 
-#include "flightdeck/store/DatasetRepository.h"
-#include "flightdeck/store/Project.h"
 #include "flightdeck/store/MetricKeys.h"
-#include "flightdeck/store/RunRepository.h"
 
 #include <QComboBox>
 #include <QEvent>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
+
+#include <atomic>
+#include <utility>
 
 namespace flightdeck::ui {
 
@@ -28,16 +30,13 @@ namespace {
 const std::string_view kPreferredMetrics[] = {metric::ValAccuracy, metric::ValRmse, metric::ValLoss,
                                               metric::TrainLoss, metric::TrainEpochLoss};
 
-std::optional<double> lastValue(const std::vector<flightdeck::store::MetricRecord>& points) {
-    if (points.empty())
-        return std::nullopt;
-    return points.back().value;
-}
-
 }  // namespace
 
 ExperimentsPanel::ExperimentsPanel(ProjectSession* session, QWidget* parent)
-    : QWidget(parent), session_(session) {
+    : QWidget(parent),
+      session_(session),
+      store_(MetricSeriesStore::forSession(session)),
+      runner_(store_->runner()) {
     setObjectName(QStringLiteral("experimentsPanel"));
 
     summaryLabel_ = new QLabel(this);
@@ -61,7 +60,7 @@ ExperimentsPanel::ExperimentsPanel(ProjectSession* session, QWidget* parent)
     for (const std::string_view key : kPreferredMetrics)
         metricCombo_->addItem(QString::fromLatin1(key.data(), static_cast<int>(key.size())));
     metricLabel_->setBuddy(metricCombo_);
-    plot_ = new MetricOverlayPlot(plotGroup_);
+    plot_ = new MetricOverlayPlot(store_, plotGroup_);
     auto* metricRow = new QHBoxLayout;
     metricRow->addWidget(metricLabel_);
     metricRow->addWidget(metricCombo_);
@@ -101,8 +100,9 @@ ExperimentsPanel::ExperimentsPanel(ProjectSession* session, QWidget* parent)
     layout->addWidget(errorLabel_);
     layout->addWidget(splitter, 1);
 
-    liveTimer_.setInterval(2000);
-    connect(&liveTimer_, &QTimer::timeout, this, &ExperimentsPanel::refresh);
+    changeTimer_.setInterval(kChangeCheckMs);
+    connect(&changeTimer_, &QTimer::timeout, this, &ExperimentsPanel::checkForChanges);
+    connect(store_, &MetricSeriesStore::loadFailed, this, &ExperimentsPanel::showError);
     connect(refreshButton_, &QPushButton::clicked, this, &ExperimentsPanel::refresh);
     connect(table_, &RunsTable::selectedRunsChanged, this, &ExperimentsPanel::onSelectionChanged);
     connect(table_, &RunsTable::currentRunActivated, this, [this](qint64 runId) {
@@ -113,17 +113,21 @@ ExperimentsPanel::ExperimentsPanel(ProjectSession* session, QWidget* parent)
 
     connect(session_, &ProjectSession::projectOpened, this, [this] {
         cache_.clear();
+        haveSignature_ = false;
         refresh();
+        changeTimer_.start();
     });
     connect(session_, &ProjectSession::projectClosed, this, &ExperimentsPanel::clearAll);
     connect(session_, &ProjectSession::runsChanged, this, &ExperimentsPanel::refresh);
     connect(session_, &ProjectSession::currentRunChanged, table_, &RunsTable::selectRun);
 
     retranslateUi();
-    if (session_->isOpen())
+    if (session_->isOpen()) {
         refresh();
-    else
+        changeTimer_.start();
+    } else {
         clearAll();
+    }
 }
 
 ExperimentsPanel::~ExperimentsPanel() = default;
@@ -141,9 +145,7 @@ void ExperimentsPanel::retranslateUi() {
     diffGroup_->setTitle(tr("Parameters that differ"));
     metricLabel_->setText(tr("&Metric:"));
     table_->retranslateUi();
-    plot_->retranslateUi();
     updateSummary();
-    updatePlot(false);
     updateParamsDiff();
 }
 
@@ -161,7 +163,8 @@ void ExperimentsPanel::updateSummary() {
 }
 
 void ExperimentsPanel::clearAll() {
-    liveTimer_.stop();
+    changeTimer_.stop();
+    haveSignature_ = false;
     cache_.clear();
     table_->setRows({});
     errorLabel_->hide();
@@ -180,58 +183,101 @@ void ExperimentsPanel::refresh() {
         clearAll();
         return;
     }
-    try {
-        namespace store = flightdeck::store;
-        store::Project& project = session_->project();
-        store::RunRepository repo(project);
-        const std::vector<store::RunRecord> runs = repo.runs();
-        std::map<store::Id, std::string> hashes, architectures;
-        bool lookedUp = false;
-        std::vector<RunRow> rows;
-        rows.reserve(runs.size());
-        bool anyRunning = false;
-        for (const store::RunRecord& run : runs) {
-            anyRunning = anyRunning || run.status == store::RunStatus::Running;
-            const auto cached = cache_.find(run.id);
-            if (cached != cache_.end() && run.status != store::RunStatus::Running
-                && cached->second.run.status == run.status) {
-                rows.push_back(cached->second);
-                continue;
-            }
-            if (!lookedUp) {
-                for (const auto& v : store::DatasetRepository(project).allVersions())
-                    hashes[v.id] = v.hash;
-                for (const auto& a : store::ArchitectureRepository(project).all())
-                    architectures[a.id] = a.name;
-                lookedUp = true;
-            }
-            RunRow row;
-            row.run = run;
-            row.datasetHash = QString::fromStdString(hashes[run.versionId]);
-            row.architecture = QString::fromStdString(architectures[run.architectureId]);
-            row.params = repo.params(run.id);
-            row.valAccuracy = lastValue(repo.metrics(run.id, std::string(metric::ValAccuracy)));
-            row.valLoss = lastValue(repo.metrics(run.id, std::string(metric::ValLoss)));
-            if (run.status != store::RunStatus::Running)
-                cache_[run.id] = row;
-            rows.push_back(std::move(row));
-        }
-        table_->setRows(rows);
-        if (anyRunning && !liveTimer_.isActive())
-            liveTimer_.start();
-        else if (!anyRunning)
-            liveTimer_.stop();
-        errorLabel_->hide();
-    } catch (const std::exception& e) {
-        liveTimer_.stop();
-        showError(ErrorText::fromException(e));
+    if (refreshing_) {   // one read at a time; the newest request runs after it
+        refreshAgain_ = true;
+        return;
     }
+    std::map<qint64, store::RunStatus> cached;
+    for (const auto& [id, row] : cache_)
+        cached.emplace(id, row.run.status);
+    refreshing_ = true;
+    ++pendingReads_;
+    auto finish = [this] {
+        refreshing_ = false;
+        --pendingReads_;
+        if (std::exchange(refreshAgain_, false))
+            refresh();
+    };
+    runner_->run(
+        tr("Loading runs"),
+        [cached](store::Project& project, const std::atomic<bool>& cancel) {
+            return QVariant::fromValue(loadRunRows(project, cached, cancel));
+        },
+        [this, finish](const QVariant& result) {
+            applyRows(result.value<RunRows>());
+            finish();
+        },
+        [this, finish](const QString& message) {
+            showError(message);
+            finish();
+        });
+}
+
+void ExperimentsPanel::applyRows(const RunRows& loaded) {
+    std::vector<RunRow> rows;
+    rows.reserve(loaded.rows.size());
+    for (std::size_t i = 0; i < loaded.rows.size(); ++i) {
+        const RunRow& row = loaded.rows[i];
+        if (!loaded.fresh[i]) {
+            rows.push_back(cache_.at(row.run.id));
+            continue;
+        }
+        if (row.run.status != store::RunStatus::Running)
+            cache_[row.run.id] = row;
+        rows.push_back(row);
+    }
+    table_->setRows(rows);
+    lastSignature_ = loaded.signature;
+    haveSignature_ = true;
+    errorLabel_->hide();
     updateSummary();
-    updatePlot(false);   // the selected runs may still be growing
     updateParamsDiff();
+    Q_EMIT rowsLoaded();
+}
+
+void ExperimentsPanel::checkForChanges() {
+    if (!session_->isOpen() || checking_ || refreshing_ || !haveSignature_)
+        return;
+    checking_ = true;
+    ++pendingReads_;
+    runner_->run(
+        tr("Checking for new runs"),
+        [](store::Project& project, const std::atomic<bool>&) {
+            return QVariant::fromValue(loadChangeSignature(project));
+        },
+        [this](const QVariant& result) {
+            checking_ = false;
+            --pendingReads_;
+            const auto now = result.value<ChangeSignature>();
+            const ChangeSignature before = std::exchange(lastSignature_, now);
+            const bool metricsMoved = now.lastMetricId != before.lastMetricId;
+            if (!now.sameRuns(before) || (metricsMoved && now.running > 0))
+                refresh();
+            if (!metricsMoved)
+                return;
+            // Runs another process is writing: their held series are read again.
+            for (const qint64 id : table_->selectedRunIds())
+                for (const RunRow& row : table_->rows())
+                    if (row.run.id == id && row.run.status == store::RunStatus::Running
+                        && !store_->isLive(id))
+                        store_->reload(id);
+        },
+        [this](const QString&) {
+            checking_ = false;
+            --pendingReads_;
+        });
 }
 
 QList<qint64> ExperimentsPanel::selectedRunIds() const { return table_->selectedRunIds(); }
+
+void ExperimentsPanel::selectRuns(const QList<qint64>& runIds) {
+    QItemSelection selection;
+    for (int row = 0; row < table_->rowCount(); ++row)
+        if (runIds.contains(table_->item(row, RunsTable::ColId)->text().toLongLong()))
+            selection.select(table_->model()->index(row, 0),
+                             table_->model()->index(row, RunsTable::ColumnCount - 1));
+    table_->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+}
 
 QString ExperimentsPanel::currentMetric() const { return metricCombo_->currentText(); }
 
@@ -262,70 +308,61 @@ void ExperimentsPanel::onSelectionChanged() {
 void ExperimentsPanel::updateMetricKeys() {
     if (!session_->isOpen())
         return;
-    // The selected runs' own keys, the preferred ones first: a regression run offers val/rmse
-    // rather than an accuracy it never recorded.
-    QStringList present;
-    try {
-        flightdeck::store::RunRepository repo(session_->project());
-        for (qint64 id : table_->selectedRunIds())
-            for (const std::string& key : repo.metricKeys(id))
-                if (!present.contains(QString::fromStdString(key)))
-                    present.append(QString::fromStdString(key));
-    } catch (const std::exception& e) {
-        showError(ErrorText::fromException(e));
-    }
-    QStringList keys;
-    for (const std::string_view key : kPreferredMetrics) {
-        const QString k = QString::fromLatin1(key.data(), static_cast<int>(key.size()));
-        if (present.isEmpty() || present.contains(k))
-            keys.append(k);
-    }
-    for (const QString& k : present)
-        if (!keys.contains(k))
-            keys.append(k);
-    const QString current = metricCombo_->currentText();
-    QStringList existing;
-    for (int i = 0; i < metricCombo_->count(); ++i)
-        existing.append(metricCombo_->itemText(i));
-    if (existing == keys)
-        return;
-    const QSignalBlocker blocker(metricCombo_);
-    metricCombo_->clear();
-    metricCombo_->addItems(keys);
-    metricCombo_->setCurrentIndex(std::max(0, static_cast<int>(keys.indexOf(current))));
+    std::vector<qint64> ids;
+    for (const qint64 id : table_->selectedRunIds())
+        ids.push_back(id);
+    const quint64 request = ++keysRequest_;
+    ++pendingReads_;
+    runner_->run(
+        tr("Reading metric names"),
+        [ids](store::Project& project, const std::atomic<bool>&) {
+            QStringList keys;
+            for (const std::string& key : loadMetricKeys(project, ids))
+                keys.append(QString::fromStdString(key));
+            return QVariant(keys);
+        },
+        [this, request](const QVariant& result) {
+            --pendingReads_;
+            if (request != keysRequest_)
+                return;
+            // The selected runs' own keys, the preferred ones first: a regression run offers
+            // val/rmse rather than an accuracy it never recorded.
+            const QStringList present = result.toStringList();
+            QStringList keys;
+            for (const std::string_view key : kPreferredMetrics) {
+                const QString k = QString::fromLatin1(key.data(), static_cast<int>(key.size()));
+                if (present.isEmpty() || present.contains(k))
+                    keys.append(k);
+            }
+            for (const QString& k : present)
+                if (!keys.contains(k))
+                    keys.append(k);
+            QStringList existing;
+            for (int i = 0; i < metricCombo_->count(); ++i)
+                existing.append(metricCombo_->itemText(i));
+            if (existing == keys)
+                return;
+            const QString current = metricCombo_->currentText();
+            {
+                const QSignalBlocker blocker(metricCombo_);
+                metricCombo_->clear();
+                metricCombo_->addItems(keys);
+                metricCombo_->setCurrentIndex(std::max(0, static_cast<int>(keys.indexOf(current))));
+            }
+            if (metricCombo_->currentText() != current)
+                updatePlot(true);
+        },
+        [this](const QString& message) {
+            --pendingReads_;
+            showError(message);
+        });
 }
 
 void ExperimentsPanel::updatePlot(bool resetView) {
-    const QString metric = metricCombo_->currentText();
-    const QList<qint64> ids = table_->selectedRunIds();
-    std::vector<MetricSeries> series;
-    if (session_->isOpen() && !ids.isEmpty()) {
-        try {
-            flightdeck::store::RunRepository repo(session_->project());
-            const std::string key = metric.toStdString();
-            for (qint64 id : ids) {
-                MetricSeries s;
-                s.label = runLabel(id);
-                for (const auto& point : repo.metrics(id, key)) {
-                    s.steps.append(static_cast<double>(point.step));
-                    s.values.append(point.value);
-                }
-                series.push_back(std::move(s));
-            }
-        } catch (const std::exception& e) {
-            showError(ErrorText::fromException(e));
-        }
-    }
-    bool anyPoints = false;
-    for (const MetricSeries& s : series)
-        anyPoints = anyPoints || !s.steps.isEmpty();
-    plot_->setSeries(metric, series, resetView);
-    if (ids.isEmpty())
-        plot_->setPlaceholder(tr("Select one or more runs to plot their metrics"));
-    else if (!anyPoints)
-        plot_->setPlaceholder(tr("The selected runs have no \u201c%1\u201d points").arg(metric));
-    else
-        plot_->setPlaceholder({});
+    std::vector<std::pair<qint64, QString>> runs;
+    for (const qint64 id : table_->selectedRunIds())
+        runs.emplace_back(id, runLabel(id));
+    plot_->setRuns(metricCombo_->currentText(), runs, resetView);
 }
 
 void ExperimentsPanel::updateParamsDiff() {

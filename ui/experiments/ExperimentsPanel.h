@@ -2,10 +2,15 @@
 // Experiments (compare): every run of the project in a sortable table, the chosen metric of
 // the selected runs overlaid in one plot, and the hyperparameters that differ between them.
 // Selecting a row makes it the session's current run (Evaluation and Export follow it).
-// While a run is "running" the table and the plot refresh every two seconds.
+//
+// The GUI thread reads nothing from the project here: the rows, the metric keys and the curves
+// (MetricSeriesStore) are read on the store's TaskRunner. The panel learns of new runs from the
+// session's runsChanged and of a run trained in this process from the training stream; for runs
+// another process writes, a change check (two indexed aggregates, on the runner) every two
+// seconds tells whether anything changed before anything is read again.
+#include "experiments/RunRowsLoader.h"
 #include "experiments/RunsTable.h"
 
-#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -21,8 +26,10 @@ class QGroupBox;
 namespace flightdeck::ui {
 
 class MetricOverlayPlot;
+class MetricSeriesStore;
 class ParamsDiffTable;
 class ProjectSession;
+class TaskRunner;
 
 class ExperimentsPanel : public QWidget {
     Q_OBJECT
@@ -30,11 +37,21 @@ public:
     explicit ExperimentsPanel(ProjectSession* session, QWidget* parent = nullptr);
     ~ExperimentsPanel() override;
 
-    // Reloads the run list from the project (cheap: finished runs are cached).
+    // Reloads the run list from the project on the runner (finished runs are cached).
     void refresh();
     QList<qint64> selectedRunIds() const;
+    // Selects these runs in the table (the overlay follows).
+    void selectRuns(const QList<qint64>& runIds);
     QString currentMetric() const;
     void setCurrentMetric(const QString& key);
+    MetricOverlayPlot* overlay() const { return plot_; }
+    RunsTable* table() const { return table_; }
+    // A refresh, key or change-check read is in flight (tests wait on it).
+    bool isBusy() const { return pendingReads_ > 0; }
+    static constexpr int kChangeCheckMs = 2000;
+
+Q_SIGNALS:
+    void rowsLoaded();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -42,6 +59,8 @@ protected:
 private:
     void retranslateUi();
     void clearAll();
+    void applyRows(const RunRows& loaded);
+    void checkForChanges();
     void updateSummary();
     void onSelectionChanged();
     void updateMetricKeys();
@@ -62,7 +81,14 @@ private:
     QPushButton* refreshButton_ = nullptr;
     QGroupBox* plotGroup_ = nullptr;
     QGroupBox* diffGroup_ = nullptr;
-    QTimer liveTimer_;
+    MetricSeriesStore* store_;
+    TaskRunner* runner_;
+    QTimer changeTimer_;
+    ChangeSignature lastSignature_;
+    bool haveSignature_ = false;
+    bool refreshing_ = false, refreshAgain_ = false, checking_ = false;
+    int pendingReads_ = 0;
+    quint64 keysRequest_ = 0;   // only the newest metric-key read applies
     // Finished runs never change, so their rows are read once per project.
     std::map<qint64, RunRow> cache_;
 };

@@ -1,123 +1,98 @@
 #include "experiments/MetricOverlayPlot.h"
 
+#include "common/QCustomPlotCompat.h"
+
+#include <QEvent>
+
 #include <cmath>
 
 namespace flightdeck::ui {
 
-MetricOverlayPlot::MetricOverlayPlot(QWidget* parent) : QCustomPlot(parent) {
+MetricOverlayPlot::MetricOverlayPlot(MetricSeriesStore* store, QWidget* parent)
+    : CurvePlot(store, parent)
+{
     setObjectName(QStringLiteral("metricPlot"));
     // Small enough that the runs table keeps its rows in a 768-high window; grows with the dock.
     setMinimumSize(200, 140);
-    setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    setNoAntialiasingOnDrag(true);
-    axisRect()->setRangeZoom(Qt::Horizontal | Qt::Vertical);
-    legend->setVisible(true);
-    legend->setBrush(QColor(255, 255, 255, 220));
-    legend->setBorderPen(QPen(QColor(0xc0, 0xc0, 0xc0)));
+    QCustomPlot* p = plot();
+    p->legend->setVisible(true);
+    p->legend->setBrush(QColor(255, 255, 255, 220));
+    p->legend->setBorderPen(QPen(QColor(0xc0, 0xc0, 0xc0)));
     QFont legendFont = font();
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
-    legend->setFont(legendFont);
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    xAxis->grid()->setSubGridVisible(false);
-    yAxis->grid()->setSubGridVisible(false);
-
-    placeholder_ = new QCPItemText(this);
-    placeholder_->setPositionAlignment(Qt::AlignCenter);
-    placeholder_->position->setType(QCPItemPosition::ptAxisRectRatio);
-    placeholder_->position->setCoords(0.5, 0.5);
-    placeholder_->setColor(QColor(0x80, 0x80, 0x80));
-    placeholder_->setClipToAxisRect(false);
-
-    connect(this, &QCustomPlot::mouseWheel, this, [this] { userMovedView_ = true; });
-    connect(this, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
-        if (event->buttons() & Qt::LeftButton)
-            userMovedView_ = true;
+    p->legend->setFont(legendFont);
+    p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    connect(this, &CurvePlot::redrawn, this, [this] {
+        updatePlaceholder();
+        placeLegend();
     });
-    connect(this, &QCustomPlot::mouseDoubleClick, this, [this] {
-        userMovedView_ = false;
-        rescale();
-        replot();
-    });
-    retranslateUi();
+    updatePlaceholder();
 }
 
-QColor MetricOverlayPlot::colorFor(int index) {
-    // Tableau 10: distinct for the common case of up to ten overlaid runs.
-    static const QRgb palette[] = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd,
-                                   0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf};
-    return QColor(palette[index % 10]);
-}
-
-void MetricOverlayPlot::retranslateUi() {
-    xAxis->setLabel(tr("Step"));
-    yAxis->setLabel(metric_);
-    setToolTip(tr("Drag to pan, wheel to zoom, double-click to fit"));
-    replot(QCustomPlot::rpQueuedReplot);
-}
-
-void MetricOverlayPlot::setPlaceholder(const QString& text) {
-    placeholder_->setText(text);
-    placeholder_->setVisible(!text.isEmpty());
-    replot(QCustomPlot::rpQueuedReplot);
-}
-
-void MetricOverlayPlot::setSeries(const QString& metric, const std::vector<MetricSeries>& series,
-                                  bool resetView) {
+void MetricOverlayPlot::setRuns(const QString& metric,
+                                const std::vector<std::pair<qint64, QString>>& runs, bool resetView)
+{
     metric_ = metric;
-    yAxis->setLabel(metric);
-    clearGraphs();
+    std::vector<CurveSpec> curves;
     int index = 0;
-    for (const MetricSeries& s : series) {
-        QCPGraph* graph = addGraph();
-        QPen pen(colorFor(index++));
-        pen.setWidthF(1.6);
-        graph->setPen(pen);
-        graph->setName(s.label);
-        graph->setData(s.steps, s.values, true);
-        if (s.steps.size() <= 60)   // per-epoch metrics: mark the points
-            graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 4));
-        graph->setAdaptiveSampling(true);
-    }
-    legend->setVisible(!series.empty());
-    if (resetView)
-        userMovedView_ = false;
-    if (!userMovedView_)
-        rescale();
-    placeLegend();
-    replot(QCustomPlot::rpQueuedReplot);
+    for (const auto& [runId, label] : runs)
+        curves.push_back({runId, metric.toStdString(), label, colorFor(index++), false});
+    setAxisLabels(metric, QString());
+    plot()->legend->setVisible(!curves.empty());
+    setCurves(curves, resetView);
 }
 
-void MetricOverlayPlot::placeLegend() {
+bool MetricOverlayPlot::isLoaded() const
+{
+    for (const CurveSpec& c : curves())
+        if (!store()->isHeld(keyOf(c)))
+            return false;
+    return true;
+}
+
+qint64 MetricOverlayPlot::pointCount() const
+{
+    qint64 n = 0;
+    for (const CurveSpec& c : curves())
+        if (const auto* s = store()->series(keyOf(c)))
+            n += static_cast<qint64>(s->size());
+    return n;
+}
+
+void MetricOverlayPlot::updatePlaceholder()
+{
+    if (curves().empty())
+        placeholderText_ = tr("Select one or more runs to plot their metrics");
+    else if (isLoaded() && pointCount() == 0)
+        placeholderText_ = tr("The selected runs have no \u201c%1\u201d points").arg(metric_);
+    else
+        placeholderText_.clear();
+    setPlaceholder(placeholderText_);
+}
+
+void MetricOverlayPlot::placeLegend()
+{
     // Curves that end high (accuracy) leave the bottom right free; falling ones (loss) the top.
-    const QCPRange y = yAxis->range();
+    const QCPRange y = plot()->yAxis->range();
     double sum = 0;
     int count = 0;
-    for (int i = 0; i < graphCount(); ++i) {
-        const auto data = graph(i)->data();
-        if (!data->isEmpty() && y.size() > 0) {
-            sum += ((data->constEnd() - 1)->value - y.lower) / y.size();
+    for (int i = 0; i < static_cast<int>(curves().size()); ++i) {
+        const auto& line = drawnLine(i);
+        if (!line.isEmpty() && y.size() > 0 && std::isfinite(line.back())) {
+            sum += (line.back() - y.lower) / y.size();
             ++count;
         }
     }
     const bool endsHigh = count > 0 && sum / count > 0.5;
-    axisRect()->insetLayout()->setInsetAlignment(
+    plot()->axisRect()->insetLayout()->setInsetAlignment(
         0, Qt::AlignRight | (endsHigh ? Qt::AlignBottom : Qt::AlignTop));
 }
 
-void MetricOverlayPlot::rescale() {
-    if (graphCount() == 0) {
-        xAxis->setRange(0, 1);
-        yAxis->setRange(0, 1);
-        return;
-    }
-    rescaleAxes(true);
-    // Breathing room so lines do not sit on the frame.
-    const QCPRange y = yAxis->range();
-    const double pad = y.size() > 0 ? y.size() * 0.06 : std::max(std::abs(y.center()) * 0.05, 0.05);
-    yAxis->setRange(y.lower - pad, y.upper + pad);
-    const QCPRange x = xAxis->range();
-    const double xPad = x.size() > 0 ? x.size() * 0.02 : 1.0;
-    xAxis->setRange(x.lower - xPad, x.upper + xPad);
+void MetricOverlayPlot::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        updatePlaceholder();
+    CurvePlot::changeEvent(event);
 }
 
 }  // namespace flightdeck::ui

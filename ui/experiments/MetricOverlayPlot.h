@@ -1,43 +1,40 @@
 #pragma once
-// Overlays one metric of several runs (one colour per run, a legend naming them). The view is
-// rescaled when the series change unless the user has zoomed or dragged; a double click
-// rescales again.
-#include <QColor>
+// One metric of several runs overlaid (one colour per run, a legend naming them), drawn by a
+// CurvePlot from the session's MetricSeriesStore: the runs' series are read off the GUI
+// thread, and each is drawn at about one bucket per pixel column however long it is.
+#include "common/CurvePlot.h"
+
 #include <QString>
-#include <QVector>
 
-#include "common/QCustomPlotCompat.h"
-
+#include <utility>
 #include <vector>
 
 namespace flightdeck::ui {
 
-struct MetricSeries {
-    QString label;
-    QVector<double> steps, values;
-};
-
-class MetricOverlayPlot : public QCustomPlot {
+class MetricOverlayPlot : public CurvePlot {
     Q_OBJECT
 public:
-    explicit MetricOverlayPlot(QWidget* parent = nullptr);
+    explicit MetricOverlayPlot(MetricSeriesStore* store, QWidget* parent = nullptr);
 
-    // `resetView`: rescale even if the user moved the view (new selection or metric).
-    void setSeries(const QString& metric, const std::vector<MetricSeries>& series,
-                   bool resetView);
-    // Shown in the middle of an empty plot ("Select runs to compare").
-    void setPlaceholder(const QString& text);
-    void retranslateUi();
+    // (run id, label) in legend order. `resetView`: fit again even if the user moved the view.
+    void setRuns(const QString& metric, const std::vector<std::pair<qint64, QString>>& runs,
+                 bool resetView);
+    QString metric() const { return metric_; }
+    // Every run's series is in the store (loaded or streamed).
+    bool isLoaded() const;
+    // Points held over the runs shown.
+    qint64 pointCount() const;
+    QString placeholderText() const { return placeholderText_; }
 
-    static QColor colorFor(int index);
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
-    void rescale();
+    void updatePlaceholder();
     void placeLegend();
 
-    QCPItemText* placeholder_ = nullptr;
     QString metric_;
-    bool userMovedView_ = false;
+    QString placeholderText_;
 };
 
 }  // namespace flightdeck::ui

@@ -1,6 +1,6 @@
 #include "experiments/ParamsDiffTable.h"
 
-#include "experiments/MetricOverlayPlot.h"
+#include "common/CurvePlot.h"
 
 #include <QHeaderView>
 
@@ -56,7 +56,7 @@ void ParamsDiffTable::setRuns(const std::vector<RunParams>& runs) {
     setRowCount(static_cast<int>(keys.size()));
     for (int c = 0; c < static_cast<int>(runs.size()); ++c) {
         auto* header = new QTableWidgetItem(runs[c].label);
-        header->setForeground(MetricOverlayPlot::colorFor(c).darker(130));
+        header->setForeground(CurvePlot::colorFor(c).darker(130));
         setHorizontalHeaderItem(c, header);
     }
     for (int r = 0; r < static_cast<int>(keys.size()); ++r) {

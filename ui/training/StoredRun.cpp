@@ -5,13 +5,12 @@
 #include "flightdeck/store/DatasetRepository.h"
 #include "flightdeck/store/RunRepository.h"
 
-#include <algorithm>
 #include <cstdlib>
 #include <exception>
 
 namespace flightdeck::ui {
 
-StoredRun StoredRun::load(store::Project& project, store::Id runId, bool upToResumeStep)
+StoredRun StoredRun::load(store::Project& project, store::Id runId)
 {
     store::RunRepository repo(project);
     StoredRun run;
@@ -23,13 +22,6 @@ StoredRun StoredRun::load(store::Project& project, store::Id runId, bool upToRes
     };
     run.regression = param("task") == "regression";
     run.epochs = std::atoi(param("epochs").c_str());
-    run.points = repo.metrics(runId);
-    if (const std::string from = param("resumed_from_step"); upToResumeStep && !from.empty()) {
-        const long long step = std::atoll(from.c_str());
-        run.points.erase(std::remove_if(run.points.begin(), run.points.end(),
-                                        [step](const store::MetricRecord& p) { return p.step > step; }),
-                         run.points.end());
-    }
     return run;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // What the Training panel reads from the project about a run and a dataset version, in one
-// place: a stored run's status, task, epochs and curve (for a resumed run only up to the step it
-// resumed from: the trainer records the rest again), and whether a version holds images or a
-// regression target. StoredRun::load throws flightdeck::Error like the repositories.
+// place: a stored run's status, task and epochs (two small rows; its curve comes from the
+// MetricSeriesStore, off the GUI thread), and whether a version holds images or a regression
+// target. StoredRun::load throws flightdeck::Error like the repositories.
 #include "flightdeck/store/Records.h"
 
 #include <vector>
@@ -15,9 +15,8 @@ struct StoredRun {
     store::RunStatus status = store::RunStatus::Completed;
     bool regression = false;
     int epochs = 0;
-    std::vector<store::MetricRecord> points;
 
-    static StoredRun load(store::Project& project, store::Id runId, bool upToResumeStep = false);
+    static StoredRun load(store::Project& project, store::Id runId);
 };
 
 struct DatasetKind {

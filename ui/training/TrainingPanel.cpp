@@ -1,6 +1,7 @@
 #include "training/TrainingPanel.h"
 
 #include "common/ErrorText.h"
+#include "common/MetricSeriesStore.h"
 #include "common/ProjectSession.h"
 #include "common/RunStatusText.h"
 #include "common/Settings.h"
@@ -40,7 +41,7 @@ TrainingPanel::TrainingPanel(ProjectSession* session, TrainingController* contro
       statusLabel_(new QLabel(this)),
       runtimeLabel_(new QLabel(this)),
       warningLabel_(new QLabel(this)),
-      plot_(new LivePlot(this))
+      plot_(new LivePlot(MetricSeriesStore::forSession(session), this))
 {
     setObjectName(QStringLiteral("trainingPanel"));
     tabs_->setObjectName(QStringLiteral("trainingTabs"));
@@ -94,6 +95,7 @@ TrainingPanel::TrainingPanel(ProjectSession* session, TrainingController* contro
     connect(controller_, &TrainingController::started, this, &TrainingPanel::onStarted);
     connect(controller_, &TrainingController::progress, this, &TrainingPanel::onProgress);
     connect(controller_, &TrainingController::metricsArrived, this, &TrainingPanel::onMetrics);
+    connect(plot_, &LivePlot::curvesLoaded, this, &TrainingPanel::updatePlotTitle);
     connect(controller_, &TrainingController::finished, this, &TrainingPanel::onFinished);
     connect(controller_, &TrainingController::failed, this, &TrainingPanel::onFailed);
     for (auto signal : {&ProjectSession::currentVersionChanged, &ProjectSession::currentSplitChanged,
@@ -262,7 +264,7 @@ void TrainingPanel::onMetrics(qint64 runId, const std::vector<flightdeck::store:
     if (shownRunId_ == 0 && controller_->isRunning())
         shownRunId_ = runId;
     if (runId == shownRunId_)
-        plot_->appendPoints(points);
+        plot_->appendPoints(runId, points);
 }
 
 void TrainingPanel::onFinished(qint64 runId, store::RunStatus status, double samplesPerSecond)
@@ -330,9 +332,11 @@ void TrainingPanel::showStoredRun(qint64 runId)
 std::optional<StoredRun> TrainingPanel::loadStoredCurve(qint64 runId, bool upToResumeStep)
 {
     try {
-        auto run = StoredRun::load(session_->project(), runId, upToResumeStep);
-        plot_->setRegression(run.regression);
-        plot_->setPoints(run.points);
+        // The curve comes from the store, read off the GUI thread; a resumed run's points past
+        // its checkpoint are re-read when the stream goes back to that step.
+        (void)upToResumeStep;
+        auto run = StoredRun::load(session_->project(), runId);
+        plot_->showRun(runId, run.regression);
         return run;
     } catch (const std::exception& e) {
         plot_->clearData();

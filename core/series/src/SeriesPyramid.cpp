@@ -28,6 +28,7 @@ void merge(Bucket& a, const Bucket& b)
         a.min = std::min(a.min, b.min);
         a.max = std::max(a.max, b.max);
     }
+    a.sum += b.sum;
     a.count += b.count;
     a.nonFinite += b.nonFinite;
 }
@@ -38,7 +39,14 @@ Bucket SeriesPyramid::rawBucket(std::size_t i) const
 {
     const double y = ys_[i];
     const bool finite = std::isfinite(y);
-    return Bucket{xs_[i], xs_[i], finite ? y : kNaN, finite ? y : kNaN, y, 1, finite ? 0 : 1};
+    return Bucket{xs_[i], xs_[i], finite ? y : kNaN, finite ? y : kNaN, y, finite ? y : 0.0, 1,
+                  finite ? 0 : 1};
+}
+
+double Bucket::mean() const
+{
+    const std::int64_t finite = count - nonFinite;
+    return finite > 0 ? sum / static_cast<double>(finite) : kNaN;
 }
 
 void SeriesPyramid::append(double x, double y)

@@ -17,8 +17,12 @@ struct Bucket {
     double xFirst = 0, xLast = 0;
     double min = 0, max = 0;      // over the finite values; NaN when there are none
     double last = 0;              // the last value (finite or not)
+    double sum = 0;               // of the finite values, for the bucket's mean
     std::int64_t count = 0;       // points in the bucket
     std::int64_t nonFinite = 0;   // NaN / inf among them
+
+    // The mean of the finite values; NaN when there are none. A plot's line through the band.
+    double mean() const;
 };
 
 class SeriesPyramid {

@@ -1,0 +1,269 @@
+#include "common/MetricSeriesStore.h"
+
+#include "common/ProjectSession.h"
+#include "common/TaskRunner.h"
+
+#include "flightdeck/store/Project.h"
+#include "flightdeck/store/RunRepository.h"
+
+#include <QCoreApplication>
+#include <QThread>
+#include <QVariant>
+
+#include <algorithm>
+#include <memory>
+
+namespace flightdeck::ui {
+
+struct MetricSeriesStore::Loaded {
+    std::map<SeriesKey, Held> series;
+    std::map<qint64, double> startTimes;
+};
+
+}  // namespace flightdeck::ui
+
+Q_DECLARE_METATYPE(std::shared_ptr<flightdeck::ui::MetricSeriesStore::Loaded>)
+
+namespace flightdeck::ui {
+
+std::atomic<int> MetricSeriesStore::reads_{0};
+std::atomic<int> MetricSeriesStore::guiReads_{0};
+
+MetricSeriesStore* MetricSeriesStore::forSession(ProjectSession* session)
+{
+    if (auto* existing = session->findChild<MetricSeriesStore*>(QString(), Qt::FindDirectChildrenOnly))
+        return existing;
+    return new MetricSeriesStore(session, session);
+}
+
+MetricSeriesStore::MetricSeriesStore(ProjectSession* session, QObject* parent)
+    : QObject(parent), session_(session), runner_(new TaskRunner(session, this))
+{
+    // Its own runner: curve reads neither show as the status bar's busy task nor queue behind
+    // an import, and the user's Cancel is not meant for them.
+    runner_->setObjectName(QStringLiteral("curveRunner"));
+    connect(session, &ProjectSession::projectClosed, this, &MetricSeriesStore::clear);
+}
+
+MetricSeriesStore::~MetricSeriesStore() = default;
+
+namespace {
+
+double xOfPoint(const flightdeck::store::MetricRecord& p, XAxis axis, double t0)
+{
+    switch (axis) {
+    case XAxis::Step: return static_cast<double>(p.step);
+    case XAxis::Epoch: return p.epoch;
+    case XAxis::RelativeTime: return p.wallTime - t0;
+    case XAxis::WallTime: return p.wallTime;
+    }
+    return static_cast<double>(p.step);
+}
+
+}  // namespace
+
+bool MetricSeriesStore::add(Held& held, const flightdeck::store::MetricRecord& point, XAxis axis,
+                            double t0)
+{
+    if (held.pyramid.size() > 0 && point.step <= held.lastStep)
+        return false;
+    // A wall clock set back must not break the non-decreasing x the pyramid needs.
+    const double x = held.pyramid.size() > 0 ? std::max(held.lastX, xOfPoint(point, axis, t0))
+                                             : xOfPoint(point, axis, t0);
+    held.pyramid.append(x, point.value);
+    held.lastStep = point.step;
+    held.lastX = x;
+    return true;
+}
+
+void MetricSeriesStore::request(const std::vector<SeriesKey>& keys)
+{
+    std::vector<SeriesKey> missing;
+    for (const SeriesKey& key : keys) {
+        touch(key.runId);
+        axes_[key.runId].insert(key.axis);
+        if (!held_.count(key) && !loading_.count(key)
+            && std::find(missing.begin(), missing.end(), key) == missing.end())
+            missing.push_back(key);
+    }
+    launch(missing);
+}
+
+void MetricSeriesStore::reload(qint64 runId)
+{
+    std::vector<SeriesKey> keys;
+    for (const auto& [key, held] : held_)
+        if (key.runId == runId && !loading_.count(key))
+            keys.push_back(key);
+    launch(keys);
+}
+
+void MetricSeriesStore::launch(const std::vector<SeriesKey>& keys)
+{
+    if (keys.empty() || !session_->isOpen())
+        return;
+    for (const SeriesKey& key : keys)
+        loading_[key];
+    std::map<qint64, double> known;
+    for (const SeriesKey& key : keys)
+        if (const auto it = startTimes_.find(key.runId); it != startTimes_.end())
+            known[key.runId] = it->second;
+    runner_->run(
+        tr("Loading curves"),
+        [keys, known](store::Project& project, const std::atomic<bool>& cancel) -> QVariant {
+            ++reads_;
+            if (QThread::currentThread() == QCoreApplication::instance()->thread())
+                ++guiReads_;
+            auto loaded = std::make_shared<Loaded>();
+            store::RunRepository repo(project);
+            std::map<qint64, std::map<std::string, std::vector<XAxis>>> wanted;
+            for (const SeriesKey& key : keys)
+                wanted[key.runId][key.key].push_back(key.axis);
+            for (const auto& [runId, byKey] : wanted) {
+                const auto t = known.find(runId);
+                const double t0 = t != known.end() ? t->second : repo.run(runId).startedAt;
+                loaded->startTimes[runId] = t0;
+                for (const auto& [key, axes] : byKey) {
+                    if (cancel.load())
+                        return {};
+                    const auto points = repo.metrics(runId, key);
+                    for (const XAxis axis : axes) {
+                        Held& held = loaded->series[SeriesKey{runId, key, axis}];
+                        for (const auto& point : points)
+                            add(held, point, axis, t0);
+                    }
+                }
+            }
+            return QVariant::fromValue(loaded);
+        },
+        [this, keys](const QVariant& result) {
+            const auto loaded = result.value<std::shared_ptr<Loaded>>();
+            if (loaded)
+                applyLoaded(*loaded);
+            else
+                for (const SeriesKey& key : keys)
+                    loading_.erase(key);
+        },
+        [this, keys](const QString& message) {
+            for (const SeriesKey& key : keys)
+                loading_.erase(key);
+            Q_EMIT loadFailed(message);
+        });
+}
+
+void MetricSeriesStore::applyLoaded(const Loaded& loaded)
+{
+    for (const auto& [runId, t0] : loaded.startTimes)
+        startTimes_.emplace(runId, t0);
+    std::set<qint64> runs;
+    for (const auto& [key, series] : loaded.series) {
+        Held& held = held_[key] = series;
+        runs.insert(key.runId);
+        const auto pending = loading_.find(key);
+        if (pending == loading_.end())
+            continue;
+        // Streamed while it was read: what the read already had is skipped by step.
+        for (const auto& point : pending->second)
+            if (point.step > held.lastStep)
+                add(held, point, key.axis, startTimes_[key.runId]);
+        loading_.erase(pending);
+    }
+    evict();
+    for (const qint64 runId : runs)
+        Q_EMIT seriesLoaded(runId);
+}
+
+bool MetricSeriesStore::isHeld(const SeriesKey& key) const { return held_.count(key) > 0; }
+
+bool MetricSeriesStore::isLoading(const SeriesKey& key) const { return loading_.count(key) > 0; }
+
+const series::SeriesPyramid* MetricSeriesStore::series(const SeriesKey& key) const
+{
+    const auto it = held_.find(key);
+    return it == held_.end() ? nullptr : &it->second.pyramid;
+}
+
+std::vector<series::Bucket> MetricSeriesStore::query(const SeriesKey& key, double x0, double x1,
+                                                     std::size_t columns) const
+{
+    const auto* pyramid = series(key);
+    return pyramid ? pyramid->query(x0, x1, columns) : std::vector<series::Bucket>{};
+}
+
+void MetricSeriesStore::startLive(qint64 runId)
+{
+    live_.insert(runId);
+    axes_[runId].insert(XAxis::Step);
+    touch(runId);
+}
+
+void MetricSeriesStore::stopLive(qint64 runId) { live_.erase(runId); }
+
+void MetricSeriesStore::append(qint64 runId, const std::vector<flightdeck::store::MetricRecord>& points)
+{
+    const bool live = live_.count(runId) > 0;
+    if (points.empty() || (!live && !axes_.count(runId)))
+        return;
+    if (!startTimes_.count(runId))
+        startTimes_[runId] = points.front().wallTime;
+    const double t0 = startTimes_[runId];
+    std::vector<SeriesKey> reread;
+    for (const auto& point : points) {
+        for (const XAxis axis : axes_[runId]) {
+            const SeriesKey key{runId, point.key, axis};
+            if (const auto pending = loading_.find(key); pending != loading_.end()) {
+                pending->second.push_back(point);
+                continue;
+            }
+            auto it = held_.find(key);
+            if (it == held_.end()) {
+                if (!live)
+                    continue;
+                it = held_.emplace(key, Held{}).first;
+            }
+            if (!add(it->second, point, axis, t0)) {
+                loading_[key].push_back(point);
+                reread.push_back(key);
+            }
+        }
+    }
+    launch(reread);
+    Q_EMIT seriesAppended(runId);
+}
+
+void MetricSeriesStore::touch(qint64 runId) { lastUse_[runId] = ++useClock_; }
+
+void MetricSeriesStore::evict()
+{
+    std::set<qint64> runs;
+    for (const auto& entry : held_)
+        runs.insert(entry.first.runId);
+    while (runs.size() > kMaxRuns) {
+        qint64 oldest = 0;
+        quint64 oldestUse = ~quint64(0);
+        for (const qint64 runId : runs)
+            if (!live_.count(runId) && lastUse_[runId] < oldestUse) {
+                oldest = runId;
+                oldestUse = lastUse_[runId];
+            }
+        if (oldest == 0)
+            return;
+        for (auto it = held_.begin(); it != held_.end();)
+            it = it->first.runId == oldest && !loading_.count(it->first) ? held_.erase(it)
+                                                                          : std::next(it);
+        runs.erase(oldest);
+    }
+}
+
+void MetricSeriesStore::clear()
+{
+    runner_->cancelAll();
+    held_.clear();
+    loading_.clear();
+    startTimes_.clear();
+    axes_.clear();
+    live_.clear();
+    lastUse_.clear();
+}
+
+}  // namespace flightdeck::ui
