@@ -2,6 +2,7 @@
 // model, a production log whose x shifts after 30 minutes, the shifted range brushed and sent
 // to labeling (a fresh version, labels from the ground-truth file), Retrain (old vs new shown),
 // Promote (the production alias moves). Real project, real training, offscreen widgets.
+#include "common/ShiftedBlobs.h"
 #include "common/ProjectSession.h"
 #include "common/TaskRunner.h"
 #include "monitoring/LoopActions.h"
@@ -29,24 +30,6 @@ using namespace flightdeck::ui;
 
 namespace {
 
-data::Table blobs(int rows)
-{
-    data::Table t;
-    t.featureNames = {"x", "y", "z"};
-    t.labelName = "kind";
-    t.classes = {"a", "b", "c"};
-    std::mt19937 rng(7);
-    std::normal_distribution<float> noise(0.0f, 0.7f);
-    for (int i = 0; i < rows; ++i) {
-        const int c = i % 3;
-        t.features.push_back(float(c) * 2.0f + noise(rng));
-        t.features.push_back(c == 1 ? 2.0f + noise(rng) : noise(rng));
-        t.features.push_back(noise(rng));
-        t.labels.push_back(c);
-    }
-    return t;
-}
-
 constexpr double kStart = 1795392000, kShiftAt = 1800;
 
 }  // namespace
@@ -63,7 +46,7 @@ private Q_SLOTS:
         {
             auto project = store::Project::create(folder.toStdString());
             data::DatasetCatalog catalog(project);
-            const data::Table table = blobs(600);
+            const data::Table table = testing::threeBlobs(600);
             const auto version = catalog.addVersion("blobs", table, "blobs.csv");
             const auto split = catalog.createSplit(version.id, {0.6, 0.2, 0.2}, 3);
             const auto spec = model::defaultMlp();
@@ -77,14 +60,7 @@ private Q_SLOTS:
             firstModel = bundle.registeredModelId;
             store::ModelRegistry(project).setAlias(firstModel, "production");
 
-            monitor::SimulationSource source;
-            source.features = table.featureNames;
-            source.columns.resize(3);
-            for (std::size_t r = 0; r < table.rows(); ++r) {
-                for (std::size_t f = 0; f < 3; ++f)
-                    source.columns[f].push_back(table.row(r)[f]);
-                source.labels.push_back(table.classes[std::size_t(table.labels[r])]);
-            }
+            const monitor::SimulationSource source = testing::simulationSource(table);
             monitor::SimulationOptions sim;
             sim.start = kStart;
             sim.rate = 1;

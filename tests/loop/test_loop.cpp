@@ -4,6 +4,7 @@
 // into a fresh dataset version (labels joined from ground truth), a retrain with the old recipe
 // that is compared with the old model on the old test rows and on held-out fresh rows, and the
 // serving alias moved to the new model.
+#include "common/ShiftedBlobs.h"
 #include "flightdeck/common/Error.h"
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/data/LabelHistory.h"
@@ -35,25 +36,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Three classes told apart by x and y; z is noise.
-data::Table blobs(int rows)
-{
-    data::Table t;
-    t.featureNames = {"x", "y", "z"};
-    t.labelName = "kind";
-    t.classes = {"a", "b", "c"};
-    std::mt19937 rng(7);
-    std::normal_distribution<float> noise(0.0f, 0.7f);
-    for (int i = 0; i < rows; ++i) {
-        const int c = i % 3;
-        t.features.push_back(float(c) * 2.0f + noise(rng));
-        t.features.push_back(c == 1 ? 2.0f + noise(rng) : noise(rng));
-        t.features.push_back(noise(rng));
-        t.labels.push_back(c);
-    }
-    return t;
-}
-
 constexpr double kStart = 1795392000, kShiftAt = 1800;
 
 }  // namespace
@@ -67,7 +49,7 @@ private Q_SLOTS:
     {
         auto project = store::Project::create(dir_.filePath("p").toStdString());
         data::DatasetCatalog catalog(project);
-        const data::Table table = blobs(600);
+        const data::Table table = testing::threeBlobs(600);
         const auto version = catalog.addVersion("blobs", table, "blobs.csv");
         const auto split = catalog.createSplit(version.id, {0.6, 0.2, 0.2}, 3);
         const auto g = model::GraphSpec::fromJson(
@@ -85,14 +67,7 @@ private Q_SLOTS:
         store::ModelRegistry(project).setAlias(bundle.registeredModelId, "production");
 
         // An hour of production; from 30 minutes on, x arrives 3 higher (a changed sensor).
-        monitor::SimulationSource source;
-        source.features = table.featureNames;
-        source.columns.resize(3);
-        for (std::size_t r = 0; r < table.rows(); ++r) {
-            for (std::size_t f = 0; f < 3; ++f)
-                source.columns[f].push_back(table.row(r)[f]);
-            source.labels.push_back(table.classes[std::size_t(table.labels[r])]);
-        }
+        const monitor::SimulationSource source = testing::simulationSource(table);
         monitor::SimulationOptions sim;
         sim.start = kStart;
         sim.rate = 1;
@@ -170,7 +145,7 @@ private Q_SLOTS:
     {
         auto project = store::Project::create(dir_.filePath("q").toStdString());
         data::DatasetCatalog catalog(project);
-        const auto version = catalog.addVersion("blobs", blobs(30), "blobs.csv");
+        const auto version = catalog.addVersion("blobs", testing::threeBlobs(30), "blobs.csv");
         const fs::path log = dir_.filePath("other.jsonl").toStdString();
         std::ofstream(log) << R"({"timestamp": 1795392000, "features": {"x": 1, "w": 2, "z": 3}, "prediction": "a", "latency_ms": 3})" << "\n";
         try {
