@@ -686,6 +686,117 @@ Intra-op-Threads: %5</translation>
     </message>
 </context>
 <context>
+    <name>flightdeck::ui::AliasDialog</name>
+    <message>
+        <location filename="../ui/export/AliasDialog.cpp" line="20"/>
+        <source>Promote a version</source>
+        <translation>Eine Version befördern</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/AliasDialog.cpp" line="21"/>
+        <source>Roll back an alias</source>
+        <translation>Einen Alias zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/AliasDialog.cpp" line="22"/>
+        <source>Clear an alias</source>
+        <translation>Einen Alias entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/AliasDialog.cpp" line="41"/>
+        <source>Kept in the alias history (optional)</source>
+        <translation>Wird im Alias-Verlauf festgehalten (optional)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/AliasDialog.cpp" line="49"/>
+        <source>&amp;Promote</source>
+        <translation>&amp;Befördern</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/AliasDialog.cpp" line="50"/>
+        <source>&amp;Roll back</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/AliasDialog.cpp" line="51"/>
+        <source>C&amp;lear alias</source>
+        <translation>Alias &amp;entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/AliasDialog.cpp" line="53"/>
+        <source>&amp;Alias:</source>
+        <translation>&amp;Alias:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/AliasDialog.cpp" line="54"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/AliasDialog.cpp" line="80"/>
+        <source>Choose an alias, e.g. staging or production.</source>
+        <translation>Wählen Sie einen Alias, z. B. staging oder production.</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::AliasHistoryView</name>
+    <message>
+        <location filename="../ui/export/AliasHistoryView.cpp" line="30"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/AliasHistoryView.cpp" line="30"/>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/AliasHistoryView.cpp" line="30"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/AliasHistoryView.cpp" line="30"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/AliasHistoryView.cpp" line="30"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/AliasHistoryView.cpp" line="30"/>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/AliasHistoryView.cpp" line="32"/>
+        <source>Alias history:</source>
+        <translation>Alias-Verlauf:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/AliasHistoryView.cpp" line="33"/>
+        <source>Alias history of “%1” (newest first):</source>
+        <translation>Alias-Verlauf von „%1“ (neueste zuerst):</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/AliasHistoryView.cpp" line="49"/>
+        <source>promoted</source>
+        <translation>befördert</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/AliasHistoryView.cpp" line="50"/>
+        <source>rolled back</source>
+        <translation>zurückgesetzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/AliasHistoryView.cpp" line="51"/>
+        <source>cleared</source>
+        <translation>entfernt</translation>
+    </message>
+</context>
+<context>
     <name>flightdeck::ui::ArchitecturePanel</name>
     <message>
         <location filename="../ui/architecture/ArchitecturePanel.cpp" line="223"/>
@@ -811,67 +922,67 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::BundleInspector</name>
     <message>
-        <location filename="../ui/export/BundleInspector.cpp" line="73"/>
+        <location filename="../ui/export/BundleInspector.cpp" line="64"/>
         <source>Open &amp;folder</source>
         <translation>&amp;Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/export/BundleInspector.cpp" line="74"/>
+        <location filename="../ui/export/BundleInspector.cpp" line="65"/>
         <source>Show the bundle in the file manager</source>
         <translation>Das Paket im Dateimanager anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/export/BundleInspector.cpp" line="75"/>
+        <location filename="../ui/export/BundleInspector.cpp" line="66"/>
         <source>&amp;Verify again</source>
         <translation>Erneut &amp;prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/export/BundleInspector.cpp" line="76"/>
+        <location filename="../ui/export/BundleInspector.cpp" line="67"/>
         <source>Re-hash every file listed in manifest.json</source>
         <translation>Die Prüfsumme jeder in manifest.json aufgeführten Datei neu berechnen</translation>
     </message>
     <message>
-        <location filename="../ui/export/BundleInspector.cpp" line="77"/>
+        <location filename="../ui/export/BundleInspector.cpp" line="68"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../ui/export/BundleInspector.cpp" line="77"/>
+        <location filename="../ui/export/BundleInspector.cpp" line="68"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/export/BundleInspector.cpp" line="77"/>
+        <location filename="../ui/export/BundleInspector.cpp" line="68"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../ui/export/BundleInspector.cpp" line="97"/>
+        <location filename="../ui/export/BundleInspector.cpp" line="88"/>
         <source>Verifying bundle %1…</source>
         <translation>Paket %1 wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/export/BundleInspector.cpp" line="125"/>
+        <location filename="../ui/export/BundleInspector.cpp" line="116"/>
         <source>Select an export in the registry to inspect its bundle.</source>
         <translation>Wählen Sie einen Export in der Registry aus, um sein Paket zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/export/BundleInspector.cpp" line="138"/>
+        <location filename="../ui/export/BundleInspector.cpp" line="129"/>
         <source>Verifying…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/export/BundleInspector.cpp" line="154"/>
+        <location filename="../ui/export/BundleInspector.cpp" line="145"/>
         <source>%1 bytes</source>
         <translation>%1 Byte</translation>
     </message>
     <message>
-        <location filename="../ui/export/BundleInspector.cpp" line="165"/>
+        <location filename="../ui/export/BundleInspector.cpp" line="156"/>
         <source>✘ Cannot read the bundle: %1</source>
         <translation>✘ Das Paket kann nicht gelesen werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export/BundleInspector.cpp" line="169"/>
+        <location filename="../ui/export/BundleInspector.cpp" line="160"/>
         <source>✔ Intact: all %n file(s) match their SHA-256.</source>
         <translation>
             <numerusform>✔ Intakt: %n Datei entspricht ihrer SHA-256-Prüfsumme.</numerusform>
@@ -879,7 +990,7 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export/BundleInspector.cpp" line="173"/>
+        <location filename="../ui/export/BundleInspector.cpp" line="164"/>
         <source>✘ %n problem(s) found:</source>
         <translation>
             <numerusform>✘ %n Problem gefunden:</numerusform>
@@ -1905,153 +2016,102 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::ExportPanel</name>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="178"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="147"/>
         <source>Export the current run</source>
         <translation>Aktuellen Lauf exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="179"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="148"/>
         <source>Run:</source>
         <translation>Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="180"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="149"/>
         <source>&amp;Model name:</source>
         <translation>&amp;Modellname:</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="181"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="150"/>
         <source>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;; each export becomes the next version of this name in the registry</source>
         <translation>Buchstaben, Ziffern, „.“, „_“ und „-“; jeder Export wird zur nächsten Version dieses Namens in der Registry</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="183"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="152"/>
         <source>&amp;Destination:</source>
         <translation>&amp;Ziel:</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="184"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="153"/>
         <source>Project exports folder (default)</source>
         <translation>Exportordner des Projekts (Standard)</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="185"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="154"/>
         <source>&amp;Choose folder…</source>
         <translation>Ordner &amp;wählen…</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="186"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="155"/>
         <source>E&amp;xport</source>
         <translation>E&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="187"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="156"/>
         <source>Write model.pt, labels.json, preprocessing.json, model_card.md and manifest.json</source>
         <translation>model.pt, labels.json, preprocessing.json, model_card.md und manifest.json schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="189"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="158"/>
         <source>Model registry</source>
         <translation>Modell-Registry</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="191"/>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="191"/>
-        <source>Version</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="191"/>
-        <source>Run</source>
-        <translation>Lauf</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="191"/>
-        <source>Alias</source>
-        <translation>Alias</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="191"/>
-        <location filename="../ui/export/ExportPanel.cpp" line="196"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="160"/>
         <source>Bundle</source>
         <translation>Paket</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="191"/>
-        <source>Created</source>
-        <translation>Erstellt</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="192"/>
-        <source>&amp;Alias of the selected version:</source>
-        <translation>&amp;Alias der ausgewählten Version:</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="193"/>
-        <source>An alias names one version per model, e.g. staging or production; leave empty to remove it</source>
-        <translation>Ein Alias benennt eine Version pro Modell, z. B. staging oder production; leer lassen, um ihn zu entfernen</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="195"/>
-        <source>Set &amp;alias</source>
-        <translation>Alias &amp;setzen</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="208"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="172"/>
         <source>none — select a run in Experiments</source>
         <translation>keiner – wählen Sie unter „Experimente“ einen Lauf aus</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="213"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="177"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="220"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="184"/>
         <source>no project open</source>
         <translation>kein Projekt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="309"/>
-        <source>Alias removed.</source>
-        <translation>Alias entfernt.</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="309"/>
-        <source>Alias “%1” set.</source>
-        <translation>Alias „%1“ gesetzt.</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="319"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="206"/>
         <source>Choose a folder for the bundle</source>
         <translation>Ordner für das Paket wählen</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="337"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="224"/>
         <source>Select a run in Experiments first.</source>
         <translation>Wählen Sie zuerst unter „Experimente“ einen Lauf aus.</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="337"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="224"/>
         <source>Open a project first.</source>
         <translation>Öffnen Sie zuerst ein Projekt.</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="349"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="236"/>
         <source>Exporting run #%1 as “%2”…</source>
         <translation>Lauf #%1 wird als „%2“ exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="354"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="241"/>
         <source>Exporting run %1…</source>
         <translation>Lauf %1 wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="370"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="257"/>
         <source>Exported version %1 of “%2” to %3</source>
         <translation>Version %1 von „%2“ nach %3 exportiert</translation>
     </message>
@@ -2934,6 +2994,127 @@ Aktivierungsspeicher pro Sample: %4</translation>
     </message>
 </context>
 <context>
+    <name>flightdeck::ui::LocalServer</name>
+    <message>
+        <location filename="../ui/export/LocalServer.cpp" line="64"/>
+        <source>Run flightdeck-serve on this bundle on 127.0.0.1 and follow its prediction log in the Monitoring panel.</source>
+        <translation>flightdeck-serve mit diesem Paket auf 127.0.0.1 starten und sein Vorhersageprotokoll im Monitoring-Bereich verfolgen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/LocalServer.cpp" line="82"/>
+        <source>flightdeck-serve was not found beside the workbench or on PATH.</source>
+        <translation>flightdeck-serve wurde weder neben der Workbench noch im PATH gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/LocalServer.cpp" line="143"/>
+        <source>Stop serving</source>
+        <translation>Bereitstellung beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/LocalServer.cpp" line="143"/>
+        <source>Serve locally</source>
+        <translation>Lokal bereitstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/LocalServer.cpp" line="146"/>
+        <source>Serving on %1 (POST /predict); log: %2</source>
+        <translation>Bereitgestellt auf %1 (POST /predict); Protokoll: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/LocalServer.cpp" line="148"/>
+        <source>Starting…</source>
+        <translation>Startet …</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/LocalServer.cpp" line="150"/>
+        <source>Not serving: %1</source>
+        <translation>Nicht bereitgestellt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::LoopActions</name>
+    <message>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="86"/>
+        <source>Send to labeling</source>
+        <translation>Zur Beschriftung senden</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="87"/>
+        <source>The records of the selected time range (or the whole log) become a new dataset version, derived from the deployed model&apos;s training data, most uncertain first; labels come from the ground-truth file if one is chosen.</source>
+        <translation>Die Datensätze des gewählten Zeitraums (oder des ganzen Protokolls) werden eine neue Datensatzversion, abgeleitet von den Trainingsdaten des eingesetzten Modells, die unsichersten zuerst; Labels kommen aus der Ground-Truth-Datei, falls eine gewählt ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="90"/>
+        <source>Retrain</source>
+        <translation>Neu trainieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="91"/>
+        <source>Train the deployed run&apos;s recipe on its data plus the labeled rows of the version sent to labeling, and compare old and new models.</source>
+        <translation>Das Rezept des eingesetzten Laufs auf seinen Daten plus den beschrifteten Zeilen der zur Beschriftung gesendeten Version trainieren und altes und neues Modell vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="93"/>
+        <source>Promote</source>
+        <translation>Befördern</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="94"/>
+        <source>Export the retrained model and move the &quot;production&quot; alias to it.</source>
+        <translation>Das neu trainierte Modell exportieren und den Alias „production“ darauf setzen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="136"/>
+        <source>Sending records to labeling</source>
+        <translation>Datensätze werden zur Beschriftung gesendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="152"/>
+        <source>Version %1: %2 records (%3 labeled) from the log, for labeling.</source>
+        <translation>Version %1: %2 Datensätze (%3 beschriftet) aus dem Protokoll, zur Beschriftung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="160"/>
+        <source>Send to labeling failed: %1</source>
+        <translation>Senden zur Beschriftung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="172"/>
+        <source>Retraining</source>
+        <translation>Neues Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="190"/>
+        <source>Retraining was cancelled.</source>
+        <translation>Das neue Training wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="195"/>
+        <source>Run %1 (+%2 labeled rows): fresh rows %3 → %4 (%5 rows), old test rows %6 → %7 (%8 rows).</source>
+        <translation>Lauf %1 (+%2 beschriftete Zeilen): neue Zeilen %3 → %4 (%5 Zeilen), alte Testzeilen %6 → %7 (%8 Zeilen).</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="206"/>
+        <source>Retraining failed: %1</source>
+        <translation>Neues Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="222"/>
+        <source>Promoting the retrained model</source>
+        <translation>Neu trainiertes Modell wird befördert</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="231"/>
+        <source>%1 v%2 is now &quot;production&quot;.</source>
+        <translation>%1 v%2 ist jetzt „production“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="238"/>
+        <source>Promote failed: %1</source>
+        <translation>Befördern fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>flightdeck::ui::MainActions</name>
     <message>
         <location filename="../ui/mainwindow/MainActions.cpp" line="117"/>
@@ -3089,17 +3270,17 @@ Aktivierungsspeicher pro Sample: %4</translation>
 <context>
     <name>flightdeck::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="98"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="100"/>
         <source>Could not create the project</source>
         <translation>Das Projekt konnte nicht erstellt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="98"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="100"/>
         <source>Could not open the project</source>
         <translation>Das Projekt konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="99"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="101"/>
         <source>%1
 
 %2</source>
@@ -3108,12 +3289,12 @@ Aktivierungsspeicher pro Sample: %4</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="108"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="110"/>
         <source>The project was found damaged</source>
         <translation>Das Projekt ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="109"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="111"/>
         <source>%1
 
 It is open read-only: nothing will be written to it until the command flightdeck-cli fsck finds the database whole again (for example after restoring project.db from a backup).
@@ -3126,103 +3307,103 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="116"/>
         <source>Opened project %1 read-only: it can be read, not changed</source>
         <translation>Projekt %1 schreibgeschützt geöffnet: Es kann gelesen, aber nicht geändert werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="117"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="119"/>
         <source>Opened project %1</source>
         <translation>Projekt %1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="131"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="133"/>
         <source>Checking the project database</source>
         <translation>Projektdatenbank wird geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="163"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="180"/>
         <source>About Flightdeck</source>
         <translation>Über Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="181"/>
         <source>&lt;b&gt;Flightdeck %1&lt;/b&gt;&lt;br&gt;A desktop workbench for the whole machine-learning lifecycle.&lt;br&gt;Build %2&lt;br&gt;%3</source>
         <translation>&lt;b&gt;Flightdeck %1&lt;/b&gt;&lt;br&gt;Eine Desktop-Arbeitsumgebung für den gesamten Lebenszyklus des maschinellen Lernens.&lt;br&gt;Build %2&lt;br&gt;%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="193"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="195"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="327"/>
         <source>Flightdeck</source>
         <translation>Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="289"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="303"/>
         <source>Run #%1 finished: %2</source>
         <translation>Lauf #%1 beendet: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="292"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="306"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="296"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="310"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="311"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
         <source>%1 — Flightdeck</source>
         <translation>%1 — Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="324"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="338"/>
         <source>Data and Labeling</source>
         <translation>Daten und Annotation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="339"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="326"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="340"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="341"/>
         <source>Experiments</source>
         <translation>Experimente</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="328"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="342"/>
         <source>Evaluation</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="329"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="343"/>
         <source>Export and Registry</source>
         <translation>Export und Registry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="330"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="344"/>
         <source>Monitoring</source>
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="331"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="345"/>
         <source>Labeling</source>
         <translation>Annotation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="337"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="351"/>
         <source>%1 · reference BLAS (slow)</source>
         <translation>%1 · Referenz-BLAS (langsam)</translation>
     </message>
@@ -3243,7 +3424,7 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::MetricSeriesStore</name>
     <message>
-        <location filename="../ui/common/MetricSeriesStore.cpp" line="112"/>
+        <location filename="../ui/common/MetricSeriesStore.cpp" line="113"/>
         <source>Loading curves</source>
         <translation>Kurven werden geladen</translation>
     </message>
@@ -3589,27 +3770,27 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <translation>Anteil</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="180"/>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="183"/>
         <source>Choose ground truth (request_id, label)</source>
         <translation>Wahre Labels wählen (request_id, label)</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="219"/>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="223"/>
         <source>Open a prediction log</source>
         <translation>Vorhersageprotokoll öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="223"/>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="227"/>
         <source>Prediction logs (*.jsonl *.ndjson *.log *.json)</source>
         <translation>Vorhersageprotokolle (*.jsonl *.ndjson *.log *.json)</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="223"/>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="227"/>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="238"/>
+        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="242"/>
         <source>%1 does not exist.</source>
         <translation>%1 existiert nicht.</translation>
     </message>
@@ -4252,6 +4433,162 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <location filename="../ui/monitoring/ReferencePicker.cpp" line="146"/>
         <source>no registered model in this project</source>
         <translation>kein registriertes Modell in diesem Projekt</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::RegistryView</name>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="80"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="80"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="80"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="80"/>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="80"/>
+        <source>Bundle</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="80"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="82"/>
+        <source>&amp;Promote…</source>
+        <translation>&amp;Befördern…</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="83"/>
+        <source>Point an alias such as staging or production at the selected version; asks for the reason, which the history keeps</source>
+        <translation>Einen Alias wie staging oder production auf die gewählte Version setzen; fragt nach dem Grund, den der Verlauf festhält</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="85"/>
+        <source>Roll &amp;back…</source>
+        <translation>Zu&amp;rücksetzen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="86"/>
+        <source>Move an alias of this model back to the version it pointed at before</source>
+        <translation>Einen Alias dieses Modells auf die Version zurücksetzen, auf die er vorher zeigte</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="88"/>
+        <source>C&amp;lear alias…</source>
+        <translation>Alias &amp;entfernen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="89"/>
+        <source>Remove the selected version&apos;s alias</source>
+        <translation>Den Alias der gewählten Version entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="155"/>
+        <location filename="../ui/export/RegistryView.cpp" line="264"/>
+        <location filename="../ui/export/RegistryView.cpp" line="352"/>
+        <location filename="../ui/export/RegistryView.cpp" line="354"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="163"/>
+        <source>Select a version to see where it came from.</source>
+        <translation>Wählen Sie eine Version, um zu sehen, woher sie stammt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="166"/>
+        <source>data version #%1 %2 (%3)</source>
+        <translation>Datenversion #%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="169"/>
+        <source>no data version</source>
+        <translation>keine Datenversion</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="170"/>
+        <source>run #%1 %2 (%3)</source>
+        <translation>Lauf #%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="173"/>
+        <source>no run</source>
+        <translation>kein Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="259"/>
+        <source>Select a version first.</source>
+        <translation>Wählen Sie zuerst eine Version.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="268"/>
+        <source>%1 already points at v%2.</source>
+        <translation>%1 zeigt bereits auf v%2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="269"/>
+        <source>%1: %2 → v%3</source>
+        <translation>%1: %2 → v%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="271"/>
+        <source>v%1 gives up its alias “%2” (a version holds one alias).</source>
+        <translation>v%1 gibt ihren Alias „%2“ ab (eine Version trägt einen Alias).</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="279"/>
+        <source>%1 has no earlier version to roll back to.</source>
+        <translation>%1 hat keine frühere Version, auf die zurückgesetzt werden kann.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="280"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="284"/>
+        <source>No version of %1 holds “%2”.</source>
+        <translation>Keine Version von %1 trägt „%2“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="285"/>
+        <source>%1: %2 → none</source>
+        <translation>%1: %2 → keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="310"/>
+        <source>Promote %1 v%2 to an alias. Whatever serves the alias (flightdeck-serve --project) picks it up when it next starts.</source>
+        <translation>%1 v%2 zu einem Alias befördern. Was den Alias bereitstellt (flightdeck-serve --project), übernimmt sie beim nächsten Start.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="314"/>
+        <source>Move an alias of %1.</source>
+        <translation>Einen Alias von %1 verschieben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="349"/>
+        <source>%1 was already there; nothing changed.</source>
+        <translation>%1 war bereits so gesetzt; nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="350"/>
+        <source>%1 now points at %2 (was %3).</source>
+        <translation>%1 zeigt jetzt auf %2 (vorher %3).</translation>
     </message>
 </context>
 <context>
