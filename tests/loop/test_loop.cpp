@@ -155,6 +155,11 @@ private Q_SLOTS:
             QVERIFY2(e.info().detail.find("missing: \"y\"") != std::string::npos, e.what());
             QVERIFY2(e.info().detail.find("not in the training data: \"w\"") != std::string::npos, e.what());
         }
+        // Named features in another order are matched by name.
+        std::ofstream(log) << R"({"timestamp": 1795392000, "features": {"z": 3, "x": 1, "y": 2}, "prediction": "a", "latency_ms": 3})" << "\n";
+        const auto reordered = loop::logToDatasetVersion(project, log, version.id);
+        const data::Table t = catalog.load(reordered.version.id);
+        QCOMPARE(std::vector<float>(t.features.begin(), t.features.end()), (std::vector<float>{1, 2, 3}));
         loop::FreshDataOptions none;
         none.from = 1795392001;
         std::ofstream(log) << R"({"timestamp": 1795392000, "features": [1, 2, 3], "prediction": "a", "latency_ms": 3})" << "\n";

@@ -75,26 +75,34 @@ FreshData logToDatasetVersion(store::Project& project, const fs::path& log,
             ++result.outside;
             return;
         }
+        std::vector<double> values = r.features;
         if (r.featureNames && *r.featureNames != features) {
+            // Named features (a JSON object): matched by name, whatever their order.
             std::vector<std::string> missing, extra;
-            for (const auto& f : features)
-                if (std::find(r.featureNames->begin(), r.featureNames->end(), f) == r.featureNames->end())
-                    missing.push_back(f);
+            values.assign(features.size(), 0.0);
+            for (std::size_t f = 0; f < features.size(); ++f) {
+                const auto it = std::find(r.featureNames->begin(), r.featureNames->end(), features[f]);
+                if (it == r.featureNames->end())
+                    missing.push_back(features[f]);
+                else
+                    values[f] = r.features.at(std::size_t(it - r.featureNames->begin()));
+            }
             for (const auto& f : *r.featureNames)
                 if (std::find(features.begin(), features.end(), f) == features.end())
                     extra.push_back(f);
-            mismatch = "the log's features do not match the training version's"
-                       + (missing.empty() ? std::string() : "; missing: " + list(missing))
-                       + (extra.empty() ? std::string() : "; not in the training data: " + list(extra))
-                       + (missing.empty() && extra.empty() ? "; same names in another order" : "");
-            return;
+            if (!missing.empty() || !extra.empty()) {
+                mismatch = "the log's features do not match the training version's"
+                           + (missing.empty() ? std::string() : "; missing: " + list(missing))
+                           + (extra.empty() ? std::string() : "; not in the training data: " + list(extra));
+                return;
+            }
         }
-        if (r.features.size() != features.size()) {
-            mismatch = "records with " + std::to_string(r.features.size()) + " feature values; the "
+        if (values.size() != features.size()) {
+            mismatch = "records with " + std::to_string(values.size()) + " feature values; the "
                        "training version has " + std::to_string(features.size()) + " (" + list(features) + ")";
             return;
         }
-        picked.push_back({std::isfinite(r.confidence) ? r.confidence : 2.0, r.features, r.requestId});
+        picked.push_back({std::isfinite(r.confidence) ? r.confidence : 2.0, std::move(values), r.requestId});
     };
     std::error_code ec;
     if (fs::is_directory(log, ec))
