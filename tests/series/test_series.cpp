@@ -83,6 +83,40 @@ private Q_SLOTS:
         }
     }
 
+    void bulkAppendEqualsOneByOne()
+    {
+        std::mt19937 rng(8);
+        std::normal_distribution<double> noise(0, 1);
+        for (std::size_t n : {2u, 3u, 5u, 64u, 65u, 1000u, 4097u}) {
+            std::vector<double> xs, ys;
+            series::SeriesPyramid one, bulk;
+            for (std::size_t i = 0; i < n; ++i) {
+                xs.push_back(static_cast<double>(i / 3));
+                ys.push_back(i % 101 == 4 ? std::numeric_limits<double>::infinity() : noise(rng));
+                one.append(xs.back(), ys.back());
+            }
+            bulk.append(xs, ys);
+            QCOMPARE(bulk.levels(), one.levels());
+            for (int k = 0; k < one.levels(); ++k) {
+                const auto a = bulk.level(k), e = one.level(k);
+                QCOMPARE(a.size(), e.size());
+                for (std::size_t j = 0; j < a.size(); ++j)
+                    QVERIFY2(same(a[j].min, e[j].min) && same(a[j].max, e[j].max) &&
+                                 same(a[j].last, e[j].last) && a[j].count == e[j].count &&
+                                 a[j].nonFinite == e[j].nonFinite && a[j].xFirst == e[j].xFirst &&
+                                 a[j].xLast == e[j].xLast &&
+                                 std::abs(a[j].sum - e[j].sum) <= 1e-9 * (1 + std::abs(e[j].sum)),
+                             qPrintable(QStringLiteral("n %1 level %2 bucket %3").arg(n).arg(k).arg(j)));
+            }
+            bulk.append(xs.back() + 1, 7.0);   // and it keeps growing one by one
+            QCOMPARE(bulk.size(), n + 1);
+            QCOMPARE(bulk.query(xs.back() + 1, xs.back() + 1, 1).back().last, 7.0);
+        }
+        series::SeriesPyramid bad;
+        QVERIFY_THROWS_EXCEPTION(Error, bad.append(std::vector<double>{1, 0}, std::vector<double>{1, 1}));
+        QVERIFY_THROWS_EXCEPTION(Error, bad.append(std::vector<double>{0, 1}, std::vector<double>{1}));
+    }
+
     void queriesGiveAColumnEachAndKeepTheSpike()
     {
         series::SeriesPyramid p;

@@ -3,6 +3,7 @@
 #include "common/ProjectSession.h"
 #include "common/TaskRunner.h"
 
+#include "flightdeck/store/Database.h"
 #include "flightdeck/store/Project.h"
 #include "flightdeck/store/RunRepository.h"
 
@@ -98,10 +99,32 @@ void MetricSeriesStore::reload(qint64 runId)
     launch(keys);
 }
 
-void MetricSeriesStore::launch(const std::vector<SeriesKey>& keys)
+void MetricSeriesStore::launch(const std::vector<SeriesKey>& all)
 {
-    if (keys.empty() || !session_->isOpen())
+    if (all.empty() || !session_->isOpen())
         return;
+    // Two tasks when there is more than one series: the runner has two threads, and a read
+    // is mostly SQLite walking the index, which one core does at a time.
+    std::vector<SeriesKey> sorted = all;
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<std::pair<qint64, std::string>> series;
+    for (const SeriesKey& key : sorted)
+        if (series.empty() || series.back() != std::make_pair(key.runId, key.key))
+            series.emplace_back(key.runId, key.key);
+    if (series.size() > 1) {
+        const auto half = series[series.size() / 2];
+        std::vector<SeriesKey> first, second;
+        for (const SeriesKey& key : sorted)
+            (std::make_pair(key.runId, key.key) < half ? first : second).push_back(key);
+        launchOne(first);
+        launchOne(second);
+    } else {
+        launchOne(sorted);
+    }
+}
+
+void MetricSeriesStore::launchOne(const std::vector<SeriesKey>& keys)
+{
     for (const SeriesKey& key : keys)
         loading_[key];
     std::map<qint64, double> known;
@@ -116,9 +139,15 @@ void MetricSeriesStore::launch(const std::vector<SeriesKey>& keys)
                 ++guiReads_;
             auto loaded = std::make_shared<Loaded>();
             store::RunRepository repo(project);
+            // The columns straight from the (run_id, key, step) index: RunRepository::metrics
+            // would allocate a key string per point, a quarter of a 1,000,000-point read.
+            auto st = project.db().prepare("SELECT step, epoch, wall_time, value FROM metrics "
+                                           "WHERE run_id = ? AND key = ? ORDER BY step, id");
             std::map<qint64, std::map<std::string, std::vector<XAxis>>> wanted;
             for (const SeriesKey& key : keys)
                 wanted[key.runId][key.key].push_back(key.axis);
+            std::vector<std::int64_t> steps;
+            std::vector<double> epochs, walls, values, xs;
             for (const auto& [runId, byKey] : wanted) {
                 const auto t = known.find(runId);
                 const double t0 = t != known.end() ? t->second : repo.run(runId).startedAt;
@@ -126,11 +155,34 @@ void MetricSeriesStore::launch(const std::vector<SeriesKey>& keys)
                 for (const auto& [key, axes] : byKey) {
                     if (cancel.load())
                         return {};
-                    const auto points = repo.metrics(runId, key);
+                    steps.clear(), epochs.clear(), walls.clear(), values.clear();
+                    st.reset();
+                    st.bind(1, static_cast<std::int64_t>(runId)).bind(2, key);
+                    while (st.step()) {
+                        const std::int64_t step = st.int64(0);
+                        if (!steps.empty() && step <= steps.back())
+                            continue;   // one point per step, as append() keeps it
+                        steps.push_back(step);
+                        epochs.push_back(static_cast<double>(st.int64(1)));
+                        walls.push_back(st.real(2));
+                        values.push_back(st.real(3));
+                    }
                     for (const XAxis axis : axes) {
+                        xs.resize(steps.size());
+                        for (std::size_t i = 0; i < steps.size(); ++i) {
+                            const double x = axis == XAxis::Step      ? static_cast<double>(steps[i])
+                                             : axis == XAxis::Epoch   ? epochs[i]
+                                             : axis == XAxis::WallTime ? walls[i]
+                                                                       : walls[i] - t0;
+                            // A wall clock set back must not break the pyramid's order.
+                            xs[i] = i > 0 ? std::max(xs[i - 1], x) : x;
+                        }
                         Held& held = loaded->series[SeriesKey{runId, key, axis}];
-                        for (const auto& point : points)
-                            add(held, point, axis, t0);
+                        held.pyramid.append(xs, values);
+                        if (!steps.empty()) {
+                            held.lastStep = steps.back();
+                            held.lastX = xs.back();
+                        }
                     }
                 }
             }

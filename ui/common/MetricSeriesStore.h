@@ -101,6 +101,7 @@ private:
     static bool add(Held& held, const flightdeck::store::MetricRecord& point, XAxis axis,
                     double t0);
     void launch(const std::vector<SeriesKey>& keys);
+    void launchOne(const std::vector<SeriesKey>& keys);
     void applyLoaded(const Loaded& loaded);
     void touch(qint64 runId);
     void evict();

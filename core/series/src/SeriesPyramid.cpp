@@ -80,6 +80,39 @@ void SeriesPyramid::append(double x, double y)
     }
 }
 
+void SeriesPyramid::append(const std::vector<double>& xs, const std::vector<double>& ys)
+{
+    if (xs.size() != ys.size())
+        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "points",
+                              "as many x as y, got " + std::to_string(xs.size()) + " and " +
+                                  std::to_string(ys.size())});
+    if (!xs_.empty() || xs.size() < 2) {
+        for (std::size_t i = 0; i < xs.size(); ++i)
+            append(xs[i], ys[i]);
+        return;
+    }
+    for (std::size_t i = 1; i < xs.size(); ++i)
+        if (xs[i] < xs[i - 1])
+            throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "x",
+                                  "points in non-decreasing x (a series' steps), got " +
+                                      std::to_string(xs[i]) + " after " + std::to_string(xs[i - 1])});
+    xs_ = xs;
+    ys_ = ys;
+    // Level 1 from the raw points, then each level from the one below, until one bucket
+    // spans every point (as append() leaves it).
+    std::vector<Bucket> below((xs_.size() + 1) / 2);
+    for (std::size_t i = 0; i < xs_.size(); ++i)
+        merge(below[i / 2], rawBucket(i));
+    levels_.push_back(std::move(below));
+    while (levels_.back().size() > 1) {
+        const auto& prev = levels_.back();
+        std::vector<Bucket> next((prev.size() + 1) / 2);
+        for (std::size_t j = 0; j < prev.size(); ++j)
+            merge(next[j / 2], prev[j]);
+        levels_.push_back(std::move(next));
+    }
+}
+
 void SeriesPyramid::clear()
 {
     xs_.clear();
