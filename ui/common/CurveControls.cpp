@@ -8,6 +8,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSlider>
+#include <QToolBar>
 
 #include <cmath>
 
@@ -33,15 +34,24 @@ CurveControls::CurveControls(QWidget* parent)
     smoothingValue_->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("0.00")));
     for (int i = 0; i < 4; ++i)
         xCombo_->addItem(QString());
+    smoothingSlider_->setMinimumWidth(60);
+    // A tool bar, not a plain row: in a narrow dock what does not fit goes behind its ">>"
+    // button instead of squeezing the slider to nothing.
+    auto* bar = new QToolBar(this);
+    bar->setObjectName(QStringLiteral("curveToolBar"));
+    bar->setContentsMargins(0, 0, 0, 0);
+    bar->addWidget(smoothingLabel_);
+    bar->addWidget(smoothingSlider_);
+    bar->addWidget(smoothingValue_);
+    bar->addWidget(logCheck_);
+    bar->addWidget(xCombo_);
+    auto* spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addWidget(resetButton_);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(smoothingLabel_);
-    layout->addWidget(smoothingSlider_);
-    layout->addWidget(smoothingValue_);
-    layout->addWidget(logCheck_);
-    layout->addWidget(xCombo_);
-    layout->addStretch(1);
-    layout->addWidget(resetButton_);
+    layout->addWidget(bar);
 
     connect(smoothingSlider_, &QSlider::valueChanged, this, [this](int value) {
         smoothingValue_->setText(QLocale().toString(value / 100.0, 'f', 2));

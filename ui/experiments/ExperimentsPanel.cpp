@@ -227,6 +227,9 @@ void ExperimentsPanel::applyRows(const RunRows& loaded) {
         rows.push_back(row);
     }
     table_->setRows(rows);
+    // The session's run may have been chosen before the rows came in.
+    if (table_->selectedRunIds().isEmpty() && session_->currentRunId() > 0)
+        table_->selectRun(session_->currentRunId());
     lastSignature_ = loaded.signature;
     haveSignature_ = true;
     errorLabel_->hide();
