@@ -1240,52 +1240,52 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::CurveControls</name>
     <message>
-        <location filename="../ui/common/CurveControls.cpp" line="60"/>
+        <location filename="../ui/common/CurveControls.cpp" line="70"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/common/CurveControls.cpp" line="61"/>
+        <location filename="../ui/common/CurveControls.cpp" line="71"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/common/CurveControls.cpp" line="62"/>
+        <location filename="../ui/common/CurveControls.cpp" line="72"/>
         <source>Time since start</source>
         <translation>Zeit seit dem Start</translation>
     </message>
     <message>
-        <location filename="../ui/common/CurveControls.cpp" line="63"/>
+        <location filename="../ui/common/CurveControls.cpp" line="73"/>
         <source>Wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../ui/common/CurveControls.cpp" line="89"/>
+        <location filename="../ui/common/CurveControls.cpp" line="99"/>
         <source>S&amp;moothing:</source>
         <translation>&amp;Glättung:</translation>
     </message>
     <message>
-        <location filename="../ui/common/CurveControls.cpp" line="90"/>
+        <location filename="../ui/common/CurveControls.cpp" line="100"/>
         <source>Exponential moving average as in TensorBoard; the raw curve stays faint behind it</source>
         <translation>Exponentieller gleitender Mittelwert wie in TensorBoard; die Rohkurve bleibt blass dahinter</translation>
     </message>
     <message>
-        <location filename="../ui/common/CurveControls.cpp" line="93"/>
+        <location filename="../ui/common/CurveControls.cpp" line="103"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmisch</translation>
     </message>
     <message>
-        <location filename="../ui/common/CurveControls.cpp" line="96"/>
+        <location filename="../ui/common/CurveControls.cpp" line="106"/>
         <source>What the x axis counts</source>
         <translation>Was die x-Achse zählt</translation>
     </message>
     <message>
-        <location filename="../ui/common/CurveControls.cpp" line="97"/>
+        <location filename="../ui/common/CurveControls.cpp" line="107"/>
         <source>Reset view</source>
         <translation>Ansicht zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/common/CurveControls.cpp" line="98"/>
+        <location filename="../ui/common/CurveControls.cpp" line="108"/>
         <source>Wheel to zoom, drag to pan; this fits every curve again</source>
         <translation>Mausrad zoomt, Ziehen verschiebt; dies passt alle Kurven wieder ein</translation>
     </message>
@@ -1982,22 +1982,22 @@ Intra-op-Threads: %5</translation>
         <translation>Läufe werden geladen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="244"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="247"/>
         <source>Checking for new runs</source>
         <translation>Suche nach neuen Läufen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="317"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="320"/>
         <source>Reading metric names</source>
         <translation>Metriknamen werden gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="377"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="380"/>
         <source>Select two or more runs (Ctrl+click) to compare their parameters.</source>
         <translation>Wählen Sie zwei oder mehr Läufe aus (Strg+Klick), um ihre Parameter zu vergleichen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="379"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="382"/>
         <source>All parameters of the %n selected run(s) are equal.</source>
         <translation>
             <numerusform>Alle Parameter des %n ausgewählten Laufs sind gleich.</numerusform>
@@ -2005,7 +2005,7 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="382"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="385"/>
         <source>%n parameter(s) differ.</source>
         <translation>
             <numerusform>%n Parameter weicht ab.</numerusform>
@@ -3424,7 +3424,7 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::MetricSeriesStore</name>
     <message>
-        <location filename="../ui/common/MetricSeriesStore.cpp" line="113"/>
+        <location filename="../ui/common/MetricSeriesStore.cpp" line="135"/>
         <source>Loading curves</source>
         <translation>Kurven werden geladen</translation>
     </message>
