@@ -44,7 +44,7 @@ private Q_SLOTS:
 
 private:
     QString writeFile(const QString& name, const QByteArray& content);
-    QString writeImageFolder(const QString& name);
+    QString writeImageFolder(const QString& name, int perClass = 4);
     flightdeck::store::DatasetVersionRecord version(qint64 id);
     std::size_t versionCount();
     // The tree row of a version (column 0 holds its id).
@@ -66,14 +66,14 @@ QString TestGuiImport::writeFile(const QString& name, const QByteArray& content)
 }
 
 // Two classes of 16 x 12 PNGs, one 20 x 10 image (resized), and a corrupt "PNG".
-QString TestGuiImport::writeImageFolder(const QString& name)
+QString TestGuiImport::writeImageFolder(const QString& name, int perClass)
 {
     const QString root = dir_.filePath(name);
     for (const char* cls : {"circle", "square"}) {
         QDir().mkpath(root + QLatin1Char('/') + QLatin1String(cls));
-        for (int i = 0; i < 4; ++i) {
+        for (int i = 0; i < perClass; ++i) {
             QImage image(16, 12, QImage::Format_Grayscale8);
-            image.fill(i * 40 + (cls[0] == 's' ? 20 : 0));
+            image.fill((i % 6) * 40 + (cls[0] == 's' ? 20 : 0));
             if (!image.save(QStringLiteral("%1/%2/%3.png").arg(root, QLatin1String(cls)).arg(i)))
                 return {};
         }
@@ -212,7 +212,9 @@ void TestGuiImport::imageFolderReportsSkippedAndResized()
 
 void TestGuiImport::cancelledImportStoresNothing()
 {
-    const QString folder = writeImageFolder(QStringLiteral("to-cancel"));
+    // Enough images that the import is still running when Cancel lands (with 10, a fast or an
+    // idle machine could finish before the first cancel check, and the test saw an import).
+    const QString folder = writeImageFolder(QStringLiteral("to-cancel"), 1500);
     const std::size_t before = versionCount();
     DataPanel* data = window_->dataPanel();
     QSignalSpy imported(data, &DataPanel::importFinished);
