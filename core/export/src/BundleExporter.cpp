@@ -81,10 +81,7 @@ ExportResult BundleExporter::exportRun(store::Id runId, const std::string& model
     CardInput card;
     card.modelName = modelName;
     card.run = runs.run(runId);
-    std::string modelHash;
-    for (const auto& a : runs.artifacts(runId))
-        if (a.kind == "model")
-            modelHash = a.objectHash;
+    const std::string modelHash = runs.modelObjectHash(runId);
     if (modelHash.empty())
         throw Error(ErrorInfo{ErrorCode::NotFound, {}, 0, "model artifact",
                               "run " + std::to_string(runId)});

@@ -25,10 +25,7 @@ namespace {
 
 model::Model runModel(store::Project& project, store::Id runId)
 {
-    std::string hash;
-    for (const auto& a : store::RunRepository(project).artifacts(runId))
-        if (a.kind == "model")
-            hash = a.objectHash;
+    const std::string hash = store::RunRepository(project).modelObjectHash(runId);
     if (hash.empty())
         refuse("run", "a run with a model; run " + std::to_string(runId) + " has none");
     return model::Model::loadFromBytes(project.objects().get(hash));

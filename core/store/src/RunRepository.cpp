@@ -266,6 +266,15 @@ Id RunRepository::addArtifact(const ArtifactRecord& artifact)
     return db.lastInsertId();
 }
 
+std::string RunRepository::modelObjectHash(Id runId)
+{
+    std::string hash;
+    for (const auto& a : artifacts(runId))
+        if (a.kind == "model")
+            hash = a.objectHash;   // the latest one wins
+    return hash;
+}
+
 std::vector<ArtifactRecord> RunRepository::artifacts(Id runId)
 {
     auto st = project_.db().prepare("SELECT id, run_id, kind, object_hash, name, created_at "

@@ -91,10 +91,7 @@ EvaluationResult RunEvaluator::evaluate(store::Id runId, const std::string& spli
 
     store::RunRepository runs(project_);
     const store::RunRecord run = runs.run(runId);
-    std::string modelHash;
-    for (const auto& a : runs.artifacts(runId))
-        if (a.kind == "model")
-            modelHash = a.objectHash;   // the latest one wins
+    const std::string modelHash = runs.modelObjectHash(runId);
     if (modelHash.empty())
         throw Error(ErrorInfo{ErrorCode::NotFound, {}, 0, "model artifact",
                               "run " + std::to_string(runId)});

@@ -16,15 +16,6 @@ namespace flightdeck::train {
 
 namespace {
 
-std::string modelHash(store::RunRepository& runs, store::Id runId)
-{
-    std::string hash;
-    for (const auto& a : runs.artifacts(runId))
-        if (a.kind == "model")
-            hash = a.objectHash;   // the latest one wins
-    return hash;
-}
-
 std::vector<std::string> classesOf(const store::DatasetVersionRecord& v)
 {
     std::vector<std::string> out;
@@ -42,7 +33,7 @@ VersionPredictions predictVersion(store::Project& project, store::Id runId, stor
 {
     store::RunRepository runs(project);
     const store::RunRecord run = runs.run(runId);
-    const std::string hash = modelHash(runs, runId);
+    const std::string hash = runs.modelObjectHash(runId);
     if (hash.empty())
         throw Error(ErrorInfo{ErrorCode::NotFound, {}, 0, "model artifact",
                               "run " + std::to_string(runId)});
@@ -112,7 +103,7 @@ std::vector<store::RunRecord> runsThatCanPredict(store::Project& project, store:
     store::RunRepository runs(project);
     std::vector<store::RunRecord> out;
     for (const auto& run : runs.runs()) {
-        if (run.status != store::RunStatus::Completed || run.versionId == 0 || modelHash(runs, run.id).empty())
+        if (run.status != store::RunStatus::Completed || run.versionId == 0 || runs.modelObjectHash(run.id).empty())
             continue;
         try {
             if (datasets.version(run.versionId).features == width)

@@ -45,6 +45,9 @@ public:
     // the caller may remove from the object store.
     std::vector<std::string> replaceArtifact(const ArtifactRecord& artifact);
     std::vector<ArtifactRecord> artifacts(Id runId);
+    // The object hash of the run's latest "model" artifact (what evaluation, export, labeling
+    // assistance and retraining load); "" when the run has none.
+    std::string modelObjectHash(Id runId);
     Id addEvaluation(const EvaluationRecord& evaluation);
     std::vector<EvaluationRecord> evaluations(Id runId);   // newest first
 
