@@ -39,6 +39,21 @@ std::vector<float> encodedImageToInput(const std::string& bytes, const ImageShap
     return out;
 }
 
+ImageLook brightnessContrast(const float* values, std::size_t n)
+{
+    ImageLook look;
+    if (n == 0)
+        return look;
+    double sum = 0, squares = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        sum += values[i];
+    look.brightness = sum / double(n);
+    for (std::size_t i = 0; i < n; ++i)
+        squares += (values[i] - look.brightness) * (values[i] - look.brightness);
+    look.contrast = std::sqrt(squares / double(n));
+    return look;
+}
+
 std::vector<float> pixelsToInput(const std::vector<double>& pixels, const ImageShape& shape)
 {
     if (pixels.size() != shape.values())

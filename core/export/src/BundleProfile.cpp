@@ -1,5 +1,6 @@
 #include "BundleProfile.h"
 
+#include "flightdeck/data/ImageInput.h"
 #include "flightdeck/model/Model.h"
 #include "flightdeck/monitor/ReferenceProfile.h"
 
@@ -8,22 +9,6 @@
 #include <cstdlib>
 
 namespace flightdeck::exporting {
-
-namespace {
-
-// The same numbers the server logs for an image request (core/serve RecordParser).
-void brightnessContrast(const float* row, std::size_t n, double* mean, double* sd)
-{
-    double sum = 0, squares = 0;
-    for (std::size_t i = 0; i < n; ++i)
-        sum += row[i];
-    *mean = n ? sum / double(n) : 0;
-    for (std::size_t i = 0; i < n; ++i)
-        squares += (row[i] - *mean) * (row[i] - *mean);
-    *sd = n ? std::sqrt(squares / double(n)) : 0;
-}
-
-}  // namespace
 
 std::string referenceProfileJson(const model::Model& model, const data::Table& table,
                                  const data::Split& split, bool regression, bool images,
@@ -41,10 +26,10 @@ std::string referenceProfileJson(const model::Model& model, const data::Table& t
         names = {"brightness", "contrast"};
         values.reserve(rows.size() * 2);
         for (auto r : rows) {
-            double mean = 0, sd = 0;
-            brightnessContrast(table.row(r), cols, &mean, &sd);
-            values.push_back(float(mean));
-            values.push_back(float(sd));
+            // The same numbers the server logs for an image request.
+            const data::ImageLook look = data::brightnessContrast(table.row(r), cols);
+            values.push_back(float(look.brightness));
+            values.push_back(float(look.contrast));
         }
     } else {
         values.reserve(rows.size() * cols);

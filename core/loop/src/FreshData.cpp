@@ -160,12 +160,12 @@ FreshData logToDatasetVersion(store::Project& project, const fs::path& log,
     for (const auto& d : datasets.datasets())
         if (d.id == parent.datasetId)
             datasetName = d.name;
-    char window[160];
-    std::snprintf(window, sizeof window, "%lld records from the production log (%lld labeled by ground truth)",
+    char note[160];
+    std::snprintf(note, sizeof note, "%lld records from the production log (%lld labeled by ground truth)",
                   static_cast<long long>(result.records), static_cast<long long>(result.labeled));
     result.version = data::DatasetCatalog(project).addVersion(
         datasetName, table, log.string(), data::DatasetTask::TableClassification,
-        data::VersionLineage{trainingVersion, window});
+        data::VersionLineage{trainingVersion, note});
     return result;
 }
 

@@ -69,13 +69,8 @@ std::string readImage(const nlohmann::json& r, const BundleInfo& info, const std
     } catch (const Error& e) {
         return where + ": " + e.info().detail;
     }
-    double sum = 0, squares = 0;
-    for (float v : row)
-        sum += v;
-    const double mean = row.empty() ? 0 : sum / double(row.size());
-    for (float v : row)
-        squares += (v - mean) * (v - mean);
-    logJson = nlohmann::json({mean, row.empty() ? 0 : std::sqrt(squares / double(row.size()))}).dump();
+    const data::ImageLook look = data::brightnessContrast(row.data(), row.size());
+    logJson = nlohmann::json({look.brightness, look.contrast}).dump();
     out.insert(out.end(), row.begin(), row.end());
     return {};
 }

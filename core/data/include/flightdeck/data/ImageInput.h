@@ -19,6 +19,14 @@ struct ImageShape {
 // the model's channels. Error(BadValue) saying what was found and what was expected.
 std::vector<float> encodedImageToInput(const std::string& bytes, const ImageShape& shape);
 
+// An input row's brightness and contrast: the mean and the (population) standard deviation of
+// its values. What the server logs for an image request and what a bundle's reference profile
+// holds for an image model, so drift compares like with like.
+struct ImageLook {
+    double brightness = 0, contrast = 0;
+};
+ImageLook brightnessContrast(const float* values, std::size_t n);
+
 // 8-bit pixel values 0..255 given as CHW (or HW for one channel), already flattened.
 std::vector<float> pixelsToInput(const std::vector<double>& pixels, const ImageShape& shape);
 
