@@ -192,8 +192,21 @@ CREATE TABLE alert_rules (
 );
 )sql";
 
+// Version 4: what a person adds to a run afterwards (RunCurationRepository): a note, an
+// archived flag (hidden from the Experiments table by default) and tags, one row each so a
+// tag is matched whole.
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE runs ADD COLUMN note TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE run_tags (
+    run_id  INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    tag     TEXT NOT NULL CHECK (tag <> ''),
+    PRIMARY KEY (run_id, tag)
+);
+)sql";
+
 // Index i holds the step from version i to i + 1.
-constexpr std::array<const char*, 3> kSteps = {kVersion1, kVersion2, kVersion3};
+constexpr std::array<const char*, 4> kSteps = {kVersion1, kVersion2, kVersion3, kVersion4};
 
 [[noreturn]] void refuse(ErrorCode code, const std::filesystem::path& file, std::string detail)
 {
