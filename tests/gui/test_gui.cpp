@@ -335,7 +335,7 @@ void TestGui::fullLoop()
     QVERIFY2(QFileInfo(QDir(session->folder()).filePath(bundle)).isDir(), qPrintable(bundle));
 
     // 8. ... and the panels show it.
-    QTRY_VERIFY(child<QTableWidget>("runsTable")->rowCount() >= 1);
+    QTRY_VERIFY(child<QTableView>("runsTable")->model()->rowCount() >= 1);
     auto* accuracyLabel = child<QLabel>("accuracyLabel");
     QVERIFY(accuracyLabel);
     QVERIFY2(accuracyLabel->text().contains(QRegularExpression(QStringLiteral("\\d"))),
@@ -385,12 +385,12 @@ void TestGui::trainingFailureIsShown()
 void TestGui::languageSwitchRetranslates()
 {
     // Every panel handles QEvent::LanguageChange (retranslateUi) without losing its content.
-    const int runs = child<QTableWidget>("runsTable")->rowCount();
+    const int runs = child<QTableView>("runsTable")->model()->rowCount();
     Translations::apply(QStringLiteral("de"));
     QCoreApplication::processEvents();
     for (const QString& name : kDocks)
         QVERIFY2(!window_->findChild<QDockWidget*>(name)->windowTitle().isEmpty(), qPrintable(name));
-    QCOMPARE(child<QTableWidget>("runsTable")->rowCount(), runs);
+    QCOMPARE(child<QTableView>("runsTable")->model()->rowCount(), runs);
     QCOMPARE(child<QTreeWidget>("datasetTree")->topLevelItemCount(), 1);
     QVERIFY(window_->trainingPanel()->plot()->pointCount() > 0);
     Translations::apply(QStringLiteral("en"));

@@ -202,8 +202,8 @@ void TestGuiWorkbench::ctrlClickSelectsSeveralRuns()
     QVERIFY(window);
     QVERIFY(window->openProject(folder));
     window->findChild<QDockWidget*>(QStringLiteral("dockExperiments"))->raise();
-    auto* table = window->findChild<QTableWidget*>(QStringLiteral("runsTable"));
-    QTRY_COMPARE(table->rowCount(), 3);
+    auto* table = window->findChild<QTableView*>(QStringLiteral("runsTable"));
+    QTRY_COMPARE(table->model()->rowCount(), 3);
     QCoreApplication::processEvents();
 
     const auto clickRow = [table](int row, Qt::KeyboardModifiers modifiers) {

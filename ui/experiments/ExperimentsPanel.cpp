@@ -5,8 +5,11 @@
 #include "common/TaskRunner.h"
 #include "experiments/MetricOverlayPlot.h"
 #include "experiments/ParamsDiffTable.h"
+#include "experiments/RunFilterProxy.h"
+#include "experiments/RunTableModel.h"
 
 #include "flightdeck/store/MetricKeys.h"
+#include "flightdeck/store/RunCurationRepository.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -14,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -50,6 +54,19 @@ ExperimentsPanel::ExperimentsPanel(ProjectSession* session, QWidget* parent)
     errorLabel_->hide();
 
     table_ = new RunsTable(this);
+    filterEdit_ = new QLineEdit(this);
+    filterEdit_->setObjectName(QStringLiteral("runFilterEdit"));
+    filterEdit_->setClearButtonEnabled(true);
+    filterLabel_ = new QLabel(this);
+    filterLabel_->setBuddy(filterEdit_);
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(filterLabel_);
+    filterRow->addWidget(filterEdit_, 1);
+    auto* tableBox = new QWidget(this);
+    auto* tableLayout = new QVBoxLayout(tableBox);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addLayout(filterRow);
+    tableLayout->addWidget(table_, 1);
 
     plotGroup_ = new QGroupBox(this);
     plotGroup_->setObjectName(QStringLiteral("metricGroup"));
@@ -87,7 +104,7 @@ ExperimentsPanel::ExperimentsPanel(ProjectSession* session, QWidget* parent)
     bottom->setStretchFactor(1, 2);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("experimentsSplitter"));
-    splitter->addWidget(table_);
+    splitter->addWidget(tableBox);
     splitter->addWidget(bottom);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
@@ -110,6 +127,8 @@ ExperimentsPanel::ExperimentsPanel(ProjectSession* session, QWidget* parent)
             session_->setCurrentRun(runId);
     });
     connect(metricCombo_, &QComboBox::currentTextChanged, this, [this] { updatePlot(true); });
+    connect(filterEdit_, &QLineEdit::textChanged, this, &ExperimentsPanel::setFilter);
+    connect(table_->runModel(), &RunTableModel::curationEdited, this, &ExperimentsPanel::saveCuration);
 
     connect(session_, &ProjectSession::projectOpened, this, [this] {
         cache_.clear();
@@ -144,6 +163,8 @@ void ExperimentsPanel::retranslateUi() {
     plotGroup_->setTitle(tr("Metric of the selected runs"));
     diffGroup_->setTitle(tr("Parameters that differ"));
     metricLabel_->setText(tr("&Metric:"));
+    filterLabel_->setText(tr("&Filter:"));
+    filterEdit_->setPlaceholderText(tr("regular expression over name, status, tags, note and key=value parameters"));
     table_->retranslateUi();
     updateSummary();
     updateParamsDiff();
@@ -158,8 +179,70 @@ void ExperimentsPanel::updateSummary() {
     int running = 0;
     for (const RunRow& row : table_->rows())
         running += row.run.status == store::RunStatus::Running ? 1 : 0;
-    summaryLabel_->setText(running > 0 ? tr("%n run(s), %1 running", "", runs).arg(running)
-                                       : tr("%n run(s)", "", runs));
+    QString text = running > 0 ? tr("%n run(s), %1 running", "", runs).arg(running)
+                               : tr("%n run(s)", "", runs);
+    if (table_->rowCount() != runs)
+        text += QLatin1Char(' ') + tr("(%n shown)", "", table_->rowCount());
+    summaryLabel_->setText(text);
+}
+
+bool ExperimentsPanel::setFilter(const QString& pattern)
+{
+    if (filterEdit_->text() != pattern) {
+        filterEdit_->setText(pattern);   // comes back here through textChanged
+        return table_->proxy()->pattern() == pattern;
+    }
+    const bool valid = table_->proxy()->setPattern(pattern);
+    filterEdit_->setStyleSheet(valid ? QString() : QStringLiteral("color: #c62828;"));
+    filterEdit_->setToolTip(valid ? QString() : tr("Not a valid regular expression"));
+    updateSummary();
+    return valid;
+}
+
+void ExperimentsPanel::saveCuration(qint64 runId, const QStringList& tags, const QString& note)
+{
+    if (const auto it = cache_.find(runId); it != cache_.end()) {
+        it->second.tags = tags;
+        it->second.note = note;
+        it->second.buildCells();
+    }
+    // One write at a time, of the newest edits: two in flight could commit out of order.
+    unsavedCuration_[runId] = {tags, note};
+    if (savingCuration_)
+        return;
+    std::map<qint64, std::pair<std::vector<std::string>, std::string>> edits;
+    for (const auto& [id, edit] : std::exchange(unsavedCuration_, {})) {
+        std::vector<std::string> tagList;
+        for (const QString& tag : edit.first)
+            tagList.push_back(tag.toStdString());
+        edits[id] = {tagList, edit.second.toStdString()};
+    }
+    savingCuration_ = true;
+    ++pendingReads_;
+    const auto done = [this] {
+        savingCuration_ = false;
+        --pendingReads_;
+        if (!unsavedCuration_.empty()) {
+            const auto next = unsavedCuration_.begin();
+            saveCuration(next->first, next->second.first, next->second.second);
+        }
+    };
+    runner_->run(
+        tr("Saving tags and note"),
+        [edits](store::Project& project, const std::atomic<bool>&) {
+            store::RunCurationRepository curation(project);
+            for (const auto& [id, edit] : edits) {
+                curation.setTags(id, edit.first);
+                curation.setNote(id, edit.second);
+            }
+            return QVariant();
+        },
+        alive([done](const QVariant&) { done(); }),
+        alive([this, done](const QString& message) {
+            done();
+            showError(message);
+            refresh();   // the table shows what the project holds
+        }));
 }
 
 void ExperimentsPanel::clearAll() {
@@ -203,14 +286,14 @@ void ExperimentsPanel::refresh() {
         [cached](store::Project& project, const std::atomic<bool>& cancel) {
             return QVariant::fromValue(loadRunRows(project, cached, cancel));
         },
-        [this, finish](const QVariant& result) {
+        alive([this, finish](const QVariant& result) {
             applyRows(result.value<RunRows>());
             finish();
-        },
-        [this, finish](const QString& message) {
+        }),
+        alive([this, finish](const QString& message) {
             showError(message);
             finish();
-        });
+        }));
 }
 
 void ExperimentsPanel::applyRows(const RunRows& loaded) {
@@ -219,14 +302,21 @@ void ExperimentsPanel::applyRows(const RunRows& loaded) {
     for (std::size_t i = 0; i < loaded.rows.size(); ++i) {
         const RunRow& row = loaded.rows[i];
         if (!loaded.fresh[i]) {
-            rows.push_back(cache_.at(row.run.id));
+            RunRow& cached = cache_.at(row.run.id);
+            if (cached.tags != row.tags || cached.note != row.note || cached.archived != row.archived) {
+                cached.tags = row.tags;
+                cached.note = row.note;
+                cached.archived = row.archived;
+                cached.buildCells();
+            }
+            rows.push_back(cached);
             continue;
         }
         if (row.run.status != store::RunStatus::Running)
             cache_[row.run.id] = row;
         rows.push_back(row);
     }
-    table_->setRows(rows);
+    table_->setRows(std::move(rows));
     // The session's run may have been chosen before the rows came in.
     if (table_->selectedRunIds().isEmpty() && session_->currentRunId() > 0)
         table_->selectRun(session_->currentRunId());
@@ -248,7 +338,7 @@ void ExperimentsPanel::checkForChanges() {
         [](store::Project& project, const std::atomic<bool>&) {
             return QVariant::fromValue(loadChangeSignature(project));
         },
-        [this](const QVariant& result) {
+        alive([this](const QVariant& result) {
             checking_ = false;
             --pendingReads_;
             const auto now = result.value<ChangeSignature>();
@@ -260,27 +350,19 @@ void ExperimentsPanel::checkForChanges() {
                 return;
             // Runs another process is writing: their held series are read again.
             for (const qint64 id : table_->selectedRunIds())
-                for (const RunRow& row : table_->rows())
-                    if (row.run.id == id && row.run.status == store::RunStatus::Running
-                        && !store_->isLive(id))
-                        store_->reload(id);
-        },
-        [this](const QString&) {
+                if (const RunRow* row = table_->runModel()->rowOf(id);
+                    row && row->run.status == store::RunStatus::Running && !store_->isLive(id))
+                    store_->reload(id);
+        }),
+        alive([this](const QString&) {
             checking_ = false;
             --pendingReads_;
-        });
+        }));
 }
 
 QList<qint64> ExperimentsPanel::selectedRunIds() const { return table_->selectedRunIds(); }
 
-void ExperimentsPanel::selectRuns(const QList<qint64>& runIds) {
-    QItemSelection selection;
-    for (int row = 0; row < table_->rowCount(); ++row)
-        if (runIds.contains(table_->item(row, RunsTable::ColId)->text().toLongLong()))
-            selection.select(table_->model()->index(row, 0),
-                             table_->model()->index(row, RunsTable::ColumnCount - 1));
-    table_->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
-}
+void ExperimentsPanel::selectRuns(const QList<qint64>& runIds) { table_->selectRuns(runIds); }
 
 QString ExperimentsPanel::currentMetric() const { return metricCombo_->currentText(); }
 
@@ -294,11 +376,8 @@ void ExperimentsPanel::setCurrentMetric(const QString& key) {
 }
 
 QString ExperimentsPanel::runLabel(qint64 runId) const {
-    for (const RunRow& row : table_->rows())
-        if (row.run.id == runId)
-            return row.run.name.empty()
-                       ? QStringLiteral("#%1").arg(runId)
-                       : QStringLiteral("#%1 %2").arg(runId).arg(QString::fromStdString(row.run.name));
+    if (const RunRow* row = table_->runModel()->rowOf(runId); row && !row->run.name.empty())
+        return QStringLiteral("#%1 %2").arg(runId).arg(QString::fromStdString(row->run.name));
     return QStringLiteral("#%1").arg(runId);
 }
 
@@ -324,7 +403,7 @@ void ExperimentsPanel::updateMetricKeys() {
                 keys.append(QString::fromStdString(key));
             return QVariant(keys);
         },
-        [this, request](const QVariant& result) {
+        alive([this, request](const QVariant& result) {
             --pendingReads_;
             if (request != keysRequest_)
                 return;
@@ -354,11 +433,11 @@ void ExperimentsPanel::updateMetricKeys() {
             }
             if (metricCombo_->currentText() != current)
                 updatePlot(true);
-        },
-        [this](const QString& message) {
+        }),
+        alive([this](const QString& message) {
             --pendingReads_;
             showError(message);
-        });
+        }));
 }
 
 void ExperimentsPanel::updatePlot(bool resetView) {
@@ -372,9 +451,8 @@ void ExperimentsPanel::updateParamsDiff() {
     const QList<qint64> ids = table_->selectedRunIds();
     std::vector<RunParams> runs;
     for (qint64 id : ids)
-        for (const RunRow& row : table_->rows())
-            if (row.run.id == id)
-                runs.push_back({runLabel(id), row.params});
+        if (const RunRow* row = table_->runModel()->rowOf(id))
+            runs.push_back({runLabel(id), row->params});
     diff_->setRuns(runs);
     if (runs.size() < 2)
         diffHint_->setText(tr("Select two or more runs (Ctrl+click) to compare their parameters."));

@@ -11,6 +11,7 @@
 #include "experiments/RunRowsLoader.h"
 #include "experiments/RunsTable.h"
 
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -19,6 +20,7 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QSplitter;
 class QGroupBox;
@@ -44,6 +46,9 @@ public:
     void selectRuns(const QList<qint64>& runIds);
     QString currentMetric() const;
     void setCurrentMetric(const QString& key);
+    // Filters the table by a regular expression (as typed in the filter field); false when
+    // the expression is not valid (the filter then stays as it was).
+    bool setFilter(const QString& pattern);
     MetricOverlayPlot* overlay() const { return plot_; }
     RunsTable* table() const { return table_; }
     // A refresh, key or change-check read is in flight (tests wait on it).
@@ -57,6 +62,16 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    // A runner callback that does nothing once the panel is gone: the runner belongs to the
+    // session's MetricSeriesStore and outlives a panel (tests make several in turn).
+    template <typename F>
+    auto alive(F f)
+    {
+        return [self = QPointer<ExperimentsPanel>(this), f](const auto& value) {
+            if (self)
+                f(value);
+        };
+    }
     void retranslateUi();
     void clearAll();
     void applyRows(const RunRows& loaded);
@@ -67,6 +82,7 @@ private:
     void updatePlot(bool resetView);
     void updateParamsDiff();
     void showError(const QString& message);
+    void saveCuration(qint64 runId, const QStringList& tags, const QString& note);
     QString runLabel(qint64 runId) const;
 
     ProjectSession* session_;
@@ -74,6 +90,8 @@ private:
     MetricOverlayPlot* plot_ = nullptr;
     ParamsDiffTable* diff_ = nullptr;
     QComboBox* metricCombo_ = nullptr;
+    QLineEdit* filterEdit_ = nullptr;
+    QLabel* filterLabel_ = nullptr;
     QLabel* metricLabel_ = nullptr;
     QLabel* summaryLabel_ = nullptr;
     QLabel* diffHint_ = nullptr;
@@ -91,6 +109,9 @@ private:
     quint64 keysRequest_ = 0;   // only the newest metric-key read applies
     // Finished runs never change, so their rows are read once per project.
     std::map<qint64, RunRow> cache_;
+    // Tags and note edited in the table, not written yet (saveCuration).
+    std::map<qint64, std::pair<QStringList, QString>> unsavedCuration_;
+    bool savingCuration_ = false;
 };
 
 }  // namespace flightdeck::ui

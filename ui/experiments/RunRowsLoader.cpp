@@ -4,6 +4,7 @@
 #include "flightdeck/store/DatasetRepository.h"
 #include "flightdeck/store/MetricKeys.h"
 #include "flightdeck/store/Project.h"
+#include "flightdeck/store/RunCurationRepository.h"
 #include "flightdeck/store/RunRepository.h"
 
 #include <optional>
@@ -13,16 +14,34 @@ namespace flightdeck::ui {
 
 namespace {
 
-// The last point of one key through the (run_id, key, step) index: one row read, where
-// RunRepository::metrics would read the whole series.
-std::optional<double> lastValue(store::Statement& st, qint64 runId, std::string_view key)
-{
-    st.reset();
-    st.bind(1, static_cast<std::int64_t>(runId)).bind(2, key);
-    if (!st.step())
-        return std::nullopt;
-    return st.real(0);
-}
+// A run's key through the (run_id, key, step) index: its last point is one row read, where
+// RunRepository::metrics would read the whole series. The best of a validation series (~one
+// point an epoch) is read too; a training series has a point a step, and its best would cost
+// a pass over 1,000 x 5,000 points.
+struct SummaryQueries {
+    store::Statement last, highest, lowest;
+
+    std::optional<MetricSummary> read(qint64 runId, const std::string& key)
+    {
+        last.reset();
+        last.bind(1, static_cast<std::int64_t>(runId)).bind(2, key);
+        if (!last.step())
+            return std::nullopt;
+        MetricSummary s;
+        s.last = last.real(0);
+        if (key.rfind("val/", 0) != 0)
+            return s;
+        store::Statement& best = metric::higherIsBetter(key) ? highest : lowest;
+        best.reset();
+        best.bind(1, static_cast<std::int64_t>(runId)).bind(2, key);
+        if (best.step()) {
+            s.hasBest = true;
+            s.best = best.real(0);
+            s.bestStep = best.int64(1);
+        }
+        return s;
+    }
+};
 
 }  // namespace
 
@@ -37,8 +56,15 @@ RunRows loadRunRows(store::Project& project, const std::map<qint64, store::RunSt
         hashes[v.id] = v.hash;
     for (const auto& a : store::ArchitectureRepository(project).all())
         architectures[a.id] = a.name;
-    auto last = project.db().prepare(
-        "SELECT value FROM metrics WHERE run_id = ? AND key = ? ORDER BY step DESC LIMIT 1");
+    auto& db = project.db();
+    // `value = value` leaves out NaN, which would otherwise sort as the best.
+    SummaryQueries summaries{
+        db.prepare("SELECT value FROM metrics WHERE run_id = ? AND key = ? ORDER BY step DESC LIMIT 1"),
+        db.prepare("SELECT value, step FROM metrics WHERE run_id = ? AND key = ? AND value = value "
+                   "ORDER BY value DESC, step LIMIT 1"),
+        db.prepare("SELECT value, step FROM metrics WHERE run_id = ? AND key = ? AND value = value "
+                   "ORDER BY value ASC, step LIMIT 1")};
+    std::map<store::Id, store::RunCuration> curation = store::RunCurationRepository(project).all();
     for (const store::RunRecord& run : repo.runs()) {
         if (cancel.load())
             return {};
@@ -51,9 +77,18 @@ RunRows loadRunRows(store::Project& project, const std::map<qint64, store::RunSt
             row.datasetHash = QString::fromStdString(hashes[run.versionId]);
             row.architecture = QString::fromStdString(architectures[run.architectureId]);
             row.params = repo.params(run.id);
-            row.valAccuracy = lastValue(last, run.id, metric::ValAccuracy);
-            row.valLoss = lastValue(last, run.id, metric::ValLoss);
+            for (const std::string& key : summarizedMetricKeys())
+                if (auto summary = summaries.read(run.id, key))
+                    row.metrics.emplace(key, *summary);
         }
+        // Tags, note and archived change whatever the status: always the fresh ones.
+        const store::RunCuration& c = curation[run.id];
+        for (const std::string& tag : c.tags)
+            row.tags.append(QString::fromStdString(tag));
+        row.note = QString::fromStdString(c.note);
+        row.archived = c.archived;
+        if (fresh)
+            row.buildCells();
         out.rows.push_back(std::move(row));
         out.fresh.push_back(fresh);
     }

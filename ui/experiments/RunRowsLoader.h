@@ -2,7 +2,7 @@
 // The Experiments panel's reads, done on a worker's own project connection (never the GUI's):
 // the table's rows, the metric keys of some runs, and a cheap change signature that tells
 // whether another process (the CLI) wrote runs or metrics since the last look.
-#include "experiments/RunsTable.h"
+#include "experiments/RunRow.h"
 
 #include "flightdeck/store/RunStatus.h"
 

@@ -1,0 +1,261 @@
+// The Experiments table as model/view: RunTableModel under QAbstractItemModelTester (through
+// reloads that change, add, remove runs and columns), sort and regex filter on a real project
+// of runs made through the store's API, tags and notes edited in the table and written
+// through the runner, and not one statement on the GUI thread's connection while doing it.
+#include "common/ProjectSession.h"
+#include "experiments/ExperimentsPanel.h"
+#include "experiments/RunFilterProxy.h"
+#include "experiments/RunRowsLoader.h"
+#include "experiments/RunTableModel.h"
+#include "experiments/RunsTable.h"
+
+#include "flightdeck/store/Database.h"
+#include "flightdeck/store/Project.h"
+#include "flightdeck/store/RunCurationRepository.h"
+#include "flightdeck/store/RunRepository.h"
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace flightdeck;
+using namespace flightdeck::ui;
+
+namespace {
+
+struct Spec {
+    std::string name, optimizer;
+    double learningRate;
+    int batch;
+    double finalAccuracy;
+};
+
+// Twelve runs: sgd/adam alternating, distinct learning rates and accuracies in scrambled order.
+const Spec kSpecs[] = {
+    {"run-a", "sgd", 0.1, 16, 0.71},     {"run-b", "adam", 0.001, 32, 0.93},
+    {"run-c", "sgd", 0.03, 64, 0.80},    {"run-d", "adam", 0.0003, 16, 0.95},
+    {"run-e", "sgd", 0.3, 32, 0.52},     {"run-f", "adam", 0.01, 64, 0.88},
+    {"run-g", "sgd", 0.02, 16, 0.77},    {"run-h", "adam", 0.003, 32, 0.91},
+    {"run-i", "sgd", 1.0, 64, 0.33},     {"run-j", "adam", 0.0001, 16, 0.85},
+    {"run-k", "sgd", 0.002, 32, 0.64},   {"run-l", "adam", 0.05, 64, 0.79},
+};
+
+// A run as the trainer leaves one: parameters, a loss per step, validation per epoch whose
+// accuracy peaks at epoch 3 (so best and last differ).
+qint64 addRun(store::Project& project, const Spec& s, int index)
+{
+    store::RunRepository repo(project);
+    store::RunRecord run;
+    run.name = s.name;
+    run.status = index == 4 ? store::RunStatus::Failed : store::RunStatus::Completed;
+    run.startedAt = 1'700'000'000 + 60.0 * index;
+    run.endedAt = run.startedAt + 30 + index;
+    const qint64 id = repo.createRun(run);
+    repo.setParams(id, {{"learning_rate", std::to_string(s.learningRate)},
+                        {"batch_size", std::to_string(s.batch)},
+                        {"optimizer", s.optimizer}});
+    std::vector<store::MetricRecord> points;
+    for (int step = 0; step < 50; ++step)
+        points.push_back({"train/loss", step, step / 10 + 1, run.startedAt + step, 2.0 / (1 + step)});
+    for (int epoch = 1; epoch <= 5; ++epoch) {
+        const double accuracy = s.finalAccuracy + (epoch == 3 ? 0.03 : 0.0) - 0.01 * (5 - epoch);
+        points.push_back({"val/accuracy", epoch * 10 - 1, epoch, run.startedAt + epoch, accuracy});
+        points.push_back({"val/loss", epoch * 10 - 1, epoch, run.startedAt + epoch, 1 - accuracy});
+    }
+    repo.appendMetrics(id, points);
+    return id;
+}
+
+int statementsOnGui = 0;
+int countStatement(unsigned, void*, void*, void*) { ++statementsOnGui; return 0; }
+
+std::vector<RunRow> loadRows(store::Project& project)
+{
+    std::atomic<bool> cancel{false};
+    return loadRunRows(project, {}, cancel).rows;
+}
+
+}  // namespace
+
+class TestGuiExperiments : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+    ProjectSession* session_ = nullptr;
+    std::map<std::string, qint64> ids_;
+
+    QList<qint64> idsSortedBy(const std::function<bool(const Spec&, const Spec&)>& less) const
+    {
+        std::vector<Spec> specs(std::begin(kSpecs), std::end(kSpecs));
+        std::stable_sort(specs.begin(), specs.end(), less);
+        QList<qint64> out;
+        for (const Spec& s : specs)
+            out.append(ids_.at(s.name));
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(dir_.isValid());
+        session_ = new ProjectSession(this);
+        QString error;
+        QVERIFY2(session_->openProject(dir_.path(), true, &error), qPrintable(error));
+        int i = 0;
+        for (const Spec& s : kSpecs)
+            ids_[s.name] = addRun(session_->project(), s, i++);
+        store::RunCurationRepository curation(session_->project());
+        curation.setTags(ids_["run-b"], {"baseline", "keep"});
+        curation.setNote(ids_["run-d"], "best so far\nre-run with more epochs");
+    }
+
+    void modelPassesTheModelTester()
+    {
+        RunTableModel model;
+        RunFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.sort(0, Qt::AscendingOrder);
+
+        std::vector<RunRow> rows = loadRows(session_->project());
+        model.setRows(rows);
+        QCOMPARE(model.rowCount(), 12);
+        // The columns: the run's, best and last of each metric, the union of parameters.
+        QVERIFY(model.columnOf({RunColumnKind::MetricBest, QStringLiteral("val/accuracy")}) >= 0);
+        QVERIFY(model.columnOf({RunColumnKind::MetricLast, QStringLiteral("train/loss")}) >= 0);
+        QCOMPARE(model.columnOf({RunColumnKind::MetricBest, QStringLiteral("train/loss")}), -1);
+        const int optimizer = model.columnOf({RunColumnKind::Param, QStringLiteral("optimizer")});
+        QVERIFY(optimizer >= 0);
+        QCOMPARE(model.headerData(optimizer, Qt::Horizontal).toString(), QStringLiteral("optimizer"));
+        // Status is a type under StatusRole; the text is for reading only.
+        const int failedRow = model.sourceRowOf(ids_["run-e"]);
+        QCOMPARE(model.index(failedRow, 0).data(RunTableModel::StatusRole).value<store::RunStatus>(),
+                 store::RunStatus::Failed);
+        // Best and last of val/accuracy: peak at epoch 3.
+        const RunRow* b = model.rowOf(ids_["run-b"]);
+        QVERIFY(b);
+        QCOMPARE(b->metrics.at("val/accuracy").bestStep, std::int64_t(29));
+        QVERIFY(std::abs(b->metrics.at("val/accuracy").best - 0.94) < 1e-9);
+        QVERIFY(std::abs(b->metrics.at("val/accuracy").last - 0.93) < 1e-9);
+        QCOMPARE(b->tags, (QStringList{QStringLiteral("baseline"), QStringLiteral("keep")}));
+
+        // A reload with one run gone, one changed and one new keeps the columns (in place) ...
+        rows.erase(rows.begin() + 3);
+        rows.front().tags = QStringList{QStringLiteral("changed")};
+        rows.front().buildCells();
+        RunRow extra = rows.back();
+        extra.run.id = 9999;
+        extra.buildCells();
+        rows.push_back(extra);
+        model.setRows(rows);
+        QCOMPARE(model.rowCount(), 12);
+        QVERIFY(model.rowOf(9999));
+        // ... and a new parameter key changes them (a reset).
+        rows.back().params["momentum"] = "0.9";
+        rows.back().buildCells();
+        const int before = model.columnCount();
+        model.setRows(rows);
+        QCOMPARE(model.columnCount(), before + 1);
+        proxy.setPattern(QStringLiteral("momentum"));
+        QCOMPARE(proxy.rowCount(), 1);
+        model.setRows({});
+        QCOMPARE(proxy.rowCount(), 0);
+    }
+
+    void sortAndFilterTheProjectsRuns()
+    {
+        ExperimentsPanel panel(session_);
+        panel.resize(1200, 800);
+        panel.show();
+        RunsTable* table = panel.table();
+        QTRY_COMPARE(table->rowCount(), 12);
+        QTRY_VERIFY(!panel.isBusy());
+        sqlite3* db = session_->project().db().handle();
+        statementsOnGui = 0;
+        sqlite3_trace_v2(db, SQLITE_TRACE_STMT, countStatement, nullptr);
+
+        RunTableModel* model = table->runModel();
+        // Newest first by default.
+        QCOMPARE(table->shownRunIds().front(), ids_["run-l"]);
+        // Learning rate as a number (1.0 after 0.3, not between 0.0001 and 0.001).
+        table->sortByColumn(model->columnOf({RunColumnKind::Param, QStringLiteral("learning_rate")}),
+                            Qt::AscendingOrder);
+        QCOMPARE(table->shownRunIds(),
+                 idsSortedBy([](const Spec& a, const Spec& b) { return a.learningRate < b.learningRate; }));
+        // The best accuracy, highest first.
+        table->sortByColumn(model->columnOf({RunColumnKind::MetricBest, QStringLiteral("val/accuracy")}),
+                            Qt::DescendingOrder);
+        QCOMPARE(table->shownRunIds(),
+                 idsSortedBy([](const Spec& a, const Spec& b) { return a.finalAccuracy > b.finalAccuracy; }));
+        // Status by its type: Completed sorts before Failed.
+        table->sortByColumn(model->columnOf({RunColumnKind::Status, {}}), Qt::DescendingOrder);
+        QCOMPARE(table->shownRunIds().front(), ids_["run-e"]);
+
+        // Regex filter over key=value parameters, tags and notes; the sort stays.
+        QVERIFY(panel.setFilter(QStringLiteral("^optimizer=sgd$")));
+        QCOMPARE(table->rowCount(), 6);
+        QCOMPARE(table->shownRunIds().front(), ids_["run-e"]);
+        for (const qint64 id : table->shownRunIds())
+            QCOMPARE(model->rowOf(id)->params.at("optimizer"), std::string("sgd"));
+        QVERIFY(panel.setFilter(QStringLiteral("^batch_size=(16|64)$")));
+        QCOMPARE(table->rowCount(), 8);
+        QVERIFY(panel.setFilter(QStringLiteral("BASELINE")));   // a tag, any case
+        QCOMPARE(table->shownRunIds(), QList<qint64>{ids_["run-b"]});
+        QVERIFY(panel.setFilter(QStringLiteral("more epochs")));   // a note's second line
+        QCOMPARE(table->shownRunIds(), QList<qint64>{ids_["run-d"]});
+        QVERIFY(!panel.setFilter(QStringLiteral("run-(")));        // invalid: kept as it was
+        QCOMPARE(table->shownRunIds(), QList<qint64>{ids_["run-d"]});
+        QVERIFY(panel.setFilter(QString()));
+        QCOMPARE(table->rowCount(), 12);
+
+        // A selection survives sorting and filtering to a subset that still holds it.
+        panel.selectRuns({ids_["run-a"], ids_["run-c"]});
+        table->sortByColumn(0, Qt::AscendingOrder);
+        QVERIFY(panel.setFilter(QStringLiteral("sgd")));
+        QCOMPARE(panel.selectedRunIds(), (QList<qint64>{ids_["run-a"], ids_["run-c"]}));
+        QVERIFY(panel.setFilter(QString()));
+        sqlite3_trace_v2(db, 0, nullptr, nullptr);
+        QCOMPARE(statementsOnGui, 0);
+    }
+
+    void tagsAndNotesAreEditedInTheTable()
+    {
+        ExperimentsPanel panel(session_);
+        panel.show();
+        RunsTable* table = panel.table();
+        QTRY_COMPARE(table->rowCount(), 12);
+        RunTableModel* model = table->runModel();
+        const int row = model->sourceRowOf(ids_["run-g"]);
+        const QModelIndex tags = model->index(row, model->columnOf({RunColumnKind::Tags, {}}));
+        const QModelIndex note = model->index(row, model->columnOf({RunColumnKind::Note, {}}));
+        QVERIFY(tags.flags() & Qt::ItemIsEditable);
+        QVERIFY(note.flags() & Qt::ItemIsEditable);
+        QVERIFY(!(model->index(row, 1).flags() & Qt::ItemIsEditable));
+        QVERIFY(model->setData(tags, QStringLiteral(" sweep-1, good ,sweep-1")));
+        QVERIFY(model->setData(note, QStringLiteral("lr too low")));
+        QCOMPARE(tags.data().toString(), QStringLiteral("good, sweep-1"));
+        // Written through the runner; the store has it.
+        QTRY_VERIFY(!panel.isBusy());
+        const store::RunCuration stored = store::RunCurationRepository(session_->project()).get(ids_["run-g"]);
+        QCOMPARE(stored.tags, (std::vector<std::string>{"good", "sweep-1"}));
+        QCOMPARE(stored.note, std::string("lr too low"));
+        // A reload keeps it, and the filter finds it.
+        panel.refresh();
+        QTRY_VERIFY(!panel.isBusy());
+        QVERIFY(panel.setFilter(QStringLiteral("^sweep-1$")));
+        QCOMPARE(table->shownRunIds(), QList<qint64>{ids_["run-g"]});
+    }
+};
+
+QTEST_MAIN(TestGuiExperiments)
+#include "test_gui_experiments.moc"
