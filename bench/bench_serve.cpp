@@ -14,8 +14,6 @@
 #include "flightdeck/store/RunRepository.h"
 #include "flightdeck/train/Trainer.h"
 
-#include <httplib.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -25,6 +23,10 @@
 #include <thread>
 
 #include <csignal>
+#include <cstring>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace flightdeck;
@@ -37,24 +39,100 @@ struct Load {
     int failures = 0;
 };
 
+// A lean keep-alive client: the request's bytes are built once, and an answer is read as far
+// as its Content-Length. The load generator shares the cores with the server under test, so it
+// must cost little per request; both servers gain the same from it.
+class RawClient {
+public:
+    explicit RawClient(int port) : port_(port) { connect(); }
+    ~RawClient() { ::close(fd_); }
+
+    // The answer's status code, 0 when the connection failed. A server may close a keep-alive
+    // connection after so many requests (httplib: 1000); then the request goes again on a new one.
+    int post(const std::string& request)
+    {
+        const int status = exchange(request);
+        if (status != 0)
+            return status;
+        connect();
+        return exchange(request);
+    }
+
+private:
+    void connect()
+    {
+        if (fd_ >= 0)
+            ::close(fd_);
+        buffer_.clear();
+        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        const int one = 1;
+        ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_port = htons(static_cast<std::uint16_t>(port_));
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ok_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+    }
+
+    int exchange(const std::string& request)
+    {
+        for (std::size_t sent = 0; ok_ && sent < request.size();) {
+            const ssize_t n = ::send(fd_, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+            if (n <= 0)
+                return ok_ = false, 0;
+            sent += std::size_t(n);
+        }
+        std::size_t headerEnd;
+        while (ok_ && (headerEnd = buffer_.find("\r\n\r\n")) == std::string::npos)
+            fill();
+        if (!ok_)
+            return 0;
+        const int status = std::atoi(buffer_.c_str() + 9);   // "HTTP/1.1 200"
+        std::size_t length = 0;
+        for (const char* key : {"Content-Length:", "content-length:"})
+            if (const auto at = buffer_.find(key); at != std::string::npos && at < headerEnd)
+                length = std::strtoul(buffer_.c_str() + at + 15, nullptr, 10);
+        while (ok_ && buffer_.size() < headerEnd + 4 + length)
+            fill();
+        buffer_.erase(0, headerEnd + 4 + length);
+        return ok_ ? status : 0;
+    }
+
+    void fill()
+    {
+        char chunk[16384];
+        const ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
+        if (n <= 0)
+            ok_ = false;
+        else
+            buffer_.append(chunk, std::size_t(n));
+    }
+
+    int port_;
+    int fd_ = -1;
+    bool ok_ = false;
+    std::string buffer_;
+};
+
 Load hammer(int port, int clients, int perClient, const std::vector<std::string>& bodies)
 {
+    std::vector<std::string> requests;
+    for (const auto& b : bodies)
+        requests.push_back("POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                           "Content-Length: " + std::to_string(b.size()) + "\r\n\r\n" + b);
     std::vector<std::vector<double>> latencies(static_cast<std::size_t>(clients));
     std::atomic<int> failures{0};
     const auto start = Clock::now();
     std::vector<std::thread> threads;
     for (int t = 0; t < clients; ++t)
         threads.emplace_back([&, t] {
-            httplib::Client c("127.0.0.1", port);
-            c.set_keep_alive(true);
-            c.set_tcp_nodelay(true);   // else Nagle + delayed ACK add 40 ms to every request
-            c.set_read_timeout(30, 0);
+            RawClient c(port);
+            latencies[std::size_t(t)].reserve(std::size_t(perClient));
             for (int i = 0; i < perClient; ++i) {
                 const auto t0 = Clock::now();
-                const auto r = c.Post("/predict", bodies[std::size_t(t * perClient + i) % bodies.size()],
-                                      "application/json");
+                const int status = c.post(requests[std::size_t(t * perClient + i) % requests.size()]);
                 latencies[std::size_t(t)].push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
-                if (!r || r->status != 200)
+                if (status != 200)
                     ++failures;
             }
         });
@@ -108,6 +186,7 @@ void row(const char* who, int clients, const Load& l)
 int main(int argc, char** argv)
 {
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
+    // bench_serve [REQUESTS [--no-python]]
     const int requests = argc > 1 ? std::atoi(argv[1]) : 4000;
     const auto dir = std::filesystem::temp_directory_path() / ("bench_serve_" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
@@ -128,50 +207,75 @@ int main(int argc, char** argv)
     }
     const auto model = serve::BundleModel::load(bundle);
     model::Model::setIntraOpThreads(1);   // as flightdeck-serve runs (its --intra-op-threads)
-    // The floor: one row's forward in process, no HTTP, no JSON.
+    // The floor: the forward in process, no HTTP, no JSON, per row at the batch sizes the
+    // server's passes reach (a small model's pass is bound by reading its weights).
     const auto raw = model::Model::load(bundle / "model.pt");
-    const auto f0 = Clock::now();
-    for (int i = 0; i < 2000; ++i)
-        raw.logits(first.data(), 1);
-    const double forwardUs = std::chrono::duration<double, std::micro>(Clock::now() - f0).count() / 2000;
+    auto forwardUsPerRow = [&](int batch) {
+        std::vector<float> rows;
+        for (int b = 0; b < batch; ++b)
+            rows.insert(rows.end(), first.begin(), first.end());
+        const int calls = std::max(50, 2000 / batch);
+        const auto f0 = Clock::now();
+        for (int i = 0; i < calls; ++i)
+            raw.logits(rows.data(), std::size_t(batch));
+        return std::chrono::duration<double, std::micro>(Clock::now() - f0).count() / calls / batch;
+    };
+    raw.logits(first.data(), 1);
+    const double forwardUs = forwardUsPerRow(1), forward16Us = forwardUsPerRow(16), forward64Us = forwardUsPerRow(64);
 
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     serve::ServerOptions options;
     options.port = 0;
-    options.threads = cores;
+    // threads and batching: flightdeck-serve's defaults (ServerOptions)
     serve::PredictionServer server(model, options);
     const int port = server.bind();
     std::thread serving([&] { server.listen(); });
 
     const int pyPort = port + 1;
-    const std::string py = "/usr/bin/python3 " FLIGHTDECK_BENCH_DIR "/serve_python.py " + bundle.string() +
+    // OMP_NUM_THREADS=1 is the Python side's best setting: torch.set_num_threads(1) holds only on
+    // its main thread, and its request threads would run each product on every core.
+    const std::string py = "OMP_NUM_THREADS=1 /usr/bin/python3 " FLIGHTDECK_BENCH_DIR "/serve_python.py " + bundle.string() +
                            " " + std::to_string(pyPort);
-    FILE* python = popen((py + " 2>&1").c_str(), "r");
+    const bool withPython = !(argc > 2 && std::string(argv[2]) == "--no-python");
+    FILE* python = withPython ? popen((py + " 2>&1").c_str(), "r") : nullptr;
     char ready[64] = {};
     const bool pyReady = python && std::fgets(ready, sizeof ready, python) && std::string(ready).rfind("ready", 0) == 0;
 
-    std::printf("model 784-256-128-10 (TorchScript), %d requests per row, %d cores, in-process forward "
-                "of one row: %.1f us\n\n", requests, cores, forwardUs);
+    std::printf("model 784-256-128-10 (TorchScript), %d requests per row, %d cores\n"
+                "in-process forward per row (the ceiling, one thread): %.1f us alone, %.1f us in 16, "
+                "%.1f us in 64\n\n", requests, cores, forwardUs, forward16Us, forward64Us);
     std::printf("%-22s %7s %10s %10s %12s %8s\n", "server", "clients", "p50 ms", "p99 ms", "requests/s", "failed");
-    Load ours[2], theirs[2];
-    const int clientCounts[2] = {1, 16};
-    for (int k = 0; k < 2; ++k) {
+    constexpr int kRows = 3;
+    const int clientCounts[kRows] = {1, 16, 64};
+    Load ours[kRows], theirs[kRows];
+    double bestOurs = 0, bestTheirs = 0;
+    serve::BatchStats batches;
+    for (int k = 0; k < kRows; ++k) {
         const int c = clientCounts[k];
         hammer(port, c, 50, bodies);   // warm-up
+        const auto before = server.batchStats();
         ours[k] = hammer(port, c, requests / c, bodies);
+        const auto after = server.batchStats();
+        batches = {after.forwards - before.forwards, after.rows - before.rows};
         row("flightdeck-serve", c, ours[k]);
+        std::printf("%-22s rows per forward pass: %.1f\n", "", batches.forwards ? double(batches.rows) / double(batches.forwards) : 0.0);
+        bestOurs = std::max(bestOurs, ours[k].perSecond);
         if (pyReady) {
             hammer(pyPort, c, 50, bodies);
             theirs[k] = hammer(pyPort, c, requests / c, bodies);
             row("python http.server", c, theirs[k]);
+            bestTheirs = std::max(bestTheirs, theirs[k].perSecond);
         }
     }
-    if (pyReady)
-        for (int k = 0; k < 2; ++k)
-            std::printf("\n%d client(s): throughput %.1fx Python's, p99 %.3f ms vs %.3f ms", clientCounts[k],
+    if (pyReady) {
+        for (int k = 0; k < kRows; ++k)
+            std::printf("\n%2d client(s): throughput %.1fx Python's, p99 %.3f ms vs %.3f ms", clientCounts[k],
                         ours[k].perSecond / theirs[k].perSecond, ours[k].p99Ms, theirs[k].p99Ms);
-    else
+        std::printf("\nmaximum throughput: %.0f vs %.0f requests/s: %.1fx Python's", bestOurs, bestTheirs,
+                    bestOurs / bestTheirs);
+    } else {
         std::printf("\n(python3-torch missing: no Python peer)");
+    }
     std::printf("\n");
     server.stop();
     serving.join();

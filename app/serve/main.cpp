@@ -31,7 +31,6 @@ int main(int argc, char** argv)
                  "(POST /predict, GET /health, /metadata, /metrics)"};
     std::string bundle;
     flightdeck::serve::ServerOptions options;
-    options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::string log;
     int intraOp = 1;
     std::string project;
@@ -41,7 +40,16 @@ int main(int argc, char** argv)
                                          "(e.g. --project DIR fraud@production)");
     app.add_option("--host", options.host, "Address to bind (127.0.0.1: this machine only)");
     app.add_option("--port", options.port, "Port (0 = any free one, printed)")->check(CLI::Range(0, 65535));
-    app.add_option("--threads", options.threads, "Worker threads")->check(CLI::Range(1, 256));
+    app.add_option("--threads", options.threads, "HTTP worker threads (each holds one keep-alive "
+                                                 "connection at a time)")->check(CLI::Range(1, 1024));
+    app.add_option("--batch-rows", options.batchRows, "Most rows one forward pass joins from "
+                                                      "concurrent requests (1: no batching)")
+        ->check(CLI::Range(1, 1 << 20));
+    app.add_option("--passes", options.passes, "Forward passes that may run at once")
+        ->check(CLI::Range(1, 256));
+    app.add_option("--batch-wait-us", options.batchWaitMicros,
+                   "Longest a forward pass waits for requests still being read (0: never)")
+        ->check(CLI::Range(0, 1000000));
     app.add_option("--queue", options.queue, "Connections that may wait for a worker (then 503)")
         ->check(CLI::Range(0, 100000));
     app.add_option("--max-body", options.maxBodyBytes, "Largest request body in bytes (then 413)");
@@ -51,7 +59,7 @@ int main(int argc, char** argv)
     app.add_option("--log-max-bytes", options.logMaxBytes, "Rotate the log at this size");
     app.add_option("--log-keep", options.logKeep, "Rotated logs kept")->check(CLI::Range(0, 1000));
     app.add_option("--intra-op-threads", intraOp,
-                   "libtorch threads per request (1: the workers are the parallelism)")
+                   "libtorch threads per forward pass")
         ->check(CLI::Range(1, 256));
     CLI11_PARSE(app, argc, argv);
     flightdeck::model::Model::setIntraOpThreads(intraOp);

@@ -247,6 +247,9 @@ private Q_SLOTS:
             const auto metrics = s.client().Get("/metrics")->body;
             QVERIFY(metrics.find("flightdeck_requests_total{model=\"blobs\",version=\"1\",code=\"200\"} 540") != std::string::npos);
             QVERIFY(metrics.find("flightdeck_request_duration_seconds_bucket") != std::string::npos);
+            // Every predicted row went through exactly one forward pass, alone or batched.
+            QVERIFY2(metrics.find("flightdeck_forward_rows_total{model=\"blobs\",version=\"1\"} 540") != std::string::npos,
+                     metrics.c_str());
         }
         QCOMPARE(wrong.load(), 0);
         QCOMPARE(good.load(), 540);

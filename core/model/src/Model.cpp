@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <sstream>
 
@@ -139,8 +140,13 @@ Model Model::build(const ArchitectureSpec& spec, std::int64_t inputs, std::int64
     return Model(std::move(impl));
 }
 
+namespace {
+std::atomic<int> gIntraOpThreads{0};   // 0: never set, libtorch's default
+}
+
 void Model::setIntraOpThreads(int threads)
 {
+    gIntraOpThreads.store(std::max(1, threads));
     at::set_num_threads(std::max(1, threads));
 }
 
@@ -237,6 +243,10 @@ std::vector<float> Model::logits(const float* features, std::size_t rows) const
     // threads) only reads the module; a freshly trained one is switched once.
     if (m.is_training())
         m.eval();
+    // OpenMP keeps the thread count per thread: set on main, it does not reach a server's worker
+    // threads, where OpenBLAS then ran every small product on all cores and spun between them.
+    if (const int want = gIntraOpThreads.load(std::memory_order_relaxed); want > 0 && at::get_num_threads() != want)
+        at::set_num_threads(want);
     std::vector<float> out(rows * static_cast<std::size_t>(impl_->classes));
     try {
         auto x = torch::from_blob(const_cast<float*>(features),

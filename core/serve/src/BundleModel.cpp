@@ -71,11 +71,9 @@ BundleModel BundleModel::load(const fs::path& dir)
     return b;
 }
 
-std::vector<Prediction> BundleModel::predict(const std::vector<float>& rows) const
+std::vector<Prediction> BundleModel::predict(const float* rows, std::size_t n) const
 {
-    const auto width = static_cast<std::size_t>(info_.inputs);
-    const std::size_t n = width ? rows.size() / width : 0;
-    const std::vector<float> out = impl_->model.logits(rows.data(), n);
+    const std::vector<float> out = impl_->model.logits(rows, n);
     std::vector<Prediction> result(n);
     if (info_.regression) {
         for (std::size_t i = 0; i < n; ++i) {

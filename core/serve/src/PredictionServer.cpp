@@ -70,7 +70,8 @@ PredictionServer::PredictionServer(const BundleModel& model, ServerOptions optio
     : model_(model),
       options_(std::move(options)),
       server_(std::make_unique<httplib::Server>()),
-      log_(options_.log, options_.logMaxBytes, options_.logKeep)
+      log_(options_.log, options_.logMaxBytes, options_.logKeep),
+      batcher_(model, options_.batchRows, options_.passes, std::chrono::microseconds(options_.batchWaitMicros))
 {
     std::random_device rd;
     char prefix[9];
@@ -147,7 +148,7 @@ PredictionServer::PredictionServer(const BundleModel& model, ServerOptions optio
         sendJson(res, 200, meta);
     });
     s.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
-        res.set_content(metrics_.text(model_.info().name, model_.info().version),
+        res.set_content(metrics_.text(model_.info().name, model_.info().version, batcher_.stats()),
                         "text/plain; version=0.0.4");
     });
     s.Post("/predict", [this](const httplib::Request& req, httplib::Response& res) {
@@ -182,10 +183,12 @@ std::string PredictionServer::requestId(const httplib::Request& req)
 void PredictionServer::handlePredict(const httplib::Request& req, httplib::Response& res)
 {
     const auto start = Clock::now();
+    MicroBatcher::Arrival arrival(batcher_);
     const std::string id = requestId(req);
     res.set_header("X-Request-Id", id);
     const auto& info = model_.info();
-    const detail::ParsedRecords parsed = detail::parseRecords(req.body, info, options_.maxBatch);
+    const detail::ParsedRecords parsed = detail::parseRecords(req.body, info, options_.maxBatch,
+                                                                !log_.file().empty());
     auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
     LogEntry entry;
     entry.timestamp = unixTimeNow();
@@ -201,7 +204,7 @@ void PredictionServer::handlePredict(const httplib::Request& req, httplib::Respo
         metrics_.record(400, elapsed(), 0);
         return;
     }
-    const std::vector<Prediction> predictions = model_.predict(parsed.rows);
+    const std::vector<Prediction> predictions = arrival.predict(parsed.rows.data(), parsed.count);
     nlohmann::json out = nlohmann::json::array();
     for (const auto& p : predictions) {
         if (info.regression)
@@ -216,7 +219,7 @@ void PredictionServer::handlePredict(const httplib::Request& req, httplib::Respo
     metrics_.record(200, seconds, static_cast<std::int64_t>(predictions.size()));
     // One line per record: the monitoring side compares feature and prediction distributions.
     entry.latencyMs = seconds * 1e3;
-    for (std::size_t i = 0; i < predictions.size(); ++i) {
+    for (std::size_t i = 0; i < predictions.size() && !log_.file().empty(); ++i) {
         entry.featuresJson = parsed.featuresJson[i];
         entry.predictionJson = info.regression ? nlohmann::json(predictions[i].value).dump()
                                                : nlohmann::json(predictions[i].label).dump();

@@ -16,7 +16,9 @@ struct ParsedRecords {
 };
 
 // {"features": [..] | {name: value}} for one record, {"instances": [[..] | {..}, ...]} for a
-// batch of at most maxBatch; every value a finite number.
-ParsedRecords parseRecords(const std::string& body, const BundleInfo& info, std::size_t maxBatch);
+// batch of at most maxBatch; every value a finite number. featuresJson is filled only when
+// `forLog` (writing 784 numbers back out costs about what parsing them does).
+ParsedRecords parseRecords(const std::string& body, const BundleInfo& info, std::size_t maxBatch,
+                           bool forLog = true);
 
 }  // namespace flightdeck::serve::detail

@@ -19,7 +19,7 @@ void ServerMetrics::record(int status, double seconds, std::int64_t predictions)
     sumMicros_.fetch_add(static_cast<std::int64_t>(seconds * 1e6), std::memory_order_relaxed);
 }
 
-std::string ServerMetrics::text(const std::string& model, int version) const
+std::string ServerMetrics::text(const std::string& model, int version, const BatchStats& batches) const
 {
     std::ostringstream o;
     const std::string labels = "model=\"" + model + "\",version=\"" + std::to_string(version) + "\"";
@@ -37,6 +37,12 @@ std::string ServerMetrics::text(const std::string& model, int version) const
          "# HELP flightdeck_rejected_total Requests refused with 503 because the queue was full.\n"
          "# TYPE flightdeck_rejected_total counter\n"
          "flightdeck_rejected_total{" << labels << "} " << rejected_.load() << "\n"
+         "# HELP flightdeck_forward_passes_total Forward passes through the model (requests that arrive together share one).\n"
+         "# TYPE flightdeck_forward_passes_total counter\n"
+         "flightdeck_forward_passes_total{" << labels << "} " << batches.forwards << "\n"
+         "# HELP flightdeck_forward_rows_total Rows carried by the forward passes.\n"
+         "# TYPE flightdeck_forward_rows_total counter\n"
+         "flightdeck_forward_rows_total{" << labels << "} " << batches.rows << "\n"
          "# HELP flightdeck_request_duration_seconds Time from request to response.\n"
          "# TYPE flightdeck_request_duration_seconds histogram\n";
     std::int64_t cumulative = 0;

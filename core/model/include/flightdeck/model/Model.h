@@ -34,7 +34,8 @@ public:
     static Model withOutputScale(Model&& net, double mean, double stddev);
     // libtorch's intra-op threads for this process. A server answering many small requests on
     // its own worker threads wants 1: splitting one row's matrix products across cores costs
-    // more than it saves and the workers would fight over the same cores.
+    // more than it saves and the workers would fight over the same cores. It holds on every
+    // thread that runs logits(), not only the caller's.
     static void setIntraOpThreads(int threads);
     // Loads a TorchScript file saved by save() (or any module with that forward contract).
     static Model load(const std::filesystem::path& file);

@@ -39,8 +39,9 @@ public:
     ~BundleModel();
 
     const BundleInfo& info() const { return info_; }
-    // rows x info().inputs raw feature values (row-major).
-    std::vector<Prediction> predict(const std::vector<float>& rows) const;
+    // count x info().inputs raw feature values (row-major). Each row's prediction depends on
+    // that row alone (eval mode), which is what lets MicroBatcher join requests.
+    std::vector<Prediction> predict(const float* rows, std::size_t count) const;
 
 private:
     BundleModel();

@@ -6,6 +6,7 @@
 // prediction a line in the request log. Binds 127.0.0.1 unless told otherwise; with a token,
 // every route but /health needs "Authorization: Bearer <token>".
 #include "flightdeck/serve/BundleModel.h"
+#include "flightdeck/serve/MicroBatcher.h"
 #include "flightdeck/serve/RequestLog.h"
 #include "flightdeck/serve/ServerMetrics.h"
 
@@ -22,8 +23,13 @@ namespace flightdeck::serve {
 struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 8080;                     // 0 = any free port (see PredictionServer::port)
-    int threads = 4;
+    // Workers block on their keep-alive connection between requests, so there are more of them
+    // than cores; the forward passes, not the workers, are what is bounded by the CPU.
+    int threads = 32;
     int queue = 64;
+    std::size_t batchRows = 256;         // most rows one forward pass joins (MicroBatcher)
+    int passes = 1;                      // forward passes at once
+    int batchWaitMicros = 200;           // longest a pass waits for requests still being read
     std::size_t maxBodyBytes = 8u << 20;
     std::size_t maxBatch = 4096;
     std::string token;                   // empty = no authentication
@@ -43,6 +49,7 @@ public:
     void listen();
     void stop();
     int port() const { return port_; }
+    BatchStats batchStats() const { return batcher_.stats(); }
 
 private:
     struct Queue;
@@ -55,6 +62,7 @@ private:
     std::unique_ptr<httplib::Server> server_;
     RequestLog log_;
     ServerMetrics metrics_;
+    MicroBatcher batcher_;
     std::atomic<std::uint64_t> nextId_{1};
     std::string idPrefix_;
     int port_ = 0;

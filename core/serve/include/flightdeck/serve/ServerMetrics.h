@@ -2,6 +2,8 @@
 // What GET /metrics says, in Prometheus' text format and naming conventions: counters end in
 // _total, durations are _seconds histograms with cumulative le buckets, requests are counted by
 // HTTP status code. Lock-free counters: every request thread records without waiting.
+#include "flightdeck/serve/MicroBatcher.h"
+
 #include <array>
 #include <atomic>
 #include <cstdint>
@@ -13,7 +15,7 @@ class ServerMetrics {
 public:
     void record(int status, double seconds, std::int64_t predictions);
     void rejected() { rejected_.fetch_add(1, std::memory_order_relaxed); }
-    std::string text(const std::string& model, int version) const;
+    std::string text(const std::string& model, int version, const BatchStats& batches) const;
 
 private:
     static constexpr std::array<double, 14> kBuckets = {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005,
