@@ -1,13 +1,18 @@
 // The Experiments table as model/view: RunTableModel under QAbstractItemModelTester (through
 // reloads that change, add, remove runs and columns), sort and regex filter on a real project
 // of runs made through the store's API, tags and notes edited in the table and written
-// through the runner, and not one statement on the GUI thread's connection while doing it.
+// through the runner, and not one statement on the GUI thread's connection while doing it;
+// the parallel-coordinates plot and the scatter driven by the panel's selection.
 #include "common/ProjectSession.h"
 #include "experiments/ExperimentsPanel.h"
+#include "experiments/ParallelCoordinatesPlot.h"
+#include "experiments/RunScatterPlot.h"
 #include "experiments/RunFilterProxy.h"
 #include "experiments/RunRowsLoader.h"
 #include "experiments/RunTableModel.h"
 #include "experiments/RunsTable.h"
+
+#include "common/QCustomPlotCompat.h"
 
 #include "flightdeck/store/Database.h"
 #include "flightdeck/store/Project.h"
@@ -254,6 +259,75 @@ private Q_SLOTS:
         QTRY_VERIFY(!panel.isBusy());
         QVERIFY(panel.setFilter(QStringLiteral("^sweep-1$")));
         QCOMPARE(table->shownRunIds(), QList<qint64>{ids_["run-g"]});
+    }
+
+    void parallelCoordinatesAndScatterFollowTheSelection()
+    {
+        ExperimentsPanel panel(session_);
+        panel.resize(1200, 800);
+        panel.show();
+        QTRY_COMPARE(panel.table()->rowCount(), 12);
+        panel.setCurrentMetric(QStringLiteral("val/accuracy"));
+        const qint64 a = ids_["run-a"], b = ids_["run-b"], c = ids_["run-c"], d = ids_["run-d"];
+        panel.selectRuns({a, b, c, d});
+        QCOMPARE(panel.selectedRunIds().size(), 4);
+
+        // One line per run through the parameters that differ, then the metric.
+        ParallelCoordinatesPlot* parallel = panel.parallelCoordinates();
+        QCOMPARE(parallel->lineCount(), 4);
+        QCOMPARE(parallel->plot()->plottableCount(), 4);
+        QStringList titles;
+        for (const RunAxis& axis : parallel->axes())
+            titles.append(axis.title);
+        QCOMPARE(titles, (QStringList{QStringLiteral("learning_rate"), QStringLiteral("batch_size"),
+                                      QStringLiteral("optimizer"), QStringLiteral("val/accuracy (best)")}));
+        // Learning rates 0.0003 .. 0.1 span more than two decades: a log axis.
+        const RunAxis& lr = parallel->axes()[0];
+        QVERIFY(lr.log && !lr.categorical);
+        QCOMPARE(parallel->positionsOf(d)[0], 0.0);
+        QCOMPARE(parallel->positionsOf(a)[0], 1.0);
+        QVERIFY(std::abs(parallel->positionsOf(b)[0] - std::log10(0.001 / 0.0003) / std::log10(0.1 / 0.0003)) < 1e-9);
+        // The optimizer as ordered categories: adam below sgd.
+        const RunAxis& optimizer = parallel->axes()[2];
+        QVERIFY(optimizer.categorical);
+        QCOMPARE(optimizer.categories, (QStringList{QStringLiteral("adam"), QStringLiteral("sgd")}));
+        QCOMPARE(parallel->positionsOf(a)[2], 1.0);
+        QCOMPARE(parallel->positionsOf(b)[2], 0.0);
+        // The best accuracy (final + 0.01): run-a 0.72 lowest, run-d 0.96 highest.
+        QVERIFY(std::abs(parallel->positionsOf(a)[3]) < 1e-9);
+        QVERIFY(std::abs(parallel->positionsOf(d)[3] - 1.0) < 1e-9);
+        QVERIFY(std::abs(parallel->positionsOf(c)[3] - (0.81 - 0.72) / (0.96 - 0.72)) < 1e-9);
+
+        // The scatter: learning rate against the best accuracy, one point per selected run.
+        RunScatterPlot* scatter = panel.scatter();
+        QVERIFY(scatter->setAxes({RunColumnKind::Param, QStringLiteral("learning_rate")},
+                                 {RunColumnKind::MetricBest, QStringLiteral("val/accuracy")}));
+        QCOMPARE(scatter->pointCount(), 4);
+        QCOMPARE(scatter->plot()->graph(0)->dataCount(), 4);
+        const std::map<qint64, std::pair<double, double>> want = {
+            {a, {0.1, 0.72}}, {b, {0.001, 0.94}}, {c, {0.03, 0.81}}, {d, {0.0003, 0.96}}};
+        for (const RunScatterPlot::Point& p : scatter->points()) {
+            QVERIFY(want.count(p.runId));
+            QVERIFY(std::abs(p.x.toDouble() - want.at(p.runId).first) < 1e-9);
+            QVERIFY(std::abs(p.y.toDouble() - want.at(p.runId).second) < 1e-9);
+        }
+        // Text against a number: the optimizer as categories.
+        QVERIFY(scatter->setAxes({RunColumnKind::Param, QStringLiteral("optimizer")},
+                                 {RunColumnKind::MetricLast, QStringLiteral("val/loss")}));
+        QCOMPARE(scatter->pointCount(), 4);
+        for (const RunScatterPlot::Point& p : scatter->points())
+            QCOMPARE(p.px, p.x.toString() == QLatin1String("adam") ? 0.0 : 1.0);
+
+        // Another selection: both follow; the scatter keeps its axes.
+        panel.selectRuns({a, c, ids_["run-e"]});
+        QCOMPARE(parallel->lineCount(), 3);
+        QCOMPARE(scatter->pointCount(), 3);
+        QCOMPARE(scatter->xColumn().key, QStringLiteral("optimizer"));
+        // A single run has nothing to compare.
+        panel.selectRuns({a});
+        QCOMPARE(parallel->lineCount(), 0);
+        QCOMPARE(parallel->plot()->plottableCount(), 0);
+        QVERIFY(parallel->findChild<QLabel*>(QStringLiteral("parallelCoordinatesPlaceholder"))->isVisible());
     }
 };
 

@@ -4,7 +4,7 @@
 #include "common/ProjectSession.h"
 #include "common/TaskRunner.h"
 #include "experiments/MetricOverlayPlot.h"
-#include "experiments/ParamsDiffTable.h"
+#include "experiments/RunComparisonTabs.h"
 #include "experiments/RunFilterProxy.h"
 #include "experiments/RunTableModel.h"
 
@@ -86,22 +86,14 @@ ExperimentsPanel::ExperimentsPanel(ProjectSession* session, QWidget* parent)
     plotLayout->addLayout(metricRow);
     plotLayout->addWidget(plot_, 1);
 
-    diffGroup_ = new QGroupBox(this);
-    diffGroup_->setObjectName(QStringLiteral("paramsDiffGroup"));
-    diffHint_ = new QLabel(diffGroup_);
-    diffHint_->setObjectName(QStringLiteral("paramsDiffHint"));
-    diffHint_->setWordWrap(true);
-    diff_ = new ParamsDiffTable(diffGroup_);
-    auto* diffLayout = new QVBoxLayout(diffGroup_);
-    diffLayout->addWidget(diffHint_);
-    diffLayout->addWidget(diff_, 1);
-
     auto* bottom = new QSplitter(Qt::Horizontal, this);
     bottom->setObjectName(QStringLiteral("experimentsBottomSplitter"));
+    // One selection drives the overlay and, beside it, the comparison views.
+    comparison_ = new RunComparisonTabs(this);
     bottom->addWidget(plotGroup_);
-    bottom->addWidget(diffGroup_);
-    bottom->setStretchFactor(0, 3);
-    bottom->setStretchFactor(1, 2);
+    bottom->addWidget(comparison_);
+    bottom->setStretchFactor(0, 1);
+    bottom->setStretchFactor(1, 1);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("experimentsSplitter"));
     splitter->addWidget(tableBox);
@@ -126,7 +118,10 @@ ExperimentsPanel::ExperimentsPanel(ProjectSession* session, QWidget* parent)
         if (runId > 0 && session_->currentRunId() != runId)
             session_->setCurrentRun(runId);
     });
-    connect(metricCombo_, &QComboBox::currentTextChanged, this, [this] { updatePlot(true); });
+    connect(metricCombo_, &QComboBox::currentTextChanged, this, [this] {
+        updatePlot(true);
+        updateComparison();
+    });
     connect(filterEdit_, &QLineEdit::textChanged, this, &ExperimentsPanel::setFilter);
     connect(table_->runModel(), &RunTableModel::curationEdited, this, &ExperimentsPanel::saveCuration);
 
@@ -161,13 +156,12 @@ void ExperimentsPanel::retranslateUi() {
     refreshButton_->setText(tr("Refresh"));
     refreshButton_->setToolTip(tr("Reload the runs from the project"));
     plotGroup_->setTitle(tr("Metric of the selected runs"));
-    diffGroup_->setTitle(tr("Parameters that differ"));
     metricLabel_->setText(tr("&Metric:"));
     filterLabel_->setText(tr("&Filter:"));
     filterEdit_->setPlaceholderText(tr("regular expression over name, status, tags, note and key=value parameters"));
     table_->retranslateUi();
     updateSummary();
-    updateParamsDiff();
+    updateComparison();
 }
 
 void ExperimentsPanel::updateSummary() {
@@ -253,7 +247,7 @@ void ExperimentsPanel::clearAll() {
     errorLabel_->hide();
     updateSummary();
     updatePlot(true);
-    updateParamsDiff();
+    updateComparison();
 }
 
 void ExperimentsPanel::showError(const QString& message) {
@@ -324,7 +318,7 @@ void ExperimentsPanel::applyRows(const RunRows& loaded) {
     haveSignature_ = true;
     errorLabel_->hide();
     updateSummary();
-    updateParamsDiff();
+    updateComparison();
     Q_EMIT rowsLoaded();
 }
 
@@ -384,7 +378,7 @@ QString ExperimentsPanel::runLabel(qint64 runId) const {
 void ExperimentsPanel::onSelectionChanged() {
     updateMetricKeys();
     updatePlot(true);
-    updateParamsDiff();
+    updateComparison();
 }
 
 void ExperimentsPanel::updateMetricKeys() {
@@ -431,8 +425,10 @@ void ExperimentsPanel::updateMetricKeys() {
                 metricCombo_->addItems(keys);
                 metricCombo_->setCurrentIndex(std::max(0, static_cast<int>(keys.indexOf(current))));
             }
-            if (metricCombo_->currentText() != current)
+            if (metricCombo_->currentText() != current) {
                 updatePlot(true);
+                updateComparison();
+            }
         }),
         alive([this](const QString& message) {
             --pendingReads_;
@@ -447,20 +443,16 @@ void ExperimentsPanel::updatePlot(bool resetView) {
     plot_->setRuns(metricCombo_->currentText(), runs, resetView);
 }
 
-void ExperimentsPanel::updateParamsDiff() {
-    const QList<qint64> ids = table_->selectedRunIds();
-    std::vector<RunParams> runs;
-    for (qint64 id : ids)
-        if (const RunRow* row = table_->runModel()->rowOf(id))
-            runs.push_back({runLabel(id), row->params});
-    diff_->setRuns(runs);
-    if (runs.size() < 2)
-        diffHint_->setText(tr("Select two or more runs (Ctrl+click) to compare their parameters."));
-    else if (diff_->differingCount() == 0)
-        diffHint_->setText(tr("All parameters of the %n selected run(s) are equal.", "",
-                              static_cast<int>(runs.size())));
-    else
-        diffHint_->setText(tr("%n parameter(s) differ.", "", diff_->differingCount()));
+ParallelCoordinatesPlot* ExperimentsPanel::parallelCoordinates() const { return comparison_->parallel(); }
+
+RunScatterPlot* ExperimentsPanel::scatter() const { return comparison_->scatter(); }
+
+void ExperimentsPanel::updateComparison()
+{
+    std::vector<std::pair<qint64, QString>> runs;
+    for (const qint64 id : table_->selectedRunIds())
+        runs.emplace_back(id, runLabel(id));
+    comparison_->setSelection(*table_->runModel(), runs, metricCombo_->currentText());
 }
 
 }  // namespace flightdeck::ui

@@ -28,8 +28,10 @@ class QGroupBox;
 namespace flightdeck::ui {
 
 class MetricOverlayPlot;
+class ParallelCoordinatesPlot;
+class RunComparisonTabs;
+class RunScatterPlot;
 class MetricSeriesStore;
-class ParamsDiffTable;
 class ProjectSession;
 class TaskRunner;
 
@@ -51,6 +53,9 @@ public:
     bool setFilter(const QString& pattern);
     MetricOverlayPlot* overlay() const { return plot_; }
     RunsTable* table() const { return table_; }
+    RunComparisonTabs* comparison() const { return comparison_; }
+    ParallelCoordinatesPlot* parallelCoordinates() const;
+    RunScatterPlot* scatter() const;
     // A refresh, key or change-check read is in flight (tests wait on it).
     bool isBusy() const { return pendingReads_ > 0; }
     static constexpr int kChangeCheckMs = 2000;
@@ -80,7 +85,7 @@ private:
     void onSelectionChanged();
     void updateMetricKeys();
     void updatePlot(bool resetView);
-    void updateParamsDiff();
+    void updateComparison();
     void showError(const QString& message);
     void saveCuration(qint64 runId, const QStringList& tags, const QString& note);
     QString runLabel(qint64 runId) const;
@@ -88,17 +93,15 @@ private:
     ProjectSession* session_;
     RunsTable* table_ = nullptr;
     MetricOverlayPlot* plot_ = nullptr;
-    ParamsDiffTable* diff_ = nullptr;
     QComboBox* metricCombo_ = nullptr;
     QLineEdit* filterEdit_ = nullptr;
     QLabel* filterLabel_ = nullptr;
     QLabel* metricLabel_ = nullptr;
     QLabel* summaryLabel_ = nullptr;
-    QLabel* diffHint_ = nullptr;
     QLabel* errorLabel_ = nullptr;
     QPushButton* refreshButton_ = nullptr;
     QGroupBox* plotGroup_ = nullptr;
-    QGroupBox* diffGroup_ = nullptr;
+    RunComparisonTabs* comparison_ = nullptr;
     MetricSeriesStore* store_;
     TaskRunner* runner_;
     QTimer changeTimer_;
