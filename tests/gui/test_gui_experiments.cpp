@@ -2,11 +2,15 @@
 // reloads that change, add, remove runs and columns), sort and regex filter on a real project
 // of runs made through the store's API, tags and notes edited in the table and written
 // through the runner, and not one statement on the GUI thread's connection while doing it;
-// the parallel-coordinates plot and the scatter driven by the panel's selection.
+// the parallel-coordinates plot and the scatter driven by the panel's selection; archive,
+// delete (after a confirmation), CSV exports, and "Rerun with changes" into the Training form.
 #include "common/ProjectSession.h"
 #include "experiments/ExperimentsPanel.h"
 #include "experiments/ParallelCoordinatesPlot.h"
+#include "experiments/RunActions.h"
 #include "experiments/RunScatterPlot.h"
+#include "common/TrainingController.h"
+#include "training/TrainingPanel.h"
 #include "experiments/RunFilterProxy.h"
 #include "experiments/RunRowsLoader.h"
 #include "experiments/RunTableModel.h"
@@ -15,11 +19,20 @@
 #include "common/QCustomPlotCompat.h"
 
 #include "flightdeck/store/Database.h"
+#include "flightdeck/store/ObjectStore.h"
 #include "flightdeck/store/Project.h"
 #include "flightdeck/store/RunCurationRepository.h"
 #include "flightdeck/store/RunRepository.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QLabel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -328,6 +341,151 @@ private Q_SLOTS:
         QCOMPARE(parallel->lineCount(), 0);
         QCOMPARE(parallel->plot()->plottableCount(), 0);
         QVERIFY(parallel->findChild<QLabel*>(QStringLiteral("parallelCoordinatesPlaceholder"))->isVisible());
+    }
+
+    void archivedRunsHideUntilShown()
+    {
+        ExperimentsPanel panel(session_);
+        panel.show();
+        RunsTable* table = panel.table();
+        QTRY_COMPARE(table->rowCount(), 12);
+        const qint64 k = ids_["run-k"];
+        panel.selectRuns({k});
+        QVERIFY(panel.actions()->archiveAction()->isEnabled());
+        QVERIFY(!panel.actions()->restoreAction()->isEnabled());
+        panel.actions()->archiveAction()->trigger();
+        QTRY_COMPARE(table->rowCount(), 11);
+        QTRY_VERIFY(!panel.isBusy());
+        QVERIFY(store::RunCurationRepository(session_->project()).get(k).archived);
+        QVERIFY(!table->shownRunIds().contains(k));
+        QVERIFY(table->runModel()->rowOf(k)->archived);   // held, only hidden
+
+        auto* showArchived = panel.findChild<QCheckBox*>(QStringLiteral("showArchivedCheck"));
+        QVERIFY(showArchived);
+        showArchived->setChecked(true);
+        QCOMPARE(table->rowCount(), 12);
+        panel.selectRuns({k});
+        QVERIFY(panel.actions()->restoreAction()->isEnabled());
+        panel.actions()->restoreAction()->trigger();
+        QTRY_VERIFY(!table->runModel()->rowOf(k)->archived);
+        QVERIFY(!store::RunCurationRepository(session_->project()).get(k).archived);
+        showArchived->setChecked(false);
+        QCOMPARE(table->rowCount(), 12);
+    }
+
+    void deleteAsksFirstThenRemovesTheRunAndItsObjects()
+    {
+        store::Project& project = session_->project();
+        const qint64 doomed = addRun(project, {"doomed", "sgd", 0.5, 8, 0.1}, 20);
+        const std::string model = project.objects().put("the doomed run's model");
+        store::RunRepository(project).addArtifact({0, doomed, "model", model, "model", 0});
+
+        ExperimentsPanel panel(session_);
+        panel.show();
+        RunsTable* table = panel.table();
+        QTRY_COMPARE(table->rowCount(), 13);
+        panel.selectRuns({doomed});
+        const auto box = [&panel] { return panel.findChild<QMessageBox*>(QStringLiteral("deleteRunsConfirm")); };
+        // Cancel keeps it.
+        panel.actions()->deleteAction()->trigger();
+        QTRY_VERIFY(box() && box()->isVisible());
+        box()->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!box());
+        QTRY_VERIFY(!panel.isBusy());
+        QCOMPARE(table->rowCount(), 13);
+        QCOMPARE(store::RunRepository(project).runs().size(), std::size_t(13));
+        // Delete removes the run, its metrics and its model object, and the row.
+        panel.actions()->deleteAction()->trigger();
+        QTRY_VERIFY(box() && box()->isVisible());
+        box()->findChild<QPushButton*>(QStringLiteral("deleteRunsButton"))->click();
+        QTRY_COMPARE(table->rowCount(), 12);
+        QTRY_VERIFY(!panel.isBusy());
+        QCOMPARE(store::RunRepository(project).runs().size(), std::size_t(12));
+        QVERIFY(store::RunRepository(project).metrics(doomed).empty());
+        QVERIFY(!project.objects().contains(model));
+        QVERIFY(panel.selectedRunIds().isEmpty());
+    }
+
+    void exportsTheTableAndACurveAsCsv()
+    {
+        QTemporaryDir out;
+        ExperimentsPanel panel(session_);
+        panel.show();
+        RunsTable* table = panel.table();
+        QTRY_COMPARE(table->rowCount(), 12);
+        // What is shown, in the order shown: the adam runs by learning rate.
+        QVERIFY(panel.setFilter(QStringLiteral("^optimizer=adam$")));
+        table->sortByColumn(table->runModel()->columnOf({RunColumnKind::Param, QStringLiteral("learning_rate")}),
+                            Qt::AscendingOrder);
+        const QString tablePath = out.filePath(QStringLiteral("runs.csv"));
+        QSignalSpy exported(panel.actions(), &RunActions::exported);
+        panel.actions()->exportTable(tablePath);
+        QTRY_COMPARE(exported.count(), 1);
+        QFile file(tablePath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + 6);
+        const QStringList header = lines[0].split(QLatin1Char(','));
+        const qsizetype lr = header.indexOf(QStringLiteral("learning_rate"));
+        const qsizetype status = header.indexOf(QStringLiteral("Status"));
+        const qsizetype best = header.indexOf(QStringLiteral("val/accuracy (best)"));
+        QVERIFY(lr >= 0 && status >= 0 && best >= 0);
+        const QStringList first = lines[1].split(QLatin1Char(','));
+        QCOMPARE(first[0], QString::number(ids_["run-j"]));   // 0.0001, the lowest
+        QCOMPARE(first[lr].toDouble(), 0.0001);
+        QCOMPARE(first[status], QStringLiteral("completed"));   // the stored name, not the translation
+        QVERIFY(std::abs(first[best].toDouble() - 0.86) < 1e-9);  // full precision, a dot
+        QCOMPARE(lines[6].split(QLatin1Char(','))[0], QString::number(ids_["run-l"]));   // 0.05
+
+        // The curve: every stored point of the metric for the selected runs.
+        QVERIFY(panel.setFilter(QString()));
+        panel.selectRuns({ids_["run-a"], ids_["run-b"]});
+        panel.setCurrentMetric(QStringLiteral("val/accuracy"));
+        const QString curvePath = out.filePath(QStringLiteral("curve.csv"));
+        panel.actions()->exportCurve(curvePath);
+        QTRY_COMPARE(exported.count(), 2);
+        QFile curve(curvePath);
+        QVERIFY(curve.open(QIODevice::ReadOnly));
+        const QStringList points = QString::fromUtf8(curve.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(points.size(), 1 + 2 * 5);
+        QCOMPARE(points[0], QStringLiteral("run_id,run,key,step,epoch,wall_time,value"));
+        int ofA = 0;
+        for (const QString& line : points.mid(1)) {
+            const QStringList f = line.split(QLatin1Char(','));
+            QCOMPARE(f[2], QStringLiteral("val/accuracy"));
+            if (f[0].toLongLong() == ids_["run-a"]) {
+                ++ofA;
+                QCOMPARE(f[1], QStringLiteral("run-a"));
+            }
+        }
+        QCOMPARE(ofA, 5);
+    }
+
+    void rerunWithChangesFillsTheTrainingForm()
+    {
+        // The panels as the main window wires them.
+        TrainingController controller(session_);
+        TrainingPanel training(session_, &controller);
+        ExperimentsPanel panel(session_);
+        connect(&panel, &ExperimentsPanel::rerunRequested, &training, &TrainingPanel::loadRecipe);
+        training.show();
+        panel.show();
+        QTRY_COMPARE(panel.table()->rowCount(), 12);
+        // run-a: SGD, 0.1, batch 16, recorded as parameters (no checkpoint).
+        panel.selectRuns({ids_["run-a"]});
+        QVERIFY(panel.actions()->rerunAction()->isEnabled());
+        panel.actions()->rerunAction()->trigger();
+        auto* lr = training.findChild<QDoubleSpinBox*>(QStringLiteral("learningRateSpin"));
+        QVERIFY(lr);
+        QTRY_COMPARE(lr->value(), 0.1);
+        QCOMPARE(training.findChild<QSpinBox*>(QStringLiteral("batchSizeSpin"))->value(), 16);
+        QCOMPARE(training.findChild<QComboBox*>(QStringLiteral("optimizerCombo"))->currentIndex(), 0);   // SGD
+        QVERIFY(training.findChild<QLabel*>(QStringLiteral("trainingStatusLabel"))
+                    ->text().contains(QStringLiteral("#%1").arg(ids_["run-a"])));
+        QVERIFY(!controller.isRunning());   // nothing started
+        // Two runs selected: nothing to rerun.
+        panel.selectRuns({ids_["run-a"], ids_["run-b"]});
+        QVERIFY(!panel.actions()->rerunAction()->isEnabled());
     }
 };
 

@@ -3,23 +3,24 @@
 #include "common/MetricSeriesStore.h"
 #include "common/ProjectSession.h"
 #include "common/TaskRunner.h"
+#include "experiments/MetricOverlayGroup.h"
 #include "experiments/MetricOverlayPlot.h"
+#include "experiments/RunActions.h"
 #include "experiments/RunComparisonTabs.h"
 #include "experiments/RunFilterProxy.h"
 #include "experiments/RunTableModel.h"
 
 #include "flightdeck/store/MetricKeys.h"
-#include "flightdeck/store/RunCurationRepository.h"
 
-#include <QComboBox>
+#include <QCheckBox>
 #include <QEvent>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 #include <atomic>
@@ -27,14 +28,6 @@
 
 namespace flightdeck::ui {
 
-namespace {
-
-// The order the metric list offers keys in: a classifier's accuracy or a regressor's RMSE
-// first, whichever the selected runs have.
-const std::string_view kPreferredMetrics[] = {metric::ValAccuracy, metric::ValRmse, metric::ValLoss,
-                                              metric::TrainLoss, metric::TrainEpochLoss};
-
-}  // namespace
 
 ExperimentsPanel::ExperimentsPanel(ProjectSession* session, QWidget* parent)
     : QWidget(parent),
@@ -59,32 +52,19 @@ ExperimentsPanel::ExperimentsPanel(ProjectSession* session, QWidget* parent)
     filterEdit_->setClearButtonEnabled(true);
     filterLabel_ = new QLabel(this);
     filterLabel_->setBuddy(filterEdit_);
+    showArchived_ = new QCheckBox(this);
+    showArchived_->setObjectName(QStringLiteral("showArchivedCheck"));
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(filterLabel_);
     filterRow->addWidget(filterEdit_, 1);
+    filterRow->addWidget(showArchived_);
     auto* tableBox = new QWidget(this);
     auto* tableLayout = new QVBoxLayout(tableBox);
     tableLayout->setContentsMargins(0, 0, 0, 0);
     tableLayout->addLayout(filterRow);
     tableLayout->addWidget(table_, 1);
 
-    plotGroup_ = new QGroupBox(this);
-    plotGroup_->setObjectName(QStringLiteral("metricGroup"));
-    metricLabel_ = new QLabel(plotGroup_);
-    metricCombo_ = new QComboBox(plotGroup_);
-    metricCombo_->setObjectName(QStringLiteral("metricCombo"));
-    metricCombo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    for (const std::string_view key : kPreferredMetrics)
-        metricCombo_->addItem(QString::fromLatin1(key.data(), static_cast<int>(key.size())));
-    metricLabel_->setBuddy(metricCombo_);
-    plot_ = new MetricOverlayPlot(store_, plotGroup_);
-    auto* metricRow = new QHBoxLayout;
-    metricRow->addWidget(metricLabel_);
-    metricRow->addWidget(metricCombo_);
-    metricRow->addStretch(1);
-    auto* plotLayout = new QVBoxLayout(plotGroup_);
-    plotLayout->addLayout(metricRow);
-    plotLayout->addWidget(plot_, 1);
+    plotGroup_ = new MetricOverlayGroup(session_, store_, this);
 
     auto* bottom = new QSplitter(Qt::Horizontal, this);
     bottom->setObjectName(QStringLiteral("experimentsBottomSplitter"));
@@ -101,8 +81,19 @@ ExperimentsPanel::ExperimentsPanel(ProjectSession* session, QWidget* parent)
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
 
+    actions_ = new RunActions(session_, runner_, table_, [this] { return plotGroup_->currentMetric(); }, this);
+    auto* toolBar = new QToolBar(this);
+    toolBar->setObjectName(QStringLiteral("experimentsToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    const QList<QAction*> runActions = {actions_->rerunAction(), actions_->archiveAction(),
+                                        actions_->restoreAction(), actions_->deleteAction(),
+                                        actions_->exportTableAction(), actions_->exportCurveAction()};
+    toolBar->addActions(runActions);
+    table_->addActions(runActions);   // the table's context menu, and Delete while it has focus
+    table_->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto* header = new QHBoxLayout;
     header->addWidget(summaryLabel_, 1);
+    header->addWidget(toolBar);
     header->addWidget(refreshButton_);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(header);
@@ -118,12 +109,26 @@ ExperimentsPanel::ExperimentsPanel(ProjectSession* session, QWidget* parent)
         if (runId > 0 && session_->currentRunId() != runId)
             session_->setCurrentRun(runId);
     });
-    connect(metricCombo_, &QComboBox::currentTextChanged, this, [this] {
-        updatePlot(true);
-        updateComparison();
-    });
+    connect(plotGroup_, &MetricOverlayGroup::metricChanged, this, &ExperimentsPanel::updateComparison);
+    connect(plotGroup_, &MetricOverlayGroup::failed, this, &ExperimentsPanel::showError);
     connect(filterEdit_, &QLineEdit::textChanged, this, &ExperimentsPanel::setFilter);
-    connect(table_->runModel(), &RunTableModel::curationEdited, this, &ExperimentsPanel::saveCuration);
+    connect(table_->runModel(), &RunTableModel::curationEdited, this,
+            [this](qint64 runId, const QStringList& tags, const QString& note) {
+                if (const auto it = cache_.find(runId); it != cache_.end()) {
+                    it->second.tags = tags;
+                    it->second.note = note;
+                    it->second.buildCells();
+                }
+                actions_->saveCuration(runId, tags, note);
+            });
+    connect(showArchived_, &QCheckBox::toggled, this, [this](bool show) {
+        table_->proxy()->setShowArchived(show);
+        updateSummary();
+        actions_->updateEnabled();
+    });
+    connect(actions_, &RunActions::runsChanged, this, &ExperimentsPanel::refresh);
+    connect(actions_, &RunActions::failed, this, &ExperimentsPanel::showError);
+    connect(actions_, &RunActions::rerunRequested, this, &ExperimentsPanel::rerunRequested);
 
     connect(session_, &ProjectSession::projectOpened, this, [this] {
         cache_.clear();
@@ -146,6 +151,11 @@ ExperimentsPanel::ExperimentsPanel(ProjectSession* session, QWidget* parent)
 
 ExperimentsPanel::~ExperimentsPanel() = default;
 
+bool ExperimentsPanel::isBusy() const
+{
+    return pendingReads_ > 0 || actions_->isBusy() || plotGroup_->isBusy();
+}
+
 void ExperimentsPanel::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
@@ -155,9 +165,10 @@ void ExperimentsPanel::changeEvent(QEvent* event) {
 void ExperimentsPanel::retranslateUi() {
     refreshButton_->setText(tr("Refresh"));
     refreshButton_->setToolTip(tr("Reload the runs from the project"));
-    plotGroup_->setTitle(tr("Metric of the selected runs"));
-    metricLabel_->setText(tr("&Metric:"));
+    plotGroup_->retranslateUi();
     filterLabel_->setText(tr("&Filter:"));
+    showArchived_->setText(tr("Show &archived"));
+    actions_->retranslateUi();
     filterEdit_->setPlaceholderText(tr("regular expression over name, status, tags, note and key=value parameters"));
     table_->retranslateUi();
     updateSummary();
@@ -193,52 +204,6 @@ bool ExperimentsPanel::setFilter(const QString& pattern)
     return valid;
 }
 
-void ExperimentsPanel::saveCuration(qint64 runId, const QStringList& tags, const QString& note)
-{
-    if (const auto it = cache_.find(runId); it != cache_.end()) {
-        it->second.tags = tags;
-        it->second.note = note;
-        it->second.buildCells();
-    }
-    // One write at a time, of the newest edits: two in flight could commit out of order.
-    unsavedCuration_[runId] = {tags, note};
-    if (savingCuration_)
-        return;
-    std::map<qint64, std::pair<std::vector<std::string>, std::string>> edits;
-    for (const auto& [id, edit] : std::exchange(unsavedCuration_, {})) {
-        std::vector<std::string> tagList;
-        for (const QString& tag : edit.first)
-            tagList.push_back(tag.toStdString());
-        edits[id] = {tagList, edit.second.toStdString()};
-    }
-    savingCuration_ = true;
-    ++pendingReads_;
-    const auto done = [this] {
-        savingCuration_ = false;
-        --pendingReads_;
-        if (!unsavedCuration_.empty()) {
-            const auto next = unsavedCuration_.begin();
-            saveCuration(next->first, next->second.first, next->second.second);
-        }
-    };
-    runner_->run(
-        tr("Saving tags and note"),
-        [edits](store::Project& project, const std::atomic<bool>&) {
-            store::RunCurationRepository curation(project);
-            for (const auto& [id, edit] : edits) {
-                curation.setTags(id, edit.first);
-                curation.setNote(id, edit.second);
-            }
-            return QVariant();
-        },
-        alive([done](const QVariant&) { done(); }),
-        alive([this, done](const QString& message) {
-            done();
-            showError(message);
-            refresh();   // the table shows what the project holds
-        }));
-}
-
 void ExperimentsPanel::clearAll() {
     changeTimer_.stop();
     haveSignature_ = false;
@@ -246,7 +211,7 @@ void ExperimentsPanel::clearAll() {
     table_->setRows({});
     errorLabel_->hide();
     updateSummary();
-    updatePlot(true);
+    updateOverlay();
     updateComparison();
 }
 
@@ -358,16 +323,11 @@ QList<qint64> ExperimentsPanel::selectedRunIds() const { return table_->selected
 
 void ExperimentsPanel::selectRuns(const QList<qint64>& runIds) { table_->selectRuns(runIds); }
 
-QString ExperimentsPanel::currentMetric() const { return metricCombo_->currentText(); }
+QString ExperimentsPanel::currentMetric() const { return plotGroup_->currentMetric(); }
 
-void ExperimentsPanel::setCurrentMetric(const QString& key) {
-    int index = metricCombo_->findText(key);
-    if (index < 0) {
-        metricCombo_->addItem(key);
-        index = metricCombo_->count() - 1;
-    }
-    metricCombo_->setCurrentIndex(index);
-}
+void ExperimentsPanel::setCurrentMetric(const QString& key) { plotGroup_->setCurrentMetric(key); }
+
+MetricOverlayPlot* ExperimentsPanel::overlay() const { return plotGroup_->overlay(); }
 
 QString ExperimentsPanel::runLabel(qint64 runId) const {
     if (const RunRow* row = table_->runModel()->rowOf(runId); row && !row->run.name.empty())
@@ -376,71 +336,16 @@ QString ExperimentsPanel::runLabel(qint64 runId) const {
 }
 
 void ExperimentsPanel::onSelectionChanged() {
-    updateMetricKeys();
-    updatePlot(true);
+    actions_->updateEnabled();
+    updateOverlay();
     updateComparison();
 }
 
-void ExperimentsPanel::updateMetricKeys() {
-    if (!session_->isOpen())
-        return;
-    std::vector<qint64> ids;
-    for (const qint64 id : table_->selectedRunIds())
-        ids.push_back(id);
-    const quint64 request = ++keysRequest_;
-    ++pendingReads_;
-    runner_->run(
-        tr("Reading metric names"),
-        [ids](store::Project& project, const std::atomic<bool>&) {
-            QStringList keys;
-            for (const std::string& key : loadMetricKeys(project, ids))
-                keys.append(QString::fromStdString(key));
-            return QVariant(keys);
-        },
-        alive([this, request](const QVariant& result) {
-            --pendingReads_;
-            if (request != keysRequest_)
-                return;
-            // The selected runs' own keys, the preferred ones first: a regression run offers
-            // val/rmse rather than an accuracy it never recorded.
-            const QStringList present = result.toStringList();
-            QStringList keys;
-            for (const std::string_view key : kPreferredMetrics) {
-                const QString k = QString::fromLatin1(key.data(), static_cast<int>(key.size()));
-                if (present.isEmpty() || present.contains(k))
-                    keys.append(k);
-            }
-            for (const QString& k : present)
-                if (!keys.contains(k))
-                    keys.append(k);
-            QStringList existing;
-            for (int i = 0; i < metricCombo_->count(); ++i)
-                existing.append(metricCombo_->itemText(i));
-            if (existing == keys)
-                return;
-            const QString current = metricCombo_->currentText();
-            {
-                const QSignalBlocker blocker(metricCombo_);
-                metricCombo_->clear();
-                metricCombo_->addItems(keys);
-                metricCombo_->setCurrentIndex(std::max(0, static_cast<int>(keys.indexOf(current))));
-            }
-            if (metricCombo_->currentText() != current) {
-                updatePlot(true);
-                updateComparison();
-            }
-        }),
-        alive([this](const QString& message) {
-            --pendingReads_;
-            showError(message);
-        }));
-}
-
-void ExperimentsPanel::updatePlot(bool resetView) {
+void ExperimentsPanel::updateOverlay() {
     std::vector<std::pair<qint64, QString>> runs;
     for (const qint64 id : table_->selectedRunIds())
         runs.emplace_back(id, runLabel(id));
-    plot_->setRuns(metricCombo_->currentText(), runs, resetView);
+    plotGroup_->setRuns(runs);
 }
 
 ParallelCoordinatesPlot* ExperimentsPanel::parallelCoordinates() const { return comparison_->parallel(); }
@@ -452,7 +357,7 @@ void ExperimentsPanel::updateComparison()
     std::vector<std::pair<qint64, QString>> runs;
     for (const qint64 id : table_->selectedRunIds())
         runs.emplace_back(id, runLabel(id));
-    comparison_->setSelection(*table_->runModel(), runs, metricCombo_->currentText());
+    comparison_->setSelection(*table_->runModel(), runs, plotGroup_->currentMetric());
 }
 
 }  // namespace flightdeck::ui

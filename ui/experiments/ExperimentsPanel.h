@@ -1,6 +1,9 @@
 #pragma once
-// Experiments (compare): every run of the project in a sortable table, the chosen metric of
-// the selected runs overlaid in one plot, and the hyperparameters that differ between them.
+// Experiments (compare): every run of the project in a table (RunsTable: sort by any column,
+// regex filter, tags and notes edited in place, archived runs hidden unless shown); the
+// selected runs' chosen metric overlaid in one plot, beside a parallel-coordinates plot, a
+// scatter of any two columns and the parameters that differ (RunComparisonTabs); RunActions
+// archives, deletes, exports CSV and sends a run's recipe to the Training form.
 // Selecting a row makes it the session's current run (Evaluation and Export follow it).
 //
 // The GUI thread reads nothing from the project here: the rows, the metric keys and the curves
@@ -11,6 +14,8 @@
 #include "experiments/RunRowsLoader.h"
 #include "experiments/RunsTable.h"
 
+#include "flightdeck/train/TrainConfig.h"
+
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -18,16 +23,17 @@
 #include <map>
 #include <vector>
 
-class QComboBox;
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSplitter;
-class QGroupBox;
 
 namespace flightdeck::ui {
 
+class MetricOverlayGroup;
 class MetricOverlayPlot;
+class RunActions;
 class ParallelCoordinatesPlot;
 class RunComparisonTabs;
 class RunScatterPlot;
@@ -51,17 +57,21 @@ public:
     // Filters the table by a regular expression (as typed in the filter field); false when
     // the expression is not valid (the filter then stays as it was).
     bool setFilter(const QString& pattern);
-    MetricOverlayPlot* overlay() const { return plot_; }
+    MetricOverlayPlot* overlay() const;
     RunsTable* table() const { return table_; }
     RunComparisonTabs* comparison() const { return comparison_; }
     ParallelCoordinatesPlot* parallelCoordinates() const;
     RunScatterPlot* scatter() const;
     // A refresh, key or change-check read is in flight (tests wait on it).
-    bool isBusy() const { return pendingReads_ > 0; }
+    bool isBusy() const;
+    RunActions* actions() const { return actions_; }
     static constexpr int kChangeCheckMs = 2000;
 
 Q_SIGNALS:
     void rowsLoaded();
+    // "Rerun with changes": the run's recipe for the Training form (the session's dataset
+    // version, split and architecture are already the run's).
+    void rerunRequested(qint64 runId, const flightdeck::train::TrainConfig& config);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -83,24 +93,22 @@ private:
     void checkForChanges();
     void updateSummary();
     void onSelectionChanged();
-    void updateMetricKeys();
-    void updatePlot(bool resetView);
+    void updateOverlay();
     void updateComparison();
     void showError(const QString& message);
-    void saveCuration(qint64 runId, const QStringList& tags, const QString& note);
     QString runLabel(qint64 runId) const;
 
     ProjectSession* session_;
     RunsTable* table_ = nullptr;
-    MetricOverlayPlot* plot_ = nullptr;
-    QComboBox* metricCombo_ = nullptr;
+
     QLineEdit* filterEdit_ = nullptr;
+    QCheckBox* showArchived_ = nullptr;
+    RunActions* actions_ = nullptr;
     QLabel* filterLabel_ = nullptr;
-    QLabel* metricLabel_ = nullptr;
     QLabel* summaryLabel_ = nullptr;
     QLabel* errorLabel_ = nullptr;
     QPushButton* refreshButton_ = nullptr;
-    QGroupBox* plotGroup_ = nullptr;
+    MetricOverlayGroup* plotGroup_ = nullptr;
     RunComparisonTabs* comparison_ = nullptr;
     MetricSeriesStore* store_;
     TaskRunner* runner_;
@@ -109,12 +117,8 @@ private:
     bool haveSignature_ = false;
     bool refreshing_ = false, refreshAgain_ = false, checking_ = false;
     int pendingReads_ = 0;
-    quint64 keysRequest_ = 0;   // only the newest metric-key read applies
     // Finished runs never change, so their rows are read once per project.
     std::map<qint64, RunRow> cache_;
-    // Tags and note edited in the table, not written yet (saveCuration).
-    std::map<qint64, std::pair<QStringList, QString>> unsavedCuration_;
-    bool savingCuration_ = false;
 };
 
 }  // namespace flightdeck::ui

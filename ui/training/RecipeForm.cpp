@@ -265,6 +265,45 @@ void RecipeForm::applyTo(train::TrainConfig& config) const
     config.huberDelta = huberDeltaSpin_->value();
 }
 
+void RecipeForm::setConfig(const train::TrainConfig& config)
+{
+    {
+        const QSignalBlocker blocker(optimizerCombo_);   // its default decay must not win
+        optimizerCombo_->setCurrentIndex(static_cast<int>(config.optimizer));
+    }
+    momentumSpin_->setValue(config.momentum);
+    nesterovCheck_->setChecked(config.nesterov);
+    weightDecaySpin_->setValue(train::effectiveWeightDecay(config));
+    weightDecayTouched_ = config.weightDecay.has_value();
+    scheduleCombo_->setCurrentIndex(static_cast<int>(config.schedule));
+    warmupSpin_->setValue(config.warmupSteps);
+    stepEpochsSpin_->setValue(config.stepEpochs);
+    gammaSpin_->setValue(config.gamma);
+    minLearningRateSpin_->setValue(config.minLearningRate);
+    plateauPatienceSpin_->setValue(config.plateauPatience);
+    clipSpin_->setValue(config.clipGradNorm);
+    patienceSpin_->setValue(config.earlyStopPatience);
+    balancedCheck_->setChecked(config.classWeights == train::ClassWeighting::Balanced);
+    cropSpin_->setValue(config.augmentCropPadding);
+    flipCheck_->setChecked(config.augmentFlip);
+    taskCombo_->setCurrentIndex(static_cast<int>(config.task));   // refills the monitor list
+    const int monitor = monitorCombo_->findData(QString::fromStdString(config.monitorMetric));
+    monitorCombo_->setCurrentIndex(monitor >= 0 ? monitor : 0);
+    int loss = LossAuto;
+    if (config.loss) {
+        switch (*config.loss) {
+        case model::LossType::CrossEntropy: loss = LossCrossEntropy; break;
+        case model::LossType::MSE: loss = LossMse; break;
+        case model::LossType::L1: loss = LossL1; break;
+        case model::LossType::Huber: loss = LossHuber; break;
+        default: break;
+        }
+    }
+    lossCombo_->setCurrentIndex(loss);
+    huberDeltaSpin_->setValue(config.huberDelta);
+    changed();
+}
+
 QString RecipeForm::problem() const
 {
     using train::ScheduleKind;

@@ -26,6 +26,8 @@ public:
 
     // Fills the recipe fields of `config` (the budget fields stay as they are).
     void applyTo(flightdeck::train::TrainConfig& config) const;
+    // Shows the recipe fields of `config` (Experiments' "Rerun with changes").
+    void setConfig(const flightdeck::train::TrainConfig& config);
     // What the current dataset version is: augmentation needs images, the monitor metrics and
     // the default loss follow the task.
     void setDataset(bool images, bool regression);

@@ -120,6 +120,17 @@ flightdeck::train::TrainConfig TrainingForm::config() const
     return config;
 }
 
+void TrainingForm::setConfig(const flightdeck::train::TrainConfig& config)
+{
+    nameEdit_->setText(QString::fromStdString(config.runName));
+    epochsSpin_->setValue(config.epochs);
+    batchSpin_->setValue(config.batchSize);
+    learningRateSpin_->setValue(config.learningRate);
+    seedSpin_->setValue(static_cast<int>(std::min<std::uint64_t>(config.seed, std::numeric_limits<int>::max())));
+    threadsSpin_->setValue(config.threads);
+    deviceCombo_->setCurrentIndex(config.device == "cpu" ? DeviceCpu : config.device == "cuda" ? DeviceCuda : DeviceAuto);
+}
+
 void TrainingForm::commitInput()
 {
     // Fields take typed text on Enter or leaving them; F5 may come before either.

@@ -21,6 +21,8 @@ public:
     explicit TrainingForm(QWidget* parent = nullptr);
 
     flightdeck::train::TrainConfig config() const;
+    // Shows a run's budget (Experiments' "Rerun with changes"); threads are clamped to the cores.
+    void setConfig(const flightdeck::train::TrainConfig& config);
     void setThreads(int threads);
     void retranslateUi();
     // Why the form cannot start a run as typed (translated), empty when it can.

@@ -151,6 +151,16 @@ void TrainingPanel::reloadSettings()
     form_->setThreads(Settings::trainingThreads().get());
 }
 
+void TrainingPanel::loadRecipe(qint64 fromRunId, const flightdeck::train::TrainConfig& config)
+{
+    form_->setConfig(config);
+    recipe_->setConfig(config);
+    recipe_->setLearningRate(config.learningRate);
+    tabs_->setCurrentWidget(form_);
+    setStatus(tr("The recipe of run #%1 is in the form: change what you want, then start.").arg(fromRunId),
+              false);
+}
+
 void TrainingPanel::startTraining()
 {
     if (controller_->isRunning()) {

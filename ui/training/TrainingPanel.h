@@ -7,6 +7,7 @@
 #include "training/StoredRun.h"
 
 #include "flightdeck/store/Records.h"
+#include "flightdeck/train/TrainConfig.h"
 
 #include <QWidget>
 
@@ -45,6 +46,9 @@ public Q_SLOTS:
     void togglePause();
     // Continues the session's current run when it is resumable (cancelled, interrupted, failed).
     void resumeRun();
+    // Fills the budget and recipe with a run's config to be changed and started as a new run
+    // (Experiments' "Rerun with changes"); nothing starts until the user does.
+    void loadRecipe(qint64 fromRunId, const flightdeck::train::TrainConfig& config);
 
 protected:
     void changeEvent(QEvent* event) override;
