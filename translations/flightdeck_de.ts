@@ -1931,37 +1931,37 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::ExperimentsPanel</name>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="142"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="166"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="143"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="167"/>
         <source>Reload the runs from the project</source>
         <translation>Die Läufe neu aus dem Projekt laden</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="144"/>
-        <source>Metric of the selected runs</source>
-        <translation>Metrik der ausgewählten Läufe</translation>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="169"/>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="145"/>
-        <source>Parameters that differ</source>
-        <translation>Abweichende Parameter</translation>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="170"/>
+        <source>Show &amp;archived</source>
+        <translation>&amp;Archivierte zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="146"/>
-        <source>&amp;Metric:</source>
-        <translation>&amp;Metrik:</translation>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="172"/>
+        <source>regular expression over name, status, tags, note and key=value parameters</source>
+        <translation>regulärer Ausdruck über Name, Status, Tags, Notiz und Parameter als Schlüssel=Wert</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="155"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="181"/>
         <source>No project open.</source>
         <translation>Kein Projekt geöffnet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="161"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="187"/>
         <source>%n run(s), %1 running</source>
         <translation>
             <numerusform>%n Lauf, davon %1 aktiv</numerusform>
@@ -1969,48 +1969,35 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="162"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="188"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n Lauf</numerusform>
             <numerusform>%n Läufe</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="190"/>
+        <source>(%n shown)</source>
+        <translation>
+            <numerusform>(%n angezeigt)</numerusform>
+            <numerusform>(%n angezeigt)</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../ui/experiments/ExperimentsPanel.cpp" line="202"/>
+        <source>Not a valid regular expression</source>
+        <translation>Kein gültiger regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="244"/>
         <source>Loading runs</source>
         <translation>Läufe werden geladen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="247"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="296"/>
         <source>Checking for new runs</source>
         <translation>Suche nach neuen Läufen</translation>
-    </message>
-    <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="320"/>
-        <source>Reading metric names</source>
-        <translation>Metriknamen werden gelesen</translation>
-    </message>
-    <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="380"/>
-        <source>Select two or more runs (Ctrl+click) to compare their parameters.</source>
-        <translation>Wählen Sie zwei oder mehr Läufe aus (Strg+Klick), um ihre Parameter zu vergleichen.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="382"/>
-        <source>All parameters of the %n selected run(s) are equal.</source>
-        <translation>
-            <numerusform>Alle Parameter des %n ausgewählten Laufs sind gleich.</numerusform>
-            <numerusform>Alle Parameter der %n ausgewählten Läufe sind gleich.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="385"/>
-        <source>%n parameter(s) differ.</source>
-        <translation>
-            <numerusform>%n Parameter weicht ab.</numerusform>
-            <numerusform>%n Parameter weichen ab.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -3409,6 +3396,24 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
     </message>
 </context>
 <context>
+    <name>flightdeck::ui::MetricOverlayGroup</name>
+    <message>
+        <location filename="../ui/experiments/MetricOverlayGroup.cpp" line="61"/>
+        <source>Metric of the selected runs</source>
+        <translation>Metrik der ausgewählten Läufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/MetricOverlayGroup.cpp" line="62"/>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Metrik:</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/MetricOverlayGroup.cpp" line="95"/>
+        <source>Reading metric names</source>
+        <translation>Metriknamen werden gelesen</translation>
+    </message>
+</context>
+<context>
     <name>flightdeck::ui::MetricOverlayPlot</name>
     <message>
         <location filename="../ui/experiments/MetricOverlayPlot.cpp" line="65"/>
@@ -4635,6 +4640,207 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
     </message>
 </context>
 <context>
+    <name>flightdeck::ui::RunActions</name>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="81"/>
+        <source>Export the run table</source>
+        <translation>Lauftabelle exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="86"/>
+        <source>Export the curve</source>
+        <translation>Kurve exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="94"/>
+        <source>Archive</source>
+        <translation>Archivieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="95"/>
+        <source>Hide the selected runs from the table (Show archived brings them back)</source>
+        <translation>Die ausgewählten Läufe in der Tabelle ausblenden („Archivierte zeigen“ holt sie zurück)</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="96"/>
+        <source>Unarchive</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="97"/>
+        <source>Show the selected archived runs again</source>
+        <translation>Die ausgewählten archivierten Läufe wieder anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="98"/>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="99"/>
+        <source>Delete the selected runs with their metrics and models</source>
+        <translation>Die ausgewählten Läufe mit ihren Metriken und Modellen löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="100"/>
+        <source>Rerun with changes</source>
+        <translation>Mit Änderungen neu starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="101"/>
+        <source>Put the selected run&apos;s recipe into the Training form</source>
+        <translation>Das Rezept des ausgewählten Laufs in das Trainingsformular übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="102"/>
+        <source>Export table…</source>
+        <translation>Tabelle exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="103"/>
+        <source>Save the rows shown as CSV</source>
+        <translation>Die angezeigten Zeilen als CSV speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="104"/>
+        <source>Export curve…</source>
+        <translation>Kurve exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="105"/>
+        <source>Save every point of the metric of the selected runs as CSV</source>
+        <translation>Alle Punkte der Metrik der ausgewählten Läufe als CSV speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="135"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="135"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="150"/>
+        <source>Archiving runs</source>
+        <translation>Läufe werden archiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="150"/>
+        <source>Unarchiving runs</source>
+        <translation>Läufe werden wiederhergestellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="165"/>
+        <source>Delete runs</source>
+        <translation>Läufe löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/experiments/RunActions.cpp" line="166"/>
+        <source>Delete %n run(s) with their metrics, checkpoints and models? This cannot be undone; archiving hides runs instead.</source>
+        <translation>
+            <numerusform>%n Lauf mit seinen Metriken, Checkpoints und Modellen löschen? Das lässt sich nicht rückgängig machen; Archivieren blendet Läufe nur aus.</numerusform>
+            <numerusform>%n Läufe mit ihren Metriken, Checkpoints und Modellen löschen? Das lässt sich nicht rückgängig machen; Archivieren blendet Läufe nur aus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="173"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="189"/>
+        <source>Deleting runs</source>
+        <translation>Läufe werden gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="212"/>
+        <source>Exporting the run table</source>
+        <translation>Lauftabelle wird exportiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="230"/>
+        <source>Exporting the curve</source>
+        <translation>Kurve wird exportiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="246"/>
+        <source>Reading the run&apos;s recipe</source>
+        <translation>Rezept des Laufs wird gelesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunActions.cpp" line="289"/>
+        <source>Saving tags and note</source>
+        <translation>Tags und Notiz werden gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::RunComparisonTabs</name>
+    <message>
+        <location filename="../ui/experiments/RunComparisonTabs.cpp" line="46"/>
+        <source>Parallel coordinates</source>
+        <translation>Parallele Koordinaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunComparisonTabs.cpp" line="47"/>
+        <source>Scatter</source>
+        <translation>Streudiagramm</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunComparisonTabs.cpp" line="48"/>
+        <source>Parameters that differ</source>
+        <translation>Abweichende Parameter</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunComparisonTabs.cpp" line="53"/>
+        <source>Select two or more runs to see their parameters against a metric.</source>
+        <translation>Wählen Sie zwei oder mehr Läufe aus, um ihre Parameter gegen eine Metrik zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunComparisonTabs.cpp" line="54"/>
+        <location filename="../ui/experiments/RunComparisonTabs.cpp" line="135"/>
+        <source>Select two or more runs to plot two columns against each other.</source>
+        <translation>Wählen Sie zwei oder mehr Läufe aus, um zwei Spalten gegeneinander aufzutragen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunComparisonTabs.cpp" line="105"/>
+        <source>Select two or more runs to see their parameters against %1.</source>
+        <translation>Wählen Sie zwei oder mehr Läufe aus, um ihre Parameter gegen %1 zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunComparisonTabs.cpp" line="106"/>
+        <source>The selected runs have the same parameters.</source>
+        <translation>Die ausgewählten Läufe haben dieselben Parameter.</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunComparisonTabs.cpp" line="107"/>
+        <source>The selected runs have no %1 to compare.</source>
+        <translation>Die ausgewählten Läufe haben kein %1 zum Vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunComparisonTabs.cpp" line="147"/>
+        <source>Select two or more runs (Ctrl+click) to compare their parameters.</source>
+        <translation>Wählen Sie zwei oder mehr Läufe aus (Strg+Klick), um ihre Parameter zu vergleichen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/experiments/RunComparisonTabs.cpp" line="149"/>
+        <source>All parameters of the %n selected run(s) are equal.</source>
+        <translation>
+            <numerusform>Alle Parameter des %n ausgewählten Laufs sind gleich.</numerusform>
+            <numerusform>Alle Parameter der %n ausgewählten Läufe sind gleich.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/experiments/RunComparisonTabs.cpp" line="152"/>
+        <source>%n parameter(s) differ.</source>
+        <translation>
+            <numerusform>%n Parameter weicht ab.</numerusform>
+            <numerusform>%n Parameter weichen ab.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>flightdeck::ui::RunControls</name>
     <message>
         <location filename="../ui/training/RunControls.cpp" line="45"/>
@@ -4693,101 +4899,143 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
     </message>
 </context>
 <context>
-    <name>flightdeck::ui::RunsTable</name>
+    <name>flightdeck::ui::RunScatterPlot</name>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="103"/>
+        <location filename="../ui/experiments/RunScatterPlot.cpp" line="76"/>
+        <source>&amp;X:</source>
+        <translation>&amp;X:</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunScatterPlot.cpp" line="77"/>
+        <source>&amp;Y:</source>
+        <translation>&amp;Y:</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunScatterPlot.cpp" line="197"/>
+        <location filename="../ui/experiments/RunScatterPlot.cpp" line="198"/>
+        <source>%1 (log)</source>
+        <translation>%1 (log)</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::RunTableModel</name>
+    <message>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="208"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="103"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="209"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="103"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="210"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="103"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="211"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="212"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="213"/>
+        <source>%1 (last)</source>
+        <translation>%1 (letzter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="214"/>
+        <source>%1 (best)</source>
+        <translation>%1 (bester)</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="216"/>
         <source>Dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="104"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="217"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="104"/>
-        <source>Epochs</source>
-        <translation>Epochen</translation>
-    </message>
-    <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="104"/>
-        <source>Learning rate</source>
-        <translation>Lernrate</translation>
-    </message>
-    <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="105"/>
-        <source>Batch</source>
-        <translation>Stapelgröße</translation>
-    </message>
-    <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="105"/>
-        <source>Val accuracy</source>
-        <translation>Val.-Genauigkeit</translation>
-    </message>
-    <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="105"/>
-        <source>Val loss</source>
-        <translation>Val.-Verlust</translation>
-    </message>
-    <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="105"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="218"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="106"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="219"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="106"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="220"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="107"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="234"/>
+        <source>Parameter %1</source>
+        <translation>Parameter %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="235"/>
+        <source>Last recorded %1</source>
+        <translation>Zuletzt aufgezeichnetes %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="237"/>
+        <source>Highest %1</source>
+        <translation>Höchstes %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="238"/>
+        <source>Lowest %1</source>
+        <translation>Niedrigstes %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="239"/>
+        <source>Comma-separated; double-click to edit</source>
+        <translation>Durch Kommas getrennt; Doppelklick zum Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="240"/>
+        <source>Double-click to edit</source>
+        <translation>Doppelklick zum Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="241"/>
         <source>Dataset version hash (prefix)</source>
         <translation>Hash der Datensatzversion (Präfix)</translation>
     </message>
+</context>
+<context>
+    <name>flightdeck::ui::RunsTable</name>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="108"/>
-        <source>Last recorded val/accuracy</source>
-        <translation>Zuletzt aufgezeichneter Wert von val/accuracy</translation>
-    </message>
-    <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="109"/>
-        <source>Last recorded val/loss</source>
-        <translation>Zuletzt aufgezeichneter Wert von val/loss</translation>
-    </message>
-    <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="127"/>
+        <location filename="../ui/experiments/RunRow.cpp" line="25"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="128"/>
+        <location filename="../ui/experiments/RunRow.cpp" line="26"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunsTable.cpp" line="129"/>
+        <location filename="../ui/experiments/RunRow.cpp" line="27"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunRow.cpp" line="29"/>
+        <source>best at step %1</source>
+        <translation>am besten bei Schritt %1</translation>
     </message>
 </context>
 <context>
@@ -5289,6 +5537,11 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <location filename="../ui/training/TrainingPanel.cpp" line="388"/>
         <source>Runtime: %1</source>
         <translation>Laufzeitumgebung: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="160"/>
+        <source>The recipe of run #%1 is in the form: change what you want, then start.</source>
+        <translation>Das Rezept von Lauf #%1 steht im Formular: ändern Sie, was Sie möchten, und starten Sie dann.</translation>
     </message>
 </context>
 <context>
