@@ -114,12 +114,17 @@ private:
     std::string buffer_;
 };
 
-Load hammer(int port, int clients, int perClient, const std::vector<std::string>& bodies)
+std::vector<std::string> predictRequests(const std::vector<std::string>& bodies)
 {
     std::vector<std::string> requests;
     for (const auto& b : bodies)
         requests.push_back("POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                            "Content-Length: " + std::to_string(b.size()) + "\r\n\r\n" + b);
+    return requests;
+}
+
+Load hammer(int port, int clients, int perClient, const std::vector<std::string>& requests)
+{
     std::vector<std::vector<double>> latencies(static_cast<std::size_t>(clients));
     std::atomic<int> failures{0};
     const auto start = Clock::now();
@@ -231,15 +236,29 @@ int main(int argc, char** argv)
     const int port = server.bind();
     std::thread serving([&] { server.listen(); });
 
-    const int pyPort = port + 1;
-    // OMP_NUM_THREADS=1 is the Python side's best setting: torch.set_num_threads(1) holds only on
-    // its main thread, and its request threads would run each product on every core.
-    const std::string py = "OMP_NUM_THREADS=1 /usr/bin/python3 " FLIGHTDECK_BENCH_DIR "/serve_python.py " + bundle.string() +
-                           " " + std::to_string(pyPort);
+    // Python's two standard-library servers, each measured and the better one per row taken:
+    // ThreadingHTTPServer (one process, the GIL) and ForkingMixIn (a process per connection).
+    // OMP_NUM_THREADS=1 is their best setting: torch.set_num_threads(1) holds only on the main
+    // thread, and request threads would run each product on every core.
     const bool withPython = !(argc > 2 && std::string(argv[2]) == "--no-python");
-    FILE* python = withPython ? popen((py + " 2>&1").c_str(), "r") : nullptr;
-    char ready[64] = {};
-    const bool pyReady = python && std::fgets(ready, sizeof ready, python) && std::string(ready).rfind("ready", 0) == 0;
+    struct Peer {
+        const char* name;
+        const char* mode;
+        int port = 0;
+        FILE* process = nullptr;
+        bool ready = false;
+    };
+    Peer peers[2] = {{"python threading", ""}, {"python forking", " fork"}};
+    for (int p = 0; p < 2 && withPython; ++p) {
+        peers[p].port = port + 1 + p;
+        const std::string py = "OMP_NUM_THREADS=1 /usr/bin/python3 " FLIGHTDECK_BENCH_DIR "/serve_python.py " +
+                               bundle.string() + " " + std::to_string(peers[p].port) + peers[p].mode;
+        peers[p].process = popen((py + " 2>&1").c_str(), "r");
+        char ready[64] = {};
+        peers[p].ready = peers[p].process && std::fgets(ready, sizeof ready, peers[p].process) &&
+                         std::string(ready).rfind("ready", 0) == 0;
+    }
+    const bool pyReady = peers[0].ready || peers[1].ready;
 
     std::printf("model 784-256-128-10 (TorchScript), %d requests per row, %d cores\n"
                 "in-process forward per row (the ceiling, one thread): %.1f us alone, %.1f us in 16, "
@@ -249,39 +268,53 @@ int main(int argc, char** argv)
     const int clientCounts[kRows] = {1, 16, 64};
     Load ours[kRows], theirs[kRows];
     double bestOurs = 0, bestTheirs = 0;
-    serve::BatchStats batches;
+    const auto requestsOut = predictRequests(bodies);
     for (int k = 0; k < kRows; ++k) {
         const int c = clientCounts[k];
-        hammer(port, c, 50, bodies);   // warm-up
+        hammer(port, c, 50, requestsOut);   // warm-up
         const auto before = server.batchStats();
-        ours[k] = hammer(port, c, requests / c, bodies);
+        ours[k] = hammer(port, c, requests / c, requestsOut);
         const auto after = server.batchStats();
-        batches = {after.forwards - before.forwards, after.rows - before.rows};
+        const double perPass = after.forwards > before.forwards
+                                   ? double(after.rows - before.rows) / double(after.forwards - before.forwards)
+                                   : 0.0;
         row("flightdeck-serve", c, ours[k]);
-        std::printf("%-22s rows per forward pass: %.1f\n", "", batches.forwards ? double(batches.rows) / double(batches.forwards) : 0.0);
+        std::printf("%-22s rows per forward pass: %.1f\n", "", perPass);
         bestOurs = std::max(bestOurs, ours[k].perSecond);
-        if (pyReady) {
-            hammer(pyPort, c, 50, bodies);
-            theirs[k] = hammer(pyPort, c, requests / c, bodies);
-            row("python http.server", c, theirs[k]);
-            bestTheirs = std::max(bestTheirs, theirs[k].perSecond);
+        for (const Peer& peer : peers) {
+            if (!peer.ready)
+                continue;
+            hammer(peer.port, c, 50, requestsOut);
+            const Load l = hammer(peer.port, c, requests / c, requestsOut);
+            row(peer.name, c, l);
+            if (l.perSecond > theirs[k].perSecond)
+                theirs[k] = l;
         }
+        bestTheirs = std::max(bestTheirs, theirs[k].perSecond);
     }
+    // The HTTP floor of this machine: the same server and load generator on GET /health, no
+    // body, no JSON, no model (what is left for the rest when the model costs nothing).
+    const std::vector<std::string> health = {"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"};
+    hammer(port, 16, 50, health);
+    const Load floor16 = hammer(port, 16, requests / 16, health);
+    row("GET /health (floor)", 16, floor16);
     if (pyReady) {
         for (int k = 0; k < kRows; ++k)
-            std::printf("\n%2d client(s): throughput %.1fx Python's, p99 %.3f ms vs %.3f ms", clientCounts[k],
+            std::printf("\n%2d client(s): throughput %.1fx Python's best, p99 %.3f ms vs %.3f ms", clientCounts[k],
                         ours[k].perSecond / theirs[k].perSecond, ours[k].p99Ms, theirs[k].p99Ms);
         std::printf("\nmaximum throughput: %.0f vs %.0f requests/s: %.1fx Python's", bestOurs, bestTheirs,
                     bestOurs / bestTheirs);
     } else {
-        std::printf("\n(python3-torch missing: no Python peer)");
+        std::printf("\n(python3-torch missing or --no-python: no Python peer)");
     }
     std::printf("\n");
     server.stop();
     serving.join();
-    if (python) {
+    if (withPython) {
         std::system(("pkill -f 'serve_python.py " + bundle.string() + "'").c_str());
-        pclose(python);
+        for (const Peer& peer : peers)
+            if (peer.process)
+                pclose(peer.process);
     }
     std::filesystem::remove_all(dir);
     return 0;

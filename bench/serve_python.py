@@ -1,10 +1,13 @@
 # The Python peer of bench_serve: the same exported TorchScript model behind the standard
-# library's HTTP server at its best (ThreadingHTTPServer, HTTP/1.1 keep-alive, inference_mode,
-# one intra-op thread per request thread), answering the same JSON as flightdeck-serve.
+# library's HTTP server at its best (HTTP/1.1 keep-alive, inference_mode, one intra-op thread
+# per request), answering the same JSON as flightdeck-serve. Two ways to run it:
+#   serve_python.py BUNDLE PORT           ThreadingHTTPServer (one process: the GIL bounds it)
+#   serve_python.py BUNDLE PORT fork      ForkingMixIn: a process per connection, every core
 import json
 import socket
 import sys
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, HTTPServer, ThreadingHTTPServer
+from socketserver import ForkingMixIn
 
 import torch
 
@@ -49,5 +52,10 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
+class ForkingHTTPServer(ForkingMixIn, HTTPServer):
+    max_children = 1024
+
+
+server = ForkingHTTPServer if sys.argv[3:] == ["fork"] else ThreadingHTTPServer
 print("ready", flush=True)
-ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
+server(("127.0.0.1", port), Handler).serve_forever()

@@ -48,7 +48,7 @@ int main(int argc, char** argv)
     app.add_option("--passes", options.passes, "Forward passes that may run at once")
         ->check(CLI::Range(1, 256));
     app.add_option("--batch-wait-us", options.batchWaitMicros,
-                   "Longest a forward pass waits for requests still being read (0: never)")
+                   "Longest a forward pass waits for other connected clients' requests (0: never)")
         ->check(CLI::Range(0, 1000000));
     app.add_option("--queue", options.queue, "Connections that may wait for a worker (then 503)")
         ->check(CLI::Range(0, 100000));

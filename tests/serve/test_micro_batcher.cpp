@@ -197,34 +197,41 @@ private slots:
         QCOMPARE(b.stats().forwards, std::int64_t(6));
     }
 
-    void aPassWaitsForAnnouncedRequestsButNotForever()
+    void aPassWaitsForTheOtherConnectedClientsButNotForever()
     {
         HeldForward forward;
         forward.open();
         serve::MicroBatcher b(std::ref(forward), kWidth, 64, 1, std::chrono::seconds(5));
         const auto one = rowsStartingAt(1, 1), two = rowsStartingAt(2, 1);
-        // Announced first, its rows come 100 ms later: the lone request's pass waits for it.
-        auto announced = std::make_unique<serve::MicroBatcher::Arrival>(b);
-        auto lone = std::async(std::launch::async, [&] { return b.predict(one.data(), 1); });
+        // A lone client never waits.
+        {
+            serve::MicroBatcher::Client lone(b);
+            QElapsedTimer t;
+            t.start();
+            QCOMPARE(b.predict(one.data(), 1).front().value, 1.0);
+            QVERIFY(t.elapsed() < 4000);
+        }
+        // Two connected: the first request's pass waits for the second's, 100 ms later.
+        auto first = std::make_unique<serve::MicroBatcher::Client>(b);
+        auto second = std::make_unique<serve::MicroBatcher::Client>(b);
+        auto early = std::async(std::launch::async, [&] { return b.predict(one.data(), 1); });
         waitQueued(b, 1);
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        QCOMPARE(b.stats().forwards, std::int64_t(0));
-        const auto late = announced->predict(two.data(), 1);
-        QCOMPARE(late.front().value, 2.0);
-        QCOMPARE(lone.get().front().value, 1.0);
-        QCOMPARE(forward.sizes(), (std::vector<std::size_t>{2}));
-        // A withdrawn announcement (a bad body) releases the wait at once.
-        auto dropped = std::make_unique<serve::MicroBatcher::Arrival>(b);
+        QCOMPARE(b.stats().forwards, std::int64_t(1));
+        QCOMPARE(b.predict(two.data(), 1).front().value, 2.0);
+        QCOMPARE(early.get().front().value, 1.0);
+        QCOMPARE(forward.sizes(), (std::vector<std::size_t>{1, 2}));
+        // A client that disconnects releases the wait at once.
         auto again = std::async(std::launch::async, [&] { return b.predict(one.data(), 1); });
         waitQueued(b, 1);
         QElapsedTimer t;
         t.start();
-        dropped.reset();
+        second.reset();
         QCOMPARE(again.get().front().value, 1.0);
-        QVERIFY2(t.elapsed() < 4000, "the pass waited out its whole limit for a withdrawn request");
-        // Without an announcement nothing waits, and the limit bounds a request that never comes.
+        QVERIFY2(t.elapsed() < 4000, "the pass waited out its whole limit for a client that left");
+        // The limit bounds the wait for a connected client that sends nothing.
         serve::MicroBatcher bounded(std::ref(forward), kWidth, 64, 1, std::chrono::milliseconds(50));
-        serve::MicroBatcher::Arrival never(bounded);
+        serve::MicroBatcher::Client idle(bounded), asking(bounded);
         t.restart();
         QCOMPARE(bounded.predict(one.data(), 1).front().value, 1.0);
         QVERIFY(t.elapsed() >= 45);

@@ -39,8 +39,8 @@ void sendError(httplib::Response& res, int status, const std::string& requestId,
 // connections already wait is answered 503 on the accept thread (read its request, answer,
 // close) instead of joining an unbounded line.
 struct PredictionServer::Queue : httplib::TaskQueue {
-    Queue(int threads, int queue, ServerMetrics& metrics)
-        : pool(static_cast<std::size_t>(threads)), limit(threads + queue), metrics(metrics)
+    Queue(int threads, int queue, ServerMetrics& metrics, MicroBatcher& batcher)
+        : pool(static_cast<std::size_t>(threads)), limit(threads + queue), metrics(metrics), batcher(batcher)
     {
     }
     void enqueue(std::function<void()> fn) override
@@ -54,7 +54,11 @@ struct PredictionServer::Queue : httplib::TaskQueue {
             return;
         }
         pool.enqueue([this, fn = std::move(fn)] {
-            fn();
+            {
+                // fn serves one keep-alive connection, request after request, until it closes.
+                MicroBatcher::Client client(batcher);
+                fn();
+            }
             pending.fetch_sub(1);
         });
     }
@@ -64,6 +68,7 @@ struct PredictionServer::Queue : httplib::TaskQueue {
     const int limit;
     std::atomic<int> pending{0};
     ServerMetrics& metrics;
+    MicroBatcher& batcher;
 };
 
 PredictionServer::PredictionServer(const BundleModel& model, ServerOptions options)
@@ -80,7 +85,7 @@ PredictionServer::PredictionServer(const BundleModel& model, ServerOptions optio
     auto& s = *server_;
     const int threads = std::max(1, options_.threads);
     const int queue = std::max(0, options_.queue);
-    s.new_task_queue = [this, threads, queue] { return new Queue(threads, queue, metrics_); };
+    s.new_task_queue = [this, threads, queue] { return new Queue(threads, queue, metrics_, batcher_); };
     s.set_payload_max_length(options_.maxBodyBytes);
     s.set_keep_alive_max_count(1000);
     // Without it Nagle holds a small response back until the client's delayed ACK: 40 ms.
@@ -183,7 +188,6 @@ std::string PredictionServer::requestId(const httplib::Request& req)
 void PredictionServer::handlePredict(const httplib::Request& req, httplib::Response& res)
 {
     const auto start = Clock::now();
-    MicroBatcher::Arrival arrival(batcher_);
     const std::string id = requestId(req);
     res.set_header("X-Request-Id", id);
     const auto& info = model_.info();
@@ -204,7 +208,7 @@ void PredictionServer::handlePredict(const httplib::Request& req, httplib::Respo
         metrics_.record(400, elapsed(), 0);
         return;
     }
-    const std::vector<Prediction> predictions = arrival.predict(parsed.rows.data(), parsed.count);
+    const std::vector<Prediction> predictions = batcher_.predict(parsed.rows.data(), parsed.count);
     nlohmann::json out = nlohmann::json::array();
     for (const auto& p : predictions) {
         if (info.regression)

@@ -29,7 +29,7 @@ struct ServerOptions {
     int queue = 64;
     std::size_t batchRows = 256;         // most rows one forward pass joins (MicroBatcher)
     int passes = 1;                      // forward passes at once
-    int batchWaitMicros = 200;           // longest a pass waits for requests still being read
+    int batchWaitMicros = 200;           // longest a pass waits for other connected clients
     std::size_t maxBodyBytes = 8u << 20;
     std::size_t maxBatch = 4096;
     std::string token;                   // empty = no authentication
