@@ -1,11 +1,15 @@
-// Kill points (issue 13): flightdeck-cli is SIGKILLed at random moments during import, training
-// and export, FLIGHTDECK_KILL_POINTS times each (default 100). After every kill the project
+// Kill points (issue 13): flightdeck-cli is SIGKILLed at random moments during import, training,
+// export and registry changes, FLIGHTDECK_KILL_POINTS times each (default 100). After every kill the project
 // must pass SQLite's integrity_check and fsck (every referenced object present and intact),
 // keep everything committed before (dataset versions, a finished run's metrics, registered
 // bundles that verify), and every run must be finished or, once its lock is free, end as
-// interrupted or failed with a reason: never "running" forever.
+// interrupted or failed with a reason: never "running" forever. After a killed alias move, the
+// aliases are where the alias history's latest event says (a move and its log entry are one
+// transaction).
 #include "data/ImageFixtures.h"
 #include "reliability/ProjectInvariants.h"
+
+#include "flightdeck/store/ModelRegistry.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -69,6 +73,26 @@ class TestKillPoints : public QObject {
     {
         testing::verifyProjectInvariants(project_, QByteArray(during) + " #" + QByteArray::number(round),
                                          completedMetrics_);
+    }
+
+    void checkAliasesMatchTheirHistory(int round)
+    {
+        auto project = store::Project::open(project_.toStdString());
+        store::ModelRegistry registry(project);
+        for (const char* alias : {"production", "staging"}) {
+            int holders = 0;
+            store::Id holder = 0;
+            for (const auto& m : registry.versions("reg"))
+                if (m.alias == alias) {
+                    ++holders;
+                    holder = m.id;
+                }
+            const auto events = registry.history("reg", alias);
+            const store::Id logged = events.empty() ? 0 : events.front().modelId;
+            QVERIFY2(holders <= 1, qPrintable(QStringLiteral("round %1: %2 held by %3 versions").arg(round).arg(alias).arg(holders)));
+            QVERIFY2(holder == logged, qPrintable(QStringLiteral("round %1: %2 is on row %3, its history says %4")
+                                                      .arg(round).arg(alias).arg(holder).arg(logged)));
+        }
     }
 
 private Q_SLOTS:
@@ -171,6 +195,41 @@ private Q_SLOTS:
             killDuring({QStringLiteral("export"), project_, QStringLiteral("--run"),
                         QStringLiteral("1"), QStringLiteral("--name"), QStringLiteral("k")}, 150);
             checkProject("export", i);
+            if (QTest::currentTestFailed())
+                return;
+        }
+    }
+
+    void killDuringRegistryChanges()
+    {
+        for (int v = 0; v < 3; ++v)
+            QCOMPARE(runToEnd({QStringLiteral("export"), project_, QStringLiteral("--run"),
+                               QStringLiteral("1"), QStringLiteral("--name"), QStringLiteral("reg")}), 0);
+        const auto promote = [&](int version, const char* alias) {
+            return QStringList{QStringLiteral("registry"), QStringLiteral("promote"), project_,
+                               QStringLiteral("reg"), QString::number(version), QStringLiteral("--alias"),
+                               QString::fromLatin1(alias)};
+        };
+        QElapsedTimer t;
+        t.start();
+        QCOMPARE(runToEnd(promote(1, "production")), 0);
+        const int span = static_cast<int>(t.elapsed()) + 20;
+        std::uniform_int_distribution<int> pick(0, 5), version(1, 3);
+        for (int i = 0; i < killPoints(); ++i) {
+            switch (pick(rng_)) {
+            case 0: case 1: killDuring(promote(version(rng_), "production"), span); break;
+            case 2: killDuring(promote(version(rng_), "staging"), span); break;
+            case 3: killDuring({QStringLiteral("registry"), QStringLiteral("rollback"), project_,
+                                QStringLiteral("reg")}, span); break;
+            case 4: killDuring({QStringLiteral("registry"), QStringLiteral("clear"), project_,
+                                QStringLiteral("reg"), QStringLiteral("--alias"), QStringLiteral("staging")}, span); break;
+            default: killDuring({QStringLiteral("registry"), QStringLiteral("rollback"), project_,
+                                 QStringLiteral("reg"), QStringLiteral("--alias"), QStringLiteral("staging")}, span); break;
+            }
+            checkProject("registry", i);
+            if (QTest::currentTestFailed())
+                return;
+            checkAliasesMatchTheirHistory(i);
             if (QTest::currentTestFailed())
                 return;
         }
