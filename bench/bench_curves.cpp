@@ -14,6 +14,7 @@
 //   bench_curves [--steps N] [--runs R] [--points P] [--rate PTS_PER_S] [--stream-seconds S]
 //                [--keep DIR]   (DIR keeps the generated projects; a second run reuses them)
 //                [--parts ABC]  (which of the three to run)
+//                [--screenshot DIR]  (B: DIR/experiments-1000.png and -de.png, the panel at 1366x768)
 #include "GuiProbe.h"
 
 #include "common/CurvePlot.h"
@@ -21,6 +22,7 @@
 #include "common/ProjectSession.h"
 #include "common/QCustomPlotCompat.h"
 #include "common/TrainingController.h"
+#include "common/Translations.h"
 #include "experiments/ExperimentsPanel.h"
 #include "experiments/MetricOverlayPlot.h"
 #include "experiments/RunTableModel.h"
@@ -185,6 +187,29 @@ void tableSortAndFilter(ExperimentsPanel& panel)
     table->sortByColumn(0, Qt::DescendingOrder);
 }
 
+// The panel as a user meets it after choosing eight runs: the table of 1,000, their
+// validation accuracy overlaid and the parallel coordinates of what differs between them.
+void takeScreenshots(ExperimentsPanel& panel, const std::vector<qint64>& runs, const QString& dir)
+{
+    QList<qint64> eight;
+    for (std::size_t i = 0; i < 8 && i < runs.size(); ++i)
+        eight.append(runs[runs.size() - 1 - i * 37]);
+    panel.setCurrentMetric(QString::fromStdString(kKeys[3]));
+    panel.selectRuns(eight);
+    waitFor([&] { return panel.overlay()->isLoaded() && !panel.isBusy(); }, 600'000);
+    panel.overlay()->resetView();
+    QDir().mkpath(dir);
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("de")}) {
+        Translations::apply(language);
+        waitFor([] { return false; }, 300);   // relayout and the queued replots
+        panel.overlay()->redrawNow();
+        const QString file = dir + (language == QLatin1String("en") ? QStringLiteral("/experiments-1000.png")
+                                                                      : QStringLiteral("/experiments-1000-de.png"));
+        std::printf("  screenshot %s: %s\n", qPrintable(file), panel.grab().save(file) ? "saved" : "FAILED");
+    }
+    Translations::apply(QStringLiteral("en"));
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -194,7 +219,7 @@ int main(int argc, char** argv)
     std::size_t steps = 1'000'000;
     int runs = 1000, points = 5000;
     double rate = 20'000, streamSeconds = 5;
-    QString keep;
+    QString keep, screenshots;
     std::string parts = "ABC";
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i], v = argv[i + 1];
@@ -205,6 +230,7 @@ int main(int argc, char** argv)
         else if (a == "--stream-seconds") streamSeconds = std::stod(v);
         else if (a == "--keep") keep = QString::fromStdString(v);
         else if (a == "--parts") parts = v;
+        else if (a == "--screenshot") screenshots = QString::fromStdString(v);
         else {
             std::fprintf(stderr, "unknown option %s\n", a.c_str());
             return 2;
@@ -318,6 +344,8 @@ int main(int argc, char** argv)
         panel.overlay()->setXRange(1000, 2000);
         panel.overlay()->plot()->replot(QCustomPlot::rpImmediateRefresh);
         std::printf("  overlay zoom redraw: %.1f ms\n", msSince(t0));
+        if (!screenshots.isEmpty())
+            takeScreenshots(panel, many, screenshots);
     }
     }
 

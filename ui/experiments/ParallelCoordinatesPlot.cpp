@@ -13,8 +13,21 @@
 namespace flightdeck::ui {
 
 namespace {
+
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Low metric blue, high red, through a grey that still reads on white (a jet map's yellow
+// does not).
+QCPColorGradient metricGradient()
+{
+    QCPColorGradient g;
+    g.setColorStopAt(0.0, QColor(0x21, 0x66, 0xac));
+    g.setColorStopAt(0.5, QColor(0x8e, 0x84, 0xa8));
+    g.setColorStopAt(1.0, QColor(0xc6, 0x28, 0x28));
+    return g;
 }
+
+}  // namespace
 
 ParallelCoordinatesPlot::ParallelCoordinatesPlot(QWidget* parent)
     : QWidget(parent), plot_(new QCustomPlot(this)), placeholder_(new QLabel(this))
@@ -31,7 +44,7 @@ ParallelCoordinatesPlot::ParallelCoordinatesPlot(QWidget* parent)
     // The axes are drawn as items; QCustomPlot's own axes only frame the space.
     plot_->xAxis->setVisible(false);
     plot_->yAxis->setVisible(false);
-    plot_->yAxis->setRange(-0.08, 1.12);
+    plot_->yAxis->setRange(-0.06, 1.18);
     plot_->axisRect()->setAutoMargins(QCP::msNone);
     plot_->axisRect()->setMargins(QMargins(8, 4, 8, 4));
     plot_->setNoAntialiasingOnDrag(true);
@@ -77,8 +90,9 @@ void ParallelCoordinatesPlot::redraw()
     plot_->clearPlottables();
     plot_->clearItems();
     const int n = static_cast<int>(axes_.size());
-    plot_->xAxis->setRange(-0.45, std::max(1, n - 1) + 0.45);
-    QCPColorGradient gradient(QCPColorGradient::gpJet);
+    // Room left of the first axis for its title, right of the last for its tick labels.
+    plot_->xAxis->setRange(-0.4, std::max(1, n - 1) + 0.3);
+    QCPColorGradient gradient = metricGradient();   // color() caches its lookup table
     // Lines first, axes over them.
     for (const qint64 id : order_) {
         const std::vector<double>& p = positions_.at(id);
@@ -108,17 +122,23 @@ void ParallelCoordinatesPlot::redraw()
         line->setPen(QPen(QColor(0x44, 0x44, 0x44), 1.2));
         const RunAxis& axis = axes_[static_cast<std::size_t>(d)];
         auto* title = new QCPItemText(plot_);
-        title->position->setCoords(d, 1.06);
-        title->setText(axis.title);
+        title->position->setCoords(d, 1.04);
+        // "val/accuracy (best)" on two lines, so neighbouring titles do not run together.
+        QString text = axis.title;
+        text.replace(QStringLiteral(" ("), QStringLiteral("\n("));
+        title->setText(text);
         title->setFont(bold);
+        title->setTextAlignment(Qt::AlignHCenter);
         title->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         for (const auto& [position, text] : axis.ticks()) {
             auto* tick = new QCPItemText(plot_);
             tick->position->setCoords(d, position);
             tick->setText(text);
             tick->setFont(small);
-            tick->setPadding(QMargins(4, 0, 0, 0));
-            tick->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+            // The last axis labels its left side, so nothing runs off the plot.
+            const bool last = n > 1 && d == n - 1;
+            tick->setPadding(last ? QMargins(0, 0, 4, 0) : QMargins(4, 0, 0, 0));
+            tick->setPositionAlignment((last ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
             tick->setBrush(QBrush(QColor(255, 255, 255, 200)));
         }
     }

@@ -59,6 +59,18 @@ RunsTable::RunsTable(QWidget* parent)
 void RunsTable::retranslateUi()
 {
     model_->retranslate();
+    // Another language's texts have other widths ("completed" / "abgeschlossen").
+    if (columnsSized_)
+        sizeColumns();
+}
+
+void RunsTable::sizeColumns()
+{
+    resizeColumnsToContents();
+    const int cap = fontMetrics().horizontalAdvance(QLatin1Char('x')) * 28;
+    for (int c = 0; c < model_->columnCount(); ++c)
+        setColumnWidth(c, std::min(columnWidth(c), cap));
+    columnsSized_ = true;
 }
 
 const std::vector<RunRow>& RunsTable::rows() const { return model_->rows(); }
@@ -104,13 +116,8 @@ void RunsTable::setRows(std::vector<RunRow> rows)
     const QList<qint64> before = selectedRunIds();
     filling_ = true;
     model_->setRows(std::move(rows));
-    if (!columnsSized_ && model_->rowCount() > 0) {   // once, so a user's widths survive reloads
-        resizeColumnsToContents();
-        const int cap = fontMetrics().horizontalAdvance(QLatin1Char('x')) * 28;
-        for (int c = 0; c < model_->columnCount(); ++c)
-            setColumnWidth(c, std::min(columnWidth(c), cap));
-        columnsSized_ = true;
-    }
+    if (!columnsSized_ && model_->rowCount() > 0)   // once, so a user's widths survive reloads
+        sizeColumns();
     filling_ = false;
     if (selectedRunIds() != before)
         Q_EMIT selectedRunsChanged();

@@ -46,6 +46,7 @@ private:
     qint64 runIdAt(int viewRow) const;
     int viewRowOf(qint64 runId) const;
     void restoreSelection(const QList<qint64>& ids, qint64 currentId);
+    void sizeColumns();
 
     RunTableModel* model_;
     RunFilterProxy* proxy_;
