@@ -799,122 +799,47 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::ArchitecturePanel</name>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="223"/>
-        <source>Open or create a project before saving an architecture.</source>
-        <translation>Öffnen oder erstellen Sie ein Projekt, bevor Sie eine Architektur speichern.</translation>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="149"/>
+        <source>Open Model</source>
+        <translation>Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="228"/>
-        <source>Give the architecture a name before saving it.</source>
-        <translation>Geben Sie der Architektur vor dem Speichern einen Namen.</translation>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="150"/>
+        <source>TorchScript models (*.pt *.pth *.ts);;All files (*)</source>
+        <translation>TorchScript-Modelle (*.pt *.pth *.ts);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="242"/>
-        <source>Saved architecture &quot;%1&quot; as #%2.</source>
-        <translation>Architektur „%1“ als #%2 gespeichert.</translation>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="160"/>
+        <source>Open model &quot;%1&quot; as a new architecture</source>
+        <translation>Modell „%1“ als neue Architektur öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="327"/>
-        <source>Load architecture &quot;%1&quot;</source>
-        <translation>Architektur „%1“ laden</translation>
-    </message>
-    <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="365"/>
-        <source>Saved as #%1; training uses this architecture.</source>
-        <translation>Als #%1 gespeichert; das Training nutzt sie.</translation>
-    </message>
-    <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="367"/>
-        <source>Unsaved changes: training uses saved architecture #%1 until you save.</source>
-        <translation>Ungespeicherte Änderungen: Training nutzt bis zum Speichern #%1.</translation>
-    </message>
-    <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="370"/>
-        <source>Not saved yet: save it to train with it.</source>
-        <translation>Nicht gespeichert: vor dem Training speichern.</translation>
-    </message>
-    <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="416"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="221"/>
         <source>Saved architectures</source>
         <translation>Gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="417"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="222"/>
         <source>Click an architecture to load it (undoable)</source>
         <translation>Klicken Sie auf eine Architektur, um sie zu laden (kann rückgängig gemacht werden)</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="418"/>
-        <source>Layers</source>
-        <translation>Schichten</translation>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="223"/>
+        <source>Open Model…</source>
+        <translation>Modell öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="419"/>
-        <source>Name:</source>
-        <translation>Name:</translation>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="224"/>
+        <source>View a TorchScript model file (model.pt of an exported bundle) read-only, and edit it as a new architecture</source>
+        <translation>Eine TorchScript-Modelldatei (model.pt eines exportierten Bundles) schreibgeschützt ansehen und als neue Architektur bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="420"/>
-        <source>Add</source>
-        <translation>Hinzufügen</translation>
-    </message>
-    <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="421"/>
-        <source>Add a Linear layer after the selected one</source>
-        <translation>Eine Linear-Schicht nach der ausgewählten einfügen</translation>
-    </message>
-    <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="422"/>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="423"/>
-        <source>Remove the selected layer</source>
-        <translation>Die ausgewählte Schicht entfernen</translation>
-    </message>
-    <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="424"/>
-        <source>Up</source>
-        <translation>Auf</translation>
-    </message>
-    <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="425"/>
-        <source>Move the selected layer up</source>
-        <translation>Die ausgewählte Schicht nach oben verschieben</translation>
-    </message>
-    <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="426"/>
-        <source>Down</source>
-        <translation>Ab</translation>
-    </message>
-    <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="427"/>
-        <source>Move the selected layer down</source>
-        <translation>Die ausgewählte Schicht nach unten verschieben</translation>
-    </message>
-    <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="428"/>
-        <source>Save</source>
-        <translation>Speichern</translation>
-    </message>
-    <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="429"/>
-        <source>Save the architecture to the project</source>
-        <translation>Die Architektur im Projekt speichern</translation>
-    </message>
-    <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="430"/>
-        <source>Shapes (head appended)</source>
-        <translation>Formen (inkl. Ausgabeschicht)</translation>
-    </message>
-    <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="431"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="226"/>
         <source>Layer table</source>
         <translation>Schichttabelle</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="432"/>
+        <location filename="../ui/architecture/ArchitecturePanel.cpp" line="227"/>
         <source>Graph editor</source>
         <translation>Graph-Editor</translation>
     </message>
@@ -2106,12 +2031,12 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::GraphDocument</name>
     <message>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="103"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="94"/>
         <source>Add %1</source>
         <translation>%1 hinzufügen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="126"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="119"/>
         <source>Move %n node(s)</source>
         <translation>
             <numerusform>%n Knoten verschieben</numerusform>
@@ -2119,69 +2044,76 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="146"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="141"/>
         <source>There is no node &quot;%1&quot;.</source>
         <translation>Es gibt keinen Knoten „%1“.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="149"/>
-        <source>&quot;%1&quot; is not a value for %2.</source>
-        <translation>„%1“ ist kein gültiger Wert für %2.</translation>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="143"/>
+        <source>This graph is read-only.</source>
+        <translation>Dieser Graph ist schreibgeschützt.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="166"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="151"/>
         <source>Change %1 of %2</source>
         <translation>%1 von %2 ändern</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="224"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="175"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="228"/>
         <source>Connect %1 to %2</source>
         <translation>%1 mit %2 verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="236"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="185"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="227"/>
         <source>Disconnect input %1 of %2</source>
         <translation>Eingang %1 von %2 trennen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="296"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="247"/>
         <source>Paste %n node(s)</source>
         <translation>
             <numerusform>%n Knoten einfügen</numerusform>
             <numerusform>%n Knoten einfügen</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphNodeFields.cpp" line="35"/>
+        <source>&quot;%1&quot; is not a value for %2.</source>
+        <translation>„%1“ ist kein gültiger Wert für %2.</translation>
+    </message>
 </context>
 <context>
     <name>flightdeck::ui::GraphEditor</name>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="217"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="232"/>
         <source>The clipboard holds no graph nodes: %1</source>
         <translation>Die Zwischenablage enthält keine Graph-Knoten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="229"/>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="291"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="244"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="309"/>
         <source>Auto-layout</source>
         <translation>Automatisch anordnen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="239"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="254"/>
         <source>Template %1</source>
         <translation>Vorlage %1</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="254"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="269"/>
         <source>one output (regression)</source>
         <translation>eine Ausgabe (Regression)</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="255"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="270"/>
         <source>%1 classes</source>
         <translation>%1 Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="256"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="271"/>
         <source>Parameters: %1
 FLOPs per sample: %2
 Activation memory per sample: %3
@@ -2192,92 +2124,102 @@ Aktivierungsspeicher pro Sample: %3
 Eingabe %4, %5</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="265"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="280"/>
         <source>%1, input %2: %3</source>
         <translation>%1, Eingang %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="269"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="284"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="275"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="290"/>
         <source>No problems: every shape fits.</source>
         <translation>Keine Probleme: Alle Formen passen zusammen.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="288"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="306"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="289"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="307"/>
         <source>Templates</source>
         <translation>Vorlagen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="290"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="308"/>
         <source>Replace the graph with a template (undoable)</source>
         <translation>Den Graphen durch eine Vorlage ersetzen (kann rückgängig gemacht werden)</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="292"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="310"/>
         <source>Arrange the nodes in layers by depth</source>
         <translation>Die Knoten nach ihrer Tiefe in Ebenen anordnen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="293"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="311"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="294"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="312"/>
         <source>Show the whole graph (F)</source>
         <translation>Den ganzen Graphen anzeigen (F)</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="295"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="313"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="296"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="314"/>
         <source>Paste</source>
         <translation>Einfügen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="297"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="315"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="298"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="316"/>
         <source>Delete the selected nodes and edges (Delete)</source>
         <translation>Die ausgewählten Knoten und Kanten löschen (Entf)</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="299"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="317"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="318"/>
+        <source>Show the nodes as a table under the canvas (same graph, same undo)</source>
+        <translation>Die Knoten als Tabelle unter der Zeichenfläche zeigen (derselbe Graph, dasselbe Rückgängig)</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="319"/>
         <source>PyTorch code</source>
         <translation>PyTorch-Code</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="300"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="320"/>
         <source>Show the graph as a PyTorch nn.Module (read-only)</source>
         <translation>Den Graphen als PyTorch-nn.Module anzeigen (schreibgeschützt)</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="301"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="321"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="302"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="322"/>
         <source>Save the graph to the project</source>
         <translation>Den Graphen im Projekt speichern</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="303"/>
+        <location filename="../ui/architecture/graph/GraphEditor.cpp" line="323"/>
         <source>Drag a layer onto the canvas, or double-click to add it</source>
         <translation>Eine Schicht auf die Zeichenfläche ziehen oder per Doppelklick hinzufügen</translation>
     </message>
@@ -2362,6 +2304,59 @@ Aktivierungsspeicher pro Sample: %4</translation>
         <location filename="../ui/architecture/graph/GraphProjectLink.cpp" line="139"/>
         <source>Not saved yet: save it to train with it.</source>
         <translation>Nicht gespeichert: vor dem Training speichern.</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::GraphTableModel</name>
+    <message>
+        <location filename="../ui/architecture/graph/GraphTableModel.cpp" line="236"/>
+        <source>%1 = %2 (double-click to change it)</source>
+        <translation>%1 = %2 (Doppelklick zum Ändern)</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphTableModel.cpp" line="252"/>
+        <source>The node&apos;s key fields; double-click to change the first (units, channels, kernel, p, ...). The inspector has all of them.</source>
+        <translation>Die wichtigsten Felder des Knotens; ein Doppelklick ändert das erste (units, Kanäle, kernel, p, …). Der Inspektor zeigt alle.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphTableModel.cpp" line="257"/>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphTableModel.cpp" line="258"/>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphTableModel.cpp" line="259"/>
+        <source>Inputs</source>
+        <translation>Eingänge</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphTableModel.cpp" line="260"/>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphTableModel.cpp" line="261"/>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphTableModel.cpp" line="262"/>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphTableModel.cpp" line="263"/>
+        <source>FLOPs</source>
+        <translation>FLOPs</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/graph/GraphTableModel.cpp" line="264"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
     </message>
 </context>
 <context>
@@ -2872,6 +2867,109 @@ Aktivierungsspeicher pro Sample: %4</translation>
     </message>
 </context>
 <context>
+    <name>flightdeck::ui::LayerStackTab</name>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="143"/>
+        <source>Load architecture &quot;%1&quot;</source>
+        <translation>Architektur „%1“ laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="152"/>
+        <source>Open or create a project before saving an architecture.</source>
+        <translation>Öffnen oder erstellen Sie ein Projekt, bevor Sie eine Architektur speichern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="157"/>
+        <source>Give the architecture a name before saving it.</source>
+        <translation>Geben Sie der Architektur vor dem Speichern einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="171"/>
+        <source>Saved architecture &quot;%1&quot; as #%2.</source>
+        <translation>Architektur „%1“ als #%2 gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="244"/>
+        <source>Saved as #%1; training uses this architecture.</source>
+        <translation>Als #%1 gespeichert; das Training nutzt sie.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="246"/>
+        <source>Unsaved changes: training uses saved architecture #%1 until you save.</source>
+        <translation>Ungespeicherte Änderungen: Training nutzt bis zum Speichern #%1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="249"/>
+        <source>Not saved yet: save it to train with it.</source>
+        <translation>Nicht gespeichert: vor dem Training speichern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="288"/>
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="289"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="290"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="291"/>
+        <source>Add a Linear layer after the selected one</source>
+        <translation>Eine Linear-Schicht nach der ausgewählten einfügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="292"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="293"/>
+        <source>Remove the selected layer</source>
+        <translation>Die ausgewählte Schicht entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="294"/>
+        <source>Up</source>
+        <translation>Auf</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="295"/>
+        <source>Move the selected layer up</source>
+        <translation>Die ausgewählte Schicht nach oben verschieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="296"/>
+        <source>Down</source>
+        <translation>Ab</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="297"/>
+        <source>Move the selected layer down</source>
+        <translation>Die ausgewählte Schicht nach unten verschieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="298"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="299"/>
+        <source>Save the architecture to the project</source>
+        <translation>Die Architektur im Projekt speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/LayerStackTab.cpp" line="300"/>
+        <source>Shapes (head appended)</source>
+        <translation>Formen (inkl. Ausgabeschicht)</translation>
+    </message>
+</context>
+<context>
     <name>flightdeck::ui::LayerTableModel</name>
     <message>
         <location filename="../ui/architecture/LayerTableModel.cpp" line="40"/>
@@ -3104,152 +3202,162 @@ Aktivierungsspeicher pro Sample: %4</translation>
 <context>
     <name>flightdeck::ui::MainActions</name>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="117"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="119"/>
         <source>No recent projects</source>
         <translation>Keine zuletzt geöffneten Projekte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="121"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="123"/>
         <source>Clear Recent Projects</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="128"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="130"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="129"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="131"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="130"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="132"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="131"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="133"/>
         <source>&amp;Data</source>
         <translation>Da&amp;ten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="132"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="134"/>
         <source>&amp;Model</source>
         <translation>&amp;Modell</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="133"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="135"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="134"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="136"/>
         <source>M&amp;onitor</source>
         <translation>Ü&amp;berwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="135"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="137"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="136"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="138"/>
         <source>&amp;Settings</source>
         <translation>E&amp;instellungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="137"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="139"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="139"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="141"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="140"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="142"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="141"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="143"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="142"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="144"/>
         <source>Undo the last edit in the architecture or labeling panel</source>
         <translation>Die letzte Änderung im Architektur- oder Annotationsbereich rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="143"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="145"/>
         <source>Redo the last undone edit</source>
         <translation>Die zuletzt rückgängig gemachte Änderung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="144"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="146"/>
         <source>&amp;Import CSV…</source>
         <translation>CSV &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="145"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="147"/>
         <source>Create &amp;Split</source>
         <translation>&amp;Aufteilung erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="146"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="148"/>
         <source>Split the selected dataset version with the Data panel&apos;s seed and fractions</source>
         <translation>Die ausgewählte Datensatzversion mit Seed und Anteilen aus dem Datenbereich aufteilen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="147"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="149"/>
         <source>&amp;Save Architecture</source>
         <translation>Architektur &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="148"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="150"/>
+        <source>&amp;Open Model…</source>
+        <translation>Modell ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="151"/>
+        <source>View a TorchScript model file read-only, and edit it as a new architecture</source>
+        <translation>Eine TorchScript-Modelldatei schreibgeschützt ansehen und als neue Architektur bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="152"/>
         <source>&amp;Start Training</source>
         <translation>Training &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="149"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="153"/>
         <source>S&amp;top Training</source>
         <translation>Training s&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="150"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="154"/>
         <source>&amp;Evaluate Run</source>
         <translation>Lauf &amp;auswerten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="151"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="155"/>
         <source>E&amp;xport Run</source>
         <translation>Lauf e&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="152"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="156"/>
         <source>Open &amp;Log…</source>
         <translation>&amp;Protokoll öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="153"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="157"/>
         <source>&amp;Reset Layout</source>
         <translation>&amp;Layout zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="154"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="158"/>
         <source>Show every panel again, docked where it was on first launch</source>
         <translation>Alle Bereiche wieder anzeigen, angedockt wie beim ersten Start</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="155"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="159"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="156"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="160"/>
         <source>&amp;About Flightdeck</source>
         <translation>Ü&amp;ber Flightdeck</translation>
     </message>
@@ -3325,72 +3433,72 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="195"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="337"/>
         <source>Flightdeck</source>
         <translation>Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="313"/>
         <source>Run #%1 finished: %2</source>
         <translation>Lauf #%1 beendet: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="306"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="316"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="320"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="335"/>
         <source>%1 — Flightdeck</source>
         <translation>%1 — Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="338"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="348"/>
         <source>Data and Labeling</source>
         <translation>Daten und Annotation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="339"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="349"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="340"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="350"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="341"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="351"/>
         <source>Experiments</source>
         <translation>Experimente</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="352"/>
         <source>Evaluation</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="343"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="353"/>
         <source>Export and Registry</source>
         <translation>Export und Registry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="344"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="354"/>
         <source>Monitoring</source>
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="345"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="355"/>
         <source>Labeling</source>
         <translation>Annotation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="351"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="361"/>
         <source>%1 · reference BLAS (slow)</source>
         <translation>%1 · Referenz-BLAS (langsam)</translation>
     </message>
@@ -3520,6 +3628,129 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <location filename="../ui/labeling/ModelAssist.cpp" line="186"/>
         <source>The model agrees with %1% of the %2 labels; %3 unlabeled items, %4 of them at the confidence threshold or above.</source>
         <translation>Das Modell stimmt mit %1 % der %2 Labels überein; %3 Elemente ohne Label, davon %4 mit einer Konfidenz ab dem Schwellenwert.</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::ModelViewer</name>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="173"/>
+        <source>parameter %1</source>
+        <translation>Parameter %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="173"/>
+        <source>buffer %1</source>
+        <translation>Puffer %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="217"/>
+        <source>Model viewer</source>
+        <translation>Modellansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="217"/>
+        <source>%1 — Model viewer</source>
+        <translation>%1 — Modellansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="218"/>
+        <source>Edit as new architecture</source>
+        <translation>Als neue Architektur bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="219"/>
+        <source>Open this graph in the graph editor as a new, unsaved architecture (undoable there)</source>
+        <translation>Diesen Graphen im Graph-Editor als neue, ungespeicherte Architektur öffnen (dort rückgängig zu machen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="221"/>
+        <source>Graph</source>
+        <translation>Graph</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="222"/>
+        <source>Modules and operations</source>
+        <translation>Module und Operationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="223"/>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="223"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="223"/>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="229"/>
+        <source>No model open</source>
+        <translation>Kein Modell geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="235"/>
+        <source>This file cannot be opened as a model: %1</source>
+        <translation>Diese Datei lässt sich nicht als Modell öffnen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="239"/>
+        <source>%1 — %2, %3 parameters, %4 FLOPs per sample</source>
+        <translation>%1 — %2, %3 Parameter, %4 FLOPs pro Sample</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="243"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="246"/>
+        <source>Built by Flightdeck.</source>
+        <translation>Von Flightdeck gebaut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="247"/>
+        <source>Exported by Flightdeck as %1.</source>
+        <translation>Von Flightdeck als %1 exportiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="248"/>
+        <source>one output (regression)</source>
+        <translation>eine Ausgabe (Regression)</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="249"/>
+        <source>%1 classes</source>
+        <translation>%1 Klassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="250"/>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="250"/>
+        <source>cross-entropy</source>
+        <translation>Kreuzentropie</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="251"/>
+        <source>%1 Read-only: input %2, %3. The file does not store the loss, so %4 is assumed. &quot;Edit as new architecture&quot; opens it in the graph editor.</source>
+        <translation>%1 Schreibgeschützt: Eingabe %2, %3. Die Datei speichert die Verlustfunktion nicht, daher wird %4 angenommen. „Als neue Architektur bearbeiten“ öffnet sie im Graph-Editor.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="256"/>
+        <source>Built by Flightdeck, but its layers could not be read back (%1), so it cannot be edited. Its modules and operations are listed read-only.</source>
+        <translation>Von Flightdeck gebaut, aber seine Schichten ließen sich nicht zurücklesen (%1), daher ist es nicht bearbeitbar. Seine Module und Operationen werden schreibgeschützt aufgelistet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/architecture/viewer/ModelViewer.cpp" line="261"/>
+        <source>This TorchScript module (%1) was not built by Flightdeck, so it cannot be edited as an architecture. Its modules and operations are listed read-only.</source>
+        <translation>Dieses TorchScript-Modul (%1) wurde nicht von Flightdeck gebaut und lässt sich daher nicht als Architektur bearbeiten. Seine Module und Operationen werden schreibgeschützt aufgelistet.</translation>
     </message>
 </context>
 <context>
@@ -4059,295 +4290,295 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <translation>Validierungsgenauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="273"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="312"/>
         <source>Weight decay: %1</source>
         <translation>Weight Decay: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="276"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="315"/>
         <source>Minimum learning rate: %1</source>
         <translation>Minimale Lernrate: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="279"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="318"/>
         <source>Nesterov: needs a momentum above 0 (with momentum 0 it is plain SGD).</source>
         <translation>Nesterov: braucht ein Momentum über 0 (mit Momentum 0 ist es einfaches SGD).</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="282"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="321"/>
         <source>Minimum learning rate: %1 is above the learning rate %2.</source>
         <translation>Minimale Lernrate: %1 liegt über der Lernrate %2.</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="286"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="325"/>
         <source>Task: an image version is trained as classification (images carry classes).</source>
         <translation>Aufgabe: Eine Bildversion wird als Klassifikation trainiert (Bilder tragen Klassen).</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="289"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="328"/>
         <source>Loss: cross-entropy needs classes; use MSE, L1 or Huber for a regression target.</source>
         <translation>Verlust: Kreuzentropie braucht Klassen; für ein Regressionsziel MSE, L1 oder Huber verwenden.</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="291"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="330"/>
         <source>Loss: MSE, L1 and Huber are for regression; use cross-entropy for classes.</source>
         <translation>Verlust: MSE, L1 und Huber sind für Regression; für Klassen Kreuzentropie verwenden.</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="302"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="341"/>
         <source>Optimizer:</source>
         <translation>Optimierer:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="302"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="341"/>
         <source>Momentum:</source>
         <translation>Momentum:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="302"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="341"/>
         <source>Weight decay:</source>
         <translation>Weight Decay:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="302"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="341"/>
         <source>Schedule:</source>
         <translation>LR-Verlauf:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="303"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="342"/>
         <source>Warm-up steps:</source>
         <translation>Aufwärmschritte:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="303"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="342"/>
         <source>Step every:</source>
         <translation>Stufe alle:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="303"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="342"/>
         <source>Gamma:</source>
         <translation>Gamma:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="303"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="342"/>
         <source>Minimum LR:</source>
         <translation>Minimale LR:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="304"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="343"/>
         <source>Plateau patience:</source>
         <translation>Plateau-Geduld:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="304"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="343"/>
         <source>Clip gradients:</source>
         <translation>Gradienten kappen:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="304"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="343"/>
         <source>Early stopping:</source>
         <translation>Früher Abbruch:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="305"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="344"/>
         <source>Monitor:</source>
         <translation>Überwachen:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="305"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="344"/>
         <source>Class weights:</source>
         <translation>Klassengewichte:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="305"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="344"/>
         <source>Augment:</source>
         <translation>Augmentierung:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="305"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="344"/>
         <source>Task:</source>
         <translation>Aufgabe:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="306"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="345"/>
         <source>Loss:</source>
         <translation>Verlust:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="306"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="345"/>
         <source>Huber delta:</source>
         <translation>Huber-Delta:</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="308"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="347"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="309"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="348"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="310"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="349"/>
         <source>AdamW</source>
         <translation>AdamW</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="311"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="350"/>
         <source>Nesterov</source>
         <translation>Nesterov</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="312"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="351"/>
         <source>L2 penalty for SGD and Adam, decoupled decay for AdamW</source>
         <translation>L2-Strafterm für SGD und Adam, entkoppelter Decay für AdamW</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="313"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="352"/>
         <source>Constant</source>
         <translation>Konstant</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="314"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="353"/>
         <source>Step</source>
         <translation>Stufen</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="315"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="354"/>
         <source>Cosine</source>
         <translation>Kosinus</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="316"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="355"/>
         <source>One-cycle</source>
         <translation>One-Cycle</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="317"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="356"/>
         <source>Reduce on plateau</source>
         <translation>Senken bei Plateau</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="318"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="357"/>
         <source>Linear warm-up over this many steps before the schedule</source>
         <translation>Lineares Aufwärmen über so viele Schritte vor dem LR-Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="319"/>
-        <location filename="../ui/training/RecipeForm.cpp" line="322"/>
-        <location filename="../ui/training/RecipeForm.cpp" line="326"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="358"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="361"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="365"/>
         <source> epochs</source>
         <translation> Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="320"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="359"/>
         <source>The step schedule multiplies the learning rate by this</source>
         <translation>Der Stufenverlauf multipliziert die Lernrate mit diesem Wert</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="321"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="360"/>
         <source>The floor the learning rate does not go below</source>
         <translation>Die Untergrenze, unter die die Lernrate nicht fällt</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="323"/>
-        <location filename="../ui/training/RecipeForm.cpp" line="325"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="362"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="364"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="324"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="363"/>
         <source>Cut the gradients&apos; total L2 norm to this value (0 = off)</source>
         <translation>Die gesamte L2-Norm der Gradienten auf diesen Wert kappen (0 = aus)</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="327"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="366"/>
         <source>Stop after this many epochs without improvement of the monitored metric; the model is then the best epoch&apos;s (0 = off)</source>
         <translation>Nach so vielen Epochen ohne Verbesserung der überwachten Metrik abbrechen; das Modell ist dann das der besten Epoche (0 = aus)</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="329"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="368"/>
         <source>The validation metric early stopping, the plateau schedule and the best checkpoint follow</source>
         <translation>Die Validierungsmetrik, nach der sich früher Abbruch, der Plateau-Verlauf und der beste Checkpoint richten</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="332"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="371"/>
         <source>Balanced</source>
         <translation>Ausgeglichen</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="333"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="372"/>
         <source>Weigh each class by the inverse of its share of the training data</source>
         <translation>Jede Klasse mit dem Kehrwert ihres Anteils an den Trainingsdaten gewichten</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="334"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="373"/>
         <source>No crop</source>
         <translation>Kein Zuschnitt</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="335"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="374"/>
         <source>pad </source>
         <translation>Rand </translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="336"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="375"/>
         <source>Pad by this many pixels, then crop a random image-sized window</source>
         <translation>Um so viele Pixel auffüllen, dann ein zufälliges Fenster in Bildgröße ausschneiden</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="337"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="376"/>
         <source>Flip</source>
         <translation>Spiegeln</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="338"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="377"/>
         <source>Flip training images horizontally with probability 0.5</source>
         <translation>Trainingsbilder mit Wahrscheinlichkeit 0,5 horizontal spiegeln</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="339"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="378"/>
         <source>Augmentation applies to image datasets only</source>
         <translation>Augmentierung gilt nur für Bilddatensätze</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="340"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="379"/>
         <source>From the dataset</source>
         <translation>Aus dem Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="341"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="380"/>
         <source>Classification</source>
         <translation>Klassifikation</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="342"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="381"/>
         <source>Regression</source>
         <translation>Regression</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="343"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="382"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="344"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="383"/>
         <source>Cross-entropy</source>
         <translation>Kreuzentropie</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="345"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="384"/>
         <source>MSE</source>
         <translation>MSE</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="346"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="385"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../ui/training/RecipeForm.cpp" line="347"/>
+        <location filename="../ui/training/RecipeForm.cpp" line="386"/>
         <source>Huber</source>
         <translation>Huber</translation>
     </message>
@@ -5329,87 +5560,87 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <translation>%1 wurde abgelehnt: Verwenden Sie eine Lernrate zwischen %2 und %3. Sie bleibt bei %4.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="134"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="145"/>
         <source>Learning rate: %1</source>
         <translation>Lernrate: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="149"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="160"/>
         <source>A learning rate of %1 is unusually large for Adam; the loss will likely diverge. Typical values lie between 1e-4 and 1e-2.</source>
         <translation>Eine Lernrate von %1 ist für Adam ungewöhnlich groß; der Verlust divergiert dann wahrscheinlich. Übliche Werte liegen zwischen 1e-4 und 1e-2.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="171"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="182"/>
         <source>Run name:</source>
         <translation>Name des Laufs:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="172"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="183"/>
         <source>Epochs:</source>
         <translation>Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="173"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="184"/>
         <source>Batch size:</source>
         <translation>Stapelgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="174"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="185"/>
         <source>Learning rate:</source>
         <translation>Lernrate:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="175"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="186"/>
         <source>Adam&apos;s step size, for example 0.001 or 3e-4 (%1 to %2)</source>
         <translation>Schrittweite von Adam, zum Beispiel 0,001 oder 3e-4 (%1 bis %2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="178"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="189"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="179"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="190"/>
         <source>Threads:</source>
         <translation>Threads:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="180"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="191"/>
         <source>Device:</source>
         <translation>Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="181"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="192"/>
         <source>automatic (run-&lt;id&gt;)</source>
         <translation>automatisch (run-&lt;id&gt;)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="182"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="193"/>
         <source>Seeds model initialization and batch order</source>
         <translation>Bestimmt die Initialisierung des Modells und die Reihenfolge der Stapel</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="183"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="194"/>
         <source>All cores</source>
         <translation>Alle Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="184"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="195"/>
         <source>Automatic (CUDA if available)</source>
         <translation>Auto (CUDA, sonst CPU)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="185"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="196"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="186"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="197"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingForm.cpp" line="188"/>
+        <location filename="../ui/training/TrainingForm.cpp" line="199"/>
         <source>This build or machine has no CUDA</source>
         <translation>Dieser Build oder dieser Rechner unterstützt kein CUDA</translation>
     </message>
@@ -5442,106 +5673,106 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <translation>Keine Architektur: Speichern Sie eine im Architekturbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="157"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="160"/>
+        <source>The recipe of run #%1 is in the form: change what you want, then start.</source>
+        <translation>Das Rezept von Lauf #%1 steht im Formular: ändern Sie, was Sie möchten, und starten Sie dann.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="167"/>
         <source>A run is already in progress.</source>
         <translation>Ein Lauf ist bereits aktiv.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="176"/>
-        <location filename="../ui/training/TrainingPanel.cpp" line="220"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="186"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="230"/>
         <source>Training could not start: a run is already going or no project is open.</source>
         <translation>Das Training konnte nicht starten: Ein Lauf ist bereits aktiv oder kein Projekt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="180"/>
-        <location filename="../ui/training/TrainingPanel.cpp" line="368"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="190"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="378"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="192"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="202"/>
         <source>Stopping after the current batch…</source>
         <translation>Wird nach dem aktuellen Stapel gestoppt…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="205"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="215"/>
         <source>Run #%1 paused after its current batch; Continue picks it up.</source>
         <translation>Lauf #%1 nach seinem aktuellen Stapel pausiert; „Fortsetzen“ nimmt ihn wieder auf.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="206"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="216"/>
         <source>Run #%1 continues.</source>
         <translation>Lauf #%1 geht weiter.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="226"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="236"/>
         <source>Resuming run #%1 from its last checkpoint…</source>
         <translation>Lauf #%1 wird ab seinem letzten Checkpoint wieder aufgenommen …</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="238"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="248"/>
         <source>Run #%1 resumed.</source>
         <translation>Lauf #%1 wieder aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="240"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="250"/>
         <source>Run #%1 started.</source>
         <translation>Lauf #%1 gestartet.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="255"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="265"/>
         <source>Epoch %1 of %2, step %3 of %4</source>
         <translation>Epoche %1 von %2, Schritt %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="279"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="289"/>
         <source>Training stopped: its project was closed.</source>
         <translation>Training beendet: sein Projekt wurde geschlossen.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="283"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="293"/>
         <source>Run #%1 %2 (%3 samples/s).</source>
         <translation>Lauf #%1 %2 (%3 Samples/s).</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="385"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="395"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="386"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="396"/>
         <source>Recipe</source>
         <translation>Rezept</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="368"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="378"/>
         <source>No run selected</source>
         <translation>Kein Lauf ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="370"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="380"/>
         <source>Run #%1 (paused)</source>
         <translation>Lauf #%1 (pausiert)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="371"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="381"/>
         <source>Run #%1 (live)</source>
         <translation>Lauf #%1 (live)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="373"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="383"/>
         <source>Run #%1 (%2)</source>
         <translation>Lauf #%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="388"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="398"/>
         <source>Runtime: %1</source>
         <translation>Laufzeitumgebung: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="160"/>
-        <source>The recipe of run #%1 is in the form: change what you want, then start.</source>
-        <translation>Das Rezept von Lauf #%1 steht im Formular: ändern Sie, was Sie möchten, und starten Sie dann.</translation>
     </message>
 </context>
 <context>

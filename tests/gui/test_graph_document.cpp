@@ -44,6 +44,9 @@ private Q_SLOTS:
     void fieldLimitsComeFromCore();
     void connectAndDisconnect();
     void connectRefusesCyclesAndBadPorts();
+    void reconnectIsOneUndoStep();
+    void reconnectRefusesWhatConnectRefuses();
+    void readOnlyRefusesEveryEdit();
     void copyPasteFreshIds();
     void replaceWithTemplateAndRename();
     void invalidGraphNamesTheNode();
@@ -210,6 +213,105 @@ void TestGraphDocument::connectRefusesCyclesAndBadPorts()
     QVERIFY(!doc.connectNodes(ids[2], relu, 0));   // out of the output
     QVERIFY(!doc.connectNodes(ids[0], relu, 1));   // ReLU has one port
     QCOMPARE(doc.undoStack()->count(), steps + 2);
+}
+
+void TestGraphDocument::reconnectIsOneUndoStep()
+{
+    GraphDocument doc;
+    const auto ids = buildChain(doc);   // in -> fc -> out
+    const QString relu = doc.addNode(NodeType::ReLU, {});
+    const std::string before = doc.graph().toJson(true);
+    const int steps = doc.undoStack()->count();
+    QSignalSpy removed(&doc, &GraphDocument::edgeRemoved);
+    QSignalSpy added(&doc, &GraphDocument::edgeAdded);
+    QSignalSpy shapes(&doc, &GraphDocument::shapesChanged);
+    // fc's input end moves to the ReLU: in -> relu, fc unconnected; one step, one inference.
+    QVERIFY(doc.canReconnect(ids[1], 0, relu, 0));
+    QVERIFY(doc.reconnectInput(ids[1], 0, relu, 0));
+    QCOMPARE(doc.undoStack()->count(), steps + 1);
+    QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Connect %1 to %2").arg(ids[0], relu));
+    QVERIFY(inputsOf(doc, ids[1]).empty());
+    QCOMPARE(inputsOf(doc, relu), std::vector<std::string>{ids[0].toStdString()});
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(added.count(), 1);
+    QCOMPARE(shapes.count(), 1);
+    doc.undoStack()->undo();
+    QCOMPARE(doc.graph().toJson(true), before);
+    doc.undoStack()->redo();
+    QCOMPARE(inputsOf(doc, relu), std::vector<std::string>{ids[0].toStdString()});
+    doc.undoStack()->undo();
+
+    // Dropped on nothing: the edge goes, as one step.
+    QVERIFY(doc.reconnectInput(ids[2], 0, QString(), -1));
+    QVERIFY(inputsOf(doc, ids[2]).empty());
+    QCOMPARE(doc.undoStack()->count(), steps + 1);
+    doc.undoStack()->undo();
+    QCOMPARE(doc.graph().toJson(true), before);
+
+    // Within one node: an Add's first input moved to its free port swaps the order.
+    const QString add = doc.addNode(NodeType::Add, {});
+    doc.connectNodes(ids[0], add, 0);
+    doc.connectNodes(ids[1], add, 1);
+    QVERIFY(!doc.reconnectInput(add, 0, add, 0));   // dropped back where it was
+    QCOMPARE(inputsOf(doc, add), (std::vector<std::string>{ids[0].toStdString(), ids[1].toStdString()}));
+    QVERIFY(doc.reconnectInput(add, 0, add, 2));
+    QCOMPARE(inputsOf(doc, add), (std::vector<std::string>{ids[1].toStdString(), ids[0].toStdString()}));
+    doc.undoStack()->undo();
+    QCOMPARE(inputsOf(doc, add), (std::vector<std::string>{ids[0].toStdString(), ids[1].toStdString()}));
+    // Onto a taken port of another node: it replaces that edge, as connect does.
+    QVERIFY(doc.reconnectInput(add, 1, ids[2], 0));
+    QCOMPARE(inputsOf(doc, ids[2]), std::vector<std::string>{ids[1].toStdString()});
+    QCOMPARE(inputsOf(doc, add), std::vector<std::string>{ids[0].toStdString()});
+    doc.undoStack()->undo();
+    QCOMPARE(inputsOf(doc, add).size(), std::size_t(2));
+}
+
+void TestGraphDocument::reconnectRefusesWhatConnectRefuses()
+{
+    GraphDocument doc;
+    const auto ids = buildChain(doc);
+    const QString relu = doc.addNode(NodeType::ReLU, {});
+    doc.connectNodes(ids[1], relu, 0);   // fc -> relu
+    const int steps = doc.undoStack()->count();
+    QVERIFY(!doc.reconnectInput(ids[1], 0, ids[1], 0));   // back where it was
+    QVERIFY(!doc.reconnectInput(relu, 0, ids[1], 0));     // fc -> fc
+    QVERIFY(!doc.reconnectInput(ids[1], 0, ids[0], 0));   // into the Input
+    QVERIFY(!doc.reconnectInput(ids[1], 0, relu, 1));     // ReLU has one port
+    QVERIFY(!doc.reconnectInput(ids[1], 3, relu, 0));     // no such edge
+    QVERIFY(!doc.reconnectInput(QStringLiteral("nope"), 0, relu, 0));
+    // relu -> relu2; relu2's edge dropped on fc's port would close fc -> relu -> fc.
+    const QString relu2 = doc.addNode(NodeType::ReLU, {});
+    doc.connectNodes(relu, relu2, 0);
+    QVERIFY(!doc.canReconnect(relu2, 0, ids[1], 0));
+    QVERIFY(!doc.reconnectInput(relu2, 0, ids[1], 0));
+    QCOMPARE(doc.undoStack()->count(), steps + 2);   // the ReLU and its edge only
+}
+
+void TestGraphDocument::readOnlyRefusesEveryEdit()
+{
+    GraphDocument doc;
+    const auto ids = buildChain(doc);
+    doc.setReadOnly(true);
+    const std::string before = doc.graph().toJson(true);
+    const int steps = doc.undoStack()->count();
+    QVERIFY(doc.addNode(NodeType::ReLU, {}).isEmpty());
+    doc.removeNodes({ids[1]});
+    doc.moveNodes({ids[1]}, {10, 10});
+    doc.setPositions({{ids[1], QPointF(5, 5)}}, QStringLiteral("t"));
+    QVERIFY(!doc.setField(ids[1], QStringLiteral("units"), QStringLiteral("8")).isEmpty());
+    QVERIFY(!doc.canConnect(ids[0], ids[2], 0));
+    QVERIFY(!doc.connectNodes(ids[0], ids[2], 0));
+    doc.disconnectInput(ids[2], 0);
+    QVERIFY(!doc.reconnectInput(ids[2], 0, QString(), -1));
+    QVERIFY(doc.paste(doc.copy({ids[1]}), {}).isEmpty());
+    doc.replace(flightdeck::model::graphTemplate("mlp"), QStringLiteral("t"));
+    doc.rename(QStringLiteral("other"));
+    QCOMPARE(doc.graph().toJson(true), before);
+    QCOMPARE(doc.undoStack()->count(), steps);
+    // Loading is not an edit: a read-only document still shows what it is given.
+    doc.reset(flightdeck::model::graphTemplate("mlp"));
+    QCOMPARE(doc.name(), QStringLiteral("mlp"));
+    QCOMPARE(doc.undoStack()->count(), 0);
 }
 
 void TestGraphDocument::copyPasteFreshIds()

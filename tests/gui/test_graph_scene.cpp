@@ -1,5 +1,6 @@
 // The graph editor's scene and view over a GraphDocument: items appear, follow and vanish with
-// the document's signals (including undo), gestures made on the canvas reach the document, and
+// the document's signals (including undo), gestures made on the canvas reach the document (an
+// edge's end picked up and dropped elsewhere included), a read-only document ignores them, and
 // invalid nodes and edges are drawn red with the reason. FLIGHTDECK_GRAPH_SCREENSHOTS=<dir>
 // also saves the editor with the ResNet-block template and with a shape error.
 #include "architecture/graph/EdgeItem.h"
@@ -9,6 +10,7 @@
 #include "architecture/graph/GraphView.h"
 #include "architecture/graph/NodeItem.h"
 #include "architecture/graph/PortItem.h"
+#include "common/Translations.h"
 
 #include "flightdeck/model/GraphTemplates.h"
 
@@ -26,6 +28,9 @@ class TestGraphScene : public QObject {
 private Q_SLOTS:
     void sceneFollowsDocument();
     void draftEdgeConnects();
+    void edgeEndDetachesAndReconnects();
+    void edgeEndDetachedWithTheMouse();
+    void readOnlyCanvasOnlyDraws();
     void dragMovesThroughDocument();
     void mouseDragOnView();
     void deleteKeyRemoves();
@@ -92,6 +97,126 @@ void TestGraphScene::draftEdgeConnects()
     doc.connectNodes(in, add, 0);
     doc.connectNodes(relu, add, 1);
     QCOMPARE(scene.nodeItem(add)->inputPortCount(), 3);
+}
+
+void TestGraphScene::edgeEndDetachesAndReconnects()
+{
+    GraphDocument doc;
+    doc.setInputShape({4}, 3);
+    GraphScene scene(&doc);
+    const QString in = doc.addNode(NodeType::Input, {0, 0});
+    const QString a = doc.addNode(NodeType::ReLU, {-150, 150});
+    const QString b = doc.addNode(NodeType::Tanh, {150, 150});
+    doc.connectNodes(in, a, 0);
+    const int steps = doc.undoStack()->count();
+    NodeItem* target = scene.nodeItem(a);
+    // Picked up at a's input port: a draft follows the mouse, the edge itself is hidden.
+    scene.beginDraftEdge(target->inputPort(0), target->inputPortPos(0));
+    QVERIFY(scene.hasDraftEdge());
+    QVERIFY(!scene.edgeItem(a, 0)->isVisible());
+    scene.moveDraftEdge({60, 100});
+    QCOMPARE(doc.undoStack()->count(), steps);   // nothing changes while dragging
+    // Dropped on b's input port: the edge now feeds b, in one undo step.
+    scene.finishDraftEdge(scene.nodeItem(b)->inputPortPos(0) + QPointF(2, 3));
+    QVERIFY(!scene.hasDraftEdge());
+    QCOMPARE(doc.undoStack()->count(), steps + 1);
+    QVERIFY(doc.node(a)->inputs.empty());
+    QCOMPARE(doc.node(b)->inputs, std::vector<std::string>{in.toStdString()});
+    QVERIFY(!scene.edgeItem(a, 0));
+    QVERIFY(scene.edgeItem(b, 0) && scene.edgeItem(b, 0)->isVisible());
+    QCOMPARE(scene.edgeItemCount(), 1);
+    doc.undoStack()->undo();
+    QCOMPARE(doc.node(a)->inputs, std::vector<std::string>{in.toStdString()});
+    QVERIFY(scene.edgeItem(a, 0) && scene.edgeItem(a, 0)->isVisible());
+    QVERIFY(!scene.edgeItem(b, 0));
+    doc.undoStack()->redo();
+    QVERIFY(scene.edgeItem(b, 0));
+    doc.undoStack()->undo();
+
+    // Dropped on empty canvas: the edge is removed, one step, undone in one.
+    scene.beginDraftEdge(target->inputPort(0), target->inputPortPos(0));
+    scene.finishDraftEdge({-600, 600});
+    QVERIFY(doc.node(a)->inputs.empty());
+    QCOMPARE(scene.edgeItemCount(), 0);
+    QCOMPARE(doc.undoStack()->count(), steps + 1);
+    doc.undoStack()->undo();
+    QCOMPARE(scene.edgeItemCount(), 1);
+
+    // Dropped back on its own port, or somewhere refused (the Input): nothing changes and the
+    // edge shows again.
+    scene.beginDraftEdge(target->inputPort(0), target->inputPortPos(0));
+    scene.finishDraftEdge(target->inputPortPos(0));
+    QCOMPARE(doc.undoStack()->index(), steps);
+    QVERIFY(scene.edgeItem(a, 0)->isVisible());
+    QCOMPARE(doc.node(a)->inputs, std::vector<std::string>{in.toStdString()});
+    // A free input port has no edge to pick up.
+    scene.beginDraftEdge(scene.nodeItem(b)->inputPort(0), scene.nodeItem(b)->inputPortPos(0));
+    QVERIFY(!scene.hasDraftEdge());
+}
+
+void TestGraphScene::edgeEndDetachedWithTheMouse()
+{
+    GraphDocument doc;
+    GraphScene scene(&doc);
+    GraphView view(&scene);
+    view.resize(700, 500);
+    const QString in = doc.addNode(NodeType::Input, {0, 0});
+    const QString a = doc.addNode(NodeType::ReLU, {-150, 200});
+    const QString b = doc.addNode(NodeType::Tanh, {150, 200});
+    doc.connectNodes(in, a, 0);
+    scene.setSceneRect(-300, -100, 700, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.centerOn(QPointF(80, 150));
+    const int steps = doc.undoStack()->count();
+    // Drag a's edge end from a's input port to b's.
+    const QPoint from = view.mapFromScene(scene.nodeItem(a)->inputPortPos(0));
+    const QPoint to = view.mapFromScene(scene.nodeItem(b)->inputPortPos(0));
+    QTest::mousePress(view.viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(view.viewport(), from + QPoint(0, -30));
+    QVERIFY(scene.hasDraftEdge());
+    QTest::mouseMove(view.viewport(), (from + to) / 2);
+    QTest::mouseMove(view.viewport(), to);
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, to);
+    QCOMPARE(doc.node(b)->inputs, std::vector<std::string>{in.toStdString()});
+    QVERIFY(doc.node(a)->inputs.empty());
+    QCOMPARE(doc.undoStack()->count(), steps + 1);
+    // And from b's port out onto the empty canvas: gone.
+    const QPoint empty = view.mapFromScene(QPointF(0, 420));
+    QTest::mousePress(view.viewport(), Qt::LeftButton, {}, to);
+    QTest::mouseMove(view.viewport(), (to + empty) / 2);
+    QTest::mouseMove(view.viewport(), empty);
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, empty);
+    QVERIFY(doc.node(b)->inputs.empty());
+    QCOMPARE(scene.edgeItemCount(), 0);
+    QCOMPARE(doc.undoStack()->count(), steps + 2);
+    doc.undoStack()->undo();
+    doc.undoStack()->undo();
+    QCOMPARE(doc.node(a)->inputs, std::vector<std::string>{in.toStdString()});
+    QVERIFY(scene.edgeItem(a, 0)->isVisible());
+}
+
+void TestGraphScene::readOnlyCanvasOnlyDraws()
+{
+    GraphDocument doc;
+    doc.reset(flightdeck::model::graphTemplate("resnet_block"));
+    doc.setReadOnly(true);
+    GraphScene scene(&doc);
+    QCOMPARE(scene.nodeItemCount(), static_cast<int>(doc.graph().nodes.size()));
+    const std::string before = doc.graph().toJson(true);
+    NodeItem* add = scene.nodeItem(QStringLiteral("add_1"));
+    scene.selectNodes({QStringLiteral("add_1")});
+    QCOMPARE(scene.selectedNodeIds(), QStringList{QStringLiteral("add_1")});   // selecting is fine
+    scene.beginNodeDrag();
+    scene.dragSelection({40, 40});
+    scene.beginDraftEdge(add->inputPort(0), add->inputPortPos(0));
+    QVERIFY(!scene.hasDraftEdge());
+    scene.beginDraftEdge(add->outputPort(), add->outputPortPos());
+    QVERIFY(!scene.hasDraftEdge());
+    scene.deleteSelection();
+    QCOMPARE(doc.graph().toJson(true), before);
+    QCOMPARE(doc.undoStack()->count(), 0);
+    QCOMPARE(add->pos(), doc.position(QStringLiteral("add_1")));
 }
 
 void TestGraphScene::dragMovesThroughDocument()
@@ -240,6 +365,24 @@ void TestGraphScene::screenshots()
     editor.view()->centerOn(editor.scene()->nodeItem(QStringLiteral("linear_1")));
     QTest::qWait(100);
     QVERIFY(editor.grab().save(dir + QStringLiteral("/graph-shape-error.png")));
+
+    // The layer table under the canvas, at a laptop's 1366x768: the Fashion-MNIST CNN with a
+    // node selected in both views.
+    GraphEditor table;
+    table.resize(1366, 768);
+    table.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&table));
+    table.findChild<QAction*>(QStringLiteral("graphTemplate_fashion_cnn"))->trigger();
+    QTest::qWait(100);
+    table.scene()->selectNodes({QStringLiteral("conv2d_2")});
+    QTest::qWait(100);
+    table.view()->centerOn(table.scene()->nodeItem(QStringLiteral("conv2d_2")));
+    QTest::qWait(100);
+    QVERIFY(table.grab().save(dir + QStringLiteral("/arch-table.png")));
+    Translations::apply(QStringLiteral("de"));
+    QTest::qWait(100);
+    QVERIFY(table.grab().save(dir + QStringLiteral("/arch-table-de.png")));
+    Translations::apply(QStringLiteral("en"));
 }
 
 QTEST_MAIN(TestGraphScene)

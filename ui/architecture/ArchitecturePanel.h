@@ -1,15 +1,14 @@
 #pragma once
-// The Architecture dock: edits an ArchitectureDocument (layer table with undo) or, in the
-// second tab, a GraphDocument (the node-graph editor); shows live shape inference for the
-// current dataset version, saves the spec to the project and lists the project's saved
-// architectures.
+// The Architecture dock: the project's saved architectures beside two tabs, the version-1
+// layer stack (LayerStackTab, over an ArchitectureDocument) and the node-graph editor (over a
+// GraphDocument, with its layer table); choosing a saved architecture loads it into the tab
+// that can show it. Model > Open Model… opens a TorchScript file in a read-only ModelViewer
+// whose "Edit as new architecture" lands in the graph editor.
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
-class QLineEdit;
 class QPushButton;
-class QTableView;
-class QToolButton;
 class QGroupBox;
 class QTabWidget;
 class QUndoStack;
@@ -19,10 +18,10 @@ namespace flightdeck::ui {
 class ArchitectureDocument;
 class GraphEditor;
 class GraphProjectLink;
-class LayerTableModel;
+class LayerStackTab;
+class ModelViewer;
 class ProjectSession;
 class SavedArchitecturesList;
-class ShapeInferenceView;
 
 class ArchitecturePanel : public QWidget {
     Q_OBJECT
@@ -38,14 +37,18 @@ public:
     void showGraphTab(bool graph);
     // An edit not saved to the project since the last save or load (asked about on quit).
     bool hasUnsavedChanges() const;
+    // The viewer last opened (null when closed).
+    ModelViewer* modelViewer() const;
 
 public Q_SLOTS:
-    // Saves the document's spec (deduplicated by hash) and makes it the current architecture.
+    // Saves the tab in front's architecture (deduplicated by hash) and makes it current.
     void saveArchitecture();
     void addLayer();
     void removeLayer();
     void moveLayerUp();
     void moveLayerDown();
+    // Asks for a TorchScript file when `path` is empty; opens it in a model viewer window.
+    ModelViewer* openModel(const QString& path = QString());
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -55,39 +58,19 @@ private:
     void reloadSavedList();
     void loadSaved(qint64 architectureId);
     void onCurrentArchitectureChanged(qint64 architectureId);
-    void updateShapes();
-    void updateState();
-    void updateButtons();
-    void openTypeEditors();
-    int selectedRow() const;
-    void selectRow(int row);
     void showMessage(const QString& text, bool error);
 
     ProjectSession* session_;
     ArchitectureDocument* document_;
-    LayerTableModel* model_;
-
     QGroupBox* savedBox_;
     SavedArchitecturesList* savedList_;
-    QGroupBox* layersBox_;
-    QLabel* nameLabel_;
-    QLineEdit* nameEdit_;
-    QTableView* layerView_;
-    QToolButton* addButton_;
-    QToolButton* removeButton_;
-    QToolButton* upButton_;
-    QToolButton* downButton_;
-    QPushButton* saveButton_;
-    QLabel* stateLabel_;
+    QPushButton* openModelButton_;
     QLabel* messageLabel_;
-    QGroupBox* shapesBox_;
-    ShapeInferenceView* shapes_;
     QTabWidget* tabs_;
+    LayerStackTab* stackTab_;
     GraphEditor* graphEditor_;
     GraphProjectLink* graphLink_;
-
-    QString savedHash_;       // spec hash of the session's current architecture
-    qint64 savedId_ = 0;
+    QPointer<ModelViewer> viewer_;
 };
 
 }  // namespace flightdeck::ui

@@ -31,6 +31,7 @@ MainActions::MainActions(QMainWindow* window, QUndoGroup* undoGroup, const QList
     importCsv = make(QStringLiteral("actionImportCsv"), QKeySequence(Qt::CTRL | Qt::Key_I));
     createSplit = make(QStringLiteral("actionCreateSplit"));
     saveArchitecture = make(QStringLiteral("actionSaveArchitecture"), QKeySequence(Qt::CTRL | Qt::Key_S));
+    openModel = make(QStringLiteral("actionOpenModel"));
     startTraining = make(QStringLiteral("actionStartTraining"), QKeySequence(Qt::Key_F5));
     stopTraining = make(QStringLiteral("actionStopTraining"), QKeySequence(Qt::SHIFT | Qt::Key_F5));
     evaluateRun = make(QStringLiteral("actionEvaluateRun"));
@@ -58,6 +59,7 @@ MainActions::MainActions(QMainWindow* window, QUndoGroup* undoGroup, const QList
     dataMenu_->addAction(createSplit);
     modelMenu_ = menu(QStringLiteral("menuModel"));
     modelMenu_->addAction(saveArchitecture);
+    modelMenu_->addAction(openModel);
     runMenu_ = menu(QStringLiteral("menuRun"));
     runMenu_->addAction(startTraining);
     runMenu_->addAction(stopTraining);
@@ -145,6 +147,8 @@ void MainActions::retranslateUi()
     createSplit->setText(tr("Create &Split"));
     createSplit->setToolTip(tr("Split the selected dataset version with the Data panel's seed and fractions"));
     saveArchitecture->setText(tr("&Save Architecture"));
+    openModel->setText(tr("&Open Model…"));
+    openModel->setToolTip(tr("View a TorchScript model file read-only, and edit it as a new architecture"));
     startTraining->setText(tr("&Start Training"));
     stopTraining->setText(tr("S&top Training"));
     evaluateRun->setText(tr("&Evaluate Run"));

@@ -31,6 +31,7 @@ public:
     QAction* importCsv;
     QAction* createSplit;
     QAction* saveArchitecture;
+    QAction* openModel;
     QAction* startTraining;
     QAction* stopTraining;
     QAction* evaluateRun;

@@ -255,6 +255,10 @@ void MainWindow::connectSignals()
     connect(actions_->createSplit, &QAction::triggered, dataPanel_, &DataPanel::createSplit);
     connect(actions_->saveArchitecture, &QAction::triggered, architecturePanel_,
             &ArchitecturePanel::saveArchitecture);
+    connect(actions_->openModel, &QAction::triggered, architecturePanel_, [this] {
+        dockArchitecture_->show();
+        architecturePanel_->openModel();
+    });
     connect(actions_->startTraining, &QAction::triggered, trainingPanel_, [this] {
         trainingPanel_->startTraining();
         updateActions();

@@ -2,24 +2,22 @@
 
 #include "architecture/RenameCommand.h"
 
+#include "architecture/graph/GraphClipboard.h"
 #include "architecture/graph/GraphLayout.h"
+#include "architecture/graph/GraphNodeFields.h"
 #include "architecture/graph/GraphNodeText.h"
+#include "architecture/graph/GraphWiring.h"
 #include "architecture/graph/commands/AddRemoveNodes.h"
 #include "architecture/graph/commands/EditNode.h"
 #include "architecture/graph/commands/GraphCommandIds.h"
 #include "architecture/graph/commands/GraphWide.h"
 #include "architecture/graph/commands/MoveNodes.h"
-#include "common/ErrorText.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QUndoStack>
 
 #include <algorithm>
 #include <exception>
 #include <memory>
-#include <set>
 
 namespace flightdeck::ui {
 
@@ -32,15 +30,6 @@ namespace {
 std::string str(const QString& s)
 {
     return s.toStdString();
-}
-
-// One node alone, as the spec writes it: the unit GraphSpec::fromJson checks fields in.
-QJsonObject nodeJson(NodeSpec node)
-{
-    node.inputs.clear();
-    const GraphSpec single{2, "node", {node}, {}};
-    const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(single.toJson(false)));
-    return doc.object().value(QStringLiteral("nodes")).toArray().at(0).toObject();
 }
 
 }  // namespace
@@ -95,6 +84,8 @@ void GraphDocument::setInputShape(const std::vector<std::int64_t>& shape, std::i
 
 QString GraphDocument::addNode(NodeType type, QPointF pos)
 {
+    if (readOnly_)
+        return {};
     NodeSpec node = defaultNode(type);
     node.id = graph_.freshId(type);
     const QString id = QString::fromStdString(node.id);
@@ -106,6 +97,8 @@ QString GraphDocument::addNode(NodeType type, QPointF pos)
 
 void GraphDocument::removeNodes(const QStringList& ids)
 {
+    if (readOnly_)
+        return;
     auto command = std::make_unique<GraphRemoveNodesCommand>(this, ids);
     if (!command->isEmpty())
         undoStack_->push(command.release());
@@ -113,7 +106,7 @@ void GraphDocument::removeNodes(const QStringList& ids)
 
 void GraphDocument::moveNodes(const QStringList& ids, QPointF delta, int dragId)
 {
-    if (delta.isNull())
+    if (delta.isNull() || readOnly_)
         return;
     std::map<QString, QPointF> before, after;
     for (const QString& id : ids)
@@ -128,6 +121,8 @@ void GraphDocument::moveNodes(const QStringList& ids, QPointF delta, int dragId)
 
 void GraphDocument::setPositions(const std::map<QString, QPointF>& positions, const QString& text)
 {
+    if (readOnly_)
+        return;
     std::map<QString, QPointF> before, after;
     for (const auto& [id, pos] : positions)
         if (node(id) && position(id) != pos) {
@@ -144,23 +139,13 @@ QString GraphDocument::setField(const QString& id, const QString& field, const Q
     const NodeSpec* current = node(id);
     if (!current)
         return tr("There is no node \"%1\".").arg(id);
-    const auto parsed = QJsonDocument::fromJson(QStringLiteral("[%1]").arg(jsonValue).toUtf8());
-    if (!parsed.isArray() || parsed.array().size() != 1)
-        return tr("\"%1\" is not a value for %2.").arg(jsonValue, field);
-    QJsonObject object = nodeJson(*current);
-    object.insert(field, parsed.array().at(0));
-    QJsonObject graph{{QStringLiteral("version"), 2}, {QStringLiteral("name"), QStringLiteral("node")},
-                      {QStringLiteral("nodes"), QJsonArray{object}}};
+    if (readOnly_)
+        return tr("This graph is read-only.");
     NodeSpec after;
-    try {
-        after = GraphSpec::fromJson(QJsonDocument(graph).toJson(QJsonDocument::Compact).toStdString())
-                    .nodes.at(0);
-    } catch (const std::exception& e) {
-        // Core names the field by its path in the one-node document; the node is known here.
-        return ErrorText::fromException(e).replace(QStringLiteral("nodes[0]."), QString());
-    }
-    after.inputs = current->inputs;
-    if (nodeJson(after) == nodeJson(*current))
+    QString error;
+    if (!nodeWithField(*current, field, jsonValue, &after, &error))
+        return error;
+    if (sameFields(after, *current))
         return {};
     undoStack_->push(new GraphSetFieldCommand(this, id, field, *current, after, burstId,
                                               tr("Change %1 of %2").arg(field, id)));
@@ -170,57 +155,23 @@ QString GraphDocument::setField(const QString& id, const QString& field, const Q
 QString GraphDocument::fieldValue(const QString& id, const QString& field) const
 {
     const NodeSpec* current = node(id);
-    if (!current)
-        return {};
-    const QJsonValue value = nodeJson(*current).value(field);
-    if (value.isUndefined())
-        return {};
-    const QByteArray text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(text.mid(1, text.size() - 2));
-}
-
-bool GraphDocument::dependsOn(const std::string& id, const std::string& ancestor) const
-{
-    std::vector<std::string> todo{id};
-    std::set<std::string> seen;
-    while (!todo.empty()) {
-        const std::string current = todo.back();
-        todo.pop_back();
-        if (current == ancestor)
-            return true;
-        if (!seen.insert(current).second)
-            continue;
-        if (const auto* n = graph_.node(current))
-            todo.insert(todo.end(), n->inputs.begin(), n->inputs.end());
-    }
-    return false;
+    return current ? fieldText(*current, field) : QString();
 }
 
 bool GraphDocument::canConnect(const QString& fromId, const QString& toId, int port) const
 {
-    const NodeSpec* from = node(fromId);
-    const NodeSpec* to = node(toId);
-    if (!from || !to || fromId == toId || from->type == NodeType::Output || port < 0)
-        return false;
-    const int maxInputs = flightdeck::model::inputArity(to->type).second;
-    if (port > static_cast<int>(to->inputs.size()) || (maxInputs >= 0 && port >= maxInputs))
-        return false;
-    return !dependsOn(from->id, to->id);   // would close a cycle
+    return !readOnly_ && flightdeck::ui::canConnect(graph_, str(fromId), str(toId), port);
 }
 
 bool GraphDocument::connectNodes(const QString& fromId, const QString& toId, int port)
 {
     if (!canConnect(fromId, toId, port))
         return false;
-    std::vector<std::string> after = node(toId)->inputs;
-    if (port < static_cast<int>(after.size())) {
-        if (after[static_cast<std::size_t>(port)] == str(fromId))
-            return false;
-        after[static_cast<std::size_t>(port)] = str(fromId);
-    } else {
-        after.push_back(str(fromId));
-    }
-    undoStack_->push(new GraphSetInputsCommand(this, toId, node(toId)->inputs, after,
+    const auto& before = node(toId)->inputs;
+    const auto after = inputsWith(before, str(fromId), port);
+    if (after == before)
+        return false;
+    undoStack_->push(new GraphSetInputsCommand(this, {{toId, before, after}},
                                                tr("Connect %1 to %2").arg(fromId, toId)));
     return true;
 }
@@ -228,69 +179,69 @@ bool GraphDocument::connectNodes(const QString& fromId, const QString& toId, int
 void GraphDocument::disconnectInput(const QString& toId, int port)
 {
     const NodeSpec* to = node(toId);
-    if (!to || port < 0 || port >= static_cast<int>(to->inputs.size()))
+    if (readOnly_ || !to || port < 0 || port >= static_cast<int>(to->inputs.size()))
         return;
-    std::vector<std::string> after = to->inputs;
-    after.erase(after.begin() + port);
-    undoStack_->push(new GraphSetInputsCommand(this, toId, to->inputs, after,
+    undoStack_->push(new GraphSetInputsCommand(this, {{toId, to->inputs, inputsWithout(to->inputs, port)}},
                                                tr("Disconnect input %1 of %2").arg(port + 1).arg(toId)));
+}
+
+bool GraphDocument::reconnected(const QString& toId, int port, const QString& newToId, int newPort,
+                                GraphSpec* after) const
+{
+    const NodeSpec* to = node(toId);
+    if (readOnly_ || !to || port < 0 || port >= static_cast<int>(to->inputs.size())
+        || (newToId == toId && newPort == port))
+        return false;
+    const std::string fromId = to->inputs[static_cast<std::size_t>(port)];
+    *after = graph_;
+    NodeSpec* detached = after->node(str(toId));
+    detached->inputs = inputsWithout(detached->inputs, port);
+    if (newToId.isEmpty())
+        return true;
+    if (newToId == toId && newPort > port)
+        --newPort;   // the ports after the old end moved down
+    if (!flightdeck::ui::canConnect(*after, fromId, str(newToId), newPort))
+        return false;
+    NodeSpec* target = after->node(str(newToId));
+    target->inputs = inputsWith(target->inputs, fromId, newPort);
+    return after->node(str(toId))->inputs != to->inputs || newToId != toId;
+}
+
+bool GraphDocument::canReconnect(const QString& toId, int port, const QString& newToId, int newPort) const
+{
+    GraphSpec after;
+    return reconnected(toId, port, newToId, newPort, &after);
+}
+
+bool GraphDocument::reconnectInput(const QString& toId, int port, const QString& newToId, int newPort)
+{
+    GraphSpec after;
+    if (!reconnected(toId, port, newToId, newPort, &after))
+        return false;
+    std::vector<GraphInputsChange> changes{{toId, node(toId)->inputs, after.node(str(toId))->inputs}};
+    if (!newToId.isEmpty() && newToId != toId)
+        changes.push_back({newToId, node(newToId)->inputs, after.node(str(newToId))->inputs});
+    const QString fromId = QString::fromStdString(node(toId)->inputs[static_cast<std::size_t>(port)]);
+    undoStack_->push(new GraphSetInputsCommand(
+        this, std::move(changes),
+        newToId.isEmpty() ? tr("Disconnect input %1 of %2").arg(port + 1).arg(toId)
+                          : tr("Connect %1 to %2").arg(fromId, newToId)));
+    return true;
 }
 
 QString GraphDocument::copy(const QStringList& ids) const
 {
-    std::set<std::string> chosen;
-    for (const QString& id : ids)
-        chosen.insert(str(id));
-    GraphSpec part;
-    part.name = graph_.name;
-    for (auto node : graph_.nodes) {
-        if (!chosen.count(node.id))
-            continue;
-        std::vector<std::string> inner;
-        for (const auto& input : node.inputs)
-            if (chosen.count(input))
-                inner.push_back(input);
-        node.inputs = inner;
-        if (auto it = graph_.layout.find(node.id); it != graph_.layout.end())
-            part.layout[node.id] = it->second;
-        part.nodes.push_back(std::move(node));
-    }
-    return QString::fromStdString(part.toJson(true));
+    return copyNodes(graph_, ids);
 }
 
 QStringList GraphDocument::paste(const QString& json, QPointF offset, QString* error)
 {
-    GraphSpec part;
-    try {
-        part = withLayout(GraphSpec::fromJson(json.toStdString()));
-    } catch (const std::exception& e) {
-        if (error)
-            *error = ErrorText::fromException(e);
-        return {};
-    }
-    GraphSpec working = graph_;   // fresh ids must not collide with each other either
-    std::map<std::string, std::string> renamed;
-    for (const auto& node : part.nodes) {
-        NodeSpec placeholder;
-        placeholder.id = working.freshId(node.type);
-        placeholder.type = node.type;
-        renamed[node.id] = placeholder.id;
-        working.nodes.push_back(placeholder);
-    }
     std::vector<GraphNodeEntry> entries;
+    if (readOnly_ || !pasteEntries(graph_, json, offset, &entries, error))
+        return {};
     QStringList ids;
-    for (auto node : part.nodes) {
-        const auto [x, y] = part.layout[node.id];
-        std::vector<std::string> inputs;
-        for (const auto& input : node.inputs)
-            if (renamed.count(input))
-                inputs.push_back(renamed[input]);
-        node.inputs = inputs;
-        node.id = renamed[node.id];
-        ids << QString::fromStdString(node.id);
-        entries.push_back({static_cast<int>(graph_.nodes.size() + entries.size()), node,
-                           QPointF(x, y) + offset});
-    }
+    for (const auto& entry : entries)
+        ids << QString::fromStdString(entry.node.id);
     if (!entries.empty())
         undoStack_->push(new GraphAddNodesCommand(this, std::move(entries),
                                                   tr("Paste %n node(s)", nullptr, int(ids.size()))));
@@ -299,12 +250,14 @@ QStringList GraphDocument::paste(const QString& json, QPointF offset, QString* e
 
 void GraphDocument::replace(const GraphSpec& graph, const QString& text)
 {
+    if (readOnly_)
+        return;
     undoStack_->push(new GraphReplaceCommand(this, graph_, withLayout(graph), text));
 }
 
 void GraphDocument::rename(const QString& name)
 {
-    if (name != this->name())
+    if (name != this->name() && !readOnly_)
         undoStack_->push(
             new RenameCommandOf<GraphDocument, GraphRenameCommandId>(this, this->name(), name));
 }

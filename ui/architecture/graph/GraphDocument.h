@@ -2,8 +2,10 @@
 // The graph being edited: owns the flightdeck::model::GraphSpec and the QUndoStack (the
 // document owns undo; the scene and the inspector only call the edit API below). Every edit
 // pushes one command; commands change the graph through the *Raw mutators, which emit the
-// fine-grained signals the scene follows. Shapes are re-inferred after each change of what is
-// hashed (moves and renames leave them alone), so a redraw always sees current shapes.
+// fine-grained signals the scene and the layer table follow. Shapes are re-inferred after each
+// change of what is hashed (moves and renames leave them alone), so a redraw always sees
+// current shapes. A read-only document (the model viewer's) refuses every edit; reset() still
+// loads it.
 #include "flightdeck/model/GraphShapes.h"
 #include "flightdeck/model/GraphSpec.h"
 
@@ -32,6 +34,8 @@ public:
     QString name() const;
     QStringList nodeIds() const;
     QUndoStack* undoStack() const { return undoStack_; }
+    void setReadOnly(bool readOnly) { readOnly_ = readOnly; }
+    bool isReadOnly() const { return readOnly_; }
 
     // What the graph is checked against: the current dataset's [F] or [C, H, W] and classes.
     void setInputShape(const std::vector<std::int64_t>& shape, std::int64_t classes);
@@ -57,6 +61,12 @@ public:
     bool connectNodes(const QString& fromId, const QString& toId, int port);
     bool canConnect(const QString& fromId, const QString& toId, int port) const;
     void disconnectInput(const QString& toId, int port);
+    // Moves the input end of the edge on toId's `port` to newToId's `newPort`, as one step
+    // (the ports after `port` on toId move down first). An empty newToId disconnects it.
+    // Returns false (pushes nothing) when the edge does not exist, when it would land where it
+    // is, or when canConnect would refuse the new end once the old one is gone.
+    bool reconnectInput(const QString& toId, int port, const QString& newToId, int newPort);
+    bool canReconnect(const QString& toId, int port, const QString& newToId, int newPort) const;
     // Pastes the nodes of a graph JSON under fresh ids, moved by `offset`; inputs to nodes
     // outside the pasted set are dropped. Returns the new ids; *error gets the reason if the
     // text is not a graph.
@@ -95,7 +105,9 @@ Q_SIGNALS:
 private:
     void graphEdited();   // re-infer (or defer to the batch's end) and notify
     void inferShapes();
-    bool dependsOn(const std::string& node, const std::string& ancestor) const;
+    // toId's and newToId's inputs once the edge has moved; false when it cannot move there.
+    bool reconnected(const QString& toId, int port, const QString& newToId, int newPort,
+                     flightdeck::model::GraphSpec* after) const;
 
     flightdeck::model::GraphSpec graph_;
     flightdeck::model::GraphShapes shapes_;
@@ -104,6 +116,7 @@ private:
     QUndoStack* undoStack_;
     int batchDepth_ = 0;
     bool batchDirty_ = false;
+    bool readOnly_ = false;
 };
 
 }  // namespace flightdeck::ui

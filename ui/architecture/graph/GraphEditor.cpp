@@ -6,6 +6,8 @@
 #include "architecture/graph/GraphNodeText.h"
 #include "architecture/graph/GraphPalette.h"
 #include "architecture/graph/GraphScene.h"
+#include "architecture/graph/GraphTableModel.h"
+#include "architecture/graph/GraphTableView.h"
 #include "architecture/graph/GraphView.h"
 #include "architecture/graph/NodeItem.h"
 #include "architecture/graph/PyTorchCode.h"
@@ -30,6 +32,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace flightdeck::ui {
 
 GraphEditor::GraphEditor(QWidget* parent)
@@ -39,6 +43,7 @@ GraphEditor::GraphEditor(QWidget* parent)
       view_(new GraphView(scene_, this)),
       palette_(new GraphPalette(this)),
       inspector_(new GraphInspector(document_, this)),
+      table_(new GraphTableView(document_, scene_, this)),
       toolBar_(new QToolBar(this)),
       nameLabel_(new QLabel(this)),
       nameEdit_(new QLineEdit(this)),
@@ -49,6 +54,7 @@ GraphEditor::GraphEditor(QWidget* parent)
       copyAction_(new QAction(this)),
       pasteAction_(new QAction(this)),
       deleteAction_(new QAction(this)),
+      tableAction_(new QAction(this)),
       codeAction_(new QAction(this)),
       saveButton_(new QPushButton(this)),
       saveState_(new QLabel(this)),
@@ -68,6 +74,7 @@ GraphEditor::GraphEditor(QWidget* parent)
     copyAction_->setObjectName(QStringLiteral("graphCopyAction"));
     pasteAction_->setObjectName(QStringLiteral("graphPasteAction"));
     deleteAction_->setObjectName(QStringLiteral("graphDeleteAction"));
+    tableAction_->setObjectName(QStringLiteral("graphTableAction"));
     codeAction_->setObjectName(QStringLiteral("graphCodeAction"));
     saveButton_->setObjectName(QStringLiteral("graphSaveButton"));
     saveState_->setObjectName(QStringLiteral("graphSaveStateLabel"));
@@ -89,8 +96,11 @@ GraphEditor::GraphEditor(QWidget* parent)
     toolBar_->addWidget(nameLabel_);
     toolBar_->addWidget(nameEdit_);
     toolBar_->addWidget(templatesButton_);
-    for (QAction* action : {layoutAction_, fitAction_, copyAction_, pasteAction_, deleteAction_, codeAction_})
+    for (QAction* action : {layoutAction_, fitAction_, copyAction_, pasteAction_, deleteAction_,
+                            tableAction_, codeAction_})
         toolBar_->addAction(action);
+    tableAction_->setCheckable(true);
+    tableAction_->setChecked(true);
     codeAction_->setCheckable(true);
     // Shortcuts only while the canvas has focus, so Ctrl+C keeps working in text fields.
     copyAction_->setShortcut(QKeySequence::Copy);
@@ -105,7 +115,6 @@ GraphEditor::GraphEditor(QWidget* parent)
     code_->setLineWrapMode(QPlainTextEdit::NoWrap);
     code_->hide();
     totals_->setWordWrap(true);
-    problems_->setMaximumHeight(72);
     message_->setWordWrap(true);
     message_->hide();
     palette_->setMaximumWidth(170);
@@ -113,9 +122,12 @@ GraphEditor::GraphEditor(QWidget* parent)
     auto* centre = new QSplitter(Qt::Vertical, this);
     centre->setObjectName(QStringLiteral("graphCentreSplitter"));
     centre->addWidget(view_);
+    centre->addWidget(table_);
     centre->addWidget(code_);
     centre->setStretchFactor(0, 3);
     centre->setStretchFactor(1, 2);
+    centre->setStretchFactor(2, 2);
+    centre->setSizes({500, 280, 280});   // in proportion: the canvas first, then the table
     auto* side = new QWidget(this);
     side->setObjectName(QStringLiteral("graphSidePanel"));
     auto* sideLayout = new QVBoxLayout(side);
@@ -148,6 +160,9 @@ GraphEditor::GraphEditor(QWidget* parent)
     connect(copyAction_, &QAction::triggered, this, &GraphEditor::copySelection);
     connect(pasteAction_, &QAction::triggered, this, &GraphEditor::pasteClipboard);
     connect(deleteAction_, &QAction::triggered, scene_, &GraphScene::deleteSelection);
+    connect(tableAction_, &QAction::toggled, table_, &QWidget::setVisible);
+    connect(table_->tableModel(), &GraphTableModel::editRefused, this,
+            [this](const QString& reason) { showMessage(reason, true); });
     connect(codeAction_, &QAction::toggled, this, [this](bool on) {
         code_->setVisible(on);
         updateCode();
@@ -275,6 +290,9 @@ void GraphEditor::updateTotals()
         auto* item = new QListWidgetItem(tr("No problems: every shape fits."), problems_);
         item->setForeground(QColor(0x2e, 0x7d, 0x32));
     }
+    // One line when all is well, up to four before it scrolls: the canvas keeps the room.
+    const int lines = std::clamp(problems_->count(), 1, 4);
+    problems_->setFixedHeight(lines * problems_->sizeHintForRow(0) + 2 * problems_->frameWidth() + 4);
 }
 
 void GraphEditor::updateCode()
@@ -296,12 +314,15 @@ void GraphEditor::retranslateUi()
     pasteAction_->setText(tr("Paste"));
     deleteAction_->setText(tr("Delete"));
     deleteAction_->setToolTip(tr("Delete the selected nodes and edges (Delete)"));
+    tableAction_->setText(tr("Table"));
+    tableAction_->setToolTip(tr("Show the nodes as a table under the canvas (same graph, same undo)"));
     codeAction_->setText(tr("PyTorch code"));
     codeAction_->setToolTip(tr("Show the graph as a PyTorch nn.Module (read-only)"));
     saveButton_->setText(tr("Save"));
     saveButton_->setToolTip(tr("Save the graph to the project"));
     palette_->setToolTip(tr("Drag a layer onto the canvas, or double-click to add it"));
     view_->setToolTip(QString());
+    table_->tableModel()->retranslate();
     updateTotals();
 }
 

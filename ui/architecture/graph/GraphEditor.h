@@ -1,6 +1,6 @@
 #pragma once
-// The node-graph architecture editor: palette | canvas (with the read-only PyTorch code under
-// it) | inspector and totals, over one GraphDocument. Saving goes through the owner
+// The node-graph architecture editor: palette | canvas (with the layer table and the read-only
+// PyTorch code under it) | inspector and totals, over one GraphDocument. Saving goes through the owner
 // (ArchitecturePanel), which knows the project; the editor asks with saveRequested().
 #include <QWidget>
 
@@ -20,6 +20,7 @@ class GraphDocument;
 class GraphInspector;
 class GraphPalette;
 class GraphScene;
+class GraphTableView;
 class GraphView;
 
 class GraphEditor : public QWidget {
@@ -30,6 +31,7 @@ public:
     GraphDocument* document() const { return document_; }
     GraphScene* scene() const { return scene_; }
     GraphView* view() const { return view_; }
+    GraphTableView* table() const { return table_; }
     // Shown next to Save: which saved architecture the graph is, or that it has changes.
     void setSaveState(const QString& text, bool canSave);
     void showMessage(const QString& text, bool error);
@@ -57,6 +59,7 @@ private:
     GraphView* view_;
     GraphPalette* palette_;
     GraphInspector* inspector_;
+    GraphTableView* table_;
     QToolBar* toolBar_;
     QLabel* nameLabel_;
     QLineEdit* nameEdit_;
@@ -67,6 +70,7 @@ private:
     QAction* copyAction_;
     QAction* pasteAction_;
     QAction* deleteAction_;
+    QAction* tableAction_;
     QAction* codeAction_;
     QPushButton* saveButton_;
     QLabel* saveState_;

@@ -37,12 +37,30 @@ std::map<std::string, std::pair<double, double>> layeredLayout(const GraphSpec& 
     std::map<std::string, int> depth;
     std::map<std::string, bool> visiting;
     std::vector<std::vector<std::string>> layers;
-    for (const auto& node : graph.nodes) {
-        const int d = depthOf(graph, node.id, depth, visiting);
+    const auto place = [&layers](const std::string& id, int d) {
         if (static_cast<int>(layers.size()) <= d)
             layers.resize(static_cast<std::size_t>(d) + 1);
-        layers[static_cast<std::size_t>(d)].push_back(node.id);
-    }
+        layers[static_cast<std::size_t>(d)].push_back(id);
+    };
+    for (const auto& node : graph.nodes)
+        place(node.id, depthOf(graph, node.id, depth, visiting));
+    // An edge that skips layers (a residual connection) gets a stand-in in each layer it
+    // crosses: it takes a column there, so the edge runs beside the nodes, not behind them.
+    std::map<std::string, std::vector<std::string>> inputs;
+    for (const auto& node : graph.nodes)
+        for (std::size_t port = 0; port < node.inputs.size(); ++port) {
+            const std::string& input = node.inputs[port];
+            if (!graph.node(input))
+                continue;
+            std::string from = input;
+            for (int d = depth[input] + 1; d < depth[node.id]; ++d) {
+                const std::string via = "\x01" + node.id + ":" + std::to_string(port) + "@" + std::to_string(d);
+                inputs[via] = {from};
+                place(via, d);
+                from = via;
+            }
+            inputs[node.id].push_back(from);
+        }
     std::map<std::string, std::pair<double, double>> layout;
     for (std::size_t d = 0; d < layers.size(); ++d) {
         auto& layer = layers[d];
@@ -50,7 +68,7 @@ std::map<std::string, std::pair<double, double>> layeredLayout(const GraphSpec& 
         for (std::size_t i = 0; i < layer.size(); ++i) {
             double sum = 0;
             int count = 0;
-            for (const auto& input : graph.node(layer[i])->inputs)
+            for (const auto& input : inputs[layer[i]])
                 if (auto it = layout.find(input); it != layout.end()) {
                     sum += it->second.first;
                     ++count;
@@ -64,6 +82,8 @@ std::map<std::string, std::pair<double, double>> layeredLayout(const GraphSpec& 
             layout[layer[i]] = {static_cast<double>(i) * kColumnSpacing - width / 2,
                                 static_cast<double>(d) * kLayerSpacing};
     }
+    for (auto it = layout.begin(); it != layout.end();)
+        it = it->first.front() == '\x01' ? layout.erase(it) : std::next(it);
     return layout;
 }
 

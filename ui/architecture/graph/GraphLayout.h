@@ -1,7 +1,9 @@
 #pragma once
 // Auto-layout: layers by depth (the longest path from a source), top to bottom, each layer
 // ordered by the mean x of its inputs (one barycenter pass, enough to untangle the templates'
-// branches). Qt-free so it could move to core if the CLI ever draws graphs.
+// branches); an edge that skips layers keeps a column free in each layer it crosses, so a
+// residual connection runs beside the nodes it bypasses. Qt-free so it could move to core if
+// the CLI ever draws graphs.
 #include "flightdeck/model/GraphSpec.h"
 
 #include <map>

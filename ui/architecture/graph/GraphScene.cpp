@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 namespace flightdeck::ui {
 
@@ -49,6 +50,9 @@ GraphScene::~GraphScene()
 void GraphScene::rebuild()
 {
     draft_ = nullptr;   // owned by the scene: clear() deletes it
+    draftFrom_.clear();
+    detachedTo_.clear();
+    detachedPort_ = -1;
     clear();
     nodes_.clear();
     edges_.clear();
@@ -132,6 +136,11 @@ void GraphScene::refreshAll()
         edge->refresh(*document_, shapeError(edge->toId()));
 }
 
+void GraphScene::retranslate()
+{
+    refreshAll();
+}
+
 void GraphScene::nodeItemMoved(const QString& id)
 {
     for (EdgeItem* edge : std::as_const(edges_))
@@ -172,10 +181,23 @@ void GraphScene::dragSelection(QPointF delta)
 
 void GraphScene::beginDraftEdge(PortItem* port, QPointF scenePos)
 {
-    if (port->kind() != PortItem::Kind::Output)
-        return;   // edges are drawn from an output down to an input
-    draftFrom_ = port->nodeId();
-    draftStart_ = port->scenePos();
+    if (draft_ || document_->isReadOnly())
+        return;
+    if (port->kind() == PortItem::Kind::Input) {
+        // Edges are drawn from an output down to an input; an input port's edge can be picked up.
+        EdgeItem* edge = edges_.value({port->nodeId(), port->index()});
+        NodeItem* source = edge ? nodes_.value(edge->fromId()) : nullptr;
+        if (!source)
+            return;
+        detachedTo_ = edge->toId();
+        detachedPort_ = edge->port();
+        draftFrom_ = edge->fromId();
+        draftStart_ = source->outputPortPos();
+        edge->hide();
+    } else {
+        draftFrom_ = port->nodeId();
+        draftStart_ = port->scenePos();
+    }
     draft_ = new QGraphicsPathItem;
     draft_->setPen(QPen(QColor(0x29, 0x79, 0xff), 2, Qt::DashLine));
     draft_->setZValue(3);
@@ -195,8 +217,21 @@ void GraphScene::finishDraftEdge(QPointF scenePos)
         return;
     delete draft_;
     draft_ = nullptr;
-    if (PortItem* target = inputPortAt(scenePos))
+    PortItem* target = inputPortAt(scenePos);
+    if (!detachedTo_.isEmpty()) {
+        const QString toId = std::exchange(detachedTo_, QString());
+        const int port = std::exchange(detachedPort_, -1);
+        // Over a port: move the end there (refused, e.g. a cycle or its own port: it stays).
+        // Anywhere else: the edge goes.
+        if (target)
+            document_->reconnectInput(toId, port, target->nodeId(), target->index());
+        else
+            document_->reconnectInput(toId, port, QString(), -1);
+        if (EdgeItem* edge = edges_.value({toId, port}))
+            edge->show();   // still there (refused), or another edge that moved down onto it
+    } else if (target) {
         document_->connectNodes(draftFrom_, target->nodeId(), target->index());
+    }
     draftFrom_.clear();
 }
 
@@ -244,12 +279,13 @@ void GraphScene::keyPressEvent(QKeyEvent* event)
 
 void GraphScene::dragEnterEvent(QGraphicsSceneDragDropEvent* event)
 {
-    event->setAccepted(event->mimeData()->hasFormat(QString::fromLatin1(kNodeTypeMime)));
+    event->setAccepted(!document_->isReadOnly()
+                       && event->mimeData()->hasFormat(QString::fromLatin1(kNodeTypeMime)));
 }
 
 void GraphScene::dragMoveEvent(QGraphicsSceneDragDropEvent* event)
 {
-    event->setAccepted(event->mimeData()->hasFormat(QString::fromLatin1(kNodeTypeMime)));
+    dragEnterEvent(event);
 }
 
 void GraphScene::dropEvent(QGraphicsSceneDragDropEvent* event)
@@ -262,6 +298,10 @@ void GraphScene::dropEvent(QGraphicsSceneDragDropEvent* event)
     }
     const QPointF centre(NodeItem::kWidth / 2, NodeItem::kHeight / 2);
     const QString id = document_->addNode(type, event->scenePos() - centre);
+    if (id.isEmpty()) {
+        event->ignore();
+        return;
+    }
     selectNodes({id});
     event->acceptProposedAction();
     Q_EMIT nodeDropped(id);

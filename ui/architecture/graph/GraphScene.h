@@ -1,7 +1,8 @@
 #pragma once
 // Draws a GraphDocument and turns gestures into its edit calls. It holds no undo stack and
 // changes nothing itself: items are created, moved and destroyed only in answer to the
-// document's signals, so undo, paste and templates all redraw the same way.
+// document's signals, so undo, paste and templates all redraw the same way. Over a read-only
+// document it only draws (and selects).
 #include <QGraphicsScene>
 #include <QHash>
 #include <QMap>
@@ -37,11 +38,16 @@ public:
     // Gestures, called by the items (and by tests, which drive the same path).
     void beginNodeDrag();
     void dragSelection(QPointF delta);
+    // From an output port: a new edge. From a connected input port: that edge's input end
+    // comes off; released over another input port it moves there, released elsewhere the
+    // edge is removed (GraphDocument::reconnectInput, one undo step either way).
     void beginDraftEdge(PortItem* port, QPointF scenePos);
     void moveDraftEdge(QPointF scenePos);
     void finishDraftEdge(QPointF scenePos);
+    bool hasDraftEdge() const { return draft_ != nullptr; }
     void deleteSelection();
     void nodeItemMoved(const QString& id);   // keeps its edges attached
+    void retranslate();                      // node texts after a language change
 
 Q_SIGNALS:
     void nodeDropped(const QString& id);   // a palette drop added this node
@@ -70,6 +76,8 @@ private:
     QGraphicsPathItem* draft_ = nullptr;
     QString draftFrom_;
     QPointF draftStart_;
+    QString detachedTo_;      // a detached edge's target and port while its end is dragged
+    int detachedPort_ = -1;
     int dragId_ = 0;
 };
 

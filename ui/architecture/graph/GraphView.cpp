@@ -1,5 +1,8 @@
 #include "architecture/graph/GraphView.h"
 
+#include "architecture/graph/GraphScene.h"
+
+#include <QEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -156,6 +159,14 @@ void GraphView::drawBackground(QPainter* painter, const QRectF& rect)
         for (qreal y = top; y < rect.bottom(); y += kGrid)
             dots.append(QPointF(x, y));
     painter->drawPoints(dots.data(), dots.size());
+}
+
+void GraphView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        if (auto* graphScene = qobject_cast<GraphScene*>(scene()))
+            graphScene->retranslate();
+    QGraphicsView::changeEvent(event);
 }
 
 }  // namespace flightdeck::ui

@@ -98,8 +98,8 @@ void NodeItem::refresh(const GraphDocument& document)
 
     const auto [minInputs, maxInputs] = flightdeck::model::inputArity(node->type);
     int ports = static_cast<int>(node->inputs.size());
-    if (maxInputs < 0 || ports < maxInputs)
-        ++ports;   // a free port to connect one more
+    if (!document.isReadOnly() && (maxInputs < 0 || ports < maxInputs))
+        ++ports;   // a free port to connect one more (nothing connects on a read-only canvas)
     const int portCount = std::max(ports, minInputs);
     if (portCount != inputs_.size())
         setInputPortCount(portCount);

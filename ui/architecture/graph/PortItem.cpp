@@ -1,5 +1,6 @@
 #include "architecture/graph/PortItem.h"
 
+#include "architecture/graph/GraphDocument.h"
 #include "architecture/graph/GraphScene.h"
 #include "architecture/graph/NodeItem.h"
 
@@ -60,7 +61,11 @@ void PortItem::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
 
 void PortItem::hoverEnterEvent(QGraphicsSceneHoverEvent* event)
 {
-    setHighlighted(true);
+    // Nothing to pick up on a read-only canvas.
+    const auto* graphScene = static_cast<GraphScene*>(scene());
+    const bool readOnly = graphScene && graphScene->document()->isReadOnly();
+    setCursor(readOnly ? Qt::ArrowCursor : Qt::CrossCursor);
+    setHighlighted(!readOnly);
     QGraphicsEllipseItem::hoverEnterEvent(event);
 }
 

@@ -6,7 +6,8 @@ namespace flightdeck::ui {
 
 // A node's input port (top edge, one per connected input plus a free one where the node takes
 // more) or its output port (bottom centre). Dragging from an output port draws a draft edge;
-// the scene turns the release over an input port into GraphDocument::connectNodes.
+// the scene turns the release over an input port into GraphDocument::connectNodes. Dragging
+// from a connected input port picks that edge's end up (GraphScene::beginDraftEdge).
 class PortItem : public QGraphicsEllipseItem {
 public:
     enum class Kind { Input, Output };

@@ -43,22 +43,27 @@ bool GraphSetFieldCommand::mergeWith(const QUndoCommand* other)
     return true;
 }
 
-GraphSetInputsCommand::GraphSetInputsCommand(GraphDocument* document, const QString& nodeId,
-                                             std::vector<std::string> before,
-                                             std::vector<std::string> after, const QString& text)
-    : QUndoCommand(text), document_(document), nodeId_(nodeId), before_(std::move(before)),
-      after_(std::move(after))
+GraphSetInputsCommand::GraphSetInputsCommand(GraphDocument* document,
+                                             std::vector<GraphInputsChange> changes,
+                                             const QString& text)
+    : QUndoCommand(text), document_(document), changes_(std::move(changes))
 {
 }
 
 void GraphSetInputsCommand::redo()
 {
-    document_->setInputsRaw(nodeId_, after_);
+    document_->beginBatch();
+    for (const auto& change : changes_)
+        document_->setInputsRaw(change.nodeId, change.after);
+    document_->endBatch();
 }
 
 void GraphSetInputsCommand::undo()
 {
-    document_->setInputsRaw(nodeId_, before_);
+    document_->beginBatch();
+    for (auto it = changes_.rbegin(); it != changes_.rend(); ++it)
+        document_->setInputsRaw(it->nodeId, it->before);
+    document_->endBatch();
 }
 
 }  // namespace flightdeck::ui

@@ -33,18 +33,23 @@ private:
     int burstId_;
 };
 
+struct GraphInputsChange {
+    QString nodeId;
+    std::vector<std::string> before, after;
+};
+
+// Sets nodes' input lists: a connect or a disconnect changes one node's, moving an edge's end
+// from one node to another changes two, in one step.
 class GraphSetInputsCommand : public QUndoCommand {
 public:
-    GraphSetInputsCommand(GraphDocument* document, const QString& nodeId,
-                          std::vector<std::string> before, std::vector<std::string> after,
+    GraphSetInputsCommand(GraphDocument* document, std::vector<GraphInputsChange> changes,
                           const QString& text);
     void redo() override;
     void undo() override;
 
 private:
     GraphDocument* document_;
-    QString nodeId_;
-    std::vector<std::string> before_, after_;
+    std::vector<GraphInputsChange> changes_;
 };
 
 }  // namespace flightdeck::ui
