@@ -14,7 +14,8 @@
 //   bench_curves [--steps N] [--runs R] [--points P] [--rate PTS_PER_S] [--stream-seconds S]
 //                [--keep DIR]   (DIR keeps the generated projects; a second run reuses them)
 //                [--parts ABC]  (which of the three to run)
-//                [--screenshot DIR]  (B: DIR/experiments-1000.png and -de.png, the panel at 1366x768)
+//                [--screenshot DIR]  (B: DIR/experiments-1000.png, -de.png and -scatter.png, the
+//                                     panel at 1366x768)
 #include "GuiProbe.h"
 
 #include "common/CurvePlot.h"
@@ -25,6 +26,8 @@
 #include "common/Translations.h"
 #include "experiments/ExperimentsPanel.h"
 #include "experiments/MetricOverlayPlot.h"
+#include "experiments/RunComparisonTabs.h"
+#include "experiments/RunScatterPlot.h"
 #include "experiments/RunTableModel.h"
 #include "experiments/RunsTable.h"
 #include "training/LivePlot.h"
@@ -208,6 +211,18 @@ void takeScreenshots(ExperimentsPanel& panel, const std::vector<qint64>& runs, c
         std::printf("  screenshot %s: %s\n", qPrintable(file), panel.grab().save(file) ? "saved" : "FAILED");
     }
     Translations::apply(QStringLiteral("en"));
+    // The scatter of a hundred runs: learning rate (log) against the best accuracy.
+    QList<qint64> hundred;
+    for (std::size_t i = 0; i < 100 && i < runs.size(); ++i)
+        hundred.append(runs[i * runs.size() / 100]);
+    panel.selectRuns(hundred);
+    panel.comparison()->setCurrentIndex(1);
+    panel.scatter()->setAxes({RunColumnKind::Param, QStringLiteral("learning_rate")},
+                             {RunColumnKind::MetricBest, QString::fromStdString(kKeys[3])});
+    waitFor([&] { return panel.overlay()->isLoaded() && !panel.isBusy(); }, 600'000);
+    waitFor([] { return false; }, 300);
+    const QString file = dir + QStringLiteral("/experiments-1000-scatter.png");
+    std::printf("  screenshot %s: %s\n", qPrintable(file), panel.grab().save(file) ? "saved" : "FAILED");
 }
 
 }  // namespace

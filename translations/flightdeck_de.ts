@@ -3506,17 +3506,22 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::MetricOverlayGroup</name>
     <message>
-        <location filename="../ui/experiments/MetricOverlayGroup.cpp" line="61"/>
+        <location filename="../ui/experiments/MetricOverlayGroup.cpp" line="62"/>
+        <source>Metric of the selected runs (the first %1 of %2)</source>
+        <translation>Metrik der ausgewählten Läufe (die ersten %1 von %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/MetricOverlayGroup.cpp" line="63"/>
         <source>Metric of the selected runs</source>
         <translation>Metrik der ausgewählten Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/MetricOverlayGroup.cpp" line="62"/>
+        <location filename="../ui/experiments/MetricOverlayGroup.cpp" line="64"/>
         <source>&amp;Metric:</source>
         <translation>&amp;Metrik:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/MetricOverlayGroup.cpp" line="95"/>
+        <location filename="../ui/experiments/MetricOverlayGroup.cpp" line="101"/>
         <source>Reading metric names</source>
         <translation>Metriknamen werden gelesen</translation>
     </message>

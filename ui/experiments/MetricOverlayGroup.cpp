@@ -58,7 +58,9 @@ MetricOverlayGroup::MetricOverlayGroup(ProjectSession* session, MetricSeriesStor
 
 void MetricOverlayGroup::retranslateUi()
 {
-    setTitle(tr("Metric of the selected runs"));
+    setTitle(selected_ > runs_.size()
+                 ? tr("Metric of the selected runs (the first %1 of %2)").arg(runs_.size()).arg(selected_)
+                 : tr("Metric of the selected runs"));
     metricLabel_->setText(tr("&Metric:"));
 }
 
@@ -76,7 +78,11 @@ void MetricOverlayGroup::setCurrentMetric(const QString& key)
 
 void MetricOverlayGroup::setRuns(const std::vector<std::pair<qint64, QString>>& runs)
 {
-    runs_ = runs;
+    // The store holds kMaxRuns runs' series; asking for more would evict what it just read.
+    selected_ = runs.size();
+    runs_.assign(runs.begin(), runs.begin() + static_cast<std::ptrdiff_t>(
+                                                  std::min(runs.size(), MetricSeriesStore::kMaxRuns)));
+    retranslateUi();
     readMetricKeys();
     plot_->setRuns(metricCombo_->currentText(), runs_, true);
 }

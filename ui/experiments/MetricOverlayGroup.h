@@ -1,7 +1,8 @@
 #pragma once
 // The Experiments panel's curve overlay with its metric chooser: the list offers the selected
 // runs' own metric keys (read on the runner, the preferred ones first) and the overlay draws
-// the chosen one for every selected run.
+// the chosen one for every selected run, up to the MetricSeriesStore's kMaxRuns (the title
+// says when more are selected).
 #include <QGroupBox>
 #include <QPointer>
 #include <QString>
@@ -45,7 +46,8 @@ private:
     QLabel* metricLabel_;
     QComboBox* metricCombo_;
     MetricOverlayPlot* plot_;
-    std::vector<std::pair<qint64, QString>> runs_;
+    std::vector<std::pair<qint64, QString>> runs_;   // those drawn: at most kMaxRuns
+    std::size_t selected_ = 0;
     int pendingReads_ = 0;
     quint64 keysRequest_ = 0;   // only the newest metric-key read applies
 };
