@@ -282,6 +282,13 @@ void MainWindow::connectSignals()
                 monitoringPanel_->setFollowing(true);
                 monitoringPanel_->openLog(log);
             });
+    // "Rerun with changes": a run's recipe from Experiments into the Training form.
+    connect(experimentsPanel_, &ExperimentsPanel::rerunRequested, trainingPanel_,
+            [this](qint64 runId, const flightdeck::train::TrainConfig& config) {
+                dockTraining_->show();
+                dockTraining_->raise();
+                trainingPanel_->loadRecipe(runId, config);
+            });
     // The loop: records sent from Monitoring open in Labeling, most uncertain first.
     connect(monitoringPanel_->loopActions(), &LoopActions::freshVersionReady, labelingPanel_,
             [this](qint64 versionId) {
