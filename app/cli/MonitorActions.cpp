@@ -1,5 +1,6 @@
 // `flightdeck-cli monitor check` (alert rules over a log; exit 1 when one fires, for cron and
-// CI) and `monitor simulate` (a drift demo log).
+// CI) and `monitor simulate` (a drift demo log; with an image model's bundle, the images go
+// through the model in flightdeck-cli-torch).
 #include "MonitorCommands.h"
 #include "ProjectReference.h"
 #include "Validators.h"
@@ -9,11 +10,22 @@
 #include "flightdeck/monitor/AlertCheck.h"
 #include "flightdeck/monitor/LogSimulator.h"
 
+#ifdef FLIGHTDECK_CLI_TORCH
+#include "flightdeck/data/DatasetCatalog.h"
+#include "flightdeck/data/ImageInput.h"
+#include "flightdeck/serve/BundleModel.h"
+#include "CliSupport.h"
+#else
+#include "CliCommands.h"
+#endif
+
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <algorithm>
+#include <cstdlib>
 #include <memory>
 
 namespace flightdeck::cli {
@@ -28,8 +40,8 @@ struct CheckArgs {
 
 struct SimulateArgs {
     ReferenceArgs source;
-    std::string out, truthOut, start = "2026-11-23T00:00:00Z";
-    std::vector<std::string> shifts, spikes, bursts, classShifts;
+    std::string out, truthOut, bundle, start = "2026-11-23T00:00:00Z";
+    std::vector<std::string> shifts, spikes, bursts, classShifts, imageShifts;
     monitor::SimulationOptions options;
 };
 
@@ -97,6 +109,86 @@ void addCheck(CLI::App* monitorCmd)
     });
 }
 
+#ifdef FLIGHTDECK_CLI_TORCH
+// The train images of the version --from names, answered by the bundle's model the way
+// flightdeck-serve answers {"pixels": [...]} (RecordParser: pixelsToInput, then the logged
+// brightness and contrast of that input, then BundleModel::predict).
+monitor::ImageSimulationSource imageSource(const SimulateArgs& args,
+                                           std::shared_ptr<const serve::BundleModel> model)
+{
+    const auto where = projectSplit(args.source);
+    if (!where)
+        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "--from",
+                              "with --bundle, expected an image dataset version: "
+                              "project:DIR:VERSION[:SPLIT]"});
+    store::Project project = openProject(where->folder);
+    data::DatasetCatalog catalog(project);
+    if (catalog.task(where->version) != data::DatasetTask::ImageClassification)
+        throw Error(ErrorInfo{ErrorCode::InvalidArgument, where->folder, 0, "--from",
+                              "dataset version " + std::to_string(where->version)
+                                  + " is a table; --bundle is for image models"});
+    const data::ImageSet images = catalog.loadImages(where->version);
+    const data::ImageShape shape = model->info().image;
+    if (shape.empty() || shape.channels != images.channels || shape.height != images.height
+        || shape.width != images.width)
+        throw Error(ErrorInfo{ErrorCode::InvalidArgument, args.bundle, 0, "--bundle",
+                              "the model takes " + std::to_string(shape.channels) + "x"
+                                  + std::to_string(shape.height) + "x"
+                                  + std::to_string(shape.width) + " images; the version's are "
+                                  + std::to_string(images.channels) + "x"
+                                  + std::to_string(images.height) + "x"
+                                  + std::to_string(images.width)});
+    monitor::ImageSimulationSource src;
+    src.channels = images.channels;
+    src.height = images.height;
+    src.width = images.width;
+    src.features = {"brightness", "contrast"};   // the server's /metadata logged_features
+    for (std::uint32_t r : catalog.loadSplit(where->split).train) {
+        src.pixels.insert(src.pixels.end(), images.image(r), images.image(r) + images.imageBytes());
+        src.labels.push_back(images.classes.at(std::size_t(images.labels.at(r))));
+    }
+    src.serve = [model, shape](const std::vector<double>& pixels, std::size_t count) {
+        std::vector<monitor::ServedImage> answers(count);
+        std::vector<float> rows;
+        rows.reserve(pixels.size());
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::vector<double> one(pixels.begin() + std::ptrdiff_t(i * shape.values()),
+                                          pixels.begin() + std::ptrdiff_t((i + 1) * shape.values()));
+            const std::vector<float> input = data::pixelsToInput(one, shape);
+            const data::ImageLook look = data::brightnessContrast(input.data(), input.size());
+            answers[i].features = {look.brightness, look.contrast};
+            rows.insert(rows.end(), input.begin(), input.end());
+        }
+        const auto predictions = model->predict(rows.data(), count);
+        for (std::size_t i = 0; i < count; ++i) {
+            answers[i].prediction = predictions[i].label;
+            if (!model->info().regression)
+                answers[i].confidence = predictions[i].confidence;
+        }
+        return answers;
+    };
+    return src;
+}
+#else
+// The model runs in flightdeck-cli-torch: the same arguments, read back from the kernel.
+[[noreturn]] void simulateInTorchCommands()
+{
+    std::ifstream in("/proc/self/cmdline", std::ios::binary);
+    const std::string all((std::istreambuf_iterator<char>(in)), {});
+    std::vector<std::string> words;
+    for (std::size_t pos = 0; pos < all.size();) {
+        const std::size_t end = std::min(all.find('\0', pos), all.size());
+        words.push_back(all.substr(pos, end - pos));
+        pos = end + 1;
+    }
+    std::vector<char*> argv;
+    for (std::string& w : words)
+        argv.push_back(w.data());
+    argv.push_back(nullptr);
+    std::exit(execTorchCommands(int(words.size()), argv.data()));
+}
+#endif
+
 void addSimulate(CLI::App* monitorCmd)
 {
     auto args = std::make_shared<SimulateArgs>();
@@ -129,7 +221,17 @@ void addSimulate(CLI::App* monitorCmd)
                     "factor=X[,add=MS][,from=S][,until=S] (seconds after the start)");
     sim->add_option("--error-burst", args->bursts, "rate=X[,from=S][,until=S]");
     sim->add_option("--class-shift", args->classShifts, "label=CLASS,share=X[,from=S][,until=S]");
+    sim->add_option("--bundle", args->bundle,
+                    "An image model's bundle: --from's images (project:DIR:VERSION[:SPLIT], "
+                    "an image version) are answered by its model, as flightdeck-serve would");
+    sim->add_option("--image-shift", args->imageShifts,
+                    "With --bundle: [brightness=LEVELS][,contrast=FACTOR][,from=S][,until=S] "
+                    "(pixel levels 0..255 added; contrast around each image's mean)");
     sim->callback([args]() {
+#ifndef FLIGHTDECK_CLI_TORCH
+        if (!args->bundle.empty())
+            simulateInTorchCommands();
+#endif
         monitor::SimulationOptions options = args->options;
         if (!monitor::parseTimestamp(args->start, &options.start))
             throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "--start",
@@ -142,10 +244,28 @@ void addSimulate(CLI::App* monitorCmd)
             options.errors.push_back(monitor::parseErrorBurst(s));
         for (const auto& s : args->classShifts)
             options.classes.push_back(monitor::parseClassShift(s));
-        monitor::ReferenceOptions ro;
-        ro.maxValuesPerColumn = 0;   // whole rows
-        const auto source =
-            monitor::SimulationSource::fromReference(loadCliReference(args->source, ro));
+        for (const auto& s : args->imageShifts)
+            options.image.push_back(monitor::parseImageShift(s));
+        if (!options.image.empty() && args->bundle.empty())
+            throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "--image-shift",
+                                  "needs --bundle (an image model) and an image dataset version"});
+        monitor::SimulationSource source;
+#ifdef FLIGHTDECK_CLI_TORCH
+        monitor::ImageSimulationSource images;
+        if (!args->bundle.empty()) {
+            auto model = std::make_shared<const serve::BundleModel>(
+                serve::BundleModel::load(args->bundle));
+            options.model = model->info().name;
+            images = imageSource(*args, std::move(model));
+            source.features = images.features;
+            source.labels = images.labels;
+        }
+#endif
+        if (args->bundle.empty()) {
+            monitor::ReferenceOptions ro;
+            ro.maxValuesPerColumn = 0;   // whole rows
+            source = monitor::SimulationSource::fromReference(loadCliReference(args->source, ro));
+        }
         // Written beside the target and renamed, so a reader never sees half a log.
         const std::string tmp = args->out + ".partial";
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -159,8 +279,14 @@ void addSimulate(CLI::App* monitorCmd)
                 throw Error(ErrorInfo{ErrorCode::FileUnwritable, args->truthOut, 0,
                                       "--truth-out", "cannot write the ground truth"});
         }
-        const auto summary = monitor::simulateLog(source, options, out,
-                                                  args->truthOut.empty() ? nullptr : &truth);
+        std::ostream* truthStream = args->truthOut.empty() ? nullptr : &truth;
+        monitor::SimulationSummary summary;
+#ifdef FLIGHTDECK_CLI_TORCH
+        if (!args->bundle.empty())
+            summary = monitor::simulateImageLog(images, options, out, truthStream);
+        else
+#endif
+            summary = monitor::simulateLog(source, options, out, truthStream);
         out.close();
         if (!out || (truth.is_open() && !truth.flush()))
             throw Error(ErrorInfo{ErrorCode::Io, args->out, 0, "--out", "writing failed"});

@@ -50,6 +50,31 @@ void parseProjectText(const std::string& text, ReferenceArgs& out)
     }
 }
 
+// The named split, checked to belong to the version, else the version's latest.
+store::SplitRecord chooseSplit(store::DatasetRepository& datasets, const std::string& folder,
+                               std::int64_t versionId, std::int64_t splitId)
+{
+    store::SplitRecord split;
+    if (splitId > 0) {
+        split = datasets.split(splitId);
+        if (split.versionId != versionId)
+            throw Error(ErrorInfo{ErrorCode::InvalidArgument, folder, 0, "--split",
+                                  "split " + std::to_string(splitId) + " belongs to version "
+                                      + std::to_string(split.versionId) + ", not "
+                                      + std::to_string(versionId)});
+    } else {
+        const auto splits = datasets.splits(versionId);
+        if (splits.empty())
+            throw Error(ErrorInfo{ErrorCode::NotFound, folder, 0, "split",
+                                  "dataset version " + std::to_string(versionId)
+                                      + " has no split yet (flightdeck-cli split)"});
+        split = splits.back();
+        for (const auto& s : splits)
+            split = s.id > split.id ? s : split;
+    }
+    return split;
+}
+
 }  // namespace
 
 void addReferenceOptions(CLI::App* cmd, ReferenceArgs& args)
@@ -80,24 +105,7 @@ monitor::ReferenceProfile profileFromProject(const std::string& folder, std::int
     store::Project project = openProject(folder);
     store::DatasetRepository datasets(project);
     const store::DatasetVersionRecord version = datasets.version(versionId);
-    store::SplitRecord split;
-    if (splitId > 0) {
-        split = datasets.split(splitId);
-        if (split.versionId != versionId)
-            throw Error(ErrorInfo{ErrorCode::InvalidArgument, folder, 0, "--split",
-                                  "split " + std::to_string(splitId) + " belongs to version "
-                                      + std::to_string(split.versionId) + ", not "
-                                      + std::to_string(versionId)});
-    } else {
-        const auto splits = datasets.splits(versionId);
-        if (splits.empty())
-            throw Error(ErrorInfo{ErrorCode::NotFound, folder, 0, "split",
-                                  "dataset version " + std::to_string(versionId)
-                                      + " has no split yet (flightdeck-cli split)"});
-        split = splits.back();
-        for (const auto& s : splits)
-            split = s.id > split.id ? s : split;
-    }
+    const store::SplitRecord split = chooseSplit(datasets, folder, versionId, splitId);
     data::DatasetCatalog catalog(project);
     const data::Table table = catalog.load(versionId);
     const data::Split rows = catalog.loadSplit(split.id);
@@ -131,6 +139,23 @@ monitor::ReferenceProfile profileFromProject(const std::string& folder, std::int
     profile.source = "project:" + folder + ":" + std::to_string(versionId) + ":"
                      + std::to_string(split.id) + " (train, " + version.source + ")";
     return profile;
+}
+
+std::optional<ProjectSplit> projectSplit(const ReferenceArgs& given)
+{
+    ReferenceArgs args = given;
+    if (args.reference.rfind("project:", 0) == 0)
+        parseProjectText(args.reference, args);
+    else if (!args.reference.empty() || args.project.empty())
+        return std::nullopt;
+    if (args.version <= 0)
+        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "--version",
+                              "expected the dataset version id with --project"});
+    store::Project project = openProject(args.project);
+    store::DatasetRepository datasets(project);
+    datasets.version(args.version);   // NotFound for a version the project lacks
+    return ProjectSplit{args.project, args.version,
+                        chooseSplit(datasets, args.project, args.version, args.split).id};
 }
 
 std::optional<monitor::ReferenceProfile> projectProfile(const ReferenceArgs& given,

@@ -30,6 +30,14 @@ bool hasReference(const ReferenceArgs& args);
 monitor::ReferenceProfile profileFromProject(const std::string& folder, std::int64_t versionId,
                                              std::int64_t splitId, std::size_t sampleRows);
 
+// The project, version and split the arguments name (the version's latest split unless one is
+// named), else nullopt: for the commands that read the version's rows themselves.
+struct ProjectSplit {
+    std::string folder;
+    std::int64_t version = 0, split = 0;
+};
+std::optional<ProjectSplit> projectSplit(const ReferenceArgs& args);
+
 // The profile of the project the arguments name (project:... or --project), else nullopt.
 std::optional<monitor::ReferenceProfile> projectProfile(const ReferenceArgs& args,
                                                         std::size_t sampleRows);

@@ -2,6 +2,7 @@
 
 #include "flightdeck/common/Error.h"
 #include "ProfileJson.h"
+#include "SimulationDraws.h"
 
 #include <nlohmann/json.hpp>
 
@@ -9,35 +10,19 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
-#include <random>
 #include <set>
 
 namespace flightdeck::monitor {
 
 namespace {
 
-[[noreturn]] void bad(const std::string& field, const std::string& detail)
+using detail::active;
+using detail::Random;
+
+[[noreturn]] void bad(const std::string& field, const std::string& why)
 {
-    throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, field, detail});
+    detail::badSimulation(field, why);
 }
-
-class Random {
-public:
-    explicit Random(std::uint64_t seed) : rng_(seed) {}
-    double uniform() { return static_cast<double>(rng_() >> 11) * 0x1.0p-53; }   // [0, 1)
-    double open() { return (static_cast<double>(rng_() >> 11) + 0.5) * 0x1.0p-53; }  // (0, 1)
-    std::size_t below(std::size_t n) { return static_cast<std::size_t>(uniform() * double(n)); }
-    double normal()   // Box-Muller, one value per call
-    {
-        return std::sqrt(-2 * std::log(open())) * std::cos(2 * M_PI * uniform());
-    }
-    double exponential(double rate) { return -std::log(open()) / rate; }
-
-private:
-    std::mt19937_64 rng_;
-};
-
-bool active(double t, double from, double until) { return t >= from && t < until; }
 
 // key=value pairs separated by commas; each key once.
 std::map<std::string, std::string> pairs(const std::string& option, const std::string& spec,
@@ -129,14 +114,10 @@ SimulationSource SimulationSource::fromReference(const ReferenceSample& ref)
 SimulationSummary simulateLog(const SimulationSource& src, const SimulationOptions& o,
                               std::ostream& out, std::ostream* truth)
 {
-    if (!(o.duration > 0) || !(o.rate > 0) || !std::isfinite(o.duration * o.rate))
-        bad("duration/rate", "expected positive numbers");
-    if (o.duration * o.rate > 1e8)
-        bad("duration/rate", "more than 100,000,000 records expected");
-    if (!(o.latencyMedianMs > 0) || !(o.latencySigma >= 0))
-        bad("latency", "expected a positive median and a sigma >= 0");
-    if (!(o.errorRate >= 0 && o.errorRate <= 1) || !(o.confidencePower > 0))
-        bad("error-rate/confidence-power", "expected a rate in [0, 1] and a power > 0");
+    detail::checkSimulationOptions(o);
+    if (!o.image.empty())
+        bad("image-shift", "the source is a table; image shifts need an image dataset version "
+                           "and its model's bundle");
     const std::size_t rows = src.rows();
     std::vector<std::size_t> shifted;   // feature index per covariate shift
     for (const CovariateShift& c : o.covariate) {
@@ -201,31 +182,16 @@ SimulationSummary simulateLog(const SimulationSource& src, const SimulationOptio
         for (auto& [name, v] : features.items())
             v = detail::numberToJson(v.get<double>());   // NaN in the data as "NaN"
 
-        double latency = o.latencyMedianMs * std::exp(o.latencySigma * rng.normal());
-        for (const LatencySpike& s : o.latency)
-            if (active(t, s.from, s.until))
-                latency = latency * s.factor + s.addMs;
-        double errorRate = o.errorRate;
-        for (const ErrorBurst& e : o.errors)
-            if (active(t, e.from, e.until))
-                errorRate = std::max(errorRate, e.rate);
-        const bool failed = rng.uniform() < errorRate;
+        const detail::Operational op = detail::drawOperational(rng, o, t);
         const double u = rng.uniform(), draw = rng.uniform();
         const std::size_t other = rng.below(std::max<std::size_t>(1, classes.size() - 1));
 
         ++summary.records;
-        char id[32];
-        std::snprintf(id, sizeof id, "sim-%08lld", static_cast<long long>(summary.records));
-        nlohmann::json line{{"timestamp", std::round((o.start + t) * 1000) / 1000},
-                            {"request_id", id},
-                            {"model", o.model},
-                            {"version", 1},
-                            {"features", features}};
-        if (failed) {
+        const std::string id = detail::requestId(summary.records);
+        nlohmann::json line = detail::lineStart(o, t, id, features);
+        if (op.failed) {
             ++summary.errors;
-            line["latency_ms"] = std::round(latency * 1000) / 1000;
-            line["status"] = 500;
-            line["error"] = "simulated failure";
+            detail::markFailed(line, op.latencyMs);
         } else {
             if (!src.labels.empty()) {
                 const std::string& truthLabel = src.labels[row];
@@ -246,8 +212,7 @@ SimulationSummary simulateLog(const SimulationSource& src, const SimulationOptio
             } else if (!src.columns.empty()) {
                 line["prediction"] = src.columns[0][row] >= median0 ? "high" : "low";
             }
-            line["latency_ms"] = std::round(latency * 1000) / 1000;
-            line["status"] = 200;
+            detail::markAnswered(line, op.latencyMs);
         }
         out << line.dump() << '\n';
     }
@@ -304,6 +269,22 @@ ClassShift parseClassShift(const std::string& spec)
         bad("--class-shift share", "expected share=<a share in [0, 1]>");
     window("--class-shift", p, &c.from, &c.until);
     return c;
+}
+
+ImageShift parseImageShift(const std::string& spec)
+{
+    const auto p = pairs("--image-shift", spec, {"brightness", "contrast", "from", "until"});
+    ImageShift s;
+    if (!p.count("brightness") && !p.count("contrast"))
+        bad("--image-shift", "expected brightness=<levels> and/or contrast=<factor>");
+    s.brightness = number("--image-shift", p, "brightness", 0);
+    s.contrast = number("--image-shift", p, "contrast", 1);
+    if (!(s.brightness >= -255 && s.brightness <= 255))
+        bad("--image-shift brightness", "expected pixel levels in -255..255");
+    if (!(s.contrast >= 0))
+        bad("--image-shift contrast", "expected a factor >= 0");
+    window("--image-shift", p, &s.from, &s.until);
+    return s;
 }
 
 }  // namespace flightdeck::monitor

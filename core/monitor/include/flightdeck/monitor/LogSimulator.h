@@ -22,9 +22,17 @@
 //   class shift: a row of class `label` is drawn with probability share, other rows otherwise.
 // Deterministic: the same source, options and seed give the same bytes (own uniform, normal
 // and exponential transforms on std::mt19937_64, not the library's distributions).
+//
+// Images (simulateImageLog): images are drawn the same way from an image dataset version, an
+// image shift changes their 8-bit pixels (contrast scales each pixel's distance from the
+// image's mean, then brightness adds levels; clamped to 0..255 and rounded, as a real image
+// file would hold them), and the caller's `serve` does what flightdeck-serve does with a
+// {"pixels": [...]} request: the bundle's model gives the prediction and confidence, and the
+// logged features are the input's brightness and contrast, a JSON array as the server writes.
 #include "flightdeck/monitor/ReferenceSample.h"
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <ostream>
 #include <string>
@@ -63,6 +71,13 @@ struct ClassShift {
     double from = 0, until = kUntilEnd;
 };
 
+// Pixel levels added (brightness, -255..255) and a factor on each pixel's distance from the
+// image's mean pixel (contrast, >= 0), both on the 0..255 scale of an 8-bit image.
+struct ImageShift {
+    double brightness = 0, contrast = 1;
+    double from = 0, until = kUntilEnd;
+};
+
 struct SimulationOptions {
     double start = 1795392000;     // Unix seconds (2026-11-23T00:00:00Z)
     double duration = 3600;        // seconds
@@ -76,6 +91,7 @@ struct SimulationOptions {
     std::vector<LatencySpike> latency;
     std::vector<ErrorBurst> errors;
     std::vector<ClassShift> classes;
+    std::vector<ImageShift> image;     // simulateImageLog only
 };
 
 struct SimulationSummary {
@@ -87,11 +103,37 @@ struct SimulationSummary {
 SimulationSummary simulateLog(const SimulationSource& source, const SimulationOptions& options,
                               std::ostream& out, std::ostream* truth = nullptr);
 
+// What the server answers and logs for one image request.
+struct ServedImage {
+    std::vector<double> features;      // logged: the model input's brightness and contrast
+    std::string prediction;
+    double confidence = std::numeric_limits<double>::quiet_NaN();   // NaN: not logged
+};
+
+struct ImageSimulationSource {
+    std::uint32_t channels = 1, height = 0, width = 0;
+    std::vector<std::uint8_t> pixels;  // images x C x H x W, 8-bit
+    std::vector<std::string> labels;   // the truth per image; empty without labels
+    std::vector<std::string> features; // the logged features' names (the bundle's metadata)
+    // `count` requests' pixels (count x C*H*W values in 0..255) -> one answer per request.
+    std::function<std::vector<ServedImage>(const std::vector<double>& pixels, std::size_t count)>
+        serve;
+    std::size_t imageValues() const { return std::size_t(channels) * height * width; }
+    std::size_t images() const { return imageValues() ? pixels.size() / imageValues() : 0; }
+};
+
+// As simulateLog, for an image model (covariate, class shifts and a confidence power are
+// refused: the model answers). Error(InvalidArgument) for a bad source or option.
+SimulationSummary simulateImageLog(const ImageSimulationSource& source,
+                                   const SimulationOptions& options, std::ostream& out,
+                                   std::ostream* truth = nullptr);
+
 // "feature=age,add=5,scale=1,from=600,until=1200" and the like, one place that validates:
 // Error(InvalidArgument, field = the option and key) for an unknown key or a bad number.
 CovariateShift parseCovariateShift(const std::string& spec);
 LatencySpike parseLatencySpike(const std::string& spec);
 ErrorBurst parseErrorBurst(const std::string& spec);
 ClassShift parseClassShift(const std::string& spec);
+ImageShift parseImageShift(const std::string& spec);   // "brightness=+40,contrast=0.5,from=600"
 
 }  // namespace flightdeck::monitor
