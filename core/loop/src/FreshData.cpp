@@ -10,6 +10,10 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -63,6 +67,8 @@ FreshData logToDatasetVersion(store::Project& project, const fs::path& log,
     };
     monitor::LogReadOptions read;
     monitor::ReadStats stats;
+    std::shared_ptr<const std::vector<std::string>> mappedNames;   // the key set `mapping` is for
+    std::vector<std::size_t> mapping;                              // training feature -> log index
     const auto onRecord = [&](const monitor::PredictionRecord& r) {
         if (!mismatch.empty())
             return;
@@ -77,25 +83,37 @@ FreshData logToDatasetVersion(store::Project& project, const fs::path& log,
         }
         std::vector<double> values = r.features;
         if (r.featureNames && *r.featureNames != features) {
-            // Named features (a JSON object): matched by name, whatever their order.
-            std::vector<std::string> missing, extra;
+            // Named features (a JSON object): matched by name, whatever their order. The match
+            // is made once per key set (the reader shares one names vector between records):
+            // searching 784 names for each of 784 features cost 3 ms a record.
+            if (!mappedNames || (mappedNames != r.featureNames && *mappedNames != *r.featureNames)) {
+                std::unordered_map<std::string_view, std::size_t> at;
+                for (std::size_t i = 0; i < r.featureNames->size(); ++i)
+                    at.emplace((*r.featureNames)[i], i);
+                std::vector<std::string> missing, extra;
+                mapping.assign(features.size(), 0);
+                for (std::size_t f = 0; f < features.size(); ++f) {
+                    const auto it = at.find(features[f]);
+                    if (it == at.end())
+                        missing.push_back(features[f]);
+                    else
+                        mapping[f] = it->second;
+                }
+                const std::unordered_set<std::string_view> known(features.begin(), features.end());
+                for (const auto& f : *r.featureNames)
+                    if (!known.count(f))
+                        extra.push_back(f);
+                if (!missing.empty() || !extra.empty()) {
+                    mismatch = "the log's features do not match the training version's"
+                               + (missing.empty() ? std::string() : "; missing: " + list(missing))
+                               + (extra.empty() ? std::string() : "; not in the training data: " + list(extra));
+                    return;
+                }
+            }
+            mappedNames = r.featureNames;
             values.assign(features.size(), 0.0);
-            for (std::size_t f = 0; f < features.size(); ++f) {
-                const auto it = std::find(r.featureNames->begin(), r.featureNames->end(), features[f]);
-                if (it == r.featureNames->end())
-                    missing.push_back(features[f]);
-                else
-                    values[f] = r.features.at(std::size_t(it - r.featureNames->begin()));
-            }
-            for (const auto& f : *r.featureNames)
-                if (std::find(features.begin(), features.end(), f) == features.end())
-                    extra.push_back(f);
-            if (!missing.empty() || !extra.empty()) {
-                mismatch = "the log's features do not match the training version's"
-                           + (missing.empty() ? std::string() : "; missing: " + list(missing))
-                           + (extra.empty() ? std::string() : "; not in the training data: " + list(extra));
-                return;
-            }
+            for (std::size_t f = 0; f < features.size(); ++f)
+                values[f] = r.features.at(mapping[f]);
         }
         if (values.size() != features.size()) {
             mismatch = "records with " + std::to_string(values.size()) + " feature values; the "
