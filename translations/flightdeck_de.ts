@@ -3200,7 +3200,58 @@ Aktivierungsspeicher pro Sample: %4</translation>
     </message>
 </context>
 <context>
+    <name>flightdeck::ui::ShortcutsDialog</name>
+    <message>
+        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="84"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="87"/>
+        <source>Filter by action, keys or panel</source>
+        <translation>Nach Aktion, Tasten oder Bereich filtern</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="92"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="92"/>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="92"/>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="106"/>
+        <source>Another action uses these keys here: neither fires until one changes</source>
+        <translation>Eine andere Aktion nutzt hier dieselben Tasten: keine von beiden wird ausgelöst, bis eine geändert ist</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="112"/>
+        <source>%n shortcut(s) in red clash with another.</source>
+        <translation>
+            <numerusform>%n rot markiertes Tastenkürzel kollidiert mit einem anderen.</numerusform>
+            <numerusform>%n rot markierte Tastenkürzel kollidieren mit anderen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="113"/>
+        <source>Each panel&apos;s own keys work while it has the focus.</source>
+        <translation>Die eigenen Tasten eines Bereichs wirken, solange er den Fokus hat.</translation>
+    </message>
+</context>
+<context>
     <name>flightdeck::ui::MainActions</name>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="162"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
     <message>
         <location filename="../ui/mainwindow/MainActions.cpp" line="119"/>
         <source>No recent projects</source>

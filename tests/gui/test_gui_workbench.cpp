@@ -15,6 +15,7 @@
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/NewProjectDialog.h"
 #include "mainwindow/QuitGuard.h"
+#include "mainwindow/ShortcutsDialog.h"
 #include "training/TrainingPanel.h"
 
 #include "flightdeck/data/DatasetCatalog.h"
@@ -132,6 +133,7 @@ private Q_SLOTS:
     void resetLayoutRestoresTheArrangement();
     void savedLayoutsRestoreSanely();
     void newProjectCreatesAMissingFolder();
+    void shortcutListShowsEveryShortcutAndNoClash();
 
 private:
     QTemporaryDir dir_;
@@ -504,6 +506,60 @@ void TestGuiWorkbench::newProjectCreatesAMissingFolder()
     dialog->accept();
     QTRY_COMPARE(QFileInfo(window->session()->folder()).canonicalFilePath(),
                  QFileInfo(existing).canonicalFilePath());
+}
+
+// Help > Keyboard Shortcuts lists the live actions: the window's and the panels' own (the
+// labeling keys, the graph editor's), none of which may claim the same keys as another where
+// both are reachable (Qt would call the shortcut ambiguous and fire neither).
+void TestGuiWorkbench::shortcutListShowsEveryShortcutAndNoClash()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    const auto entries = collectShortcuts(window.get());
+    int withKeys = 0;
+    for (QAction* a : window->findChildren<QAction*>())
+        withKeys += a->shortcuts().isEmpty() ? 0 : 1;
+    QCOMPARE(entries.size(), withKeys);
+    auto has = [&](const char* objectName, const QKeySequence& keys) {
+        for (const auto& e : entries)
+            if (e.action->objectName() == QLatin1String(objectName))
+                return e.keys.contains(keys.toString(QKeySequence::NativeText));
+        return false;
+    };
+    QVERIFY(has("actionStartTraining", QKeySequence(Qt::Key_F5)));
+    QVERIFY(has("actionQuit", QKeySequence(Qt::CTRL | Qt::Key_Q)));
+    QStringList clashes;
+    for (const auto& e : entries)
+        if (e.conflict)
+            clashes << e.text + QStringLiteral(" (") + e.keys + QStringLiteral(", ") + e.where + QStringLiteral(")");
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QStringLiteral("; "))));
+
+    window->findChild<QAction*>(QStringLiteral("actionShortcuts"))->trigger();
+    ShortcutsDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = window->findChild<ShortcutsDialog*>()) && dialog->isVisible());
+    QCOMPARE(dialog->rowCount(), int(entries.size()));
+    QCOMPARE(dialog->conflictCount(), 0);
+    auto* filter = dialog->findChild<QLineEdit*>(QStringLiteral("shortcutsFilter"));
+    QTest::keyClicks(filter, QStringLiteral("F5"));
+    QVERIFY(dialog->rowCount() >= 1 && dialog->rowCount() < int(entries.size()));
+    filter->clear();
+    QCOMPARE(dialog->rowCount(), int(entries.size()));
+    dialog->close();
+
+    // And a clash is found when there is one.
+    QWidget host;
+    host.setWindowTitle(QStringLiteral("host"));
+    auto* a = new QAction(QStringLiteral("&One"), &host);
+    auto* b = new QAction(QStringLiteral("Two"), &host);
+    auto* c = new QAction(QStringLiteral("Three"), &host);
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    b->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    c->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    const auto hostEntries = collectShortcuts(&host);
+    QCOMPARE(hostEntries.size(), 3);
+    for (const auto& e : hostEntries)
+        QCOMPARE(e.conflict, e.action != c);
+    QCOMPARE(hostEntries.front().text, QStringLiteral("One"));
 }
 
 QTEST_MAIN(TestGuiWorkbench)

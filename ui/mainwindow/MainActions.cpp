@@ -40,6 +40,7 @@ MainActions::MainActions(QMainWindow* window, QUndoGroup* undoGroup, const QList
     resetLayout = make(QStringLiteral("actionResetLayout"));
     preferences = make(QStringLiteral("actionPreferences"), QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole);
+    shortcuts = make(QStringLiteral("actionShortcuts"), QKeySequence::HelpContents);
     about = make(QStringLiteral("actionAbout"));
     about->setMenuRole(QAction::AboutRole);
 
@@ -79,6 +80,7 @@ MainActions::MainActions(QMainWindow* window, QUndoGroup* undoGroup, const QList
     settingsMenu_ = menu(QStringLiteral("menuSettings"));
     settingsMenu_->addAction(preferences);
     helpMenu_ = menu(QStringLiteral("menuHelp"));
+    helpMenu_->addAction(shortcuts);
     helpMenu_->addAction(about);
     retranslateUi();
 }
@@ -157,6 +159,7 @@ void MainActions::retranslateUi()
     resetLayout->setText(tr("&Reset Layout"));
     resetLayout->setToolTip(tr("Show every panel again, docked where it was on first launch"));
     preferences->setText(tr("&Preferences…"));
+    shortcuts->setText(tr("&Keyboard Shortcuts"));
     about->setText(tr("&About Flightdeck"));
 }
 

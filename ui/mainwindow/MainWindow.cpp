@@ -1,4 +1,5 @@
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/ShortcutsDialog.h"
 
 #include "common/RunStatusText.h"
 
@@ -297,6 +298,11 @@ void MainWindow::connectSignals()
             });
     connect(actions_->preferences, &QAction::triggered, this, &MainWindow::showPreferences);
     connect(actions_->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(actions_->shortcuts, &QAction::triggered, this, [this] {
+        auto* dialog = new ShortcutsDialog(this, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
 
     connect(tasks_, &TaskRunner::busyChanged, taskStatus_, &TaskStatusWidget::setBusy);
     connect(tasks_, &TaskRunner::progressChanged, taskStatus_, &TaskStatusWidget::setTaskProgress);
