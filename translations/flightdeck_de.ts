@@ -3200,52 +3200,6 @@ Aktivierungsspeicher pro Sample: %4</translation>
     </message>
 </context>
 <context>
-    <name>flightdeck::ui::ShortcutsDialog</name>
-    <message>
-        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="84"/>
-        <source>Keyboard Shortcuts</source>
-        <translation>Tastenkürzel</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="87"/>
-        <source>Filter by action, keys or panel</source>
-        <translation>Nach Aktion, Tasten oder Bereich filtern</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="92"/>
-        <source>Action</source>
-        <translation>Aktion</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="92"/>
-        <source>Keys</source>
-        <translation>Tasten</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="92"/>
-        <source>Where</source>
-        <translation>Wo</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="106"/>
-        <source>Another action uses these keys here: neither fires until one changes</source>
-        <translation>Eine andere Aktion nutzt hier dieselben Tasten: keine von beiden wird ausgelöst, bis eine geändert ist</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="112"/>
-        <source>%n shortcut(s) in red clash with another.</source>
-        <translation>
-            <numerusform>%n rot markiertes Tastenkürzel kollidiert mit einem anderen.</numerusform>
-            <numerusform>%n rot markierte Tastenkürzel kollidieren mit anderen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="113"/>
-        <source>Each panel&apos;s own keys work while it has the focus.</source>
-        <translation>Die eigenen Tasten eines Bereichs wirken, solange er den Fokus hat.</translation>
-    </message>
-</context>
-<context>
     <name>flightdeck::ui::MainActions</name>
     <message>
         <location filename="../ui/mainwindow/MainActions.cpp" line="162"/>
@@ -3253,162 +3207,162 @@ Aktivierungsspeicher pro Sample: %4</translation>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="119"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="121"/>
         <source>No recent projects</source>
         <translation>Keine zuletzt geöffneten Projekte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="123"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="125"/>
         <source>Clear Recent Projects</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="130"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="132"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="131"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="133"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="132"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="134"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="133"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="135"/>
         <source>&amp;Data</source>
         <translation>Da&amp;ten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="134"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="136"/>
         <source>&amp;Model</source>
         <translation>&amp;Modell</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="135"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="137"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="136"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="138"/>
         <source>M&amp;onitor</source>
         <translation>Ü&amp;berwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="137"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="139"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="138"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="140"/>
         <source>&amp;Settings</source>
         <translation>E&amp;instellungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="139"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="141"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="141"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="143"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="142"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="144"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="143"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="145"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="144"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="146"/>
         <source>Undo the last edit in the architecture or labeling panel</source>
         <translation>Die letzte Änderung im Architektur- oder Annotationsbereich rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="145"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="147"/>
         <source>Redo the last undone edit</source>
         <translation>Die zuletzt rückgängig gemachte Änderung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="146"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="148"/>
         <source>&amp;Import CSV…</source>
         <translation>CSV &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="147"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="149"/>
         <source>Create &amp;Split</source>
         <translation>&amp;Aufteilung erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="148"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="150"/>
         <source>Split the selected dataset version with the Data panel&apos;s seed and fractions</source>
         <translation>Die ausgewählte Datensatzversion mit Seed und Anteilen aus dem Datenbereich aufteilen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="149"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="151"/>
         <source>&amp;Save Architecture</source>
         <translation>Architektur &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="150"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="152"/>
         <source>&amp;Open Model…</source>
         <translation>Modell ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="151"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="153"/>
         <source>View a TorchScript model file read-only, and edit it as a new architecture</source>
         <translation>Eine TorchScript-Modelldatei schreibgeschützt ansehen und als neue Architektur bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="152"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="154"/>
         <source>&amp;Start Training</source>
         <translation>Training &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="153"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="155"/>
         <source>S&amp;top Training</source>
         <translation>Training s&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="154"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="156"/>
         <source>&amp;Evaluate Run</source>
         <translation>Lauf &amp;auswerten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="155"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="157"/>
         <source>E&amp;xport Run</source>
         <translation>Lauf e&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="156"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="158"/>
         <source>Open &amp;Log…</source>
         <translation>&amp;Protokoll öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="157"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="159"/>
         <source>&amp;Reset Layout</source>
         <translation>&amp;Layout zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="158"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="160"/>
         <source>Show every panel again, docked where it was on first launch</source>
         <translation>Alle Bereiche wieder anzeigen, angedockt wie beim ersten Start</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="159"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="161"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="160"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="163"/>
         <source>&amp;About Flightdeck</source>
         <translation>Ü&amp;ber Flightdeck</translation>
     </message>
@@ -3416,17 +3370,17 @@ Aktivierungsspeicher pro Sample: %4</translation>
 <context>
     <name>flightdeck::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="100"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="101"/>
         <source>Could not create the project</source>
         <translation>Das Projekt konnte nicht erstellt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="100"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="101"/>
         <source>Could not open the project</source>
         <translation>Das Projekt konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="101"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="102"/>
         <source>%1
 
 %2</source>
@@ -3435,12 +3389,12 @@ Aktivierungsspeicher pro Sample: %4</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="110"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="111"/>
         <source>The project was found damaged</source>
         <translation>Das Projekt ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="112"/>
         <source>%1
 
 It is open read-only: nothing will be written to it until the command flightdeck-cli fsck finds the database whole again (for example after restoring project.db from a backup).
@@ -3453,103 +3407,103 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="117"/>
         <source>Opened project %1 read-only: it can be read, not changed</source>
         <translation>Projekt %1 schreibgeschützt geöffnet: Es kann gelesen, aber nicht geändert werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="120"/>
         <source>Opened project %1</source>
         <translation>Projekt %1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="133"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="134"/>
         <source>Checking the project database</source>
         <translation>Projektdatenbank wird geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="166"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="181"/>
         <source>About Flightdeck</source>
         <translation>Über Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="182"/>
         <source>&lt;b&gt;Flightdeck %1&lt;/b&gt;&lt;br&gt;A desktop workbench for the whole machine-learning lifecycle.&lt;br&gt;Build %2&lt;br&gt;%3</source>
         <translation>&lt;b&gt;Flightdeck %1&lt;/b&gt;&lt;br&gt;Eine Desktop-Arbeitsumgebung für den gesamten Lebenszyklus des maschinellen Lernens.&lt;br&gt;Build %2&lt;br&gt;%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="195"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="337"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="196"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="344"/>
         <source>Flightdeck</source>
         <translation>Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="320"/>
         <source>Run #%1 finished: %2</source>
         <translation>Lauf #%1 beendet: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="316"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="323"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="320"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="327"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="335"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="342"/>
         <source>%1 — Flightdeck</source>
         <translation>%1 — Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="348"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="355"/>
         <source>Data and Labeling</source>
         <translation>Daten und Annotation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="349"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="356"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="350"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="357"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="351"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="358"/>
         <source>Experiments</source>
         <translation>Experimente</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="352"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="359"/>
         <source>Evaluation</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="353"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="360"/>
         <source>Export and Registry</source>
         <translation>Export und Registry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="354"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="361"/>
         <source>Monitoring</source>
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="355"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="362"/>
         <source>Labeling</source>
         <translation>Annotation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="361"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="368"/>
         <source>%1 · reference BLAS (slow)</source>
         <translation>%1 · Referenz-BLAS (langsam)</translation>
     </message>
@@ -4258,62 +4212,105 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::QuitGuard</name>
     <message>
-        <location filename="../ui/mainwindow/QuitGuard.cpp" line="59"/>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="66"/>
         <source>Training is running</source>
         <translation>Training läuft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/QuitGuard.cpp" line="60"/>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="67"/>
         <source>A training run is in progress. Stop it and quit?</source>
         <translation>Ein Trainingslauf ist aktiv. Training stoppen und Flightdeck beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/QuitGuard.cpp" line="61"/>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="68"/>
         <source>A training run is in progress. Stop it and close the project?</source>
         <translation>Ein Trainingslauf ist aktiv. Training stoppen und das Projekt schließen?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/QuitGuard.cpp" line="64"/>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="71"/>
         <source>The run stops after the current batch and is recorded as cancelled, with its metrics and its model so far.</source>
         <translation>Der Lauf stoppt nach dem aktuellen Stapel und wird als abgebrochen erfasst, mit seinen bisherigen Metriken und seinem bisherigen Modell.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/QuitGuard.cpp" line="66"/>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="73"/>
         <source>Stop Training and Quit</source>
         <translation>Training stoppen und beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/QuitGuard.cpp" line="67"/>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="74"/>
         <source>Stop Training and Close</source>
         <translation>Training stoppen und schließen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/QuitGuard.cpp" line="69"/>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="76"/>
         <source>Keep Training</source>
         <translation>Weiter trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/QuitGuard.cpp" line="80"/>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="85"/>
+        <source>Work is running in the background</source>
+        <translation>Im Hintergrund läuft noch Arbeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="86"/>
+        <source>“%1” is still running. Cancel it and quit?</source>
+        <translation>„%1“ läuft noch. Abbrechen und beenden?</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="87"/>
+        <source>“%1” is still running. Cancel it and close the project?</source>
+        <translation>„%1“ läuft noch. Abbrechen und das Projekt schließen?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="92"/>
+        <source>%n more task(s) too.</source>
+        <translation>
+            <numerusform>Dazu %n weitere Aufgabe.</numerusform>
+            <numerusform>Dazu %n weitere Aufgaben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="94"/>
+        <source>What is already saved in the project stays; the unfinished work is discarded.</source>
+        <translation>Was im Projekt schon gespeichert ist, bleibt; die unfertige Arbeit wird verworfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="95"/>
+        <source>Cancel and Quit</source>
+        <translation>Abbrechen und beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="95"/>
+        <source>Cancel and Close</source>
+        <translation>Abbrechen und schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="97"/>
+        <source>Keep Working</source>
+        <translation>Weiterarbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="108"/>
         <source>Unsaved architecture</source>
         <translation>Ungespeicherte Architektur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/QuitGuard.cpp" line="81"/>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="109"/>
         <source>The architecture has unsaved changes.</source>
         <translation>Die Architektur enthält ungespeicherte Änderungen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/QuitGuard.cpp" line="82"/>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="110"/>
         <source>The architecture “%1” has unsaved changes.</source>
         <translation>Die Architektur „%1“ enthält ungespeicherte Änderungen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/QuitGuard.cpp" line="85"/>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="113"/>
         <source>Save them to the project before quitting?</source>
         <translation>Die Änderungen vor dem Beenden im Projekt speichern?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/QuitGuard.cpp" line="86"/>
+        <location filename="../ui/mainwindow/QuitGuard.cpp" line="114"/>
         <source>Save them to the project before closing it?</source>
         <translation>Die Änderungen vor dem Schließen im Projekt speichern?</translation>
     </message>
@@ -4642,87 +4639,152 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::ReferencePicker</name>
     <message>
-        <location filename="../ui/monitoring/ReferencePicker.cpp" line="54"/>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="68"/>
         <source>Reference:</source>
         <translation>Referenz:</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/ReferencePicker.cpp" line="55"/>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="69"/>
         <source>Choose…</source>
         <translation>Wählen…</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/ReferencePicker.cpp" line="56"/>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="70"/>
         <source>What drift is measured against</source>
         <translation>Wogegen Drift gemessen wird</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/ReferencePicker.cpp" line="59"/>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="73"/>
         <source>Deployed model&apos;s training data</source>
         <translation>Trainingsdaten des eingesetzten Modells</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/ReferencePicker.cpp" line="60"/>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="74"/>
+        <source>Dataset version of this project</source>
+        <translation>Datensatzversion dieses Projekts</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="77"/>
         <source>Bundle folder…</source>
         <translation>Bundle-Ordner…</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/ReferencePicker.cpp" line="61"/>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="78"/>
         <source>Profile, dataset CSV or log file…</source>
         <translation>Profil, Datensatz-CSV oder Protokolldatei…</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/ReferencePicker.cpp" line="62"/>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="79"/>
         <source>No reference</source>
         <translation>Keine Referenz</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/ReferencePicker.cpp" line="69"/>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="84"/>
+        <source>%1 v%2 (#%3, images)</source>
+        <translation>%1 v%2 (#%3, Bilder)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="85"/>
+        <source>%1 v%2 (#%3)</source>
+        <translation>%1 v%2 (#%3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="93"/>
+        <source>No dataset version yet</source>
+        <translation>Noch keine Datensatzversion</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="93"/>
+        <source>Open a project first</source>
+        <translation>Zuerst ein Projekt öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="101"/>
+        <source>profiling %1…</source>
+        <translation>%1 wird profiliert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="104"/>
+        <source>%1 (dataset version)</source>
+        <translation>%1 (Datensatzversion)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="116"/>
         <source>%1 (deployed model)</source>
         <translation>%1 (eingesetztes Modell)</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/ReferencePicker.cpp" line="73"/>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="118"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/ReferencePicker.cpp" line="73"/>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="118"/>
         <source>none (open a project to use its deployed model)</source>
         <translation>keine (öffnen Sie ein Projekt, um dessen eingesetztes Modell zu verwenden)</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/ReferencePicker.cpp" line="87"/>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="137"/>
+        <source>Listing dataset versions</source>
+        <translation>Datensatzversionen werden aufgelistet</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="99"/>
+        <source>dataset version #%1</source>
+        <translation>Datensatzversion #%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="171"/>
+        <source>Profiling dataset version %1</source>
+        <translation>Datensatzversion %1 wird profiliert</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="102"/>
+        <source>%1, train split #%2</source>
+        <translation>%1, Trainingsteil der Aufteilung #%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="103"/>
+        <source>%1, labeled rows</source>
+        <translation>%1, beschriftete Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="189"/>
+        <source>The dataset version could not be profiled: %1</source>
+        <translation>Die Datensatzversion konnte nicht profiliert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="195"/>
         <source>Choose a reference</source>
         <translation>Referenz wählen</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/ReferencePicker.cpp" line="90"/>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="198"/>
         <source>References (*.json *.csv *.tsv *.jsonl *.ndjson *.log)</source>
         <translation>Referenzen (*.json *.csv *.tsv *.jsonl *.ndjson *.log)</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/ReferencePicker.cpp" line="90"/>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="198"/>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/ReferencePicker.cpp" line="96"/>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="204"/>
         <source>Choose a bundle folder</source>
         <translation>Bundle-Ordner wählen</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/ReferencePicker.cpp" line="119"/>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="228"/>
         <source>Finding the deployed model</source>
         <translation>Eingesetztes Modell wird gesucht</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/ReferencePicker.cpp" line="144"/>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="253"/>
         <source>%1 has no reference_profile.json (export it again)</source>
         <translation>%1 hat keine reference_profile.json (erneut exportieren)</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/ReferencePicker.cpp" line="146"/>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="255"/>
         <source>no registered model in this project</source>
         <translation>kein registriertes Modell in diesem Projekt</translation>
     </message>
@@ -5474,6 +5536,52 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
     </message>
 </context>
 <context>
+    <name>flightdeck::ui::ShortcutsDialog</name>
+    <message>
+        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="84"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="87"/>
+        <source>Filter by action, keys or panel</source>
+        <translation>Nach Aktion, Tasten oder Bereich filtern</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="92"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="92"/>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="92"/>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="106"/>
+        <source>Another action uses these keys here: neither fires until one changes</source>
+        <translation>Eine andere Aktion nutzt hier dieselben Tasten: keine von beiden wird ausgelöst, bis eine geändert ist</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="112"/>
+        <source>%n shortcut(s) in red clash with another.</source>
+        <translation>
+            <numerusform>%n rot markiertes Tastenkürzel kollidiert mit einem anderen.</numerusform>
+            <numerusform>%n rot markierte Tastenkürzel kollidieren mit anderen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/ShortcutsDialog.cpp" line="113"/>
+        <source>Each panel&apos;s own keys work while it has the focus.</source>
+        <translation>Die eigenen Tasten eines Bereichs wirken, solange er den Fokus hat.</translation>
+    </message>
+</context>
+<context>
     <name>flightdeck::ui::SplitForm</name>
     <message>
         <location filename="../ui/data/SplitForm.cpp" line="82"/>
@@ -5552,12 +5660,12 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::TaskRunner</name>
     <message>
-        <location filename="../ui/common/TaskRunner.cpp" line="116"/>
+        <location filename="../ui/common/TaskRunner.cpp" line="117"/>
         <source>Open or create a project first.</source>
         <translation>Öffnen oder erstellen Sie zuerst ein Projekt.</translation>
     </message>
     <message>
-        <location filename="../ui/common/TaskRunner.cpp" line="165"/>
+        <location filename="../ui/common/TaskRunner.cpp" line="167"/>
         <source>Unknown error.</source>
         <translation>Unbekannter Fehler.</translation>
     </message>

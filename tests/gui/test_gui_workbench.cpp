@@ -10,6 +10,7 @@
 #include "common/ProjectSession.h"
 #include "common/Settings.h"
 #include "common/TrainingController.h"
+#include "common/TaskRunner.h"
 #include "common/Translations.h"
 #include "experiments/ExperimentsPanel.h"
 #include "mainwindow/MainWindow.h"
@@ -37,6 +38,7 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 #include <QtTest>
 
@@ -134,6 +136,7 @@ private Q_SLOTS:
     void savedLayoutsRestoreSanely();
     void newProjectCreatesAMissingFolder();
     void shortcutListShowsEveryShortcutAndNoClash();
+    void quitDuringBackgroundWorkAsksFirst();
 
 private:
     QTemporaryDir dir_;
@@ -560,6 +563,62 @@ void TestGuiWorkbench::shortcutListShowsEveryShortcutAndNoClash()
     for (const auto& e : hostEntries)
         QCOMPARE(e.conflict, e.action != c);
     QCOMPARE(hostEntries.front().text, QStringLiteral("One"));
+}
+
+// An import, an export or a retrain on the TaskRunner is not dropped without a word: quitting
+// asks, "Keep Working" keeps it, "Cancel and Quit" cancels it. A lookup younger than a second
+// does not ask.
+void TestGuiWorkbench::quitDuringBackgroundWorkAsksFirst()
+{
+    const QString folder = dir_.filePath(QStringLiteral("background"));
+    makeProject(folder);
+    auto window = makeWindow();
+    QVERIFY(window);
+    QVERIFY(window->openProject(folder));
+    window->tasks()->waitForIdle();
+    std::atomic<bool> sawCancel{false};
+    bool finished = false;
+    window->tasks()->run(
+        QStringLiteral("Importing a big folder"),
+        [&](flightdeck::store::Project&, const std::atomic<bool>& cancel) {
+            while (!cancel.load())
+                QThread::msleep(5);
+            sawCancel = true;
+            return QVariant();
+        },
+        [&](const QVariant&) { finished = true; });
+    QTest::qWait(1200);
+    Answers answers;
+    window->quitGuard()->setAsker(answers.asker());
+    answers.replies = {QMessageBox::Cancel};
+    QVERIFY(!window->close());
+    QVERIFY(window->tasks()->isBusy());
+    QVERIFY(!sawCancel);
+    answers.replies = {QMessageBox::Yes};
+    QVERIFY(window->close());
+    QCOMPARE(answers.asked, QStringList({QStringLiteral("cancelTasksQuestion"), QStringLiteral("cancelTasksQuestion")}));
+    QTRY_VERIFY(sawCancel.load());
+    QTRY_VERIFY(!window->tasks()->isBusy());
+
+    // Young work asks nothing.
+    auto again = makeWindow();
+    QVERIFY(again->openProject(folder));
+    again->tasks()->waitForIdle();
+    std::atomic<bool> release{false};
+    again->tasks()->run(
+        QStringLiteral("Listing"),
+        [&](flightdeck::store::Project&, const std::atomic<bool>& cancel) {
+            while (!release.load() && !cancel.load())
+                QThread::msleep(5);
+            return QVariant();
+        },
+        {});
+    Answers none;
+    again->quitGuard()->setAsker(none.asker());
+    QVERIFY(again->close());
+    QVERIFY(none.asked.isEmpty());
+    release = true;
+    again->tasks()->waitForIdle();
 }
 
 QTEST_MAIN(TestGuiWorkbench)

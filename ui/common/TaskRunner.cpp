@@ -5,6 +5,7 @@
 
 #include "flightdeck/store/Project.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QMutex>
 #include <QPointer>
@@ -146,6 +147,7 @@ void TaskRunner::launch(const QString& title, Job job, Done onDone, Failed onFai
     state->title = title;
     cancelFlags_.push_back(cancel);
     ++running_;
+    titles_.push_back({title, QDateTime::currentMSecsSinceEpoch()});
     if (running_ == 1)
         Q_EMIT busyChanged(true, title);
     // A project switched while the task ran must not receive the old project's result.
@@ -173,6 +175,11 @@ void TaskRunner::launch(const QString& title, Job job, Done onDone, Failed onFai
                 if (!self)
                     return;
                 --self->running_;
+                auto& titles = self->titles_;
+                if (const auto it = std::find_if(titles.begin(), titles.end(),
+                                                 [&](const Running& r) { return r.title == title; });
+                    it != titles.end())
+                    titles.erase(it);
                 state->finished = true;
                 bool reported = state->sinceSignal.isValid();
                 {
@@ -199,6 +206,16 @@ void TaskRunner::launch(const QString& title, Job job, Done onDone, Failed onFai
             },
             Qt::QueuedConnection);
     });
+}
+
+QStringList TaskRunner::runningTitles(qint64 minimumMs) const
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QStringList out;
+    for (const Running& r : titles_)
+        if (now - r.startedMs >= minimumMs)
+            out << r.title;
+    return out;
 }
 
 void TaskRunner::cancelAll()

@@ -4,6 +4,7 @@
 // session's folder and a cancel flag; the result comes back on the GUI thread. busyChanged
 // drives the status bar's busy indicator, progressChanged its progress bar.
 #include <QObject>
+#include <QStringList>
 #include <QString>
 #include <QVariant>
 
@@ -67,6 +68,9 @@ public:
                      Done onDone, Failed onFailed = {});
 
     bool isBusy() const { return running_ > 0; }
+    // The titles of the tasks that have run for at least `minimumMs`, oldest first (the quit
+    // question names them; a lookup of a few milliseconds is not worth a question).
+    QStringList runningTitles(qint64 minimumMs = 0) const;
     void cancelAll();
     // Blocks until every task has finished (tests and shutdown only; never from a slot).
     void waitForIdle();
@@ -89,6 +93,11 @@ private:
     // One flag per running task: a new task must not clear a Cancel the user gave earlier.
     std::vector<std::shared_ptr<std::atomic<bool>>> cancelFlags_;
     int running_ = 0;
+    struct Running {
+        QString title;
+        qint64 startedMs;
+    };
+    std::vector<Running> titles_;
     QThreadPool* pool_;
 };
 

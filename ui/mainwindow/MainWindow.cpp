@@ -68,7 +68,7 @@ MainWindow::MainWindow(QWidget* parent)
     actions_ = new MainActions(this, undoGroup_,
                                {dockData_, dockLabeling_, dockArchitecture_, dockTraining_,
                                 dockExperiments_, dockEvaluation_, dockExport_, dockMonitoring_});
-    quitGuard_ = new QuitGuard(this, training_, architecturePanel_);
+    quitGuard_ = new QuitGuard(this, training_, tasks_, architecturePanel_);
     createStatusBar();
     // A laptop's 1366x768 must hold the whole window: never open larger than the screen.
     QSize size(1600, 1000);

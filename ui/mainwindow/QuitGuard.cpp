@@ -2,6 +2,7 @@
 
 #include "architecture/ArchitectureDocument.h"
 #include "architecture/ArchitecturePanel.h"
+#include "common/TaskRunner.h"
 #include "common/TrainingController.h"
 
 #include <QPushButton>
@@ -9,8 +10,14 @@
 
 namespace flightdeck::ui {
 
-QuitGuard::QuitGuard(QWidget* window, TrainingController* training, ArchitecturePanel* architecture)
-    : QObject(window), window_(window), training_(training), architecture_(architecture)
+namespace {
+// Background work younger than this (a listing, a lookup) is not worth a question.
+constexpr qint64 kAskAfterMs = 1000;
+}  // namespace
+
+QuitGuard::QuitGuard(QWidget* window, TrainingController* training, TaskRunner* tasks,
+                     ArchitecturePanel* architecture)
+    : QObject(window), window_(window), training_(training), tasks_(tasks), architecture_(architecture)
 {
     setObjectName(QStringLiteral("quitGuard"));
 }
@@ -73,6 +80,27 @@ bool QuitGuard::confirm(Leaving leaving)
             return false;
     }
 
+    const QStringList background = tasks_ ? tasks_->runningTitles(kAskAfterMs) : QStringList();
+    if (!background.isEmpty()) {
+        QMessageBox box(QMessageBox::Warning, tr("Work is running in the background"),
+                        quitting ? tr("\u201c%1\u201d is still running. Cancel it and quit?").arg(background.first())
+                                 : tr("\u201c%1\u201d is still running. Cancel it and close the project?")
+                                       .arg(background.first()),
+                        QMessageBox::Yes | QMessageBox::Cancel, window_);
+        box.setObjectName(QStringLiteral("cancelTasksQuestion"));
+        box.setInformativeText(
+            (background.size() > 1 ? tr("%n more task(s) too.", nullptr, int(background.size() - 1)) + QLatin1Char(' ')
+                                   : QString())
+            + tr("What is already saved in the project stays; the unfinished work is discarded."));
+        box.button(QMessageBox::Yes)->setText(quitting ? tr("Cancel and Quit") : tr("Cancel and Close"));
+        box.button(QMessageBox::Yes)->setObjectName(QStringLiteral("cancelTasksButton"));
+        box.button(QMessageBox::Cancel)->setText(tr("Keep Working"));
+        box.button(QMessageBox::Cancel)->setObjectName(QStringLiteral("stayButton"));
+        box.setDefaultButton(QMessageBox::Cancel);
+        if (ask(box) != QMessageBox::Yes)
+            return false;
+    }
+
     if (architecture_->hasUnsavedChanges()) {
         // The layer table's name; the graph editor's document has its own, so no name then.
         const QString name = architecture_->graphUndoStack()->isClean() ? architecture_->document()->name()
@@ -102,6 +130,8 @@ bool QuitGuard::confirm(Leaving leaving)
 
     if (stopTraining)
         training_->stop();   // its destructor (or the project switch) joins the thread
+    if (!background.isEmpty())
+        tasks_->cancelAll();
     return true;
 }
 
