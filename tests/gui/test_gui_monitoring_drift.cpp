@@ -1,7 +1,12 @@
 // The monitoring dashboard against a reference: a simulated log whose "income" shifts half-way
 // is loaded with the deployed model's bundle as reference; the drift table flags income and
 // nothing else, brushing a range re-measures every view, an alert rule fires on the shift,
-// follow mode picks up appended and rotated lines, and bad input is named, not hidden.
+// follow mode picks up appended and rotated lines, and bad input is named, not hidden. A
+// dataset version of the project can be the reference: a table version's features, or an image
+// version's brightness and contrast against a log of a real image model's answers whose images
+// brighten half-way (docs/screenshots/monitoring-image-drift*.png with FLIGHTDECK_SCREENSHOT_DIR).
+#include "common/ShapeImages.h"
+#include "common/Translations.h"
 #include "common/ProjectSession.h"
 #include "common/TaskRunner.h"
 #include "monitoring/AlertRuleDialog.h"
@@ -16,7 +21,14 @@
 #include "monitoring/ReferencePicker.h"
 #include "monitoring/TimeBrush.h"
 
+#include "flightdeck/data/DatasetCatalog.h"
+#include "flightdeck/data/ImageInput.h"
+#include "flightdeck/export/BundleExporter.h"
+#include "flightdeck/model/GraphSpec.h"
 #include "flightdeck/monitor/LogSimulator.h"
+#include "flightdeck/serve/BundleModel.h"
+#include "flightdeck/store/RunRepository.h"
+#include "flightdeck/train/Trainer.h"
 #include "flightdeck/monitor/ReferenceProfile.h"
 #include "flightdeck/store/AlertRuleRepository.h"
 #include "flightdeck/store/ModelRegistry.h"
@@ -31,6 +43,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -94,6 +107,52 @@ std::string simulate(const monitor::ReferenceProfile& profile, double duration, 
     return out.str();
 }
 
+// An image log as flightdeck-serve writes it for {"pixels": [...]} requests to `bundle`: the
+// logged features are the input's brightness and contrast, the answer the model's own; the
+// images brighten by 60 levels from kShiftAt on.
+std::string simulateImages(const flightdeck::data::ImageSet& images, const std::vector<std::uint32_t>& rows,
+                           const std::filesystem::path& bundle, std::string* truth) {
+    namespace data = flightdeck::data;
+    auto model = std::make_shared<flightdeck::serve::BundleModel>(flightdeck::serve::BundleModel::load(bundle));
+    monitor::ImageSimulationSource src;
+    src.channels = images.channels;
+    src.height = images.height;
+    src.width = images.width;
+    for (std::uint32_t r : rows) {
+        src.pixels.insert(src.pixels.end(), images.image(r), images.image(r) + images.imageBytes());
+        src.labels.push_back(images.classes[std::size_t(images.labels[r])]);
+    }
+    const data::ImageShape shape = model->info().image;
+    src.serve = [model, shape](const std::vector<double>& pixels, std::size_t count) {
+        std::vector<monitor::ServedImage> answers(count);
+        std::vector<float> input;
+        for (std::size_t i = 0; i < count; ++i) {
+            const auto one = data::pixelsToInput(
+                {pixels.begin() + std::ptrdiff_t(i * shape.values()), pixels.begin() + std::ptrdiff_t((i + 1) * shape.values())},
+                shape);
+            const auto look = data::brightnessContrast(one.data(), one.size());
+            answers[i].features = {look.brightness, look.contrast};
+            input.insert(input.end(), one.begin(), one.end());
+        }
+        const auto predictions = model->predict(input.data(), count);
+        for (std::size_t i = 0; i < count; ++i) {
+            answers[i].prediction = predictions[i].label;
+            answers[i].confidence = predictions[i].confidence;
+        }
+        return answers;
+    };
+    monitor::SimulationOptions options;
+    options.rate = 1;
+    monitor::ImageShift brighter;
+    brighter.brightness = 60;
+    brighter.from = kShiftAt;
+    options.image.push_back(brighter);
+    std::ostringstream out, labels;
+    monitor::simulateImageLog(src, options, out, &labels);
+    *truth = labels.str();
+    return out.str();
+}
+
 void writeText(const QString& path, const std::string& text, bool append = false) {
     std::ofstream out(path.toStdString(), append ? std::ios::app : std::ios::trunc);
     out << text;
@@ -121,6 +180,8 @@ private Q_SLOTS:
     void mismatchedFeaturesAreNamed();
     void tooFewReferenceRowsAreSaid();
     void followModePicksUpAppendedAndRotatedLines();
+    void aTableVersionIsTheReference();
+    void anImageVersionFlagsBrightness();
     void cleanupTestCase();
 
 private:
@@ -384,6 +445,110 @@ void TestGuiMonitoringDrift::followModePicksUpAppendedAndRotatedLines() {
     QCOMPARE(s->rotations, 1);
     QCOMPARE(s->rangeRows, qint64(1000));
     panel_->setFollowing(false);
+}
+
+void TestGuiMonitoringDrift::aTableVersionIsTheReference() {
+    // 300 rows like the profile's, 70 % of them the train split: the reference's rows.
+    flightdeck::data::Table table;
+    table.featureNames = {"age", "income", "score"};
+    table.labelName = "label";
+    table.classes = {"low", "high"};
+    std::mt19937 rng(11);
+    std::normal_distribution<float> age(40, 10), income(50, 15);
+    std::uniform_real_distribution<float> score(0, 1);
+    for (int i = 0; i < 300; ++i) {
+        table.features.insert(table.features.end(), {age(rng), income(rng), score(rng)});
+        table.labels.push_back(table.features.back() > 0.5f ? 1 : 0);
+    }
+    flightdeck::data::DatasetCatalog catalog(session_->project());
+    const auto version = catalog.addVersion("churn-train", table, "test");
+    const auto split = catalog.createSplit(version.id, {0.7, 0.15, 0.15}, 1);
+    const auto trainRows = catalog.loadSplit(split.id).train.size();
+    ReferencePicker* picker = panel_->referencePicker();
+    QSignalSpy listed(picker, &ReferencePicker::versionsListed);
+    session_->notifyDatasetsChanged();
+    QTRY_VERIFY_WITH_TIMEOUT(!listed.isEmpty() && picker->versions().size() == 1, 30000);
+    QCOMPARE(picker->versions().front().id, qint64(version.id));
+    QVERIFY(!picker->versions().front().images);
+
+    picker->chooseVersion(version.id);
+    QTRY_VERIFY_WITH_TIMEOUT(!picker->path().isEmpty(), 30000);
+    QCOMPARE(picker->source(), ReferencePicker::Source::Version);
+    QCOMPARE(picker->versionId(), qint64(version.id));
+    QVERIFY2(picker->labelText().contains(QStringLiteral("churn-train v1")), qPrintable(picker->labelText()));
+    QVERIFY2(picker->labelText().contains(QStringLiteral("dataset version")), qPrintable(picker->labelText()));
+    panel_->openLog(log_);
+    const auto s = waitFor([&](const DashboardSnapshot& s) {
+        return s.rangeDrift && s.referenceRows == std::int64_t(trainRows);
+    });
+    QCOMPARE(s->referenceFeatures, (std::vector<std::string>{"age", "income", "score"}));
+    QVERIFY(column(*s, "income")->drifted);
+    QVERIFY(!column(*s, "age")->drifted);
+    DriftTable* driftTable = panel_->driftTable();
+    QCOMPARE(driftTable->rowCount(), 4);
+    for (const char* name : {"age", "income", "score", "prediction"})
+        QVERIFY2(driftTable->rowOf(QLatin1String(name)) >= 0, name);
+}
+
+void TestGuiMonitoringDrift::anImageVersionFlagsBrightness() {
+    namespace data = flightdeck::data;
+    auto& project = session_->project();
+    data::DatasetCatalog catalog(project);
+    const data::ImageSet images = flightdeck::testing::shapeImages(150, 3);
+    const auto version = catalog.addImageVersion("shapes", images, "test");
+    const auto split = catalog.createSplit(version.id, {0.7, 0.15, 0.15}, 1);
+    const auto graph = flightdeck::model::GraphSpec::fromJson(
+        "{\"version\":2,\"nodes\":[{\"id\":\"in\",\"type\":\"input\"},"
+        "{\"id\":\"c\",\"type\":\"conv2d\",\"inputs\":[\"in\"],\"out_channels\":4,\"kernel\":3,\"padding\":1},"
+        "{\"id\":\"r\",\"type\":\"relu\",\"inputs\":[\"c\"]},{\"id\":\"f\",\"type\":\"flatten\",\"inputs\":[\"r\"]},"
+        "{\"id\":\"out\",\"type\":\"output\",\"inputs\":[\"f\"]}]}");
+    const auto arch = store::ArchitectureRepository(project).save("cnn", graph.toJson(), graph.hash());
+    flightdeck::train::TrainConfig config;
+    config.epochs = 3;
+    config.threads = 1;
+    const auto run = flightdeck::train::Trainer(project).run(version.id, split.id, arch, config);
+    const auto bundle = flightdeck::exporting::BundleExporter(project).exportRun(run.runId, "shapes").bundleDir;
+    const QString imageLog = dir_.filePath(QStringLiteral("images.jsonl"));
+    std::string truth;
+    writeText(imageLog, simulateImages(images, catalog.loadSplit(split.id).train, bundle, &truth));
+    const QString imageTruth = dir_.filePath(QStringLiteral("image_truth.jsonl"));
+    writeText(imageTruth, truth);
+
+    ReferencePicker* picker = panel_->referencePicker();
+    QSignalSpy listed(picker, &ReferencePicker::versionsListed);
+    session_->notifyDatasetsChanged();
+    QTRY_VERIFY_WITH_TIMEOUT(!listed.isEmpty() && !picker->versions().isEmpty() && picker->versions().back().id == qint64(version.id), 30000);
+    const auto listedVersions = picker->versions();
+    const auto entry = std::find_if(listedVersions.begin(), listedVersions.end(),
+                                    [&](const VersionEntry& v) { return v.id == qint64(version.id); });
+    QVERIFY(entry != listedVersions.end());
+    QVERIFY(entry->images);
+    picker->chooseVersion(version.id);
+    QTRY_VERIFY_WITH_TIMEOUT(picker->versionId() == qint64(version.id) && !picker->path().isEmpty(), 30000);
+    panel_->openLog(imageLog);
+    panel_->setGroundTruth(imageTruth);
+    const auto s = waitFor([](const DashboardSnapshot& s) {
+        return s.rangeDrift && s.referenceFeatures == std::vector<std::string>{"brightness", "contrast"}
+            && !s.accuracy.realized.empty();
+    });
+    QVERIFY(s->mismatch.empty());
+    QVERIFY(column(*s, "brightness")->drifted);
+    DriftTable* driftTable = panel_->driftTable();
+    QCOMPARE(driftTable->severity(driftTable->rowOf(QStringLiteral("brightness"))), DriftSeverity::Alarm);
+    QVERIFY2(picker->labelText().contains(QStringLiteral("shapes v1")), qPrintable(picker->labelText()));
+
+    // FLIGHTDECK_SCREENSHOT_DIR: the dashboard as the user sees it, in English and German.
+    const QString shots = qEnvironmentVariable("FLIGHTDECK_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        driftTable->selectRow(driftTable->rowOf(QStringLiteral("brightness")));
+        QTest::qWait(300);
+        QVERIFY(panel_->grab().save(shots + QStringLiteral("/monitoring-image-drift.png")));
+        Translations::apply(QStringLiteral("de"));
+        QTest::qWait(300);
+        QVERIFY(picker->labelText().contains(QStringLiteral("Datensatzversion")));
+        QVERIFY(panel_->grab().save(shots + QStringLiteral("/monitoring-image-drift-de.png")));
+        Translations::apply(QStringLiteral("en"));
+    }
 }
 
 void TestGuiMonitoringDrift::cleanupTestCase() {

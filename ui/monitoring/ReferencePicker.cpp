@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPointer>
+#include <QTemporaryDir>
 #include <QToolButton>
 
 #include <memory>
@@ -27,6 +28,8 @@ ReferencePicker::ReferencePicker(ProjectSession* session, TaskRunner* runner, QW
     button_->setObjectName(QStringLiteral("referenceButton"));
     button_->setPopupMode(QToolButton::InstantPopup);
     button_->setMenu(new QMenu(button_));
+    versionsMenu_ = new QMenu(this);
+    versionsMenu_->setObjectName(QStringLiteral("referenceVersionsMenu"));
     label_ = new QLabel(this);
     label_->setObjectName(QStringLiteral("referenceLabel"));
     label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -38,17 +41,28 @@ ReferencePicker::ReferencePicker(ProjectSession* session, TaskRunner* runner, QW
     layout->addWidget(button_);
     layout->addWidget(label_, 1);
     connect(session_, &ProjectSession::projectOpened, this, [this] {
-        if (deployed_)
+        listVersions();
+        // Another project's version means nothing here: back to the deployed model.
+        if (source_ != Source::File)
             useDeployedModel();
     });
+    connect(session_, &ProjectSession::projectClosed, this, [this] {
+        versions_.clear();
+        fillVersionsMenu();
+    });
+    connect(session_, &ProjectSession::datasetsChanged, this, &ReferencePicker::listVersions);
     connect(session_, &ProjectSession::exportsChanged, this, [this] {
-        if (deployed_)
+        if (source_ == Source::Deployed)
             useDeployedModel();
     });
     retranslateUi();
-    if (session_->isOpen())
+    if (session_->isOpen()) {
+        listVersions();
         useDeployedModel();
+    }
 }
+
+ReferencePicker::~ReferencePicker() = default;
 
 void ReferencePicker::retranslateUi() {
     caption_->setText(tr("Reference:"));
@@ -57,18 +71,49 @@ void ReferencePicker::retranslateUi() {
     QMenu* menu = button_->menu();
     menu->clear();
     menu->addAction(tr("Deployed model's training data"), this, &ReferencePicker::useDeployedModel);
+    versionsMenu_->setTitle(tr("Dataset version of this project"));
+    menu->addMenu(versionsMenu_);
+    fillVersionsMenu();
     menu->addAction(tr("Bundle folder\u2026"), this, &ReferencePicker::chooseBundle);
     menu->addAction(tr("Profile, dataset CSV or log file\u2026"), this, &ReferencePicker::chooseFile);
     menu->addAction(tr("No reference"), this, [this] { choose({}); });
     showState();
 }
 
+QString ReferencePicker::versionText(const VersionEntry& v) const {
+    return v.images ? tr("%1 v%2 (#%3, images)").arg(v.dataset).arg(v.number).arg(v.id)
+                    : tr("%1 v%2 (#%3)").arg(v.dataset).arg(v.number).arg(v.id);
+}
+
+void ReferencePicker::fillVersionsMenu() {
+    versionsMenu_->clear();
+    for (const VersionEntry& v : versions_)
+        versionsMenu_->addAction(versionText(v), this, [this, id = v.id] { chooseVersion(id); });
+    if (versions_.isEmpty())
+        versionsMenu_->addAction(session_->isOpen() ? tr("No dataset version yet") : tr("Open a project first"))
+            ->setEnabled(false);
+}
+
+// Built when shown, not when chosen, so a language change reaches it.
+QString ReferencePicker::versionDescription() const {
+    const QString version = version_.id ? versionText(version_) : tr("dataset version #%1").arg(versionId_);
+    if (path_.isEmpty())
+        return tr("profiling %1\u2026").arg(version);
+    const QString rows = splitId_ ? tr("%1, train split #%2").arg(version).arg(splitId_)
+                                  : tr("%1, labeled rows").arg(version);
+    return tr("%1 (dataset version)").arg(rows);
+}
+
+QString ReferencePicker::labelText() const { return label_->text(); }
+
 void ReferencePicker::showState() {
     QString text;
-    if (!path_.isEmpty())
-        text = deployed_ ? tr("%1 (deployed model)").arg(description_) : QDir::toNativeSeparators(path_);
-    else if (!lookupError_.isEmpty())
+    if (!lookupError_.isEmpty())
         text = lookupError_;
+    else if (source_ == Source::Version)
+        text = versionDescription();
+    else if (!path_.isEmpty())
+        text = source_ == Source::Deployed ? tr("%1 (deployed model)").arg(description_) : QDir::toNativeSeparators(path_);
     else
         text = session_->isOpen() ? tr("none") : tr("none (open a project to use its deployed model)");
     label_->setText(text);
@@ -76,11 +121,74 @@ void ReferencePicker::showState() {
 }
 
 void ReferencePicker::choose(const QString& path) {
-    deployed_ = false;
+    ++request_;
+    source_ = Source::File;
     lookupError_.clear();
     path_ = path;
     showState();
     Q_EMIT referenceChanged(path_);
+}
+
+void ReferencePicker::listVersions() {
+    if (!session_->isOpen())
+        return;
+    auto listed = std::make_shared<QVector<VersionEntry>>();
+    QPointer<ReferencePicker> self(this);
+    runner_->run(tr("Listing dataset versions"),
+                 [listed](store::Project& project, const std::atomic<bool>&) {
+                     *listed = flightdeck::ui::listVersions(project);
+                     return QVariant();
+                 },
+                 [self, listed](const QVariant&) {
+                     if (!self)
+                         return;
+                     self->versions_ = *listed;
+                     self->fillVersionsMenu();
+                     Q_EMIT self->versionsListed();
+                 });
+}
+
+void ReferencePicker::chooseVersion(qint64 versionId) {
+    const int request = ++request_;
+    source_ = Source::Version;
+    versionId_ = versionId;
+    lookupError_.clear();
+    path_.clear();
+    version_ = {};
+    splitId_ = 0;
+    for (const VersionEntry& v : versions_)
+        if (v.id == versionId)
+            version_ = v;
+    showState();
+    Q_EMIT referenceChanged(path_);   // nothing to compare against until the profile is ready
+    if (!profiles_)
+        profiles_ = std::make_unique<QTemporaryDir>();
+    // A new name each time: the dashboard's worker may still be reading the previous file.
+    const std::string file =
+        profiles_->filePath(QStringLiteral("version-%1-%2.json").arg(versionId).arg(request)).toStdString();
+    auto built = std::make_shared<VersionReference>();
+    QPointer<ReferencePicker> self(this);
+    runner_->run(tr("Profiling dataset version %1").arg(versionId),
+                 [built, versionId, file](store::Project& project, const std::atomic<bool>&) {
+                     *built = versionReference(project, versionId);
+                     built->profile.save(file);
+                     return QVariant();
+                 },
+                 [self, built, request, file](const QVariant&) {
+                     if (!self || self->request_ != request)
+                         return;   // the user chose something else meanwhile
+                     self->version_ = built->version;
+                     self->splitId_ = built->splitId;
+                     self->path_ = QString::fromStdString(file);
+                     self->showState();
+                     Q_EMIT self->referenceChanged(self->path_);
+                 },
+                 [self, request](const QString& message) {
+                     if (!self || self->request_ != request)
+                         return;
+                     self->lookupError_ = tr("The dataset version could not be profiled: %1").arg(message);
+                     self->showState();
+                 });
 }
 
 void ReferencePicker::chooseFile() {
@@ -104,7 +212,8 @@ void ReferencePicker::chooseBundle() {
 }
 
 void ReferencePicker::useDeployedModel() {
-    deployed_ = true;
+    const int request = ++request_;
+    source_ = Source::Deployed;
     lookupError_.clear();
     if (!session_->isOpen()) {
         path_.clear();
@@ -135,8 +244,8 @@ void ReferencePicker::useDeployedModel() {
                          found->problem = QString::fromStdString(bundle.string());
                      return QVariant();
                  },
-                 [self, found](const QVariant&) {
-                     if (!self || !self->deployed_)
+                 [self, found, request](const QVariant&) {
+                     if (!self || self->request_ != request)
                          return;   // the user chose something else meanwhile
                      self->path_ = found->path;
                      self->description_ = found->description;
