@@ -1,8 +1,9 @@
 // The workbench as a person meets it (issue 12), in real MainWindows under the offscreen
 // platform: the window fits small screens in English and German, Ctrl+click selects several
-// runs, quitting asks before losing a training run or an architecture edit, View > Reset Layout
-// and old saved layouts, New Project on a folder that does not exist yet, and a learning-rate
-// field that takes "3e-4" and says why it refuses a value.
+// runs, View > Reset Layout and old saved layouts, New Project on a folder that does not exist
+// yet, a learning-rate field that takes "3e-4" and says why it refuses a value, and
+// Help > Keyboard Shortcuts.
+// Quitting safely is test_gui_quit.
 #include "architecture/ArchitectureDocument.h"
 #include "architecture/ArchitecturePanel.h"
 #include "architecture/graph/GraphDocument.h"
@@ -10,7 +11,6 @@
 #include "common/ProjectSession.h"
 #include "common/Settings.h"
 #include "common/TrainingController.h"
-#include "common/TaskRunner.h"
 #include "common/Translations.h"
 #include "experiments/ExperimentsPanel.h"
 #include "mainwindow/MainWindow.h"
@@ -18,13 +18,12 @@
 #include "mainwindow/QuitGuard.h"
 #include "mainwindow/ShortcutsDialog.h"
 #include "training/TrainingPanel.h"
+#include "gui/WorkbenchFixture.h"
 
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/model/ArchitectureSpec.h"
 #include "flightdeck/store/Project.h"
-#include "flightdeck/store/RunRepository.h"
 
-#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QDoubleSpinBox>
@@ -38,87 +37,13 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
-#include <QThread>
-#include <QTimer>
 #include <QtTest>
 
 #include <memory>
 
 using namespace flightdeck::ui;
 
-namespace {
-
-// A project with a 3-class table, a split, a saved architecture and two finished runs that
-// differ in learning rate and batch size.
-struct ProjectIds {
-    qint64 version = 0, split = 0, architecture = 0;
-    QList<qint64> runs;
-};
-
-ProjectIds makeProject(const QString& folder)
-{
-    namespace store = flightdeck::store;
-    ProjectIds ids;
-    auto project = store::Project::create(folder.toStdString());
-    flightdeck::data::Table table;
-    table.labelName = "y";
-    table.featureNames = {"a", "b"};
-    table.classes = {"x", "y", "z"};
-    for (int i = 0; i < 300; ++i) {
-        table.features.push_back(static_cast<float>(i % 3) * 4.0f + static_cast<float>(i % 7) * 0.1f);
-        table.features.push_back(static_cast<float>(i % 5) * 0.2f);
-        table.labels.push_back(i % 3);
-    }
-    flightdeck::data::DatasetCatalog catalog(project);
-    ids.version = catalog.addVersion("t", table, "t.csv").id;
-    ids.split = catalog.createSplit(ids.version, {}, 7).id;
-    auto spec = flightdeck::model::defaultMlp();
-    spec.name = "mlp";
-    ids.architecture = store::ArchitectureRepository(project).save(spec.name, spec.toJson(), spec.hash());
-    store::RunRepository runs(project);
-    const char* rates[] = {"0.001", "0.01", "0.0003"};
-    for (int i = 0; i < 3; ++i) {
-        store::RunRecord run;
-        run.name = "run" + std::to_string(i);
-        run.versionId = ids.version;
-        run.splitId = ids.split;
-        run.architectureId = ids.architecture;
-        run.status = flightdeck::store::RunStatus::Running;
-        run.device = "cpu";
-        run.startedAt = 1700000000.0 + i;
-        const qint64 id = runs.createRun(run);
-        runs.setParams(id, {{"learning_rate", rates[i]}, {"batch_size", i == 2 ? "64" : "32"},
-                            {"epochs", "3"}});
-        runs.finishRun(id, flightdeck::store::RunStatus::Completed);
-        ids.runs.append(id);
-    }
-    return ids;
-}
-
-std::unique_ptr<MainWindow> makeWindow(const QSize& size = QSize(1366, 768))
-{
-    auto window = std::make_unique<MainWindow>();
-    window->resize(size);
-    window->show();
-    if (!QTest::qWaitForWindowExposed(window.get()))
-        return nullptr;
-    return window;
-}
-
-// Answers the quit guard's questions without a modal loop and records what was asked.
-struct Answers {
-    QStringList asked;   // objectNames of the questions, in order
-    QList<QMessageBox::StandardButton> replies;
-    QuitGuard::Asker asker()
-    {
-        return [this](QMessageBox& box) {
-            asked.append(box.objectName());
-            return replies.isEmpty() ? QMessageBox::Cancel : replies.takeFirst();
-        };
-    }
-};
-
-}  // namespace
+using namespace flightdeck::ui::testing;
 
 class TestGuiWorkbench : public QObject {
     Q_OBJECT
@@ -130,13 +55,10 @@ private Q_SLOTS:
     void windowFitsSmallScreens();
     void ctrlClickSelectsSeveralRuns();
     void learningRateTakesScientificNotation();
-    void quitDuringTrainingAsksFirst();
-    void quitWithUnsavedArchitectureAsks();
     void resetLayoutRestoresTheArrangement();
     void savedLayoutsRestoreSanely();
     void newProjectCreatesAMissingFolder();
     void shortcutListShowsEveryShortcutAndNoClash();
-    void quitDuringBackgroundWorkAsksFirst();
 
 private:
     QTemporaryDir dir_;
@@ -307,100 +229,6 @@ void TestGuiWorkbench::learningRateTakesScientificNotation()
     QCOMPARE(spin->value(), 5e-4);
 }
 
-void TestGuiWorkbench::quitDuringTrainingAsksFirst()
-{
-    const QString folder = dir_.filePath(QStringLiteral("train"));
-    makeProject(folder);
-    auto window = makeWindow();
-    QVERIFY(window);
-    QVERIFY(window->openProject(folder));
-    QTRY_VERIFY(window->trainingPanel()->missingRequirement().isEmpty());
-    window->findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(100000);
-    window->findChild<QAction*>(QStringLiteral("actionStartTraining"))->trigger();
-    QVERIFY(window->training()->isRunning());
-
-    // The real question, through its modal loop: Ctrl+Q, and "Keep Training" is clicked.
-    QString asked;
-    QTimer::singleShot(0, this, [&asked] {
-        for (QWidget* widget : QApplication::topLevelWidgets())
-            if (auto* box = qobject_cast<QMessageBox*>(widget); box && box->isVisible()) {
-                asked = box->objectName() + QLatin1Char('|') + box->text();
-                box->findChild<QAbstractButton*>(QStringLiteral("stayButton"))->click();
-            }
-    });
-    window->findChild<QAction*>(QStringLiteral("actionQuit"))->trigger();
-    QVERIFY2(asked.startsWith(QStringLiteral("stopTrainingQuestion|")), qPrintable(asked));
-    QVERIFY(window->isVisible());
-    QVERIFY(window->training()->isRunning());
-
-    // Answered without a modal loop: stay again, then stop and quit.
-    Answers answers;
-    window->quitGuard()->setAsker(answers.asker());
-    answers.replies = {QMessageBox::Cancel};
-    QVERIFY(!window->close());
-    QVERIFY(window->training()->isRunning());
-    answers.replies = {QMessageBox::Yes};
-    QVERIFY(window->close());
-    QCOMPARE(answers.asked, QStringList({QStringLiteral("stopTrainingQuestion"),
-                                         QStringLiteral("stopTrainingQuestion")}));
-    QTRY_VERIFY_WITH_TIMEOUT(!window->training()->isRunning(), 60000);
-    const qint64 runId = window->session()->currentRunId();
-    QVERIFY(runId > 0);
-    flightdeck::store::RunRepository runs(window->session()->project());
-    QCOMPARE(runs.run(runId).status, flightdeck::store::RunStatus::Cancelled);
-}
-
-void TestGuiWorkbench::quitWithUnsavedArchitectureAsks()
-{
-    const QString folder = dir_.filePath(QStringLiteral("arch"));
-    makeProject(folder);
-    auto window = makeWindow();
-    QVERIFY(window);
-    QVERIFY(window->openProject(folder));
-    ArchitecturePanel* panel = window->architecturePanel();
-    QVERIFY(!panel->hasUnsavedChanges());
-    Answers answers;
-    window->quitGuard()->setAsker(answers.asker());
-    QVERIFY(window->close());   // nothing to lose: no question
-    QVERIFY(answers.asked.isEmpty());
-    window->show();
-
-    flightdeck::model::LayerSpec layer;
-    layer.type = flightdeck::model::LayerType::Linear;
-    layer.units = 12;
-    panel->document()->addLayer(0, layer);
-    QVERIFY(panel->hasUnsavedChanges());
-    answers.replies = {QMessageBox::Cancel};
-    QVERIFY(!window->close());
-    QCOMPARE(answers.asked, QStringList{QStringLiteral("unsavedArchitectureQuestion")});
-
-    // Save: stored in the project, then the window closes.
-    const auto before = flightdeck::store::ArchitectureRepository(window->session()->project()).all().size();
-    answers.replies = {QMessageBox::Save};
-    QVERIFY(window->close());
-    QVERIFY(!panel->hasUnsavedChanges());
-    QCOMPARE(flightdeck::store::ArchitectureRepository(window->session()->project()).all().size(), before + 1);
-
-    // Discard: closes and stores nothing.
-    window->show();
-    panel->document()->addLayer(0, layer);
-    answers.replies = {QMessageBox::Discard};
-    QVERIFY(window->close());
-    QCOMPARE(flightdeck::store::ArchitectureRepository(window->session()->project()).all().size(), before + 1);
-
-    // Edits in both tabs (layer table and graph editor): Save stores each, the tab in front stays.
-    window->show();
-    panel->graphEditor()->document()->rename(QStringLiteral("quit graph"));
-    QVERIFY(!panel->graphTabShown());
-    answers.replies = {QMessageBox::Save};
-    QVERIFY(window->close());
-    QVERIFY(!panel->hasUnsavedChanges());
-    QVERIFY(!panel->graphTabShown());
-    // (The layer stack's second edit adds a row; the graph's may match a stored one by hash.)
-    QVERIFY(flightdeck::store::ArchitectureRepository(window->session()->project()).all().size() >= before + 2);
-    window->quitGuard()->setAsker([](QMessageBox&) { return QMessageBox::Discard; });
-}
-
 void TestGuiWorkbench::resetLayoutRestoresTheArrangement()
 {
     auto window = makeWindow();
@@ -563,62 +391,6 @@ void TestGuiWorkbench::shortcutListShowsEveryShortcutAndNoClash()
     for (const auto& e : hostEntries)
         QCOMPARE(e.conflict, e.action != c);
     QCOMPARE(hostEntries.front().text, QStringLiteral("One"));
-}
-
-// An import, an export or a retrain on the TaskRunner is not dropped without a word: quitting
-// asks, "Keep Working" keeps it, "Cancel and Quit" cancels it. A lookup younger than a second
-// does not ask.
-void TestGuiWorkbench::quitDuringBackgroundWorkAsksFirst()
-{
-    const QString folder = dir_.filePath(QStringLiteral("background"));
-    makeProject(folder);
-    auto window = makeWindow();
-    QVERIFY(window);
-    QVERIFY(window->openProject(folder));
-    window->tasks()->waitForIdle();
-    std::atomic<bool> sawCancel{false};
-    bool finished = false;
-    window->tasks()->run(
-        QStringLiteral("Importing a big folder"),
-        [&](flightdeck::store::Project&, const std::atomic<bool>& cancel) {
-            while (!cancel.load())
-                QThread::msleep(5);
-            sawCancel = true;
-            return QVariant();
-        },
-        [&](const QVariant&) { finished = true; });
-    QTest::qWait(1200);
-    Answers answers;
-    window->quitGuard()->setAsker(answers.asker());
-    answers.replies = {QMessageBox::Cancel};
-    QVERIFY(!window->close());
-    QVERIFY(window->tasks()->isBusy());
-    QVERIFY(!sawCancel);
-    answers.replies = {QMessageBox::Yes};
-    QVERIFY(window->close());
-    QCOMPARE(answers.asked, QStringList({QStringLiteral("cancelTasksQuestion"), QStringLiteral("cancelTasksQuestion")}));
-    QTRY_VERIFY(sawCancel.load());
-    QTRY_VERIFY(!window->tasks()->isBusy());
-
-    // Young work asks nothing.
-    auto again = makeWindow();
-    QVERIFY(again->openProject(folder));
-    again->tasks()->waitForIdle();
-    std::atomic<bool> release{false};
-    again->tasks()->run(
-        QStringLiteral("Listing"),
-        [&](flightdeck::store::Project&, const std::atomic<bool>& cancel) {
-            while (!release.load() && !cancel.load())
-                QThread::msleep(5);
-            return QVariant();
-        },
-        {});
-    Answers none;
-    again->quitGuard()->setAsker(none.asker());
-    QVERIFY(again->close());
-    QVERIFY(none.asked.isEmpty());
-    release = true;
-    again->tasks()->waitForIdle();
 }
 
 QTEST_MAIN(TestGuiWorkbench)
