@@ -3,6 +3,7 @@
 
 #include "flightdeck/common/Error.h"
 #include "flightdeck/data/DatasetCatalog.h"
+#include "flightdeck/data/MonitoredFeatures.h"
 #include "flightdeck/store/DatasetRepository.h"
 
 #include <charconv>
@@ -109,17 +110,13 @@ monitor::ReferenceProfile profileFromProject(const std::string& folder, std::int
     data::DatasetCatalog catalog(project);
     const data::Table table = catalog.load(versionId);
     const data::Split rows = catalog.loadSplit(split.id);
-    const std::size_t cols = table.cols();
-    std::vector<std::vector<double>> columns(cols);
-    for (auto& c : columns)
-        c.reserve(rows.train.size());
+    // An image version is compared on what the server logs for an image: brightness, contrast.
+    const bool images = catalog.task(versionId) == data::DatasetTask::ImageClassification;
+    const data::MonitoredFeatures monitored = data::monitoredFeatures(table, rows.train, images);
     std::vector<std::int32_t> classIndex;
-    for (std::uint32_t r : rows.train) {
-        const float* row = table.row(r);
-        for (std::size_t c = 0; c < cols; ++c)
-            columns[c].push_back(row[c]);
+    classIndex.reserve(rows.train.size());
+    for (std::uint32_t r : rows.train)
         classIndex.push_back(table.labels[r]);
-    }
     monitor::ProfileLabels labels;
     if (catalog.task(versionId) == data::DatasetTask::TableRegression) {
         // A regression target's classes are its values as text (DatasetCatalog).
@@ -135,7 +132,7 @@ monitor::ReferenceProfile profileFromProject(const std::string& folder, std::int
     monitor::ProfileOptions options;
     options.sampleRows = sampleRows;
     monitor::ReferenceProfile profile =
-        monitor::ReferenceProfile::fromColumns(table.featureNames, columns, labels, options);
+        monitor::ReferenceProfile::fromRowMajor(monitored.names, monitored.values, labels, options);
     profile.source = "project:" + folder + ":" + std::to_string(versionId) + ":"
                      + std::to_string(split.id) + " (train, " + version.source + ")";
     return profile;

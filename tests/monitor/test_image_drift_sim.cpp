@@ -196,7 +196,7 @@ private Q_SLOTS:
                                QStringLiteral("--reference"), QString::fromStdString(bundle.string()),
                                QStringLiteral("--window"), QStringLiteral("1800")});
         QVERIFY2(d.exitCode == 0, qPrintable(d.err + d.out));
-        const QJsonArray cliWindows =
+        QJsonArray cliWindows =
             QJsonDocument::fromJson(d.out.toUtf8()).object().value(QStringLiteral("windows")).toArray();
         QCOMPARE(cliWindows.size(), 2);
         const auto drifted = [&](int w, const QString& name) {   // 1, 0, or -1 when left out
@@ -205,6 +205,18 @@ private Q_SLOTS:
                     return c.toObject().value(QStringLiteral("drifted")).toBool() ? 1 : 0;
             return -1;
         };
+        QCOMPARE(drifted(0, QStringLiteral("brightness")), 0);
+        QCOMPARE(drifted(0, QStringLiteral("contrast")), 0);
+        QCOMPARE(drifted(1, QStringLiteral("brightness")), 1);
+
+        // And with the project's image version as the reference: profiled on brightness and
+        // contrast as the log is (data::monitoredFeatures), not on its pixel columns.
+        const auto p = runCli({QStringLiteral("monitor"), QStringLiteral("drift"), log, QStringLiteral("--reference"),
+                               QStringLiteral("project:%1:%2:%3").arg(folder).arg(version.id).arg(split.id),
+                               QStringLiteral("--window"), QStringLiteral("1800")});
+        QVERIFY2(p.exitCode == 0, qPrintable(p.err + p.out));
+        cliWindows = QJsonDocument::fromJson(p.out.toUtf8()).object().value(QStringLiteral("windows")).toArray();
+        QCOMPARE(cliWindows.size(), 2);
         QCOMPARE(drifted(0, QStringLiteral("brightness")), 0);
         QCOMPARE(drifted(0, QStringLiteral("contrast")), 0);
         QCOMPARE(drifted(1, QStringLiteral("brightness")), 1);

@@ -2,7 +2,7 @@
 
 #include "flightdeck/common/Error.h"
 #include "flightdeck/data/DatasetCatalog.h"
-#include "flightdeck/data/ImageInput.h"
+#include "flightdeck/data/MonitoredFeatures.h"
 #include "flightdeck/store/DatasetRepository.h"
 #include "flightdeck/store/Project.h"
 
@@ -63,22 +63,7 @@ VersionReference versionReference(store::Project& project, qint64 versionId)
         throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "version",
                               "dataset version " + std::to_string(versionId) + " has no labeled rows"});
 
-    const std::size_t cols = table.cols();
-    std::vector<std::string> names = table.featureNames;
-    std::vector<float> values;
-    if (ref.version.images) {
-        names = {"brightness", "contrast"};
-        values.reserve(rows.size() * 2);
-        for (std::uint32_t r : rows) {
-            const data::ImageLook look = data::brightnessContrast(table.row(r), cols);
-            values.push_back(float(look.brightness));
-            values.push_back(float(look.contrast));
-        }
-    } else {
-        values.reserve(rows.size() * cols);
-        for (std::uint32_t r : rows)
-            values.insert(values.end(), table.row(r), table.row(r) + cols);
-    }
+    const data::MonitoredFeatures monitored = data::monitoredFeatures(table, rows, ref.version.images);
     monitor::ProfileLabels labels;
     if (data::taskFromName(record.task) == data::DatasetTask::TableRegression) {
         std::vector<double> targets;   // a regression target's classes are its values as text
@@ -91,7 +76,7 @@ VersionReference versionReference(store::Project& project, qint64 versionId)
             index.push_back(table.labels[r]);
         labels = monitor::ProfileLabels::classification(table.labelName, table.classes, std::move(index));
     }
-    ref.profile = monitor::ReferenceProfile::fromRowMajor(names, values, labels);
+    ref.profile = monitor::ReferenceProfile::fromRowMajor(monitored.names, monitored.values, labels);
     ref.profile.source = "dataset version " + std::to_string(versionId) + " ("
                          + (ref.splitId ? "train split " + std::to_string(ref.splitId) : std::string("labeled rows"))
                          + ", " + record.source + ")";

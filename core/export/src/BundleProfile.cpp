@@ -1,6 +1,6 @@
 #include "BundleProfile.h"
 
-#include "flightdeck/data/ImageInput.h"
+#include "flightdeck/data/MonitoredFeatures.h"
 #include "flightdeck/model/Model.h"
 #include "flightdeck/monitor/ReferenceProfile.h"
 
@@ -20,22 +20,8 @@ std::string referenceProfileJson(const model::Model& model, const data::Table& t
             rows.push_back(r);
     const std::size_t cols = table.cols();
 
-    std::vector<std::string> names = table.featureNames;
-    std::vector<float> values;
-    if (images) {
-        names = {"brightness", "contrast"};
-        values.reserve(rows.size() * 2);
-        for (auto r : rows) {
-            // The same numbers the server logs for an image request.
-            const data::ImageLook look = data::brightnessContrast(table.row(r), cols);
-            values.push_back(float(look.brightness));
-            values.push_back(float(look.contrast));
-        }
-    } else {
-        values.reserve(rows.size() * cols);
-        for (auto r : rows)
-            values.insert(values.end(), table.row(r), table.row(r) + cols);
-    }
+    // The same numbers the server logs: feature values, or an image's brightness and contrast.
+    const data::MonitoredFeatures monitored = data::monitoredFeatures(table, rows, images);
 
     monitor::ProfileLabels labels;
     if (regression) {
@@ -49,7 +35,7 @@ std::string referenceProfileJson(const model::Model& model, const data::Table& t
             index.push_back(table.labels[r]);
         labels = monitor::ProfileLabels::classification(table.labelName, table.classes, std::move(index));
     }
-    auto profile = monitor::ReferenceProfile::fromRowMajor(names, values, labels);
+    auto profile = monitor::ReferenceProfile::fromRowMajor(monitored.names, monitored.values, labels);
     profile.source = source;
 
     // Calibrate confidences on held-out rows the model did not train on.
