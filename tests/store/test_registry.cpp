@@ -89,6 +89,7 @@ private Q_SLOTS:
     void historyNewestFirstWithEverything();
     void setAliasIsLogged();
     void resolveByNameAndAlias();
+    void deployedIsProductionElseTheNewest();
     void badArgumentsChangeNothing();
     void lineageLinksDataRunModelAndBundle();
     void compareSideBySide();
@@ -293,6 +294,18 @@ void TestRegistry::resolveByNameAndAlias()
     const Id odd = registry.registerModel("team@fraud", f.runA, "/b/odd", "h");
     registry.promote("team@fraud", 1, "production");
     QCOMPARE(registry.resolve("team@fraud@production").id, odd);
+}
+
+void TestRegistry::deployedIsProductionElseTheNewest()
+{
+    auto& [p, f, registry] = fresh();
+    QVERIFY(registry.deployed());
+    QCOMPARE(registry.deployed()->id, f.ids.back());   // no alias yet: the newest version
+    registry.promote("fraud", 2, "production");
+    registry.promote("fraud", 3, "staging");
+    QCOMPARE(registry.deployed()->id, f.ids[1]);
+    registry.clearAlias("fraud", "production");
+    QCOMPARE(registry.deployed()->id, f.ids.back());
 }
 
 void TestRegistry::badArgumentsChangeNothing()

@@ -23,17 +23,14 @@ namespace flightdeck::ui {
 
 namespace {
 
-// The deployed model: "production", else the newest registered version. {run, name}.
+// The deployed model (ModelRegistry::deployed): {run, name}.
 std::pair<store::Id, std::string> deployed(store::Project& project)
 {
-    const auto models = store::ModelRegistry(project).models();   // newest first
-    for (const auto& m : models)
-        if (m.alias == "production")
-            return {m.runId, m.name};
-    if (models.empty())
+    const auto m = store::ModelRegistry(project).deployed();
+    if (!m)
         throw Error(ErrorInfo{ErrorCode::NotFound, {}, 0, "deployed model",
                               "a registered model (export a run first)"});
-    return {models.front().runId, models.front().name};
+    return {m->runId, m->name};
 }
 
 QString percent(double v)

@@ -227,15 +227,9 @@ void ReferencePicker::useDeployedModel() {
     QPointer<ReferencePicker> self(this);
     runner_->run(tr("Finding the deployed model"),
                  [found, folder](store::Project& project, const std::atomic<bool>&) {
-                     const auto models = store::ModelRegistry(project).models();   // newest first
-                     if (models.empty())
+                     const auto pick = store::ModelRegistry(project).deployed();
+                     if (!pick)
                          return QVariant();
-                     const store::RegisteredModelRecord* pick = &models.front();
-                     for (const auto& m : models)
-                         if (m.alias == "production") {
-                             pick = &m;
-                             break;
-                         }
                      const auto bundle = store::absoluteBundlePath(folder, pick->bundlePath);
                      found->description = QStringLiteral("%1 v%2").arg(QString::fromStdString(pick->name)).arg(pick->version);
                      if (const auto file = monitor::ReferenceProfile::locate(bundle); file && std::filesystem::exists(*file))

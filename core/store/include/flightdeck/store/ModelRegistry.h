@@ -122,6 +122,10 @@ public:
     // The version `alias` of `name` points at; NotFound naming "name@alias" when none does.
     RegisteredModelRecord resolve(const std::string& name, const std::string& alias);
     RegisteredModelRecord resolve(const std::string& reference);   // "name@alias"
+    // The deployed model, as the Monitoring panel and the loop take it: the newest version any
+    // model's "production" alias points at, else the newest registered version; nullopt when
+    // nothing is registered.
+    std::optional<RegisteredModelRecord> deployed();
 
     ModelLineage lineage(Id registeredModelId);   // NotFound if absent
     std::vector<ModelLineage> lineages();         // every version, one query, newest first
