@@ -15,6 +15,7 @@
 #include "flightdeck/store/RunRepository.h"
 #include "flightdeck/train/Runtime.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -280,6 +281,16 @@ void TestReliability::idxHeaderIsNotTrustedWithMemory()
     const auto shortImages = put("short", {0, 0, 8, 3, 0, 0, 0, 3, 0, 0, 0, 2, 0, 0, 0, 2, 1, 2});
     QVERIFY(testing::expectError([&] { data::readIdxPair(shortImages, labels); }).detail.find("ends after")
             != std::string::npos);
+    // A later find: zero images of 8192x8192 pixels read nothing, then named 67M columns of
+    // the empty table (14 s, 2 GB). Zero images are refused at the header.
+    const auto noImages = put("none", {0, 0, 8, 3, 0, 0, 0, 0, 0, 0, 32, 0, 0, 0, 32, 0});
+    const auto noLabels = put("nolabels", {0, 0, 8, 1, 0, 0, 0, 0});
+    QElapsedTimer t;
+    t.start();
+    const auto empty = testing::expectError([&] { data::readIdxPair(noImages, noLabels); });
+    QCOMPARE(empty.code, ErrorCode::BadValue);
+    QVERIFY2(empty.detail.find("at least one image") != std::string::npos, empty.detail.c_str());
+    QVERIFY(t.elapsed() < 2000);
 }
 
 QTEST_GUILESS_MAIN(TestReliability)
