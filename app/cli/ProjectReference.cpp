@@ -138,7 +138,11 @@ monitor::ReferenceProfile profileFromProject(const std::string& folder, std::int
     return profile;
 }
 
-std::optional<ProjectSplit> projectSplit(const ReferenceArgs& given)
+namespace {
+
+// The project, version and split a reference names ("project:DIR:VERSION[:SPLIT]", or
+// --project with --version); nullopt when it names something else.
+std::optional<ReferenceArgs> projectArgs(const ReferenceArgs& given)
 {
     ReferenceArgs args = given;
     if (args.reference.rfind("project:", 0) == 0)
@@ -148,25 +152,30 @@ std::optional<ProjectSplit> projectSplit(const ReferenceArgs& given)
     if (args.version <= 0)
         throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "--version",
                               "expected the dataset version id with --project"});
-    store::Project project = openProject(args.project);
+    return args;
+}
+
+}  // namespace
+
+std::optional<ProjectSplit> projectSplit(const ReferenceArgs& given)
+{
+    const auto args = projectArgs(given);
+    if (!args)
+        return std::nullopt;
+    store::Project project = openProject(args->project);
     store::DatasetRepository datasets(project);
-    datasets.version(args.version);   // NotFound for a version the project lacks
-    return ProjectSplit{args.project, args.version,
-                        chooseSplit(datasets, args.project, args.version, args.split).id};
+    datasets.version(args->version);   // NotFound for a version the project lacks
+    return ProjectSplit{args->project, args->version,
+                        chooseSplit(datasets, args->project, args->version, args->split).id};
 }
 
 std::optional<monitor::ReferenceProfile> projectProfile(const ReferenceArgs& given,
                                                         std::size_t sampleRows)
 {
-    ReferenceArgs args = given;
-    if (args.reference.rfind("project:", 0) == 0)
-        parseProjectText(args.reference, args);
-    else if (!args.reference.empty() || args.project.empty())
+    const auto args = projectArgs(given);
+    if (!args)
         return std::nullopt;
-    if (args.version <= 0)
-        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "--version",
-                              "expected the dataset version id with --project"});
-    return profileFromProject(args.project, args.version, args.split, sampleRows);
+    return profileFromProject(args->project, args->version, args->split, sampleRows);
 }
 
 monitor::ReferenceSample loadCliReference(const ReferenceArgs& args,
