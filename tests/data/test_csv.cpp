@@ -3,6 +3,8 @@
 #include "common/ErrorExpectations.h"
 #include "flightdeck/common/Error.h"
 #include "flightdeck/data/CsvImporter.h"
+#include "flightdeck/data/CsvPreview.h"
+#include "flightdeck/data/LabelAssessment.h"
 #include "flightdeck/data/Table.h"
 
 #include <QTemporaryDir>
@@ -48,6 +50,9 @@ private Q_SLOTS:
     void csvStrayQuoteFarDown();
     void csvLargeMixedAcrossBlocks();
     void csvPlainAndQuotedCellsAgree();
+    void blankLabelsAreUnlabeledRows();
+    void skippedColumnsAndReportedRows();
+    void previewReadsOnlyTheFirstRows();
 };
 
 void TestCsv::importGood_data()
@@ -267,6 +272,92 @@ void TestCsv::csvPlainAndQuotedCellsAgree()
         QVERIFY2(std::memcmp(&t.features[2 * r], &expected, 4) == 0, cells[r]);
         QCOMPARE(double(t.features[2 * r]), double(float(std::strtod(cells[r], nullptr))));
     }
+}
+
+// A blank label is a row waiting for one (-1), on either reader; only blanks is refused.
+void TestCsv::blankLabelsAreUnlabeledRows()
+{
+    QTemporaryDir dir;
+    const fs::path file = toPath(dir.filePath("blank.csv"));
+    std::ofstream(file) << "a,b,label\n1,2,x\n3,4,\n5,6,\"\"\n7,8, \n9,10,y\n";
+    const Table t = importCsv(file);
+    QCOMPARE(t.rows(), std::size_t(5));
+    QCOMPARE(t.classes, (std::vector<std::string>{"x", "y"}));
+    QCOMPARE(t.labels, (std::vector<std::int32_t>{0, -1, -1, -1, 1}));
+    QCOMPARE(t.features[2], 3.0f);
+    QCOMPARE(assessLabels(t).rows, std::size_t(2));   // the labeled rows
+
+    const fs::path none = toPath(dir.filePath("none.csv"));
+    std::ofstream(none) << "a,label\n1,\n2,\n";
+    const ErrorInfo info = expectError([&] { importCsv(none); });
+    QCOMPARE(info.code, ErrorCode::BadValue);
+    QCOMPARE(info.field, std::string("label"));
+}
+
+// Left-out columns hold any text and are not features; with a report, rows the import cannot
+// read are listed with their line and reason instead of failing it.
+void TestCsv::skippedColumnsAndReportedRows()
+{
+    QTemporaryDir dir;
+    const fs::path file = toPath(dir.filePath("roles.csv"));
+    std::ofstream(file) << "id,x,note,y2,class\nr1,1.5,hello,7,a\nr2,2.5,,8,b\n"
+                           "r3,abc,n,9,a\nr4,4.5,n\nr5,5.5,\"q, x\",10,\n";
+    CsvOptions options;
+    options.skipColumns = {"id", "NOTE"};
+    QCOMPARE(expectError([&] { importCsv(file, options); }).code, ErrorCode::NotANumber);
+
+    CsvReport report;
+    options.report = &report;
+    const Table t = importCsv(file, options);
+    QCOMPARE(t.featureNames, (std::vector<std::string>{"x", "y2"}));
+    QCOMPARE(t.labelName, std::string("class"));
+    QCOMPARE(t.rows(), std::size_t(3));
+    QCOMPARE(t.features, (std::vector<float>{1.5f, 7, 2.5f, 8, 5.5f, 10}));
+    QCOMPARE(t.labels, (std::vector<std::int32_t>{0, 1, -1}));
+    QCOMPARE(report.skippedCount, std::size_t(2));
+    QCOMPARE(report.skipped.at(0).code, ErrorCode::NotANumber);
+    QCOMPARE(report.skipped.at(0).line, std::int64_t(4));
+    QCOMPARE(report.skipped.at(0).field, std::string("x"));
+    QCOMPARE(report.skipped.at(1).code, ErrorCode::RaggedRow);
+    QCOMPARE(report.skipped.at(1).line, std::int64_t(5));
+
+    options.skipColumns = {"class"};
+    QCOMPARE(expectError([&] { importCsv(file, options); }).code, ErrorCode::InvalidArgument);
+    options.skipColumns = {"nope"};
+    QCOMPARE(expectError([&] { importCsv(file, options); }).field, std::string("nope"));
+}
+
+void TestCsv::previewReadsOnlyTheFirstRows()
+{
+    QTemporaryDir dir;
+    const fs::path file = toPath(dir.filePath("big.tsv"));
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "\xEF\xBB\xBF id \tx\tempty\tlabel\n";
+        for (int i = 0; i < 100000; ++i)
+            out << "r" << i << "\t" << i << ".5\t\t" << (i % 3 ? "cat" : "") << "\n";
+    }
+    const CsvPreview p = previewCsv(file, 50);
+    QCOMPARE(p.delimiter, '\t');
+    QCOMPARE(p.header, (std::vector<std::string>{"id", "x", "empty", "label"}));
+    QCOMPARE(p.rows.size(), std::size_t(50));
+    QCOMPARE(p.lines.at(49), std::int64_t(51));
+    QVERIFY(!p.wholeFile);
+    QCOMPARE(p.kind(0), ColumnKind::Text);
+    QCOMPARE(p.kind(1), ColumnKind::Number);
+    QCOMPARE(p.kind(2), ColumnKind::Empty);
+    QCOMPARE(p.kind(3), ColumnKind::Text);
+    QCOMPARE(namedLabelColumn(p.header), std::size_t(3));
+    QCOMPARE(namedLabelColumn({"a", "b"}), std::string::npos);
+
+    // Rows the import would refuse are shown as written; an unclosed quote ends the preview.
+    const fs::path odd = toPath(dir.filePath("odd.csv"));
+    std::ofstream(odd) << "a,b\n1\n2,3,4\n5,\"open\n";
+    const CsvPreview q = previewCsv(odd, 50);
+    QCOMPARE(q.rows.size(), std::size_t(2));
+    QCOMPARE(q.rows.at(1).size(), std::size_t(3));
+    QCOMPARE(expectError([&] { previewCsv(toPath(dir.filePath("missing.csv")), 5); }).code,
+             ErrorCode::FileNotFound);
 }
 
 QTEST_GUILESS_MAIN(TestCsv)

@@ -21,6 +21,8 @@ namespace {
 using csv::Context;
 using csv::trim;
 
+constexpr std::int32_t kUnlabeled = -1;
+
 std::string lower(std::string_view s)
 {
     std::string out(s);
@@ -43,14 +45,6 @@ std::string joinNames(const std::vector<std::string>& names)
     return out;
 }
 
-char delimiterFor(const fs::path& file, char requested)
-{
-    if (requested != 0)
-        return requested;
-    const std::string ext = lower(file.extension().string());
-    return (ext == ".tsv" || ext == ".tab") ? '\t' : ',';
-}
-
 std::size_t findLabelColumn(const std::vector<std::string>& header, const CsvOptions& options,
                             std::int64_t line, const Context& ctx)
 {
@@ -67,11 +61,8 @@ std::size_t findLabelColumn(const std::vector<std::string>& header, const CsvOpt
                          + "\", found columns: " + joinNames(header));
         return static_cast<std::size_t>(it - header.begin());
     }
-    // By name first, then by position: in "x,y,label" the label is "label", not "y".
-    for (const char* wanted : {"label", "class", "target", "y"})
-        for (std::size_t i = 0; i < header.size(); ++i)
-            if (lower(trim(header[i])) == wanted)
-                return i;
+    if (const std::size_t named = namedLabelColumn(header); named != std::string::npos)
+        return named;
     ctx.fail(ErrorCode::NoLabelColumn, line, {},
              "expected a column named label, class, target or y, found columns: "
                  + joinNames(header));
@@ -130,7 +121,7 @@ class Importer {
 public:
     Importer(const fs::path& file, const CsvOptions& options)
         : options_(options), ctx_{file.string()}, source_(file, ctx_),
-          delimiter_(delimiterFor(file, options.delimiter)), parser_(delimiter_, ctx_)
+          delimiter_(csvDelimiter(file, options.delimiter)), parser_(delimiter_, ctx_)
     {
     }
 
@@ -153,6 +144,9 @@ public:
         if (table_.labels.empty())
             ctx_.fail(ErrorCode::TooFewRows, headerLine, {},
                       "expected at least 1 data row after the header, found 0");
+        if (labels_.names().empty())
+            ctx_.fail(ErrorCode::BadValue, headerLine, table_.labelName,
+                      "expected at least one row with a label, found only blank labels");
         finishClasses();
         return std::move(table_);
     }
@@ -219,8 +213,22 @@ private:
                           + joinNames(header));
         labelIndex_ = findLabelColumn(header, options_, headerLine, ctx_);
         table_.labelName = header[labelIndex_];
+        skipped_.assign(header.size(), false);
+        for (const std::string& name : options_.skipColumns) {
+            auto it = std::find(header.begin(), header.end(), name);
+            if (it == header.end())
+                it = std::find_if(header.begin(), header.end(),
+                                  [&](const std::string& h) { return lower(h) == lower(name); });
+            const auto index = static_cast<std::size_t>(it - header.begin());
+            if (it == header.end() || index == labelIndex_)
+                throw Error(ErrorInfo{ErrorCode::InvalidArgument, ctx_.file, headerLine, name,
+                                      it == header.end()
+                                          ? "expected a column to leave out, found no such column"
+                                          : "the label column cannot be left out"});
+            skipped_[index] = true;
+        }
         for (std::size_t i = 0; i < header.size(); ++i)
-            if (i != labelIndex_)
+            if (i != labelIndex_ && !skipped_[i])
                 table_.featureNames.push_back(header[i]);
         header_ = std::move(header);
         dataStart_ = source_.offset();
@@ -289,31 +297,50 @@ private:
                        std::ptrdiff_t at)
     {
         if (fields.size() != header_.size())
-            ctx_.fail(ErrorCode::RaggedRow, line_, {},
-                      "expected " + std::to_string(header_.size()) + " fields, got "
-                          + std::to_string(fields.size()));
+            return skipOrFail(ErrorCode::RaggedRow, {},
+                              "expected " + std::to_string(header_.size()) + " fields, got "
+                                  + std::to_string(fields.size()));
         float* out = row.data();
         for (std::size_t i = 0; i < fields.size(); ++i) {
             if (i == labelIndex_)
                 continue;
-            if (!csv::parseNumber(fields[i], *out++))
-                ctx_.fail(ErrorCode::NotANumber, line_, header_[i],
-                          fields[i].empty() ? std::string("(empty cell)") : fields[i]);
+            if (skipped_[i])
+                *out++ = 0.0f;   // any text: the column is not stored
+            else if (!csv::parseNumber(fields[i], *out++))
+                return skipOrFail(ErrorCode::NotANumber, header_[i],
+                                  fields[i].empty() ? std::string("(empty cell)") : fields[i]);
         }
-        const std::string_view label = trim(fields[labelIndex_]);
-        if (label.empty())
-            ctx_.fail(ErrorCode::BadValue, line_, header_[labelIndex_],
-                      "expected a class name, found an empty cell");
-        append(row.data(), label, at);
+        append(row.data(), trim(fields[labelIndex_]), at);
     }
 
+    // A bad row fails the import, unless the caller asked for a report of the rows left out.
+    void skipOrFail(ErrorCode code, std::string field, std::string detail)
+    {
+        if (options_.report == nullptr)
+            ctx_.fail(code, line_, std::move(field), std::move(detail));
+        CsvReport& report = *options_.report;
+        ++report.skippedCount;
+        if (report.skipped.size() < CsvReport::kMaxListed)
+            report.skipped.push_back(ErrorInfo{code, ctx_.file, line_, std::move(field), std::move(detail)});
+    }
+
+    // `values`: every column but the label's, in file order (skipped ones included).
     void append(const float* values, std::string_view label, std::ptrdiff_t at)
     {
         if (table_.labels.size() == table_.labels.capacity())
             reserveRows(source_.offset() + static_cast<std::uint64_t>(at));
-        const std::size_t cols = header_.size() - 1;
-        table_.features.insert(table_.features.end(), values, values + cols);
-        table_.labels.push_back(labels_.id(label));
+        if (table_.cols() + 1 == header_.size()) {
+            table_.features.insert(table_.features.end(), values, values + table_.cols());
+        } else {
+            for (std::size_t i = 0; i < header_.size(); ++i) {
+                if (i == labelIndex_)
+                    continue;
+                if (!skipped_[i])
+                    table_.features.push_back(*values);
+                ++values;
+            }
+        }
+        table_.labels.push_back(label.empty() ? kUnlabeled : labels_.id(label));
     }
 
     // Capacity for the rows the rest of the file holds at the average row length so far (the
@@ -338,7 +365,7 @@ private:
                                               * 1.1);
         }
         table_.labels.reserve(want);
-        table_.features.reserve(want * (header_.size() - 1));
+        table_.features.reserve(want * table_.cols());
     }
 
     // `parsed`: the general reader has just stopped inside this record (so inQuote() is its).
@@ -374,7 +401,8 @@ private:
         for (std::size_t i = 0; i < seen.size(); ++i)
             remap[i] = finalIndex.at(seen[i]);
         for (auto& label : table_.labels)
-            label = remap[static_cast<std::size_t>(label)];
+            if (label != kUnlabeled)
+                label = remap[static_cast<std::size_t>(label)];
     }
 
     const CsvOptions& options_;
@@ -384,6 +412,7 @@ private:
     csv::RecordParser parser_;
     std::vector<std::string> header_;
     std::size_t labelIndex_ = 0;
+    std::vector<bool> skipped_;   // per header column: read, not stored
     std::uint64_t dataStart_ = 0;
     std::int64_t line_ = 1;
     LabelIds labels_;
@@ -395,6 +424,24 @@ private:
 Table importCsv(const fs::path& file, const CsvOptions& options)
 {
     return Importer(file, options).run();
+}
+
+char csvDelimiter(const fs::path& file, char requested)
+{
+    if (requested != 0)
+        return requested;
+    const std::string ext = lower(file.extension().string());
+    return (ext == ".tsv" || ext == ".tab") ? '\t' : ',';
+}
+
+std::size_t namedLabelColumn(const std::vector<std::string>& header)
+{
+    // By name first, then by position: in "x,y,label" the label is "label", not "y".
+    for (const char* wanted : {"label", "class", "target", "y"})
+        for (std::size_t i = 0; i < header.size(); ++i)
+            if (lower(trim(header[i])) == wanted)
+                return i;
+    return std::string::npos;
 }
 
 }  // namespace flightdeck::data

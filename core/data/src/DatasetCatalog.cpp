@@ -110,6 +110,15 @@ store::DatasetVersionRecord DatasetCatalog::addImageVersion(const std::string& d
     return repo.version(repo.addVersion(record));
 }
 
+std::optional<store::DatasetVersionRecord> DatasetCatalog::versionWithContent(const Table& table)
+{
+    const std::string hash = store::sha256Hex(serializeTable(table));
+    for (auto& version : store::DatasetRepository(project_).allVersions())
+        if (version.hash == hash)
+            return std::move(version);
+    return std::nullopt;
+}
+
 DatasetTask DatasetCatalog::task(store::Id versionId)
 {
     return taskFromName(store::DatasetRepository(project_).version(versionId).task);

@@ -1,5 +1,6 @@
 #include "flightdeck/data/LabelAssessment.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <string>
@@ -25,7 +26,10 @@ bool readNumber(const std::string& text, double* out)
 LabelAssessment assessLabels(const Table& table)
 {
     LabelAssessment a;
-    a.rows = table.rows();
+    // Unlabeled rows (-1) say nothing about the column: an id-like label is judged by the
+    // rows that have one.
+    a.rows = static_cast<std::size_t>(
+        std::count_if(table.labels.begin(), table.labels.end(), [](std::int32_t l) { return l >= 0; }));
     a.distinct = table.classes.size();
     a.numeric = !table.classes.empty();
     a.integerValued = a.numeric;

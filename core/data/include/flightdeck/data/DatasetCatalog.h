@@ -36,6 +36,10 @@ public:
                                                 const ImageSet& images, const std::string& source,
                                                 const VersionLineage& lineage = {});
 
+    // The version (of any dataset) whose content is this table, as addVersion would store it;
+    // nothing is written. Hashes a serialized copy, so it briefly holds the table twice.
+    std::optional<store::DatasetVersionRecord> versionWithContent(const Table& table);
+
     DatasetTask task(store::Id versionId);
     // What a model sees of one row: {C, H, W} for images, {features} for tables; and its
     // outputs: the class count, or 1 for a regression target. Read from the version row alone
