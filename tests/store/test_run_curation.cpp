@@ -82,12 +82,13 @@ private Q_SLOTS:
             // A project as schema 3 left it: no note, archived or run_tags.
             Project p = Project::create(folder);
             id = addRun(p, "old");
-            p.db().exec("DROP TABLE run_tags; ALTER TABLE runs DROP COLUMN note; "
+            p.db().exec("DROP TABLE sweep_runs; DROP TABLE sweeps; "
+                        "DROP TABLE run_tags; ALTER TABLE runs DROP COLUMN note; "
                         "ALTER TABLE runs DROP COLUMN archived;");
             p.db().setUserVersion(3);
         }
         Project p = Project::open(folder);
-        QCOMPARE(p.schemaVersion(), 4);
+        QCOMPARE(p.schemaVersion(), Project::kSchemaVersion);
         QCOMPARE(RunRepository(p).run(id).name, std::string("old"));
         QCOMPARE(RunRepository(p).metrics(id).size(), std::size_t(2));
         const RunCuration c = RunCurationRepository(p).get(id);

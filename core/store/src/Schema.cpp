@@ -205,8 +205,36 @@ CREATE TABLE run_tags (
 );
 )sql";
 
+// Version 5: hyperparameter sweeps (SweepRepository). A run belongs to at most one sweep, so
+// its trial row is keyed by the run and goes with it; the row keeps what the plan assigned
+// (the axes' values) and the run's score on the sweep's objective, which the sweep runner
+// writes when the run ends (NULL while running, or when cancelled or failed).
+constexpr const char* kVersion5 = R"sql(
+CREATE TABLE sweeps (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('grid', 'random')),
+    spec_json   TEXT NOT NULL,
+    objective   TEXT NOT NULL,
+    version_id  INTEGER REFERENCES dataset_versions(id),
+    split_id    INTEGER REFERENCES splits(id),
+    status      TEXT NOT NULL,
+    created_at  REAL NOT NULL,
+    ended_at    REAL
+);
+CREATE TABLE sweep_runs (
+    run_id           INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+    sweep_id         INTEGER NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,
+    trial            INTEGER NOT NULL CHECK (trial >= 0),
+    assignment_json  TEXT NOT NULL,
+    score            REAL,
+    UNIQUE (sweep_id, trial)
+);
+)sql";
+
 // Index i holds the step from version i to i + 1.
-constexpr std::array<const char*, 4> kSteps = {kVersion1, kVersion2, kVersion3, kVersion4};
+constexpr std::array<const char*, 5> kSteps = {kVersion1, kVersion2, kVersion3, kVersion4,
+                                               kVersion5};
 
 [[noreturn]] void refuse(ErrorCode code, const std::filesystem::path& file, std::string detail)
 {
