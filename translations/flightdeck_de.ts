@@ -267,87 +267,97 @@
         <translation>Aufgabe: %1 (gewählt).</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="85"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="84"/>
+        <source>Rows without a label: %1 (unlabeled, in no split until labeled).</source>
+        <translation>Zeilen ohne Label: %1 (ungelabelt, in keinem Split, bis sie ein Label haben).</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="87"/>
+        <source>Lines skipped: %1.</source>
+        <translation>Übersprungene Zeilen: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="90"/>
         <source>This content already was version #%1 of the dataset, recorded as %2; a version never changes. Import it under another dataset name to record it as %3.</source>
         <translation>Dieser Inhalt war bereits Version #%1 des Datensatzes, erfasst als %2; eine Version ändert sich nie. Importieren Sie ihn unter einem anderen Datensatznamen, um ihn als %3 zu erfassen.</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="96"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="101"/>
         <source>The label has %1 distinct numbers; choose classification when importing if they are classes.</source>
         <translation>Das Label hat %1 verschiedene Zahlen; wählen Sie beim Import „Klassifikation“, wenn es Klassen sind.</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="105"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="110"/>
         <source>%1 × %2 × %3</source>
         <translation>%1 × %2 × %3</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="106"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="111"/>
         <source>classes from the folder names: %1</source>
         <translation>Klassen aus den Ordnernamen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="107"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="112"/>
         <source>unlabeled (a flat folder)</source>
         <translation>ohne Labels (flacher Ordner)</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="109"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="114"/>
         <source>Imported %1 images from %2 as dataset version #%3: %4, %5, in %6 s (%7 MB/s).</source>
         <translation>%1 Bilder aus %2 als Datensatzversion #%3 importiert: %4, %5, in %6 s (%7 MB/s).</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="115"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="120"/>
         <source>fit, letterboxed</source>
         <translation>eingepasst, mit Rändern</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="116"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="121"/>
         <source>crop, centred</source>
         <translation>zugeschnitten, zentriert</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="117"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="122"/>
         <source>stretch</source>
         <translation>gestreckt</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="119"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="124"/>
         <source>Resized to %1 × %2 (%3), images of other sizes: %4.</source>
         <translation>Auf %1 × %2 skaliert (%3), Bilder anderer Größe: %4.</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="129"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="134"/>
         <source>Imported %1 images from %2 (%3) as dataset version #%4: %5 × %6, classes: %7, in %8 s.</source>
         <translation>%1 Bilder aus %2 (%3) als Datensatzversion #%4 importiert: %5 × %6, Klassen: %7, in %8 s.</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="139"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="144"/>
         <source>Split #%1 keeps the files&apos; own test part: %2 train, %3 validation, %4 test.</source>
         <translation>Aufteilung #%1 behält den Testteil der Dateien bei: %2 Training, %3 Validierung, %4 Test.</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="151"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="156"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="153"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="158"/>
         <source>Files skipped: %1: %2</source>
         <translation>Übersprungene Dateien: %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="157"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="162"/>
         <source>and %1 more (hover for the list).</source>
         <translation>und %1 weitere (vollständige Liste im Tooltip).</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="165"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="170"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="168"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="173"/>
         <source>… and %1 more</source>
         <translation>… und %1 weitere</translation>
     </message>
@@ -1105,61 +1115,249 @@ Intra-op-Threads: %5</translation>
     </message>
 </context>
 <context>
-    <name>flightdeck::ui::CsvImportDialog</name>
+    <name>flightdeck::ui::CsvColumnsPage</name>
     <message>
-        <location filename="../ui/data/CsvImportDialog.cpp" line="106"/>
-        <source>%1 Imported as %2 classes instead.</source>
-        <translation>%1 Wird stattdessen als %2 Klassen importiert.</translation>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="102"/>
+        <source>Reading %1</source>
+        <translation>%1 wird gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvImportDialog.cpp" line="107"/>
-        <source>%1 Imported as a regression target instead.</source>
-        <translation>%1 Wird stattdessen als Regressions-Zielgröße importiert.</translation>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="171"/>
+        <source>Could not read the file: %1</source>
+        <translation>Die Datei konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvImportDialog.cpp" line="118"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="241"/>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="242"/>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="243"/>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="256"/>
+        <source>%1
+(%2)</source>
+        <translation>%1
+(%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="266"/>
+        <source>Choose the column that holds the label.</source>
+        <translation>Wählen Sie die Spalte, die das Label enthält.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="268"/>
+        <source>Features must be numbers: rows with text in %1 will be skipped. Choose Ignore or Id for a text column.</source>
+        <translation>Merkmale müssen Zahlen sein: Zeilen mit Text in %1 werden übersprungen. Wählen Sie für eine Textspalte „Ignorieren“ oder „ID“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="277"/>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="278"/>
+        <source>What each column is: features are the numbers a model learns from, the label is what it predicts. Ignored and id columns are not stored.</source>
+        <translation>Was jede Spalte ist: Merkmale sind die Zahlen, aus denen ein Modell lernt, das Label ist, was es vorhersagt. Ignorierte und ID-Spalten werden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="280"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="280"/>
+        <source>Detected</source>
+        <translation>Erkannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="280"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="283"/>
+        <source>Reading the first rows of %1…</source>
+        <translation>Die ersten Zeilen von %1 werden gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="287"/>
+        <source>%1: all %2 rows, %3 columns.</source>
+        <translation>%1: alle %2 Zeilen, %3 Spalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="290"/>
+        <source>%1: the first %2 rows, %3 columns.</source>
+        <translation>%1: die ersten %2 Zeilen, %3 Spalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="298"/>
+        <source>Feature</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="299"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="300"/>
+        <source>Ignore</source>
+        <translation>Ignorieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="301"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::CsvImportWizard</name>
+    <message>
+        <location filename="../ui/data/CsvImportWizard.cpp" line="61"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvImportDialog.cpp" line="120"/>
-        <source>%1 rows, %2 features. Label column &quot;%3&quot; with %4 distinct values.</source>
-        <translation>%1 Zeilen, %2 Merkmale. Label-Spalte „%3“ mit %4 verschiedenen Werten.</translation>
+        <location filename="../ui/data/CsvImportWizard.cpp" line="62"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::CsvSummaryPage</name>
+    <message>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="108"/>
+        <source>Reading %1 with the chosen columns…</source>
+        <translation>%1 wird mit den gewählten Spalten gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvImportDialog.cpp" line="123"/>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="113"/>
+        <source>Reading %1</source>
+        <translation>%1 wird gelesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="156"/>
+        <source>Could not read the file: %1</source>
+        <translation>Die Datei konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="208"/>
+        <source>%1 Imported as %2 classes instead.</source>
+        <translation>%1 Wird stattdessen als %2 Klassen importiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="209"/>
+        <source>%1 Imported as a regression target instead.</source>
+        <translation>%1 Wird stattdessen als Regressions-Zielgröße importiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="222"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="222"/>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="222"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="234"/>
+        <source>(unlabeled)</source>
+        <translation>(ohne Label)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="246"/>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="247"/>
+        <source>What the import will store. Nothing is written until you press Import.</source>
+        <translation>Was der Import speichern wird. Nichts wird geschrieben, bevor Sie „Importieren“ drücken.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="248"/>
         <source>Dataset name:</source>
         <translation>Datensatzname:</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvImportDialog.cpp" line="124"/>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="249"/>
         <source>Task:</source>
         <translation>Aufgabe:</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvImportDialog.cpp" line="126"/>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="250"/>
         <source>Auto (%1)</source>
         <translation>Automatisch (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvImportDialog.cpp" line="127"/>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="251"/>
         <source>Classification</source>
         <translation>Klassifikation</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvImportDialog.cpp" line="128"/>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="252"/>
         <source>Regression</source>
         <translation>Regression</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvImportDialog.cpp" line="129"/>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="253"/>
         <source>What the label column is: classes to predict, or a number to estimate. Auto decides from the values.</source>
         <translation>Was die Label-Spalte enthält: vorherzusagende Klassen oder eine zu schätzende Zahl. „Automatisch“ entscheidet anhand der Werte.</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvImportDialog.cpp" line="131"/>
-        <source>Import</source>
-        <translation>Importieren</translation>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="255"/>
+        <source>Open Version %1</source>
+        <translation>Version %1 öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="260"/>
+        <source>Choose the columns first.</source>
+        <translation>Wählen Sie zuerst die Spalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="265"/>
+        <source>%1 rows, %2 features, label &quot;%3&quot; with %4 distinct values.</source>
+        <translation>%1 Zeilen, %2 Merkmale, Label „%3“ mit %4 verschiedenen Werten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="268"/>
+        <source>Rows without a label: %1 (imported as unlabeled, in no split until labeled).</source>
+        <translation>Zeilen ohne Label: %1 (als ungelabelt importiert, in keinem Split, bis sie ein Label haben).</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="270"/>
+        <source>Lines skipped: %1.</source>
+        <translation>Übersprungene Zeilen: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="278"/>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="281"/>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/CsvSummaryPage.cpp" line="284"/>
+        <source>Already imported as version %1 of dataset &quot;%2&quot; (#%3, %4). Importing it again into that dataset adds no version.</source>
+        <translation>Bereits importiert als Version %1 des Datensatzes „%2“ (#%3, %4). Ein erneuter Import in diesen Datensatz fügt keine Version hinzu.</translation>
     </message>
 </context>
 <context>
@@ -1229,7 +1427,7 @@ Intra-op-Threads: %5</translation>
     </message>
     <message>
         <location filename="../ui/data/DataImporter.cpp" line="129"/>
-        <location filename="../ui/data/DataImporter.cpp" line="184"/>
+        <location filename="../ui/data/DataImporter.cpp" line="162"/>
         <source>Importing %1</source>
         <translation>%1 wird importiert</translation>
     </message>
@@ -1239,47 +1437,42 @@ Intra-op-Threads: %5</translation>
         <translation>%1 wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataImporter.cpp" line="162"/>
-        <source>Reading %1</source>
-        <translation>%1 wird gelesen</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DataImporter.cpp" line="209"/>
+        <location filename="../ui/data/DataImporter.cpp" line="189"/>
         <source>Importing images from %1</source>
         <translation>Bilder aus %1 werden importiert</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataImporter.cpp" line="234"/>
+        <location filename="../ui/data/DataImporter.cpp" line="214"/>
         <source>%1 / %2 images, %3 MB/s</source>
         <translation>%1 / %2 Bilder, %3 MB/s</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataImporter.cpp" line="236"/>
+        <location filename="../ui/data/DataImporter.cpp" line="216"/>
         <source>reading headers, %1 / %2 files</source>
         <translation>Dateiköpfe werden gelesen, %1 / %2 Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataImporter.cpp" line="245"/>
+        <location filename="../ui/data/DataImporter.cpp" line="225"/>
         <source>storing %1 images</source>
         <translation>%1 Bilder werden gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataImporter.cpp" line="273"/>
+        <location filename="../ui/data/DataImporter.cpp" line="253"/>
         <source>Importing IDX from %1</source>
         <translation>IDX aus %1 wird importiert</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataImporter.cpp" line="285"/>
+        <location filename="../ui/data/DataImporter.cpp" line="265"/>
         <source>reading %1 file pairs, %2 MB</source>
         <translation>%1 Dateipaare werden gelesen, %2 MB</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataImporter.cpp" line="293"/>
+        <location filename="../ui/data/DataImporter.cpp" line="273"/>
         <source>%1 images read at %2 MB/s, storing</source>
         <translation>%1 Bilder mit %2 MB/s gelesen, werden gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataImporter.cpp" line="305"/>
+        <location filename="../ui/data/DataImporter.cpp" line="285"/>
         <source>creating the split</source>
         <translation>Aufteilung wird erstellt</translation>
     </message>
@@ -1287,123 +1480,123 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::DataPanel</name>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="132"/>
+        <location filename="../ui/data/DataPanel.cpp" line="134"/>
         <source>Warning: the label has %1 distinct values in %2 rows; it looks like an id, not a class.</source>
         <translation>Warnung: Das Label hat %1 verschiedene Werte in %2 Zeilen; es sieht nach einer ID aus, nicht nach einer Klasse.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="135"/>
+        <location filename="../ui/data/DataPanel.cpp" line="137"/>
         <source>Warning: the label has %1 distinct numbers in %2 rows; it looks like a continuous (regression) target, imported as %1 classes.</source>
         <translation>Warnung: Das Label hat %1 verschiedene Zahlen in %2 Zeilen; es sieht nach einer stetigen Zielgröße (Regression) aus und wurde als %1 Klassen importiert.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="138"/>
+        <location filename="../ui/data/DataPanel.cpp" line="140"/>
         <source>Warning: %1 classes is unusually many.</source>
         <translation>Warnung: %1 Klassen sind ungewöhnlich viele.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="150"/>
-        <location filename="../ui/data/DataPanel.cpp" line="180"/>
+        <location filename="../ui/data/DataPanel.cpp" line="152"/>
+        <location filename="../ui/data/DataPanel.cpp" line="166"/>
         <source>Importing %1…</source>
         <translation>%1 wird importiert…</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="156"/>
-        <source>Reading %1…</source>
-        <translation>%1 wird gelesen…</translation>
+        <location filename="../ui/data/DataPanel.cpp" line="159"/>
+        <source>Open or create a project before importing data.</source>
+        <translation>Öffnen oder erstellen Sie ein Projekt, bevor Sie Daten importieren.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="164"/>
+        <location filename="../ui/data/DataPanel.cpp" line="180"/>
         <source>Importing images from %1…</source>
         <translation>Bilder aus %1 werden importiert…</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="170"/>
+        <location filename="../ui/data/DataPanel.cpp" line="186"/>
         <source>Importing IDX from %1…</source>
         <translation>IDX aus %1 wird importiert…</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="207"/>
+        <location filename="../ui/data/DataPanel.cpp" line="210"/>
         <source>Import CSV</source>
         <translation>CSV importieren</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="208"/>
+        <location filename="../ui/data/DataPanel.cpp" line="211"/>
         <source>Tables (*.csv *.tsv *.tab);;All files (*)</source>
         <translation>Tabellen (*.csv *.tsv *.tab);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="246"/>
+        <location filename="../ui/data/DataPanel.cpp" line="249"/>
         <source>Select a dataset version before creating a split.</source>
         <translation>Wählen Sie eine Datensatzversion aus, bevor Sie eine Aufteilung erstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="250"/>
+        <location filename="../ui/data/DataPanel.cpp" line="253"/>
         <source>Train and validation fractions add up to more than 1.</source>
         <translation>Trainings- und Validierungsanteil ergeben zusammen mehr als 1.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="257"/>
+        <location filename="../ui/data/DataPanel.cpp" line="260"/>
         <source>Creating split</source>
         <translation>Aufteilung wird erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="276"/>
+        <location filename="../ui/data/DataPanel.cpp" line="279"/>
         <source>Created split #%1: %2 train, %3 validation, %4 test rows.</source>
         <translation>Aufteilung #%1 erstellt: %2 Trainings-, %3 Validierungs- und %4 Testzeilen.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="332"/>
+        <location filename="../ui/data/DataPanel.cpp" line="335"/>
         <source>Loading version #%1…</source>
         <translation>Version #%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="335"/>
+        <location filename="../ui/data/DataPanel.cpp" line="338"/>
         <source>Loading preview</source>
         <translation>Vorschau wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="346"/>
+        <location filename="../ui/data/DataPanel.cpp" line="349"/>
         <source>Could not load the preview: %1</source>
         <translation>Die Vorschau konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="358"/>
+        <location filename="../ui/data/DataPanel.cpp" line="361"/>
         <source>Version #%1: first %2 of %3 rows, a regression target</source>
         <translation>Version #%1: erste %2 von %3 Zeilen, eine Regressions-Zielgröße</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="361"/>
+        <location filename="../ui/data/DataPanel.cpp" line="364"/>
         <source>Version #%1: first %2 of %3 rows, %4 classes</source>
         <translation>Version #%1: erste %2 von %3 Zeilen, %4 Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="374"/>
+        <location filename="../ui/data/DataPanel.cpp" line="377"/>
         <source>Select a dataset version to preview it.</source>
         <translation>Wählen Sie eine Datensatzversion für die Vorschau aus.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="375"/>
+        <location filename="../ui/data/DataPanel.cpp" line="378"/>
         <source>Open or create a project to import data.</source>
         <translation>Öffnen oder erstellen Sie ein Projekt, um Daten zu importieren.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="389"/>
+        <location filename="../ui/data/DataPanel.cpp" line="392"/>
         <source>Datasets and versions</source>
         <translation>Datensätze und Versionen</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="390"/>
+        <location filename="../ui/data/DataPanel.cpp" line="393"/>
         <source>Splits of the selected version</source>
         <translation>Aufteilungen der ausgewählten Version</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="392"/>
+        <location filename="../ui/data/DataPanel.cpp" line="395"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="393"/>
+        <location filename="../ui/data/DataPanel.cpp" line="396"/>
         <source>Class counts</source>
         <translation>Klassenhäufigkeiten</translation>
     </message>
@@ -2490,59 +2683,64 @@ Aktivierungsspeicher pro Sample: %4</translation>
 <context>
     <name>flightdeck::ui::ImportBar</name>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="66"/>
+        <location filename="../ui/data/ImportBar.cpp" line="76"/>
         <source>Import CSV…</source>
         <translation>CSV importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="67"/>
-        <source>Import a CSV or TSV file with a header row and a label column</source>
-        <translation>Eine CSV- oder TSV-Datei mit Kopfzeile und Label-Spalte importieren</translation>
+        <location filename="../ui/data/ImportBar.cpp" line="75"/>
+        <source>Open or create a project first (File &gt; New Project or Open Project).</source>
+        <translation>Öffnen oder erstellen Sie zuerst ein Projekt (Datei &gt; Neues Projekt oder Projekt öffnen).</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="68"/>
+        <location filename="../ui/data/ImportBar.cpp" line="77"/>
+        <source>Import a CSV or TSV file: preview its rows, choose what each column is, then import</source>
+        <translation>Eine CSV- oder TSV-Datei importieren: Zeilen ansehen, die Rolle jeder Spalte wählen, dann importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportBar.cpp" line="80"/>
         <source>Import images…</source>
         <translation>Bilder importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="69"/>
+        <location filename="../ui/data/ImportBar.cpp" line="81"/>
         <source>Import a folder of PNG, JPEG or BMP images, one subfolder per class or flat (unlabeled)</source>
         <translation>Einen Ordner mit PNG-, JPEG- oder BMP-Bildern importieren, mit einem Unterordner pro Klasse oder flach (ohne Labels)</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="71"/>
+        <location filename="../ui/data/ImportBar.cpp" line="84"/>
         <source>Import IDX…</source>
         <translation>IDX importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="72"/>
+        <location filename="../ui/data/ImportBar.cpp" line="85"/>
         <source>Import MNIST-style IDX files (train and t10k pairs)</source>
         <translation>IDX-Dateien im MNIST-Format importieren (train- und t10k-Paare)</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="73"/>
+        <location filename="../ui/data/ImportBar.cpp" line="87"/>
         <source>Dataset name:</source>
         <translation>Datensatzname:</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="74"/>
+        <location filename="../ui/data/ImportBar.cpp" line="88"/>
         <source>from the file name</source>
         <translation>aus dem Dateinamen</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="75"/>
+        <location filename="../ui/data/ImportBar.cpp" line="89"/>
         <source>Label column:</source>
         <translation>Label-Spalte:</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="76"/>
-        <source>label, class, target or y</source>
-        <translation>label, class, target oder y</translation>
+        <location filename="../ui/data/ImportBar.cpp" line="90"/>
+        <source>chosen in the import wizard</source>
+        <translation>wird im Import-Assistenten gewählt</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="77"/>
-        <source>The column holding the class; empty = the first column named label, class, target or y</source>
-        <translation>Die Spalte mit der Klasse; leer = die erste Spalte namens label, class, target oder y</translation>
+        <location filename="../ui/data/ImportBar.cpp" line="91"/>
+        <source>The column the import wizard proposes as the label; empty = the first column named label, class, target or y, else the last</source>
+        <translation>Die Spalte, die der Import-Assistent als Label vorschlägt; leer = die erste Spalte namens label, class, target oder y, sonst die letzte</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,9 @@
 // The Data panel's imports under the offscreen platform, in a real MainWindow: an image folder
-// (with a corrupt file and an odd size), IDX pairs with their fixed test part, Cancel, and a
-// CSV whose label is a regression target, detected and then overridden. TaskRunner's progress
-// reporting is checked on its own (increasing, throttled, cleared at the end).
+// (with a corrupt file and an odd size), IDX pairs with their fixed test part and Cancel (the
+// CSV wizard has test_gui_import_wizard). TaskRunner's progress reporting is checked on its own
+// (increasing, throttled, cleared at the end).
 #include "common/ProjectSession.h"
 #include "common/TaskRunner.h"
-#include "data/CsvImportDialog.h"
 #include "data/DataPanel.h"
 #include "mainwindow/MainWindow.h"
 
@@ -39,7 +38,6 @@ private Q_SLOTS:
     void imageFolderReportsSkippedAndResized();
     void cancelledImportStoresNothing();
     void idxPairsGetTheirSplit();
-    void csvRegressionIsDetectedAndCanBeOverridden();
     void cleanupTestCase();
 
 private:
@@ -267,72 +265,6 @@ void TestGuiImport::idxPairsGetTheirSplit()
     QVERIFY2(message.contains(QStringLiteral("70 images")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("train, t10k")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("20 test")), qPrintable(message));
-    QTRY_VERIFY(!window_->tasks()->isBusy());
-}
-
-void TestGuiImport::csvRegressionIsDetectedAndCanBeOverridden()
-{
-    // 60 distinct fractional values in 120 rows (all distinct would read as an id column).
-    QByteArray csv = "x1,x2,target\n";
-    for (int i = 0; i < 120; ++i)
-        csv += QByteArray::number(i % 7) + ',' + QByteArray::number(i * 0.5) + ','
-               + QByteArray::number(10.0 + (i % 60) * 1.37, 'f', 2) + '\n';
-    const QString path = writeFile(QStringLiteral("diabetes-like.csv"), csv);
-    DataPanel* data = window_->dataPanel();
-    QSignalSpy inspected(data, &DataPanel::csvInspected);
-    QSignalSpy imported(data, &DataPanel::importFinished);
-    QSignalSpy failed(data, &DataPanel::importFailed);
-
-    // 1. Detected: the dialog says regression before anything is stored.
-    const std::size_t before = versionCount();
-    data->inspectCsv(path, QStringLiteral("reg"));
-    QTRY_VERIFY_WITH_TIMEOUT(inspected.count() + failed.count() > 0, 30000);
-    QVERIFY2(failed.isEmpty(), qPrintable(data->messageText()));
-    QCOMPARE(inspected.at(0).at(0).toString(), QStringLiteral("table_regression"));
-    QCOMPARE(versionCount(), before);
-    CsvImportDialog* dialog = nullptr;
-    QTRY_VERIFY((dialog = window_->findChild<CsvImportDialog*>(QStringLiteral("csvImportDialog"))));
-    QVERIFY2(dialog->explanation().contains(QStringLiteral("60 distinct numbers in 120 rows")),
-             qPrintable(dialog->explanation()));
-    QVERIFY(dialog->explanation().contains(QStringLiteral("regression")));
-    QCOMPARE(dialog->datasetName(), QStringLiteral("reg"));
-    QVERIFY(!dialog->chosenTask().has_value());
-    dialog->accept();
-    QTRY_VERIFY_WITH_TIMEOUT(imported.count() + failed.count() > 0, 30000);
-    QVERIFY2(failed.isEmpty(), qPrintable(data->messageText()));
-    const qint64 regId = imported.at(0).at(0).toLongLong();
-    QCOMPARE(version(regId).task, std::string("table_regression"));
-    QVERIFY2(data->messageText().contains(QStringLiteral("regression (detected)")),
-             qPrintable(data->messageText()));
-    QTreeWidgetItem* item = nullptr;
-    QTRY_VERIFY((item = treeItem(regId)) != nullptr);
-    QCOMPARE(item->text(5), QStringLiteral("regression"));
-    QTRY_VERIFY(!window_->tasks()->isBusy());
-    QTRY_VERIFY(!window_->findChild<CsvImportDialog*>(QStringLiteral("csvImportDialog")));
-
-    // 2. Overridden: the same file as classes, under another name (same name = same version).
-    inspected.clear();
-    imported.clear();
-    data->inspectCsv(path, QStringLiteral("cls"));
-    QTRY_VERIFY_WITH_TIMEOUT(inspected.count() + failed.count() > 0, 30000);
-    QTRY_VERIFY((dialog = window_->findChild<CsvImportDialog*>(QStringLiteral("csvImportDialog"))));
-    dialog->chooseTask(flightdeck::data::DatasetTask::TableClassification);
-    QVERIFY2(dialog->explanation().contains(QStringLiteral("60 classes")), qPrintable(dialog->explanation()));
-    dialog->accept();
-    QTRY_VERIFY_WITH_TIMEOUT(imported.count() + failed.count() > 0, 30000);
-    QVERIFY2(failed.isEmpty(), qPrintable(data->messageText()));
-    const qint64 clsId = imported.at(0).at(0).toLongLong();
-    QVERIFY(clsId != regId);
-    QCOMPARE(version(clsId).task, std::string("table_classification"));
-    QVERIFY2(data->messageText().contains(QStringLiteral("classification (chosen)")),
-             qPrintable(data->messageText()));
-
-    // 3. The direct import (no dialog) detects the task as well.
-    imported.clear();
-    data->importCsv(path, QStringLiteral("direct"));
-    QTRY_VERIFY_WITH_TIMEOUT(imported.count() + failed.count() > 0, 30000);
-    QVERIFY2(failed.isEmpty(), qPrintable(data->messageText()));
-    QCOMPARE(version(imported.at(0).at(0).toLongLong()).task, std::string("table_regression"));
     QTRY_VERIFY(!window_->tasks()->isBusy());
 }
 

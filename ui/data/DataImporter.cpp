@@ -144,35 +144,13 @@ void DataImporter::importCsv(const QString& path, const QString& datasetName,
               outcome.features = inspection.features();
               outcome.classes = static_cast<qint64>(inspection.table->classes.size());
               outcome.labelName = inspection.labelName();
+              outcome.unlabeled = inspection.unlabeled;
               const auto record = flightdeck::data::DatasetCatalog(project).addVersion(
                   name.toStdString(), *inspection.table, path.toStdString(), inspection.detected);
               outcome.versionId = record.id;
               noteRecordedTask(outcome, record.task);
               return outcome;
           });
-}
-
-void DataImporter::inspectCsv(const QString& path, const QString& datasetName,
-                              const QString& labelColumn)
-{
-    if (!checkOpen())
-        return;
-    QPointer<DataImporter> self(this);
-    tasks_->runWithProgress(
-        tr("Reading %1").arg(QFileInfo(path).fileName()),
-        [path, datasetName, labelColumn](flightdeck::store::Project&, TaskRunner::Progress&) {
-            CsvInspection inspection = CsvInspection::inspect(path, labelColumn);
-            inspection.datasetName = defaultName(datasetName, path, false);
-            return QVariant::fromValue(inspection);
-        },
-        [self](const QVariant& result) {
-            if (self)
-                Q_EMIT self->csvInspected(result.value<CsvInspection>());
-        },
-        [self](const QString& message) {
-            if (self)
-                Q_EMIT self->failed(message);
-        });
 }
 
 void DataImporter::importInspected(const CsvInspection& inspection, const QString& datasetName,
@@ -193,6 +171,8 @@ void DataImporter::importInspected(const CsvInspection& inspection, const QStrin
               outcome.features = inspection.features();
               outcome.classes = static_cast<qint64>(inspection.table->classes.size());
               outcome.labelName = inspection.labelName();
+              outcome.unlabeled = inspection.unlabeled;
+              outcome.skippedRows = inspection.skippedCount;
               const auto record = flightdeck::data::DatasetCatalog(project).addVersion(
                   name.toStdString(), *inspection.table, inspection.path.toStdString(), outcome.task);
               outcome.versionId = record.id;

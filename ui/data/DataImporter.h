@@ -1,6 +1,6 @@
 #pragma once
-// The Data panel's imports, run on the TaskRunner: CSV (directly, or inspected first so the
-// user can confirm the detected task), image folders and IDX pairs with progress (files,
+// The Data panel's imports, run on the TaskRunner: CSV (directly, or as read by the import
+// wizard, CsvImportWizard), image folders and IDX pairs with progress (files,
 // MB/s) and Cancel. The panel shows the outcome; this class only does the work.
 #include "common/TaskRunner.h"
 #include "data/CsvInspection.h"
@@ -24,9 +24,7 @@ public:
 
     // Parses and stores in one task; the task is detected from the label column.
     void importCsv(const QString& path, const QString& datasetName, const QString& labelColumn);
-    // Parses and assesses only; csvInspected carries the parsed table for importInspected.
-    void inspectCsv(const QString& path, const QString& datasetName, const QString& labelColumn);
-    // Stores an inspected table; no task = the detected one.
+    // Stores a table the wizard read; no task = the detected one.
     void importInspected(const CsvInspection& inspection, const QString& datasetName,
                          std::optional<flightdeck::data::DatasetTask> task);
     // options.progress is replaced by the task's own (progress bar and Cancel).
@@ -41,7 +39,6 @@ public:
 
 Q_SIGNALS:
     void imported(const flightdeck::ui::ImportOutcome& outcome);
-    void csvInspected(const flightdeck::ui::CsvInspection& inspection);
     void failed(const QString& message);
 
 private:

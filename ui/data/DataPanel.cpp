@@ -4,7 +4,7 @@
 #include "common/Settings.h"
 #include "common/TaskRunner.h"
 #include "data/ClassCountsTable.h"
-#include "data/CsvImportDialog.h"
+#include "data/CsvImportWizard.h"
 #include "data/DataImporter.h"
 #include "data/DatasetPreview.h"
 #include "data/DatasetTree.h"
@@ -100,13 +100,15 @@ DataPanel::DataPanel(ProjectSession* session, TaskRunner* tasks, QWidget* parent
     connect(importBar_, &ImportBar::idxRequested, this, &DataPanel::chooseAndImportIdx);
     connect(importer_, &DataImporter::imported, this, &DataPanel::onImported);
     connect(importer_, &DataImporter::failed, this, &DataPanel::onImportFailed);
-    connect(importer_, &DataImporter::csvInspected, this, &DataPanel::showCsvDialog);
     connect(splitForm_, &SplitForm::createRequested, this, &DataPanel::createSplit);
     connect(tree_, &DatasetTree::versionChosen, this, &DataPanel::onVersionChosen);
     connect(splitTable_, &SplitTable::splitChosen, session_, &ProjectSession::setCurrentSplit);
 
     connect(session_, &ProjectSession::projectOpened, this, &DataPanel::reloadAll);
     connect(session_, &ProjectSession::projectClosed, this, &DataPanel::reloadAll);
+    connect(session_, &ProjectSession::projectOpened, importBar_, [this] { importBar_->setProjectOpen(true); });
+    connect(session_, &ProjectSession::projectClosed, importBar_, [this] { importBar_->setProjectOpen(false); });
+    importBar_->setProjectOpen(session_->isOpen());
     connect(session_, &ProjectSession::datasetsChanged, this, [this] {
         const QString error = tree_->reload();
         const QString splitError = splitTable_->reload(session_->currentVersionId());
@@ -153,8 +155,22 @@ void DataPanel::importCsv(const QString& path, const QString& datasetName)
 
 void DataPanel::inspectCsv(const QString& path, const QString& datasetName)
 {
-    showMessage(tr("Reading %1…").arg(QFileInfo(path).fileName()), false);
-    importer_->inspectCsv(path, nameOr(datasetName), importBar_->labelColumn());
+    if (!session_->isOpen()) {
+        onImportFailed(tr("Open or create a project before importing data."));
+        return;
+    }
+    messageLabel_->hide();
+    auto* wizard = new CsvImportWizard(path, nameOr(datasetName), importBar_->labelColumn(), tasks_, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &QDialog::accepted, this, [this, wizard] {
+        showMessage(tr("Importing %1…").arg(QFileInfo(wizard->inspection().path).fileName()), false);
+        importer_->importInspected(wizard->inspection(), wizard->datasetName(), wizard->chosenTask());
+    });
+    connect(wizard, &CsvImportWizard::openVersionRequested, this, &DataPanel::onVersionChosen);
+    connect(wizard, &CsvImportWizard::inspected, this, [this](flightdeck::data::DatasetTask task) {
+        Q_EMIT csvInspected(QString::fromLatin1(flightdeck::data::taskName(task)));
+    });
+    wizard->open();
 }
 
 void DataPanel::importImages(const QString& folder,
@@ -169,19 +185,6 @@ void DataPanel::importIdx(const QString& path, const QString& datasetName)
 {
     showMessage(tr("Importing IDX from %1…").arg(QFileInfo(path).fileName()), false);
     importer_->importIdx(path, nameOr(datasetName));
-}
-
-void DataPanel::showCsvDialog(const CsvInspection& inspection)
-{
-    messageLabel_->hide();
-    auto* dialog = new CsvImportDialog(inspection, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        showMessage(tr("Importing %1…").arg(QFileInfo(dialog->inspection().path).fileName()), false);
-        importer_->importInspected(dialog->inspection(), dialog->datasetName(), dialog->chosenTask());
-    });
-    dialog->open();
-    Q_EMIT csvInspected(QString::fromLatin1(flightdeck::data::taskName(inspection.detected)));
 }
 
 void DataPanel::onImported(const ImportOutcome& outcome)

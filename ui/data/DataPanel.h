@@ -21,7 +21,6 @@ class ClassCountsTable;
 class DataImporter;
 class DatasetTree;
 class ImportBar;
-struct CsvInspection;
 struct ImportOutcome;
 class PreviewModel;
 class ProjectSession;
@@ -40,8 +39,9 @@ public:
     // Imports asynchronously; the dataset name defaults to the name field, then the file name.
     // The task (classification or regression) is detected from the label column.
     void importCsv(const QString& path, const QString& datasetName = {});
-    // Reads the file, then opens the import dialog (objectName "csvImportDialog") where the
-    // detected task can be overridden; csvInspected says when it is open.
+    // Opens the import wizard on the file (objectName "csvImportWizard"): a preview and column
+    // roles, then a summary with the detected task to confirm or override; csvInspected says
+    // when the summary has read the file.
     void inspectCsv(const QString& path, const QString& datasetName = {});
     // A folder of images (one subfolder per class, or flat); the name defaults as above, then
     // to the folder's name.
@@ -65,7 +65,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void importFinished(qint64 versionId);
     void importFailed(const QString& message);   // also when cancelled
-    // The CSV import dialog is open; `detectedTask` is the stored name ("table_regression").
+    // The import wizard's summary is shown; `detectedTask` is the stored name ("table_regression").
     void csvInspected(const QString& detectedTask);
     void splitCreated(qint64 splitId);
 
@@ -83,7 +83,6 @@ private:
     void showMessage(const QString& text, bool error);
     void onImported(const ImportOutcome& outcome);
     void onImportFailed(const QString& message);
-    void showCsvDialog(const CsvInspection& inspection);
     void openImageDialog(bool folderOfImages);
     QString nameOr(const QString& datasetName) const;
 

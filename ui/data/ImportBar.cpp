@@ -61,21 +61,35 @@ QString ImportBar::labelColumn() const
     return labelColumnEdit_->text().trimmed();
 }
 
+void ImportBar::setProjectOpen(bool open)
+{
+    projectOpen_ = open;
+    for (QPushButton* button : {csvButton_, imagesButton_, idxButton_})
+        button->setEnabled(open);
+    retranslateUi();
+}
+
 void ImportBar::retranslateUi()
 {
+    // A disabled button still shows its tooltip: the one place that can say why it is off.
+    const QString noProject = tr("Open or create a project first (File > New Project or Open Project).");
     csvButton_->setText(tr("Import CSV…"));
-    csvButton_->setToolTip(tr("Import a CSV or TSV file with a header row and a label column"));
+    csvButton_->setToolTip(projectOpen_ ? tr("Import a CSV or TSV file: preview its rows, choose what "
+                                             "each column is, then import")
+                                        : noProject);
     imagesButton_->setText(tr("Import images…"));
-    imagesButton_->setToolTip(tr("Import a folder of PNG, JPEG or BMP images, one subfolder per "
-                                 "class or flat (unlabeled)"));
+    imagesButton_->setToolTip(projectOpen_ ? tr("Import a folder of PNG, JPEG or BMP images, one "
+                                                "subfolder per class or flat (unlabeled)")
+                                           : noProject);
     idxButton_->setText(tr("Import IDX…"));
-    idxButton_->setToolTip(tr("Import MNIST-style IDX files (train and t10k pairs)"));
+    idxButton_->setToolTip(projectOpen_ ? tr("Import MNIST-style IDX files (train and t10k pairs)")
+                                        : noProject);
     nameLabel_->setText(tr("Dataset name:"));
     nameEdit_->setPlaceholderText(tr("from the file name"));
     labelColumnLabel_->setText(tr("Label column:"));
-    labelColumnEdit_->setPlaceholderText(tr("label, class, target or y"));
-    labelColumnEdit_->setToolTip(tr("The column holding the class; empty = the first column named "
-                                    "label, class, target or y"));
+    labelColumnEdit_->setPlaceholderText(tr("chosen in the import wizard"));
+    labelColumnEdit_->setToolTip(tr("The column the import wizard proposes as the label; empty = "
+                                    "the first column named label, class, target or y, else the last"));
 }
 
 }  // namespace flightdeck::ui

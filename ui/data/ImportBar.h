@@ -16,6 +16,8 @@ public:
 
     QString datasetName() const;
     QString labelColumn() const;
+    // Without a project the import buttons are off, and their tooltip says why.
+    void setProjectOpen(bool open);
     void retranslateUi();
 
 Q_SIGNALS:
@@ -31,6 +33,7 @@ private:
     QLineEdit* nameEdit_;
     QLabel* labelColumnLabel_;
     QLineEdit* labelColumnEdit_;
+    bool projectOpen_ = false;
 };
 
 }  // namespace flightdeck::ui

@@ -34,6 +34,8 @@ struct ImportOutcome {
     flightdeck::data::DatasetTask askedTask = flightdeck::data::DatasetTask::TableClassification;
     flightdeck::data::LabelAssessment assessment;
     QString labelName;
+    qint64 unlabeled = 0;     // rows with a blank label, stored as unlabeled
+    qint64 skippedRows = 0;   // lines the wizard's import left out
 
     // Images and IDX
     quint32 channels = 0, height = 0, width = 0;

@@ -56,7 +56,7 @@ QString ImportSummary::taskReason(const flightdeck::data::LabelAssessment& a, Da
 
 bool ImportSummary::isWarning(const ImportOutcome& o)
 {
-    if (!o.skipped.empty() || o.existingWithOtherTask)
+    if (!o.skipped.empty() || o.existingWithOtherTask || o.skippedRows > 0)
         return true;
     return o.kind == ImportOutcome::Kind::Csv && o.task == DatasetTask::TableClassification
            && o.assessment.concern != LabelConcern::None;
@@ -80,6 +80,11 @@ QString ImportSummary::csvMessage(const ImportOutcome& o)
                        .arg(number(o.count), number(o.features), o.labelName);
     text += QLatin1Char(' ')
             + (o.taskDetected ? tr("Task: %1 (detected).") : tr("Task: %1 (chosen).")).arg(taskText(o.task));
+    if (o.unlabeled > 0)
+        text += QLatin1Char(' ') + tr("Rows without a label: %1 (unlabeled, in no split until labeled).")
+                                       .arg(number(o.unlabeled));
+    if (o.skippedRows > 0)
+        text += QLatin1Char(' ') + tr("Lines skipped: %1.").arg(number(o.skippedRows));
     if (o.existingWithOtherTask)
         text += QLatin1Char(' ')
                 + tr("This content already was version #%1 of the dataset, recorded as %2; a "
