@@ -4,6 +4,7 @@
 #include "CliCommands.h"
 #include "CliSupport.h"
 #include "StopSignals.h"
+#include "TrainConfigOptions.h"
 
 #include "flightdeck/common/Error.h"
 #include "flightdeck/common/Json.h"
@@ -26,9 +27,7 @@
 
 namespace flightdeck::cli {
 
-namespace {
-
-train::TrainConfig configFrom(const LoopOptions& options)
+train::TrainConfig trainConfigFrom(const LoopOptions& options)
 {
     const RecipeOptions& r = options.recipe;
     train::TrainConfig config;
@@ -64,6 +63,8 @@ train::TrainConfig configFrom(const LoopOptions& options)
     train::validate(config);
     return config;
 }
+
+namespace {
 
 void printResult(const train::RunResult& result)
 {
@@ -103,7 +104,7 @@ train::RunResult trainRun(store::Project& project, store::Id versionId, store::I
                           store::Id archId, const LoopOptions& options,
                           const train::WorldConfig& world = {})
 {
-    const train::TrainConfig config = configFrom(options);
+    const train::TrainConfig config = trainConfigFrom(options);
     train::TrainCallbacks callbacks;
     const StopSignals stop;
     callbacks.cancel = stop.flag();

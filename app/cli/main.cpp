@@ -9,6 +9,7 @@
 #include "ModelCommands.h"
 #include "MeasureCommands.h"
 #include "RegistryCommands.h"
+#include "SweepCommand.h"
 #include "Validators.h"
 
 #include "flightdeck/common/Error.h"
@@ -117,6 +118,7 @@ int main(int argc, char** argv)
     registerModelCommands(app);
     registerBundleCommands(app);
     registerRegistryCommands(app);
+    registerSweepCommand(app, &loopNeedsTorch);   // "needs torch", whichever command
     auto* loopCmd = app.add_subcommand("loop", "Run the whole loop on a CSV");
     loopCmd->add_option("project", loop.project)->required();
     loopCmd->add_option("csv", loop.csv)->required();
