@@ -1117,104 +1117,104 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::CsvColumnsPage</name>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="102"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="104"/>
         <source>Reading %1</source>
         <translation>%1 wird gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="171"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="174"/>
         <source>Could not read the file: %1</source>
         <translation>Die Datei konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="241"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="244"/>
         <source>number</source>
         <translation>Zahl</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="242"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="245"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="243"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="246"/>
         <source>empty</source>
         <translation>leer</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="256"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="259"/>
         <source>%1
 (%2)</source>
         <translation>%1
 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="266"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="269"/>
         <source>Choose the column that holds the label.</source>
         <translation>Wählen Sie die Spalte, die das Label enthält.</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="268"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="271"/>
         <source>Features must be numbers: rows with text in %1 will be skipped. Choose Ignore or Id for a text column.</source>
         <translation>Merkmale müssen Zahlen sein: Zeilen mit Text in %1 werden übersprungen. Wählen Sie für eine Textspalte „Ignorieren“ oder „ID“.</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="277"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="280"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="278"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="281"/>
         <source>What each column is: features are the numbers a model learns from, the label is what it predicts. Ignored and id columns are not stored.</source>
         <translation>Was jede Spalte ist: Merkmale sind die Zahlen, aus denen ein Modell lernt, das Label ist, was es vorhersagt. Ignorierte und ID-Spalten werden nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="280"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="283"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="280"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="283"/>
         <source>Detected</source>
         <translation>Erkannt</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="280"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="283"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="283"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="286"/>
         <source>Reading the first rows of %1…</source>
         <translation>Die ersten Zeilen von %1 werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="287"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="290"/>
         <source>%1: all %2 rows, %3 columns.</source>
         <translation>%1: alle %2 Zeilen, %3 Spalten.</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="290"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="293"/>
         <source>%1: the first %2 rows, %3 columns.</source>
         <translation>%1: die ersten %2 Zeilen, %3 Spalten.</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="298"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="302"/>
         <source>Feature</source>
         <translation>Merkmal</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="299"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="303"/>
         <source>Label</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="300"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="304"/>
         <source>Ignore</source>
         <translation>Ignorieren</translation>
     </message>
     <message>
-        <location filename="../ui/data/CsvColumnsPage.cpp" line="301"/>
+        <location filename="../ui/data/CsvColumnsPage.cpp" line="305"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
@@ -2113,7 +2113,7 @@ Intra-op-Threads: %5</translation>
         <translation>Läufe werden geladen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="296"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="302"/>
         <source>Checking for new runs</source>
         <translation>Suche nach neuen Läufen</translation>
     </message>
@@ -3317,82 +3317,82 @@ Aktivierungsspeicher pro Sample: %4</translation>
 <context>
     <name>flightdeck::ui::LoopActions</name>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="86"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="83"/>
         <source>Send to labeling</source>
         <translation>Zur Beschriftung senden</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="87"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="84"/>
         <source>The records of the selected time range (or the whole log) become a new dataset version, derived from the deployed model&apos;s training data, most uncertain first; labels come from the ground-truth file if one is chosen.</source>
         <translation>Die Datensätze des gewählten Zeitraums (oder des ganzen Protokolls) werden eine neue Datensatzversion, abgeleitet von den Trainingsdaten des eingesetzten Modells, die unsichersten zuerst; Labels kommen aus der Ground-Truth-Datei, falls eine gewählt ist.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="90"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="87"/>
         <source>Retrain</source>
         <translation>Neu trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="91"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="88"/>
         <source>Train the deployed run&apos;s recipe on its data plus the labeled rows of the version sent to labeling, and compare old and new models.</source>
         <translation>Das Rezept des eingesetzten Laufs auf seinen Daten plus den beschrifteten Zeilen der zur Beschriftung gesendeten Version trainieren und altes und neues Modell vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="93"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="90"/>
         <source>Promote</source>
         <translation>Befördern</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="94"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="91"/>
         <source>Export the retrained model and move the &quot;production&quot; alias to it.</source>
         <translation>Das neu trainierte Modell exportieren und den Alias „production“ darauf setzen.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="136"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="133"/>
         <source>Sending records to labeling</source>
         <translation>Datensätze werden zur Beschriftung gesendet</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="152"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="149"/>
         <source>Version %1: %2 records (%3 labeled) from the log, for labeling.</source>
         <translation>Version %1: %2 Datensätze (%3 beschriftet) aus dem Protokoll, zur Beschriftung.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="160"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="157"/>
         <source>Send to labeling failed: %1</source>
         <translation>Senden zur Beschriftung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="172"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="169"/>
         <source>Retraining</source>
         <translation>Neues Training</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="190"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="187"/>
         <source>Retraining was cancelled.</source>
         <translation>Das neue Training wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="195"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="192"/>
         <source>Run %1 (+%2 labeled rows): fresh rows %3 → %4 (%5 rows), old test rows %6 → %7 (%8 rows).</source>
         <translation>Lauf %1 (+%2 beschriftete Zeilen): neue Zeilen %3 → %4 (%5 Zeilen), alte Testzeilen %6 → %7 (%8 Zeilen).</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="206"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="203"/>
         <source>Retraining failed: %1</source>
         <translation>Neues Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="222"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="219"/>
         <source>Promoting the retrained model</source>
         <translation>Neu trainiertes Modell wird befördert</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="231"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="228"/>
         <source>%1 v%2 is now &quot;production&quot;.</source>
         <translation>%1 v%2 ist jetzt „production“.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="238"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="235"/>
         <source>Promote failed: %1</source>
         <translation>Befördern fehlgeschlagen: %1</translation>
     </message>
@@ -4977,12 +4977,12 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <translation>Eingesetztes Modell wird gesucht</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/ReferencePicker.cpp" line="253"/>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="247"/>
         <source>%1 has no reference_profile.json (export it again)</source>
         <translation>%1 hat keine reference_profile.json (erneut exportieren)</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/ReferencePicker.cpp" line="255"/>
+        <location filename="../ui/monitoring/ReferencePicker.cpp" line="249"/>
         <source>no registered model in this project</source>
         <translation>kein registriertes Modell in diesem Projekt</translation>
     </message>
@@ -5390,57 +5390,67 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::RunControls</name>
     <message>
-        <location filename="../ui/training/RunControls.cpp" line="45"/>
+        <location filename="../ui/training/RunControls.cpp" line="50"/>
         <source>Start Training</source>
         <translation>Training starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunControls.cpp" line="47"/>
+        <location filename="../ui/training/RunControls.cpp" line="52"/>
         <source>Train with the current dataset version, split and architecture (F5)</source>
         <translation>Mit aktueller Datensatzversion, Aufteilung und Architektur trainieren (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunControls.cpp" line="49"/>
+        <location filename="../ui/training/RunControls.cpp" line="54"/>
         <source>Continue</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunControls.cpp" line="49"/>
+        <location filename="../ui/training/RunControls.cpp" line="54"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunControls.cpp" line="50"/>
+        <location filename="../ui/training/RunControls.cpp" line="55"/>
         <source>Continue the paused run</source>
         <translation>Den pausierten Lauf fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunControls.cpp" line="51"/>
+        <location filename="../ui/training/RunControls.cpp" line="56"/>
         <source>Hold the run after the current batch; it keeps its place</source>
         <translation>Den Lauf nach dem aktuellen Stapel anhalten; er behält seine Stelle</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunControls.cpp" line="52"/>
+        <location filename="../ui/training/RunControls.cpp" line="57"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunControls.cpp" line="53"/>
+        <location filename="../ui/training/RunControls.cpp" line="58"/>
         <source>Stop after the current batch; the run keeps its metrics (Shift+F5)</source>
         <translation>Nach dem aktuellen Stapel stoppen; der Lauf behält seine Metriken (Umschalt+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunControls.cpp" line="54"/>
+        <location filename="../ui/training/RunControls.cpp" line="59"/>
+        <source>Sweep…</source>
+        <translation>Sweep…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunControls.cpp" line="61"/>
+        <source>Train several runs over chosen learning rates, batch sizes, optimizers and architectures, and find the best</source>
+        <translation>Mehrere Läufe über gewählte Lernraten, Batchgrößen, Optimierer und Architekturen trainieren und den besten finden</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunControls.cpp" line="64"/>
         <source>Resume Run</source>
         <translation>Lauf fortführen</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunControls.cpp" line="56"/>
+        <location filename="../ui/training/RunControls.cpp" line="66"/>
         <source>Continue run #%1 from its last checkpoint</source>
         <translation>Lauf #%1 ab seinem letzten Checkpoint fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunControls.cpp" line="57"/>
+        <location filename="../ui/training/RunControls.cpp" line="67"/>
         <source>Select a stopped, interrupted or failed run to continue it</source>
         <translation>Einen gestoppten, unterbrochenen oder fehlgeschlagenen Lauf auswählen, um ihn fortzusetzen</translation>
     </message>
@@ -5467,99 +5477,109 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::RunTableModel</name>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="208"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="221"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="209"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="222"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="210"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="223"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="211"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="224"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="212"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="225"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="213"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="226"/>
         <source>%1 (last)</source>
         <translation>%1 (letzter)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="214"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="227"/>
         <source>%1 (best)</source>
         <translation>%1 (bester)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="216"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="229"/>
         <source>Dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="217"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="230"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="218"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="231"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="219"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="232"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="220"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="233"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
         <location filename="../ui/experiments/RunTableModel.cpp" line="234"/>
+        <source>Sweep</source>
+        <translation>Sweep</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="248"/>
         <source>Parameter %1</source>
         <translation>Parameter %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="235"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="249"/>
         <source>Last recorded %1</source>
         <translation>Zuletzt aufgezeichnetes %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="237"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="251"/>
         <source>Highest %1</source>
         <translation>Höchstes %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="238"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="252"/>
         <source>Lowest %1</source>
         <translation>Niedrigstes %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="239"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="253"/>
         <source>Comma-separated; double-click to edit</source>
         <translation>Durch Kommas getrennt; Doppelklick zum Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="240"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="254"/>
         <source>Double-click to edit</source>
         <translation>Doppelklick zum Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="241"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="255"/>
         <source>Dataset version hash (prefix)</source>
         <translation>Hash der Datensatzversion (Präfix)</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="256"/>
+        <source>The sweep and trial that made the run; ★ marks the sweep&apos;s best run by its objective</source>
+        <translation>Sweep und Versuch, aus denen der Lauf stammt; ★ markiert den besten Lauf des Sweeps nach seiner Zielmetrik</translation>
     </message>
 </context>
 <context>
@@ -5583,6 +5603,16 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <location filename="../ui/experiments/RunRow.cpp" line="29"/>
         <source>best at step %1</source>
         <translation>am besten bei Schritt %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunRow.cpp" line="32"/>
+        <source>Trial %1 of %2, its best run by %3</source>
+        <translation>Versuch %1 von %2, sein bester Lauf nach %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments/RunRow.cpp" line="34"/>
+        <source>Trial %1 of %2</source>
+        <translation>Versuch %1 von %2</translation>
     </message>
 </context>
 <context>
@@ -5856,6 +5886,241 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
     </message>
 </context>
 <context>
+    <name>flightdeck::ui::SweepController</name>
+    <message>
+        <location filename="../ui/training/SweepController.cpp" line="105"/>
+        <source>Unknown error.</source>
+        <translation>Unbekannter Fehler.</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::SweepDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/training/SweepDialog.cpp" line="170"/>
+        <source>Sweep %1: %n run(s) to train.</source>
+        <translation>
+            <numerusform>Sweep %1: %n Lauf zu trainieren.</numerusform>
+            <numerusform>Sweep %1: %n Läufe zu trainieren.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/SweepDialog.cpp" line="231"/>
+        <source>%n run(s): every combination, one after another.</source>
+        <translation>
+            <numerusform>%n Lauf: jede Kombination, nacheinander.</numerusform>
+            <numerusform>%n Läufe: jede Kombination, nacheinander.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/SweepDialog.cpp" line="232"/>
+        <source>%n run(s) drawn at random (seed %1), one after another.</source>
+        <translation>
+            <numerusform>%n Lauf zufällig gezogen (Seed %1), nacheinander.</numerusform>
+            <numerusform>%n Läufe zufällig gezogen (Seed %1), nacheinander.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="265"/>
+        <source>The sweep could not start: no project is open.</source>
+        <translation>Der Sweep konnte nicht starten: Kein Projekt ist geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="268"/>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="275"/>
+        <source>Run %1 of %2 (#%3): %4</source>
+        <translation>Lauf %1 von %2 (#%3): %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="311"/>
+        <source>Sweep %1 %2: the best is run %3 (%4 %5).</source>
+        <translation>Sweep %1 %2: Der beste ist Lauf %3 (%4 %5).</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="317"/>
+        <source>Sweep %1 %2: no run finished with a %3.</source>
+        <translation>Sweep %1 %2: Kein Lauf endete mit einem Wert für %3.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="329"/>
+        <source>The sweep failed: %1</source>
+        <translation>Der Sweep ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="348"/>
+        <source>Cancelling after the current batch…</source>
+        <translation>Wird nach dem aktuellen Batch abgebrochen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="373"/>
+        <source>Hyperparameter Sweep</source>
+        <translation>Hyperparameter-Sweep</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="374"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="374"/>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suche:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="374"/>
+        <source>&amp;Architectures:</source>
+        <translation>&amp;Architekturen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="374"/>
+        <source>&amp;Learning rates:</source>
+        <translation>&amp;Lernraten:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="375"/>
+        <source>&amp;Batch sizes:</source>
+        <translation>&amp;Batchgrößen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="375"/>
+        <source>Optimizers:</source>
+        <translation>Optimierer:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="375"/>
+        <source>&amp;Epochs:</source>
+        <translation>&amp;Epochen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="375"/>
+        <source>&amp;Weight decays:</source>
+        <translation>&amp;Weight Decays:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="376"/>
+        <source>Ranked &amp;by:</source>
+        <translation>Rangfolge &amp;nach:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="379"/>
+        <source>sweep-&lt;id&gt;</source>
+        <translation>sweep-&lt;id&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="380"/>
+        <source>Grid: every combination</source>
+        <translation>Raster: jede Kombination</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="381"/>
+        <source>Random search</source>
+        <translation>Zufallssuche</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="382"/>
+        <source> runs</source>
+        <translation> Läufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="383"/>
+        <source>seed </source>
+        <translation>Seed </translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="384"/>
+        <source>e.g. 1e-3, 3e-3, or 1e-4..1e-1 for random search</source>
+        <translation>z. B. 1e-3, 3e-3, oder 1e-4..1e-1 für die Zufallssuche</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="385"/>
+        <source>A comma list; random search also takes a range LOW..HIGH, drawn log-uniformly</source>
+        <translation>Eine Liste mit Kommas; die Zufallssuche nimmt auch einen Bereich MIN..MAX, log-gleichverteilt gezogen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="386"/>
+        <source>the recipe&apos;s %1; e.g. 32, 64</source>
+        <translation>die %1 des Rezepts; z. B. 32, 64</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="387"/>
+        <source>the recipe&apos;s %1; e.g. 10, 20</source>
+        <translation>die %1 des Rezepts; z. B. 10, 20</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="388"/>
+        <source>the recipe&apos;s; e.g. 0, 1e-4</source>
+        <translation>die des Rezepts; z. B. 0, 1e-4</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="389"/>
+        <source>The validation metric of the model each run keeps (its last epoch, or the best one with early stopping)</source>
+        <translation>Die Validierungsmetrik des Modells, das jeder Lauf behält (seine letzte Epoche oder mit Early Stopping die beste)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="391"/>
+        <source>Check the saved architectures to try</source>
+        <translation>Die gespeicherten Architekturen ankreuzen, die probiert werden sollen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="392"/>
+        <source>Trial</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="392"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="392"/>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="392"/>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="392"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="393"/>
+        <source>Score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="394"/>
+        <source>Start Sweep</source>
+        <translation>Sweep starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="395"/>
+        <source>Train the runs one after another with the Training form&apos;s recipe</source>
+        <translation>Die Läufe nacheinander mit dem Rezept des Trainingsformulars trainieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="396"/>
+        <source>Cancel Sweep</source>
+        <translation>Sweep abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="397"/>
+        <source>Stop the run in progress (recorded as cancelled) and start no other</source>
+        <translation>Den laufenden Lauf beenden (als abgebrochen gespeichert) und keinen weiteren starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepDialog.cpp" line="398"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>flightdeck::ui::TaskRunner</name>
     <message>
         <location filename="../ui/common/TaskRunner.cpp" line="117"/>
@@ -6010,129 +6275,129 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="123"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="125"/>
         <source>No project: open or create one first.</source>
         <translation>Kein Projekt: Öffnen oder erstellen Sie zuerst eines.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="125"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="127"/>
         <source>No dataset version: import or select one in the Data panel.</source>
         <translation>Keine Datensatzversion: Importieren oder wählen Sie eine im Datenbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="127"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="129"/>
         <source>No split: create one for the selected version in the Data panel.</source>
         <translation>Keine Aufteilung: Erstellen Sie im Datenbereich eine für die ausgewählte Version.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="131"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="133"/>
         <source>The selected split belongs to another dataset version: select or create a split of this version.</source>
         <translation>Die ausgewählte Aufteilung gehört zu einer anderen Datensatzversion: Wählen oder erstellen Sie eine Aufteilung dieser Version.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="137"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="139"/>
         <source>No architecture: save one in the Architecture panel.</source>
         <translation>Keine Architektur: Speichern Sie eine im Architekturbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="160"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="162"/>
         <source>The recipe of run #%1 is in the form: change what you want, then start.</source>
         <translation>Das Rezept von Lauf #%1 steht im Formular: ändern Sie, was Sie möchten, und starten Sie dann.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="167"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="169"/>
         <source>A run is already in progress.</source>
         <translation>Ein Lauf ist bereits aktiv.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="186"/>
-        <location filename="../ui/training/TrainingPanel.cpp" line="230"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="188"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="247"/>
         <source>Training could not start: a run is already going or no project is open.</source>
         <translation>Das Training konnte nicht starten: Ein Lauf ist bereits aktiv oder kein Projekt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="190"/>
-        <location filename="../ui/training/TrainingPanel.cpp" line="378"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="192"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="395"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="202"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="219"/>
         <source>Stopping after the current batch…</source>
         <translation>Wird nach dem aktuellen Stapel gestoppt…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="215"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="232"/>
         <source>Run #%1 paused after its current batch; Continue picks it up.</source>
         <translation>Lauf #%1 nach seinem aktuellen Stapel pausiert; „Fortsetzen“ nimmt ihn wieder auf.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="216"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="233"/>
         <source>Run #%1 continues.</source>
         <translation>Lauf #%1 geht weiter.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="236"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="253"/>
         <source>Resuming run #%1 from its last checkpoint…</source>
         <translation>Lauf #%1 wird ab seinem letzten Checkpoint wieder aufgenommen …</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="248"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="265"/>
         <source>Run #%1 resumed.</source>
         <translation>Lauf #%1 wieder aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="250"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="267"/>
         <source>Run #%1 started.</source>
         <translation>Lauf #%1 gestartet.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="265"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="282"/>
         <source>Epoch %1 of %2, step %3 of %4</source>
         <translation>Epoche %1 von %2, Schritt %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="289"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="306"/>
         <source>Training stopped: its project was closed.</source>
         <translation>Training beendet: sein Projekt wurde geschlossen.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="293"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="310"/>
         <source>Run #%1 %2 (%3 samples/s).</source>
         <translation>Lauf #%1 %2 (%3 Samples/s).</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="395"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="412"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="396"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="413"/>
         <source>Recipe</source>
         <translation>Rezept</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="378"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="395"/>
         <source>No run selected</source>
         <translation>Kein Lauf ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="380"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="397"/>
         <source>Run #%1 (paused)</source>
         <translation>Lauf #%1 (pausiert)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="381"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="398"/>
         <source>Run #%1 (live)</source>
         <translation>Lauf #%1 (live)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="383"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="400"/>
         <source>Run #%1 (%2)</source>
         <translation>Lauf #%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="398"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="415"/>
         <source>Runtime: %1</source>
         <translation>Laufzeitumgebung: %1</translation>
     </message>

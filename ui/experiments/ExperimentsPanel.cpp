@@ -262,10 +262,16 @@ void ExperimentsPanel::applyRows(const RunRows& loaded) {
         const RunRow& row = loaded.rows[i];
         if (!loaded.fresh[i]) {
             RunRow& cached = cache_.at(row.run.id);
-            if (cached.tags != row.tags || cached.note != row.note || cached.archived != row.archived) {
+            if (cached.tags != row.tags || cached.note != row.note || cached.archived != row.archived
+                || !cached.sameSweep(row)) {
                 cached.tags = row.tags;
                 cached.note = row.note;
                 cached.archived = row.archived;
+                cached.sweepId = row.sweepId;
+                cached.sweepName = row.sweepName;
+                cached.sweepObjective = row.sweepObjective;
+                cached.sweepTrial = row.sweepTrial;
+                cached.sweepBest = row.sweepBest;
                 cached.buildCells();
             }
             rows.push_back(cached);

@@ -27,6 +27,11 @@ public:
         return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
     }
     static QString atStep(std::int64_t step) { return tr("best at step %1").arg(step); }
+    static QString bestOfSweep(const QString& name, const QString& objective, int trial)
+    {
+        return tr("Trial %1 of %2, its best run by %3").arg(trial).arg(name, objective);
+    }
+    static QString trialOf(const QString& name, int trial) { return tr("Trial %1 of %2").arg(trial).arg(name); }
 };
 
 QString fromView(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
@@ -91,6 +96,14 @@ void RunRow::buildCells()
         cells.insert({K::Param, QString::fromStdString(key)},
                      number && std::isfinite(v) ? numberCell(text, v) : textCell(text));
     }
+    if (sweepId > 0) {
+        // The sweep's name, starred on its best run; sorted by sweep, then trial.
+        RunCell sweep = numberCell(sweepName + (sweepBest ? QStringLiteral(" \u2605") : QString()),
+                                   static_cast<double>(sweepId) * 1e4 + sweepTrial);
+        sweep.toolTip = sweepBest ? RunText::bestOfSweep(sweepName, sweepObjective, sweepTrial + 1)
+                                  : RunText::trialOf(sweepName, sweepTrial + 1);
+        cells.insert({K::Sweep, {}}, sweep);
+    }
     RunCell dataset = textCell(datasetHash.left(10));
     dataset.toolTip = datasetHash;
     cells.insert({K::Dataset, {}}, dataset);
@@ -112,6 +125,8 @@ void RunRow::buildCells()
                          QString::fromStdString(run.device)};
     for (const QString& tag : tags)
         lines.append(tag);
+    if (sweepId > 0)
+        lines.append(QStringLiteral("sweep=") + sweepName);
     if (!note.isEmpty())
         lines.append(note);
     for (const auto& [key, value] : params)

@@ -20,7 +20,7 @@ namespace flightdeck::ui {
 
 enum class RunColumnKind {
     Id, Name, Status, Tags, Note, MetricLast, MetricBest, Param, Dataset, Architecture, Device,
-    Started, Duration
+    Started, Duration, Sweep
 };
 
 // A column is a kind, plus the parameter or metric key for the kinds that have one.
@@ -60,6 +60,17 @@ struct RunRow {
     QStringList tags;
     QString note;
     bool archived = false;
+    // The sweep that made the run (0: none), its trial, and whether it is that sweep's best by
+    // the sweep's objective: read with every load, as a later trial can take the lead.
+    qint64 sweepId = 0;
+    QString sweepName, sweepObjective;
+    int sweepTrial = -1;
+    bool sweepBest = false;
+    bool sameSweep(const RunRow& o) const
+    {
+        return sweepId == o.sweepId && sweepName == o.sweepName && sweepTrial == o.sweepTrial
+               && sweepBest == o.sweepBest && sweepObjective == o.sweepObjective;
+    }
 
     QHash<RunColumn, RunCell> cells;
     QString filterText;        // one line per field, what the regex filter searches

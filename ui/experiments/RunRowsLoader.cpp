@@ -6,6 +6,7 @@
 #include "flightdeck/store/Project.h"
 #include "flightdeck/store/RunCurationRepository.h"
 #include "flightdeck/store/RunRepository.h"
+#include "flightdeck/store/SweepRepository.h"
 
 #include <optional>
 #include <set>
@@ -13,6 +14,34 @@
 namespace flightdeck::ui {
 
 namespace {
+
+struct SweepMembership {
+    qint64 sweepId = 0;
+    QString name, objective;
+    int trial = 0;
+    bool best = false;
+};
+
+// Every run's sweep in two queries; the best of each sweep by its own objective.
+std::map<store::Id, SweepMembership> loadSweepMemberships(store::Project& project)
+{
+    store::SweepRepository repo(project);
+    std::map<store::Id, store::SweepRecord> sweeps;
+    for (store::SweepRecord& s : repo.sweeps())
+        sweeps.emplace(s.id, std::move(s));
+    std::map<store::Id, std::vector<store::SweepTrialRecord>> bySweep;
+    for (store::SweepTrialRecord& t : repo.allTrials())
+        bySweep[t.sweepId].push_back(std::move(t));
+    std::map<store::Id, SweepMembership> out;
+    for (const auto& [sweepId, trials] : bySweep) {
+        const store::SweepRecord& s = sweeps.at(sweepId);
+        const auto best = store::bestTrial(trials, s.objective);
+        for (const store::SweepTrialRecord& t : trials)
+            out[t.runId] = {sweepId, QString::fromStdString(s.name), QString::fromStdString(s.objective),
+                            t.trial, best && best->runId == t.runId};
+    }
+    return out;
+}
 
 // A run's key through the (run_id, key, step) index: its last point is one row read, where
 // RunRepository::metrics would read the whole series. The best of a validation series (~one
@@ -65,6 +94,7 @@ RunRows loadRunRows(store::Project& project, const std::map<qint64, store::RunSt
         db.prepare("SELECT value, step FROM metrics WHERE run_id = ? AND key = ? AND value = value "
                    "ORDER BY value ASC, step LIMIT 1")};
     std::map<store::Id, store::RunCuration> curation = store::RunCurationRepository(project).all();
+    const std::map<store::Id, SweepMembership> sweeps = loadSweepMemberships(project);
     for (const store::RunRecord& run : repo.runs()) {
         if (cancel.load())
             return {};
@@ -87,6 +117,13 @@ RunRows loadRunRows(store::Project& project, const std::map<qint64, store::RunSt
             row.tags.append(QString::fromStdString(tag));
         row.note = QString::fromStdString(c.note);
         row.archived = c.archived;
+        if (const auto s = sweeps.find(run.id); s != sweeps.end()) {
+            row.sweepId = s->second.sweepId;
+            row.sweepName = s->second.name;
+            row.sweepObjective = s->second.objective;
+            row.sweepTrial = s->second.trial;
+            row.sweepBest = s->second.best;
+        }
         if (fresh)
             row.buildCells();
         out.rows.push_back(std::move(row));

@@ -3,6 +3,7 @@
 #include "flightdeck/store/MetricKeys.h"
 
 #include <QColor>
+#include <QFont>
 #include <QSet>
 
 #include <algorithm>
@@ -56,7 +57,12 @@ QStringList RunTableModel::parseTags(const QString& text)
 std::vector<RunColumn> RunTableModel::columnsFor(const std::vector<RunRow>& rows) const
 {
     using K = RunColumnKind;
-    std::vector<RunColumn> out = {{K::Id, {}}, {K::Name, {}}, {K::Status, {}}, {K::Tags, {}}, {K::Note, {}}};
+    std::vector<RunColumn> out = {{K::Id, {}}, {K::Name, {}}, {K::Status, {}}};
+    // The Sweep column only once a sweep has run, beside the status.
+    if (std::any_of(rows.begin(), rows.end(), [](const RunRow& r) { return r.sweepId > 0; }))
+        out.push_back({K::Sweep, {}});
+    out.push_back({K::Tags, {}});
+    out.push_back({K::Note, {}});
     std::set<std::string> lastKeys, bestKeys, paramKeys;
     for (const RunRow& row : rows) {
         for (const auto& [key, summary] : row.metrics) {
@@ -175,6 +181,13 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const
     case StatusRole: return QVariant::fromValue(row.run.status);
     case ArchivedRole: return row.archived;
     case FilterTextRole: return row.filterText;
+    case Qt::FontRole:
+        if (row.sweepBest) {   // a sweep's best run stands out across the whole row
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
     case Qt::ForegroundRole:
         if (column.kind == RunColumnKind::Status)
             return statusColour(row.run.status);
@@ -218,6 +231,7 @@ QString RunTableModel::columnTitle(const RunColumn& column) const
     case K::Device: return tr("Device");
     case K::Started: return tr("Started");
     case K::Duration: return tr("Duration");
+    case K::Sweep: return tr("Sweep");
     }
     return {};
 }
@@ -239,6 +253,7 @@ QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int
         case RunColumnKind::Tags: return tr("Comma-separated; double-click to edit");
         case RunColumnKind::Note: return tr("Double-click to edit");
         case RunColumnKind::Dataset: return tr("Dataset version hash (prefix)");
+        case RunColumnKind::Sweep: return tr("The sweep and trial that made the run; \u2605 marks the sweep's best run by its objective");
         default: break;
         }
     }

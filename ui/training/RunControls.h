@@ -1,6 +1,7 @@
 #pragma once
 // The Training panel's buttons: Start, Pause/Continue (the live run waits between batches),
-// Stop, and Resume run (a stopped, interrupted or failed run continues from its checkpoint).
+// Stop, Resume run (a stopped, interrupted or failed run continues from its checkpoint), and
+// Sweep… (a hyperparameter sweep over the form's recipe, in its own dialog).
 // The panel decides what is possible; this widget only shows it and forwards the clicks.
 #include <QWidget>
 
@@ -28,12 +29,14 @@ Q_SIGNALS:
     void pauseClicked();   // toggles: pause a running run, continue a paused one
     void stopClicked();
     void resumeClicked();
+    void sweepClicked();
 
 private:
     QPushButton* startButton_;
     QPushButton* pauseButton_;
     QPushButton* stopButton_;
     QPushButton* resumeButton_;
+    QPushButton* sweepButton_;
     State state_;
 };
 

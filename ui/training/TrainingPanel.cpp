@@ -11,6 +11,7 @@
 #include "training/RecipeForm.h"
 #include "training/RunControls.h"
 #include "training/RuntimeText.h"
+#include "training/SweepDialog.h"
 #include "training/TrainingForm.h"
 
 #include "flightdeck/store/DatasetRepository.h"
@@ -86,6 +87,7 @@ TrainingPanel::TrainingPanel(ProjectSession* session, TrainingController* contro
     connect(controls_, &RunControls::pauseClicked, this, &TrainingPanel::togglePause);
     connect(controls_, &RunControls::stopClicked, this, &TrainingPanel::stopTraining);
     connect(controls_, &RunControls::resumeClicked, this, &TrainingPanel::resumeRun);
+    connect(controls_, &RunControls::sweepClicked, this, &TrainingPanel::openSweep);
     connect(form_, &TrainingForm::inputChanged, this, [this] {
         recipe_->setLearningRate(form_->config().learningRate);
         updateReadiness();
@@ -190,6 +192,21 @@ void TrainingPanel::startTraining()
     setStatus(tr("Starting…"), false);
     updateReadiness();
     updatePlotTitle();
+}
+
+void TrainingPanel::openSweep()
+{
+    if (const QString missing = missingRequirement(); !missing.isEmpty())
+        return setStatus(missing, true);
+    if (!sweepDialog_) {
+        form_->commitInput();
+        auto config = form_->config();
+        recipe_->applyTo(config);
+        sweepDialog_ = new SweepDialog(session_, config, recipe_->regression(), this);
+        sweepDialog_->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    sweepDialog_->show();
+    sweepDialog_->raise();
 }
 
 void TrainingPanel::stopTraining()

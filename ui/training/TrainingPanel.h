@@ -9,6 +9,7 @@
 #include "flightdeck/store/Records.h"
 #include "flightdeck/train/TrainConfig.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <optional>
@@ -24,6 +25,7 @@ class LivePlot;
 class ProjectSession;
 class RecipeForm;
 class RunControls;
+class SweepDialog;
 class TrainingController;
 class TrainingForm;
 
@@ -49,6 +51,8 @@ public Q_SLOTS:
     // Fills the budget and recipe with a run's config to be changed and started as a new run
     // (Experiments' "Rerun with changes"); nothing starts until the user does.
     void loadRecipe(qint64 fromRunId, const flightdeck::train::TrainConfig& config);
+    // Sweep…: the sweep dialog over the form's recipe (the open one is raised).
+    void openSweep();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -87,6 +91,7 @@ private:
     int epochs_ = 0;
     bool stopping_ = false;
     qint64 resumingRunId_ = 0;   // the run a Resume run started, until it ends
+    QPointer<SweepDialog> sweepDialog_;
 };
 
 }  // namespace flightdeck::ui
