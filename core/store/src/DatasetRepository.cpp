@@ -1,7 +1,12 @@
 #include "flightdeck/store/DatasetRepository.h"
 
 #include "SqlHelpers.h"
+#include "flightdeck/store/ObjectStore.h"
 #include "flightdeck/store/Project.h"
+
+#include <sqlite3.h>
+
+#include <set>
 
 namespace flightdeck::store {
 
@@ -51,6 +56,47 @@ SplitRecord readSplit(const Statement& st)
     return s;
 }
 
+std::int64_t count(Database& db, const char* sql, Id id)
+{
+    auto st = db.prepare(sql);
+    st.bind(1, id);
+    st.step();
+    return st.int64(0);
+}
+
+// Each query takes the ids as ?1 (one version at a time; a dataset sums its versions).
+DatasetUsage usageOf(Database& db, const std::vector<Id>& versionIds)
+{
+    DatasetUsage u;
+    u.versions = static_cast<std::int64_t>(versionIds.size());
+    const std::set<Id> deleted(versionIds.begin(), versionIds.end());
+    for (Id id : versionIds) {
+        u.splits += count(db, "SELECT count(*) FROM splits WHERE version_id = ?1", id);
+        u.labelEdits += count(db, "SELECT count(*) FROM label_events WHERE version_id = ?1", id);
+        // A run names its version, and its split (a split of this version) says the same.
+        u.runs += count(db, "SELECT count(*) FROM runs WHERE version_id = ?1 OR split_id IN "
+                            "(SELECT id FROM splits WHERE version_id = ?1)", id);
+        u.registeredModels += count(db, "SELECT count(*) FROM registered_models WHERE run_id IN "
+                                        "(SELECT id FROM runs WHERE version_id = ?1 OR split_id IN "
+                                        "(SELECT id FROM splits WHERE version_id = ?1))", id);
+        u.sweeps += count(db, "SELECT count(*) FROM sweeps WHERE version_id = ?1 OR split_id IN "
+                              "(SELECT id FROM splits WHERE version_id = ?1)", id);
+        auto children = db.prepare("SELECT id FROM dataset_versions WHERE parent_id = ?1");
+        children.bind(1, id);
+        while (children.step())
+            u.derivedVersions += deleted.count(children.int64(0)) ? 0 : 1;
+    }
+    return u;
+}
+
+[[noreturn]] void refuseInUse(const char* kind, Id id, const DatasetUsage& u)
+{
+    throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, kind,
+                          std::string(kind) + " " + std::to_string(id) + " is used by "
+                              + std::to_string(u.runs) + " run(s) and " + std::to_string(u.sweeps)
+                              + " sweep(s); delete those first"});
+}
+
 }  // namespace
 
 DatasetRepository::DatasetRepository(Project& project) : project_(project) {}
@@ -79,6 +125,33 @@ std::vector<DatasetRecord> DatasetRepository::datasets()
     while (st.step())
         out.push_back({st.int64(0), st.text(1), st.real(2)});
     return out;
+}
+
+DatasetRecord DatasetRepository::dataset(Id datasetId)
+{
+    auto st = project_.db().prepare("SELECT id, name, created_at FROM datasets WHERE id = ?");
+    st.bind(1, datasetId);
+    return sql::readOne(st, [](const Statement& s) {
+        return DatasetRecord{s.int64(0), s.text(1), s.real(2)};
+    }, "dataset", datasetId);
+}
+
+void DatasetRepository::renameDataset(Id datasetId, const std::string& name)
+{
+    if (name.empty())
+        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "name",
+                              "expected a dataset name, got an empty string"});
+    auto& db = project_.db();
+    Transaction tx(db);
+    auto taken = db.prepare("SELECT id FROM datasets WHERE name = ? AND id <> ?");
+    taken.bind(1, name).bind(2, datasetId);
+    if (taken.step())
+        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "name",
+                              "a dataset named \"" + name + "\" exists"});
+    db.prepare("UPDATE datasets SET name = ? WHERE id = ?").bind(1, name).bind(2, datasetId).run();
+    if (sqlite3_changes(db.handle()) == 0)
+        sql::notFound("dataset", datasetId);
+    tx.commit();
 }
 
 Id DatasetRepository::addVersion(const DatasetVersionRecord& version)
@@ -170,6 +243,91 @@ SplitRecord DatasetRepository::split(Id splitId)
                                     + " FROM splits WHERE id = ?");
     st.bind(1, splitId);
     return sql::readOne(st, readSplit, "split", splitId);
+}
+
+DatasetUsage DatasetRepository::versionUsage(Id versionId)
+{
+    return usageOf(project_.db(), {version(versionId).id});
+}
+
+DatasetUsage DatasetRepository::datasetUsage(Id datasetId)
+{
+    std::vector<Id> ids;
+    for (const auto& v : versions(dataset(datasetId).id))
+        ids.push_back(v.id);
+    return usageOf(project_.db(), ids);
+}
+
+std::vector<std::string> DatasetRepository::deleteVersion(Id versionId)
+{
+    return deleteVersions({versionId}, std::nullopt);
+}
+
+std::vector<std::string> DatasetRepository::deleteDataset(Id datasetId)
+{
+    std::vector<Id> ids;
+    for (const auto& v : versions(dataset(datasetId).id))
+        ids.push_back(v.id);
+    return deleteVersions(ids, datasetId);
+}
+
+std::vector<std::string> DatasetRepository::deleteVersions(const std::vector<Id>& versionIds,
+                                                           const std::optional<Id>& datasetId)
+{
+    auto& db = project_.db();
+    std::vector<std::string> unreferenced;
+    {
+        Transaction tx(db);
+        // Counted inside the transaction: a run started in between cannot slip under it.
+        const DatasetUsage usage = usageOf(db, versionIds);
+        if (!usage.deletable())
+            refuseInUse(datasetId ? "dataset" : "dataset version",
+                        datasetId ? *datasetId : versionIds.front(), usage);
+        std::set<std::string> hashes;
+        for (Id id : versionIds) {
+            auto objects = db.prepare("SELECT hash, data_hash FROM dataset_versions WHERE id = ?1 "
+                                      "UNION ALL SELECT object_hash, '' FROM splits WHERE version_id = ?1");
+            objects.bind(1, id);
+            bool found = false;
+            while (objects.step()) {
+                found = true;
+                for (int c : {0, 1})
+                    if (!objects.text(c).empty())
+                        hashes.insert(objects.text(c));
+            }
+            if (!found)
+                sql::notFound("dataset version", id);
+        }
+        for (Id id : versionIds) {
+            db.prepare("UPDATE dataset_versions SET parent_id = NULL WHERE parent_id = ?").bind(1, id).run();
+            // Splits, samples, labels, label events and label classes go with the row.
+            db.prepare("DELETE FROM dataset_versions WHERE id = ?").bind(1, id).run();
+        }
+        if (datasetId) {
+            db.prepare("DELETE FROM datasets WHERE id = ?").bind(1, *datasetId).run();
+            if (sqlite3_changes(db.handle()) == 0)
+                sql::notFound("dataset", *datasetId);
+        }
+        // The references ProjectCheck counts: another version (in any dataset) may hold the
+        // same bytes, and an image version's pixels are shared by the versions labeled from it.
+        auto used = db.prepare(
+            "SELECT 1 FROM artifacts WHERE object_hash = ?1 UNION ALL "
+            "SELECT 1 FROM dataset_versions WHERE hash = ?1 OR data_hash = ?1 UNION ALL "
+            "SELECT 1 FROM splits WHERE object_hash = ?1 UNION ALL "
+            "SELECT 1 FROM samples WHERE content_hash = ?1 LIMIT 1");
+        for (const std::string& hash : hashes) {
+            used.reset();
+            used.bind(1, hash);
+            if (!used.step())
+                unreferenced.push_back(hash);
+        }
+        tx.commit();
+    }
+    // After the commit: a crash between the two leaves an orphan object for gc, never a row
+    // pointing at a missing object.
+    for (const std::string& hash : unreferenced)
+        project_.objects().remove(hash);
+    return unreferenced;
 }
 
 }  // namespace flightdeck::store
