@@ -8,7 +8,7 @@ build_packages=(cmake ninja-build g++ ccache pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
   qt6-svg-dev qt6-translations-l10n libqcustomplot-dev libtorch-dev libsqlite3-dev
   libopenblas0-openmp nlohmann-json3-dev libsimdjson-dev libfast-float-dev libssl-dev zlib1g-dev
-  libcli11-dev libstb-dev libdeflate-dev libgloo-dev libcpp-httplib-dev libonnx-dev)
+  libcli11-dev libstb-dev libdeflate-dev libgloo-dev libcpp-httplib-dev libhttp-parser-dev libonnx-dev)
 # Reference checks in the tests (sklearn metrics, torch.jit.load of exported models), the
 # benchmark's real data, pandas as the CSV and monitoring benchmarks' peer, the allocators that
 # make bench_train_mlp's Python peer fastest (tcmalloc, jemalloc via LD_PRELOAD), and clang's

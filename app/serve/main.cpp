@@ -20,7 +20,7 @@ flightdeck::serve::PredictionServer* gServer = nullptr;
 extern "C" void onStop(int)
 {
     if (gServer)
-        gServer->stop();   // httplib's stop only shuts the listening socket: signal-safe enough
+        gServer->stop();   // an eventfd write: async-signal-safe
 }
 
 }  // namespace
@@ -40,18 +40,15 @@ int main(int argc, char** argv)
                                          "(e.g. --project DIR fraud@production)");
     app.add_option("--host", options.host, "Address to bind (127.0.0.1: this machine only)");
     app.add_option("--port", options.port, "Port (0 = any free one, printed)")->check(CLI::Range(0, 65535));
-    app.add_option("--threads", options.threads, "HTTP worker threads (each holds one keep-alive "
-                                                 "connection at a time)")->check(CLI::Range(1, 1024));
-    app.add_option("--batch-rows", options.batchRows, "Most rows one forward pass joins from "
-                                                      "concurrent requests (1: no batching)")
+    app.add_option("--threads", options.threads, "Event-loop threads, each reading its connections "
+                                                 "and running their forward passes (0: one per core)")
+        ->check(CLI::Range(0, 1024));
+    app.add_option("--connections", options.maxConnections, "Most open connections (more are answered "
+                                                            "503 with Retry-After)")
+        ->check(CLI::Range(1, 1000000));
+    app.add_option("--batch-rows", options.batchRows, "Most rows one forward pass carries (the requests "
+                                                      "that arrive together share passes)")
         ->check(CLI::Range(1, 1 << 20));
-    app.add_option("--passes", options.passes, "Forward passes that may run at once")
-        ->check(CLI::Range(1, 256));
-    app.add_option("--batch-wait-us", options.batchWaitMicros,
-                   "Longest a forward pass waits for other connected clients' requests (0: never)")
-        ->check(CLI::Range(0, 1000000));
-    app.add_option("--queue", options.queue, "Connections that may wait for a worker (then 503)")
-        ->check(CLI::Range(0, 100000));
     app.add_option("--max-body", options.maxBodyBytes, "Largest request body in bytes (then 413)");
     app.add_option("--max-batch", options.maxBatch, "Most records per request");
     app.add_option("--token", options.token, "Require Authorization: Bearer <token> (not /health)");
@@ -81,7 +78,9 @@ int main(int argc, char** argv)
         std::signal(SIGINT, onStop);
         std::signal(SIGTERM, onStop);
         std::cout << "serving " << model.info().name << " v" << model.info().version << via << " on http://"
-                  << options.host << ":" << port << " (" << options.threads << " threads"
+                  << options.host << ":" << port << " ("
+                  << (options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency()))
+                  << " event loops"
                   << (log.empty() ? std::string() : ", log " + log) << ")" << std::endl;
         server.listen();
         gServer = nullptr;

@@ -175,13 +175,13 @@ private Q_SLOTS:
         QCOMPARE(c.Post("/predict", R"({"features": [0, 0, 0]})", "application/json")->status, 200);
     }
 
-    void fullQueueAnswers503()
+    void connectionsOverTheBoundAnswer503()
     {
         serve::ServerOptions options;
         options.threads = 1;
-        options.queue = 0;
+        options.maxConnections = 1;
         Served s(*model_, options);
-        // A keep-alive connection holds the only worker (it waits for the next request).
+        // A keep-alive connection holds the only connection the server allows.
         httplib::Client held("127.0.0.1", s.port);
         held.set_keep_alive(true);
         QCOMPARE(held.Get("/health")->status, 200);

@@ -5,10 +5,13 @@
 #include "flightdeck/common/Error.h"
 #include "flightdeck/common/Json.h"
 
-#include <httplib.h>
+#include "HttpServer.h"
 
+#include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <random>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -17,237 +20,237 @@ namespace flightdeck::serve {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using detail::HttpExchange;
+using detail::HttpResponse;
+using detail::Method;
 
-// Set on the accept thread while it answers a connection the full queue could not take.
-thread_local bool tlOverloaded = false;
-
-void sendJson(httplib::Response& res, int status, const nlohmann::json& body)
+void sendJson(HttpResponse& res, int status, const nlohmann::json& body)
 {
     res.status = status;
-    res.set_content(body.dump() + "\n", "application/json");
+    res.contentType = "application/json";
+    res.body = body.dump() + "\n";
 }
 
-void sendError(httplib::Response& res, int status, const std::string& requestId,
-               const std::string& message)
+void sendError(HttpResponse& res, int status, const std::string& requestId, const std::string& message)
 {
     sendJson(res, status, {{"error", message}, {"status", status}, {"request_id", requestId}});
 }
 
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
 }  // namespace
 
-// httplib's pool with a bound: a connection arriving when every worker is busy and `queue`
-// connections already wait is answered 503 on the accept thread (read its request, answer,
-// close) instead of joining an unbounded line.
-struct PredictionServer::Queue : httplib::TaskQueue {
-    Queue(int threads, int queue, ServerMetrics& metrics, MicroBatcher& batcher)
-        : pool(static_cast<std::size_t>(threads)), limit(threads + queue), metrics(metrics), batcher(batcher)
-    {
-    }
-    void enqueue(std::function<void()> fn) override
-    {
-        if (pending.fetch_add(1) >= limit) {
-            pending.fetch_sub(1);
-            metrics.rejected();
-            tlOverloaded = true;
-            fn();
-            tlOverloaded = false;
-            return;
-        }
-        pool.enqueue([this, fn = std::move(fn)] {
-            {
-                // fn serves one keep-alive connection, request after request, until it closes.
-                MicroBatcher::Client client(batcher);
-                fn();
-            }
-            pending.fetch_sub(1);
-        });
-    }
-    void shutdown() override { pool.shutdown(); }
-
-    httplib::ThreadPool pool;
-    const int limit;
-    std::atomic<int> pending{0};
-    ServerMetrics& metrics;
-    MicroBatcher& batcher;
+// A /predict request parsed and waiting for its rows' pass.
+struct PredictionServer::Predict {
+    HttpExchange* ex;
+    std::string id;
+    detail::ParsedRecords parsed;
+    std::size_t firstRow = 0;
 };
 
 PredictionServer::PredictionServer(const BundleModel& model, ServerOptions options)
     : model_(model),
       options_(std::move(options)),
-      server_(std::make_unique<httplib::Server>()),
-      log_(options_.log, options_.logMaxBytes, options_.logKeep),
-      batcher_(model, options_.batchRows, options_.passes, std::chrono::microseconds(options_.batchWaitMicros))
+      log_(options_.log, options_.logMaxBytes, options_.logKeep)
 {
     std::random_device rd;
     char prefix[9];
     std::snprintf(prefix, sizeof prefix, "%08x", rd());
     idPrefix_ = prefix;
-    auto& s = *server_;
-    const int threads = std::max(1, options_.threads);
-    const int queue = std::max(0, options_.queue);
-    s.new_task_queue = [this, threads, queue] { return new Queue(threads, queue, metrics_, batcher_); };
-    s.set_payload_max_length(options_.maxBodyBytes);
-    s.set_keep_alive_max_count(1000);
-    // Without it Nagle holds a small response back until the client's delayed ACK: 40 ms.
-    s.set_tcp_nodelay(true);
+    detail::HttpServerOptions http;
+    http.host = options_.host;
+    http.port = options_.port;
+    http.threads = options_.threads > 0 ? options_.threads
+                                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    http.maxConnections = std::max(1, options_.maxConnections);
+    http.maxBodyBytes = options_.maxBodyBytes;
+    http_ = std::make_unique<detail::HttpServer>(
+        http, [this](const std::vector<HttpExchange*>& batch) { serveTurn(batch); });
+}
 
-    s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-        if (tlOverloaded) {
-            res.set_header("Retry-After", "1");
-            res.set_header("Connection", "close");
-            sendError(res, 503, requestId(req), "the server is at capacity; retry shortly");
-            metrics_.record(503, 0, 0);
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        if (req.path != "/health" && !authorized(req)) {
-            res.set_header("WWW-Authenticate", "Bearer");
-            sendError(res, 401, requestId(req), "a valid \"Authorization: Bearer <token>\" header");
-            metrics_.record(401, 0, 0);
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        return httplib::Server::HandlerResponse::Unhandled;
-    });
-    s.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
-        if (!res.body.empty())
-            return;
-        const std::string why = res.status == 413   ? "the body is larger than the server accepts"
-                                : res.status == 404 ? "no such route: " + req.path
-                                : res.status == 405 ? "method not allowed on " + req.path
-                                                    : "the request could not be served";
-        sendError(res, res.status, requestId(req), why);
-        metrics_.record(res.status, 0, 0);
-    });
-    s.set_exception_handler([this](const httplib::Request& req, httplib::Response& res,
-                                   std::exception_ptr ep) {
-        std::string what = "internal error";
+PredictionServer::~PredictionServer() { stop(); }
+
+bool PredictionServer::authorized(const std::string& header) const
+{
+    if (options_.token.empty())
+        return true;
+    const std::string expected = "Bearer " + options_.token;
+    // Length-independent comparison, so the answer time says nothing about the token.
+    unsigned char diff = header.size() == expected.size() ? 0 : 1;
+    for (std::size_t i = 0; i < expected.size(); ++i)
+        diff |= static_cast<unsigned char>(expected[i] ^ (i < header.size() ? header[i] : 0));
+    return diff == 0;
+}
+
+std::string PredictionServer::requestId(const std::string& sent)
+{
+    const bool usable = !sent.empty() && sent.size() <= 128 &&
+                        sent.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                               "0123456789-_.:") == std::string::npos;
+    return usable ? sent : idPrefix_ + "-" + std::to_string(nextId_.fetch_add(1));
+}
+
+void PredictionServer::serveTurn(const std::vector<HttpExchange*>& batch)
+{
+    std::vector<Predict> predicts;
+    std::vector<float> rows;
+    for (HttpExchange* ex : batch) {
+        const std::string id = requestId(ex->request.requestId);
+        ex->response.headers = "X-Request-Id: " + id + "\r\n";
         try {
-            std::rethrow_exception(ep);
+            route(*ex, id, predicts, rows);
         } catch (const std::exception& e) {
-            what = e.what();
-        } catch (...) {
+            sendError(ex->response, 500, id, e.what());
+            metrics_.record(500, secondsSince(ex->request.received), 0);
         }
-        sendError(res, 500, requestId(req), what);
-        metrics_.record(500, 0, 0);
-    });
+    }
+    if (!predicts.empty())
+        forwardAll(predicts, rows);
+}
 
-    s.Get("/health", [this](const httplib::Request&, httplib::Response& res) {
-        sendJson(res, 200, {{"status", "ok"}, {"model", model_.info().name},
-                            {"version", model_.info().version}});
-    });
-    s.Get("/metadata", [this](const httplib::Request&, httplib::Response& res) {
-        const auto& i = model_.info();
-        nlohmann::json meta = {{"model", i.name}, {"version", i.version}, {"inputs", i.inputs},
-                               {"features", i.features}, {"classes", i.classes},
-                               {"task", i.regression ? "regression" : "classification"},
-                               {"label_column", i.labelColumn}, {"manifest_sha256", i.manifestSha256},
+void PredictionServer::route(HttpExchange& ex, const std::string& id, std::vector<Predict>& predicts,
+                             std::vector<float>& rows)
+{
+    const auto& req = ex.request;
+    auto& res = ex.response;
+    const auto fail = [&](int status, const std::string& why) {
+        sendError(res, status, id, why);
+        metrics_.record(status, secondsSince(req.received), 0);
+    };
+    if (req.refusal != 0) {
+        if (req.refusal == 503) {
+            res.headers += "Retry-After: 1\r\n";
+            metrics_.rejected();
+        }
+        return fail(req.refusal, req.refusalReason);
+    }
+    if (req.path != "/health" && !authorized(req.authorization)) {
+        res.headers += "WWW-Authenticate: Bearer\r\n";
+        return fail(401, "a valid \"Authorization: Bearer <token>\" header");
+    }
+    const auto& info = model_.info();
+    const bool get = req.method == Method::Get;
+    if (req.path == "/health" && get) {
+        sendJson(res, 200, {{"status", "ok"}, {"model", info.name}, {"version", info.version}});
+    } else if (req.path == "/metadata" && get) {
+        nlohmann::json meta = {{"model", info.name}, {"version", info.version}, {"inputs", info.inputs},
+                               {"features", info.features}, {"classes", info.classes},
+                               {"task", info.regression ? "regression" : "classification"},
+                               {"label_column", info.labelColumn}, {"manifest_sha256", info.manifestSha256},
                                {"max_batch", options_.maxBatch},
                                {"request", {{"one", R"({"features": [..]})"},
                                             {"batch", R"({"instances": [[..], ..]})"}}}};
-        if (!i.image.empty()) {
-            meta["image"] = {{"channels", i.image.channels}, {"height", i.image.height},
-                             {"width", i.image.width}};
+        if (!info.image.empty()) {
+            meta["image"] = {{"channels", info.image.channels}, {"height", info.image.height},
+                             {"width", info.image.width}};
             meta["request"]["image"] = R"({"image": "<PNG/JPEG/BMP bytes, base64>"})";
             meta["request"]["pixels"] = R"({"pixels": [[0..255, ..], ..]} (CHW or HW))";
             meta["logged_features"] = {"brightness", "contrast"};
         }
         sendJson(res, 200, meta);
-    });
-    s.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
-        res.set_content(metrics_.text(model_.info().name, model_.info().version, batcher_.stats()),
-                        "text/plain; version=0.0.4");
-    });
-    s.Post("/predict", [this](const httplib::Request& req, httplib::Response& res) {
-        handlePredict(req, res);
-    });
+    } else if (req.path == "/metrics" && get) {
+        res.status = 200;
+        res.contentType = "text/plain; version=0.0.4";
+        res.body = metrics_.text(info.name, info.version);
+    } else if (req.path == "/predict" && req.method == Method::Post) {
+        Predict p{&ex, id, detail::parseRecords(req.body, info, options_.maxBatch, !log_.file().empty()), 0};
+        if (!p.parsed.error.empty()) {
+            LogEntry entry;
+            entry.timestamp = unixTimeNow();
+            entry.requestId = id;
+            entry.model = info.name;
+            entry.version = info.version;
+            entry.status = 400;
+            entry.error = p.parsed.error;
+            entry.latencyMs = secondsSince(req.received) * 1e3;
+            log_.write(entry);
+            return fail(400, p.parsed.error);
+        }
+        p.firstRow = rows.size() / static_cast<std::size_t>(info.inputs);
+        rows.insert(rows.end(), p.parsed.rows.begin(), p.parsed.rows.end());
+        predicts.push_back(std::move(p));
+    } else if (req.path == "/health" || req.path == "/metadata" || req.path == "/metrics" ||
+               req.path == "/predict") {
+        fail(405, "method not allowed on " + req.path);
+    } else {
+        fail(404, "no such route: " + req.path);
+    }
 }
 
-PredictionServer::~PredictionServer() { stop(); }
-
-bool PredictionServer::authorized(const httplib::Request& req) const
+// One pass per batchRows rows over everything this turn's /predict requests sent, then each
+// request gets its own rows' predictions back.
+void PredictionServer::forwardAll(std::vector<Predict>& predicts, const std::vector<float>& rows)
 {
-    if (options_.token.empty())
-        return true;
-    const std::string expected = "Bearer " + options_.token;
-    const std::string got = req.get_header_value("Authorization");
-    // Length-independent comparison, so the answer time says nothing about the token.
-    unsigned char diff = got.size() == expected.size() ? 0 : 1;
-    for (std::size_t i = 0; i < expected.size(); ++i)
-        diff |= static_cast<unsigned char>(expected[i] ^ (i < got.size() ? got[i] : 0));
-    return diff == 0;
-}
-
-std::string PredictionServer::requestId(const httplib::Request& req)
-{
-    std::string id = req.get_header_value("X-Request-Id");
-    const bool usable = !id.empty() && id.size() <= 128 &&
-                        id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                             "0123456789-_.:") == std::string::npos;
-    return usable ? id : idPrefix_ + "-" + std::to_string(nextId_.fetch_add(1));
-}
-
-void PredictionServer::handlePredict(const httplib::Request& req, httplib::Response& res)
-{
-    const auto start = Clock::now();
-    const std::string id = requestId(req);
-    res.set_header("X-Request-Id", id);
     const auto& info = model_.info();
-    const detail::ParsedRecords parsed = detail::parseRecords(req.body, info, options_.maxBatch,
-                                                                !log_.file().empty());
-    auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
-    LogEntry entry;
-    entry.timestamp = unixTimeNow();
-    entry.requestId = id;
-    entry.model = info.name;
-    entry.version = info.version;
-    if (!parsed.error.empty()) {
-        sendError(res, 400, id, parsed.error);
-        entry.status = 400;
-        entry.error = parsed.error;
-        entry.latencyMs = elapsed() * 1e3;
-        log_.write(entry);
-        metrics_.record(400, elapsed(), 0);
-        return;
+    const auto width = static_cast<std::size_t>(info.inputs);
+    const std::size_t total = rows.size() / width;
+    std::vector<Prediction> out;
+    std::string failure;
+    try {
+        out.reserve(total);
+        const std::size_t step = std::max<std::size_t>(1, options_.batchRows);
+        for (std::size_t first = 0; first < total; first += step) {
+            const std::size_t n = std::min(step, total - first);
+            auto part = model_.predict(rows.data() + first * width, n);
+            metrics_.forward(static_cast<std::int64_t>(n));
+            std::move(part.begin(), part.end(), std::back_inserter(out));
+        }
+    } catch (const std::exception& e) {
+        failure = e.what();
     }
-    const std::vector<Prediction> predictions = batcher_.predict(parsed.rows.data(), parsed.count);
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& p : predictions) {
-        if (info.regression)
-            out.push_back({{"value", p.value}});
-        else
-            out.push_back({{"label", p.label}, {"class_index", p.classIndex},
-                           {"confidence", p.confidence}});
-    }
-    sendJson(res, 200, {{"request_id", id}, {"model", info.name}, {"version", info.version},
-                        {"predictions", std::move(out)}});
-    const double seconds = elapsed();
-    metrics_.record(200, seconds, static_cast<std::int64_t>(predictions.size()));
-    // One line per record: the monitoring side compares feature and prediction distributions.
-    entry.latencyMs = seconds * 1e3;
-    for (std::size_t i = 0; i < predictions.size() && !log_.file().empty(); ++i) {
-        entry.featuresJson = parsed.featuresJson[i];
-        entry.predictionJson = info.regression ? nlohmann::json(predictions[i].value).dump()
-                                               : nlohmann::json(predictions[i].label).dump();
-        entry.confidence = info.regression ? -1 : predictions[i].confidence;
-        log_.write(entry);
+    for (auto& p : predicts) {
+        auto& res = p.ex->response;
+        const double seconds = secondsSince(p.ex->request.received);
+        if (!failure.empty()) {
+            sendError(res, 500, p.id, failure);
+            metrics_.record(500, seconds, 0);
+            continue;
+        }
+        nlohmann::json list = nlohmann::json::array();
+        for (std::size_t i = 0; i < p.parsed.count; ++i) {
+            const auto& pr = out[p.firstRow + i];
+            if (info.regression)
+                list.push_back({{"value", pr.value}});
+            else
+                list.push_back({{"label", pr.label}, {"class_index", pr.classIndex}, {"confidence", pr.confidence}});
+        }
+        sendJson(res, 200, {{"request_id", p.id}, {"model", info.name}, {"version", info.version},
+                            {"predictions", std::move(list)}});
+        metrics_.record(200, seconds, static_cast<std::int64_t>(p.parsed.count));
+        if (log_.file().empty())
+            continue;
+        // One line per record: the monitoring side compares feature and prediction distributions.
+        LogEntry entry;
+        entry.timestamp = unixTimeNow();
+        entry.requestId = p.id;
+        entry.model = info.name;
+        entry.version = info.version;
+        entry.latencyMs = seconds * 1e3;
+        for (std::size_t i = 0; i < p.parsed.count; ++i) {
+            const auto& pr = out[p.firstRow + i];
+            entry.featuresJson = p.parsed.featuresJson[i];
+            entry.predictionJson = info.regression ? nlohmann::json(pr.value).dump() : nlohmann::json(pr.label).dump();
+            entry.confidence = info.regression ? -1 : pr.confidence;
+            log_.write(entry);
+        }
     }
 }
 
 int PredictionServer::bind()
 {
-    port_ = options_.port == 0 ? server_->bind_to_any_port(options_.host)
-                               : (server_->bind_to_port(options_.host, options_.port) ? options_.port : -1);
-    if (port_ <= 0)
-        throw Error(ErrorInfo{ErrorCode::FileUnwritable, options_.host + ":" + std::to_string(options_.port),
-                              0, "bind", "cannot listen there (in use, or not an address of this machine)"});
+    port_ = http_->bind();
     return port_;
 }
 
-void PredictionServer::listen() { server_->listen_after_bind(); }
+void PredictionServer::listen() { http_->run(); }
 
 void PredictionServer::stop()
 {
-    if (server_)
-        server_->stop();
+    if (http_)
+        http_->stop();
 }
 
 }  // namespace flightdeck::serve

@@ -19,8 +19,9 @@ void ServerMetrics::record(int status, double seconds, std::int64_t predictions)
     sumMicros_.fetch_add(static_cast<std::int64_t>(seconds * 1e6), std::memory_order_relaxed);
 }
 
-std::string ServerMetrics::text(const std::string& model, int version, const BatchStats& batches) const
+std::string ServerMetrics::text(const std::string& model, int version) const
 {
+    const BatchStats batches = this->batches();
     std::ostringstream o;
     const std::string labels = "model=\"" + model + "\",version=\"" + std::to_string(version) + "\"";
     o << "# HELP flightdeck_requests_total Prediction requests answered, by HTTP status code.\n"
@@ -34,7 +35,7 @@ std::string ServerMetrics::text(const std::string& model, int version, const Bat
     o << "# HELP flightdeck_predictions_total Records predicted (a batch request counts each).\n"
          "# TYPE flightdeck_predictions_total counter\n"
          "flightdeck_predictions_total{" << labels << "} " << predictions_.load() << "\n"
-         "# HELP flightdeck_rejected_total Requests refused with 503 because the queue was full.\n"
+         "# HELP flightdeck_rejected_total Requests refused with 503: over the connection bound, or shutting down.\n"
          "# TYPE flightdeck_rejected_total counter\n"
          "flightdeck_rejected_total{" << labels << "} " << rejected_.load() << "\n"
          "# HELP flightdeck_forward_passes_total Forward passes through the model (requests that arrive together share one).\n"

@@ -1,12 +1,15 @@
 #pragma once
-// flightdeck-serve's HTTP side (cpp-httplib): POST /predict, GET /health, /metadata, /metrics.
-// Bounded: a fixed pool of worker threads, at most `queue` connections waiting for one (more
-// get 503 with Retry-After at once), request bodies up to `maxBodyBytes` (413 beyond). Every
-// answer is JSON with a request id (the client's X-Request-Id or a fresh one), every
-// prediction a line in the request log. Binds 127.0.0.1 unless told otherwise; with a token,
-// every route but /health needs "Authorization: Bearer <token>".
+// flightdeck-serve's routes: POST /predict, GET /health, /metadata, /metrics, over event-loop
+// threads (one per core by default; see src/HttpServer.h for why not a thread per connection).
+// Every /predict request one loop completed in one turn goes through the model in one forward
+// pass (at most batchRows rows a pass): a small model's pass costs about as much for one row as
+// for sixteen, so a busy server answers many more requests. Bounded: at most `maxConnections`
+// open connections (more get 503 with Retry-After), request bodies up to `maxBodyBytes` (413
+// beyond), records per request up to `maxBatch`. Every answer is JSON with a request id (the
+// client's X-Request-Id or a fresh one), every prediction a line in the request log. Binds
+// 127.0.0.1 unless told otherwise; with a token, every route but /health needs
+// "Authorization: Bearer <token>".
 #include "flightdeck/serve/BundleModel.h"
-#include "flightdeck/serve/MicroBatcher.h"
 #include "flightdeck/serve/RequestLog.h"
 #include "flightdeck/serve/ServerMetrics.h"
 
@@ -15,21 +18,21 @@
 #include <filesystem>
 #include <memory>
 #include <string>
-
-namespace httplib { class Server; struct Request; struct Response; }
+#include <vector>
 
 namespace flightdeck::serve {
+
+namespace detail {
+class HttpServer;
+struct HttpExchange;
+}
 
 struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 8080;                     // 0 = any free port (see PredictionServer::port)
-    // Workers block on their keep-alive connection between requests, so there are more of them
-    // than cores; the forward passes, not the workers, are what is bounded by the CPU.
-    int threads = 32;
-    int queue = 64;
-    std::size_t batchRows = 256;         // most rows one forward pass joins (MicroBatcher)
-    int passes = 1;                      // forward passes at once
-    int batchWaitMicros = 200;           // longest a pass waits for other connected clients
+    int threads = 0;                     // event loops, each running its own forward passes; 0 = one per core
+    int maxConnections = 1024;           // open connections; more are answered 503 and closed
+    std::size_t batchRows = 256;         // most rows one forward pass carries
     std::size_t maxBodyBytes = 8u << 20;
     std::size_t maxBatch = 4096;
     std::string token;                   // empty = no authentication
@@ -49,20 +52,22 @@ public:
     void listen();
     void stop();
     int port() const { return port_; }
-    BatchStats batchStats() const { return batcher_.stats(); }
+    BatchStats batchStats() const { return metrics_.batches(); }
 
 private:
-    struct Queue;
-    void handlePredict(const httplib::Request& req, httplib::Response& res);
-    bool authorized(const httplib::Request& req) const;
-    std::string requestId(const httplib::Request& req);
+    struct Predict;
+    void serveTurn(const std::vector<detail::HttpExchange*>& batch);
+    void route(detail::HttpExchange& ex, const std::string& id, std::vector<Predict>& predicts,
+               std::vector<float>& rows);
+    void forwardAll(std::vector<Predict>& predicts, const std::vector<float>& rows);
+    bool authorized(const std::string& header) const;
+    std::string requestId(const std::string& sent);
 
     const BundleModel& model_;
     ServerOptions options_;
-    std::unique_ptr<httplib::Server> server_;
+    std::unique_ptr<detail::HttpServer> http_;
     RequestLog log_;
     ServerMetrics metrics_;
-    MicroBatcher batcher_;
     std::atomic<std::uint64_t> nextId_{1};
     std::string idPrefix_;
     int port_ = 0;

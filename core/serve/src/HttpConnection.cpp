@@ -1,0 +1,264 @@
+#include "HttpConnection.h"
+
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <limits>
+
+namespace flightdeck::serve::detail {
+
+namespace {
+
+constexpr std::size_t kMaxUrl = 8192;
+
+bool equalsLower(const std::string& s, const char* lower)
+{
+    const std::size_t n = std::strlen(lower);
+    if (s.size() != n)
+        return false;
+    for (std::size_t i = 0; i < n; ++i)
+        if (static_cast<char>(std::tolower(static_cast<unsigned char>(s[i]))) != lower[i])
+            return false;
+    return true;
+}
+
+const char* reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 413: return "Payload Too Large";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Unknown";
+    }
+}
+
+HttpConnection& self(http_parser* p) { return *static_cast<HttpConnection*>(p->data); }
+
+}  // namespace
+
+HttpConnection::HttpConnection(int fd, std::size_t maxBodyBytes, bool overCapacity)
+    : lastActivity(Clock::now()), fd_(fd), maxBodyBytes_(maxBodyBytes), overCapacity_(overCapacity)
+{
+    http_parser_init(&parser_, HTTP_REQUEST);
+    parser_.data = this;
+}
+
+HttpConnection::~HttpConnection() = default;
+
+const http_parser_settings& HttpConnection::settings()
+{
+    static const http_parser_settings s = [] {
+        http_parser_settings v;
+        http_parser_settings_init(&v);
+        v.on_message_begin = &HttpConnection::onMessageBegin;
+        v.on_url = &HttpConnection::onUrl;
+        v.on_header_field = &HttpConnection::onHeaderField;
+        v.on_header_value = &HttpConnection::onHeaderValue;
+        v.on_headers_complete = &HttpConnection::onHeadersComplete;
+        v.on_body = &HttpConnection::onBody;
+        v.on_message_complete = &HttpConnection::onMessageComplete;
+        return v;
+    }();
+    return s;
+}
+
+void HttpConnection::consume(const char* data, std::size_t size)
+{
+    lastActivity = Clock::now();
+    if (stopped_ || size == 0)
+        return;   // after a refusal or a closing request, the rest is drained unread
+    const std::size_t parsed = http_parser_execute(&parser_, &settings(), data, size);
+    const auto err = static_cast<http_errno>(parser_.http_errno);
+    if (stopped_)
+        return;   // a callback refused the request and said why
+    if (err != HPE_OK || parser_.upgrade || parsed != size)
+        refuse(400, std::string("not a valid HTTP/1.1 request (") + http_errno_description(err) + ")");
+}
+
+void HttpConnection::refuseUnanswered(const std::string& reason)
+{
+    if (current_)
+        refuse(503, reason);
+    for (auto& ex : ready_) {
+        ex->request.refusal = 503;
+        ex->request.refusalReason = reason;
+        ex->keepAlive = false;
+    }
+    stopped_ = true;
+}
+
+void HttpConnection::refuse(int status, std::string reason)
+{
+    auto ex = current_ ? std::move(current_) : std::make_unique<HttpExchange>();
+    if (ex->request.received == Clock::time_point())
+        ex->request.received = Clock::now();
+    ex->request.refusal = status;
+    ex->request.refusalReason = std::move(reason);
+    ex->request.body.clear();
+    ex->keepAlive = false;
+    ready_.push_back(std::move(ex));
+    stopped_ = true;
+}
+
+int HttpConnection::onMessageBegin(http_parser* p)
+{
+    auto& c = self(p);
+    c.current_ = std::make_unique<HttpExchange>();
+    c.current_->request.received = Clock::now();
+    c.url_.clear();
+    c.field_.clear();
+    c.value_.clear();
+    c.inValue_ = false;
+    return 0;
+}
+
+int HttpConnection::onUrl(http_parser* p, const char* at, std::size_t n)
+{
+    auto& c = self(p);
+    c.url_.append(at, n);
+    if (c.url_.size() > kMaxUrl) {
+        c.refuse(400, "the request URL is longer than 8 KB");
+        return -1;
+    }
+    return 0;
+}
+
+int HttpConnection::onHeaderField(http_parser* p, const char* at, std::size_t n)
+{
+    auto& c = self(p);
+    if (c.inValue_)
+        c.commitHeader();
+    c.field_.append(at, n);
+    return 0;
+}
+
+int HttpConnection::onHeaderValue(http_parser* p, const char* at, std::size_t n)
+{
+    auto& c = self(p);
+    c.inValue_ = true;
+    c.value_.append(at, n);
+    return 0;
+}
+
+void HttpConnection::commitHeader()
+{
+    auto& r = current_->request;
+    if (equalsLower(field_, "authorization"))
+        r.authorization = value_;
+    else if (equalsLower(field_, "x-request-id"))
+        r.requestId = value_;
+    else if (equalsLower(field_, "expect"))
+        continue_ = equalsLower(value_, "100-continue");
+    field_.clear();
+    value_.clear();
+    inValue_ = false;
+}
+
+int HttpConnection::onHeadersComplete(http_parser* p)
+{
+    auto& c = self(p);
+    if (c.inValue_)
+        c.commitHeader();
+    auto& r = c.current_->request;
+    r.method = p->method == HTTP_GET ? Method::Get : p->method == HTTP_POST ? Method::Post : Method::Other;
+    r.path = c.url_.substr(0, c.url_.find('?'));
+    const bool chunked = (p->flags & F_CHUNKED) != 0;
+    const std::uint64_t length = p->content_length;
+    if (!chunked && length != std::numeric_limits<std::uint64_t>::max() && length > c.maxBodyBytes_) {
+        c.refuse(413, "the body is larger than the server accepts");
+        return -1;
+    }
+    if (!chunked && length != std::numeric_limits<std::uint64_t>::max())
+        r.body.reserve(static_cast<std::size_t>(length));
+    if (c.continue_ && c.ready_.empty() && !c.hasOutput())
+        c.out_ += "HTTP/1.1 100 Continue\r\n\r\n";
+    c.continue_ = false;
+    return 0;
+}
+
+int HttpConnection::onBody(http_parser* p, const char* at, std::size_t n)
+{
+    auto& c = self(p);
+    auto& body = c.current_->request.body;
+    if (body.size() + n > c.maxBodyBytes_) {
+        c.refuse(413, "the body is larger than the server accepts");
+        return -1;
+    }
+    body.append(at, n);
+    return 0;
+}
+
+int HttpConnection::onMessageComplete(http_parser* p)
+{
+    auto& c = self(p);
+    auto ex = std::move(c.current_);
+    ex->keepAlive = http_should_keep_alive(p) != 0;
+    if (c.overCapacity_) {
+        ex->request.refusal = 503;
+        ex->request.refusalReason = "the server is at capacity; retry shortly";
+        ex->keepAlive = false;
+    }
+    const bool last = !ex->keepAlive;
+    c.ready_.push_back(std::move(ex));
+    if (last) {
+        // Nothing after a closing request is read: pause so the rest of this buffer is left.
+        c.stopped_ = true;
+        http_parser_pause(p, 1);
+    }
+    return 0;
+}
+
+void HttpConnection::queueAnswers()
+{
+    for (const auto& ex : ready_) {
+        if (closeAfterWrite_)
+            break;
+        const auto& r = ex->response;
+        out_ += "HTTP/1.1 ";
+        out_ += std::to_string(r.status);
+        out_ += ' ';
+        out_ += reasonPhrase(r.status);
+        out_ += "\r\nContent-Type: ";
+        out_ += r.contentType;
+        out_ += "\r\nContent-Length: ";
+        out_ += std::to_string(r.body.size());
+        out_ += "\r\n";
+        out_ += r.headers;
+        if (!ex->keepAlive) {
+            out_ += "Connection: close\r\n";
+            closeAfterWrite_ = true;
+        }
+        out_ += "\r\n";
+        out_ += r.body;
+    }
+    ready_.clear();
+}
+
+bool HttpConnection::flush()
+{
+    while (outPos_ < out_.size()) {
+        const ssize_t n = ::send(fd_, out_.data() + outPos_, out_.size() - outPos_, MSG_NOSIGNAL);
+        if (n > 0) {
+            outPos_ += static_cast<std::size_t>(n);
+            lastActivity = Clock::now();
+        } else if (n < 0 && errno == EINTR) {
+            continue;
+        } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            return true;
+        } else {
+            return false;
+        }
+    }
+    out_.clear();
+    outPos_ = 0;
+    return true;
+}
+
+}  // namespace flightdeck::serve::detail
