@@ -10,7 +10,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-20}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(csv log idx json project image)
+[ ${#targets[@]} -gt 0 ] || targets=(csv log idx json project image http)
 
 export CCACHE_BASEDIR="$here"
 if [ ! -f "$here/build-fuzz/CMakeCache.txt" ]; then
