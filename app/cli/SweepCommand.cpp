@@ -1,12 +1,13 @@
 #include "SweepCommand.h"
 
 #include "CliCommands.h"
+#include "CliSupport.h"
 #include "Validators.h"
 
 #include "flightdeck/store/Records.h"
+#include "flightdeck/store/SweepRepository.h"
 
 #ifdef FLIGHTDECK_CLI_TORCH
-#include "CliSupport.h"
 #include "StopSignals.h"
 #include "TrainConfigOptions.h"
 
@@ -17,9 +18,10 @@
 #endif
 
 #include <iomanip>
-#include <sstream>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -39,6 +41,42 @@ struct SweepArgs {
     LoopOptions base;                   // the recipe every trial starts from
 };
 
+std::string scoreText(const std::optional<double>& score)
+{
+    if (!score)
+        return "-";
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(4) << *score;
+    return out.str();
+}
+
+// `sweeps PROJECT`: one line per sweep; with --sweep ID, its trials, the best starred.
+void listSweeps(const std::string& folder, store::Id only)
+{
+    store::Project project = openProject(folder);
+    store::SweepRepository repo(project);
+    if (only == 0) {
+        for (const store::SweepRecord& s : repo.sweeps()) {
+            const auto trials = repo.trials(s.id);
+            const auto best = store::bestTrial(trials, s.objective);
+            std::cout << s.id << "\t" << s.name << "\t" << store::sweepKindName(s.kind) << "\t"
+                      << s.status << "\t" << trials.size() << " runs\t" << s.objective;
+            if (best)
+                std::cout << "\tbest run " << best->runId << " " << scoreText(best->score);
+            std::cout << "\n";
+        }
+        return;
+    }
+    const store::SweepRecord s = repo.sweep(only);
+    std::cout << "sweep " << s.id << " " << s.name << ": " << store::sweepKindName(s.kind) << ", "
+              << s.status << ", ranked by " << s.objective << "\n";
+    const auto trials = repo.trials(s.id);
+    const auto best = store::bestTrial(trials, s.objective);
+    for (const store::SweepTrialRecord& t : trials)
+        std::cout << (best && best->runId == t.runId ? "* " : "  ") << "trial " << t.trial + 1
+                  << "\trun " << t.runId << "\t" << scoreText(t.score) << "\t" << t.assignmentJson << "\n";
+}
+
 #ifdef FLIGHTDECK_CLI_TORCH
 std::string assignmentText(const std::string& json)
 {
@@ -50,15 +88,6 @@ std::string assignmentText(const std::string& json)
         out += (out.empty() ? "" : " ") + key + "=" + (value.is_string() ? value.get<std::string>() : value.dump());
     }
     return out;
-}
-
-std::string scoreText(const std::optional<double>& score)
-{
-    if (!score)
-        return "-";
-    std::ostringstream out;
-    out << std::fixed << std::setprecision(4) << *score;
-    return out.str();
 }
 
 sweep::SweepPlan planFrom(const SweepArgs& a)
@@ -169,6 +198,12 @@ void registerSweepCommand(CLI::App& app, bool* needsTorch)
         ->check(seedValidator());
     cmd->add_option("--threads", a->base.threads, "0 = all cores (at most the core count)");
     cmd->add_option("--device", a->base.device, "auto, cpu or cuda");
+    auto listed = std::make_shared<std::pair<std::string, store::Id>>();
+    auto* list = app.add_subcommand("sweeps", "List the project's sweeps, or one sweep's runs with their scores");
+    list->add_option("project", listed->first)->required();
+    list->add_option("--sweep", listed->second, "A sweep id: its runs, the best marked *");
+    list->callback([listed] { listSweeps(listed->first, listed->second); });
+
     cmd->callback([a, cmd, needsTorch]() {
 #ifdef FLIGHTDECK_CLI_TORCH
         (void)needsTorch;

@@ -2,8 +2,10 @@
 // named before Start, a grid of 4 tiny runs trains on the dialog's worker thread (the GUI
 // thread keeps turning), each finished run is listed with its score and the best in bold; the
 // Experiments table gets a Sweep column with that run starred and bold; Cancel stops a sweep
-// mid-run. FLIGHTDECK_SWEEP_SCREENSHOT=<file> saves the Experiments panel at 1366x768.
+// mid-run. FLIGHTDECK_SWEEP_SCREENSHOT=<file> saves the Experiments panel at 1366x768,
+// FLIGHTDECK_SWEEP_DIALOG_SCREENSHOT_DE=<file> the finished dialog in German.
 #include "common/ProjectSession.h"
+#include "common/Translations.h"
 #include "common/TrainingController.h"
 #include "experiments/ExperimentsPanel.h"
 #include "experiments/RunTableModel.h"
@@ -196,6 +198,16 @@ private Q_SLOTS:
             QTRY_VERIFY(!experiments.isBusy());
             QTest::qWait(300);
             QVERIFY(experiments.grab().save(file));
+        }
+        // The finished dialog in German (its strings are retranslated live).
+        if (const QString file = qEnvironmentVariable("FLIGHTDECK_SWEEP_DIALOG_SCREENSHOT_DE"); !file.isEmpty()) {
+            Translations::apply(QStringLiteral("de"));
+            QCoreApplication::processEvents();   // the LanguageChange events
+            QCOMPARE(child<QPushButton>(dialog, "sweepStartButton")->text(), QStringLiteral("Sweep starten"));
+            dialog->resize(900, 640);
+            QVERIFY(dialog->grab().save(file));
+            Translations::apply(QStringLiteral("en"));
+            QCoreApplication::processEvents();
         }
         dialog->close();
     }

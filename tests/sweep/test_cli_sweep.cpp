@@ -1,5 +1,5 @@
 // `flightdeck-cli sweep` end to end through the real binary: a grid prints each run as it ends
-// and the best at the end, and records every run with its sweep; random search with a seed
+// and the best at the end, and records every run with its sweep (`sweeps` lists them); random search with a seed
 // draws the same trials twice; a bad axis is refused naming its field before anything is
 // written; Ctrl-C stops the run in progress as cancelled and starts no other.
 #include "common/CliRunner.h"
@@ -84,6 +84,16 @@ private Q_SLOTS:
         QCOMPARE(m.captured(1).toLongLong(), best->runId);
         QCOMPARE(m.captured(2).toInt(), best->trial + 1);
         QCOMPARE(m.captured(3).toDouble(), std::round(*best->score * 10000) / 10000);
+        // `sweeps` lists it (without libtorch), and one sweep's runs with the best starred.
+        const CliResult listed = runCli({"sweeps", project});
+        QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
+        QVERIFY2(listed.out.startsWith(QStringLiteral("1\tlr-opt\tgrid\tcompleted\t4 runs\tval/accuracy\tbest run %1 ")
+                                           .arg(best->runId)),
+                 qPrintable(listed.out));
+        const CliResult one = runCli({"sweeps", project, "--sweep", "1"});
+        QVERIFY2(one.out.contains(QStringLiteral("* trial %1\trun %2\t").arg(best->trial + 1).arg(best->runId)),
+                 qPrintable(one.out));
+        QCOMPARE(one.out.count(QStringLiteral("\n")), 5);
         for (const auto& t : trials) {
             QVERIFY(t.score.has_value());
             QVERIFY(*t.score <= *best->score);
