@@ -10,6 +10,28 @@
 #include <QPointer>
 #include <QThread>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+namespace {
+
+// A run's OpenMP team keeps every core busy; on a small machine the GUI thread then waits for a
+// core for tens of milliseconds at a time (bench_training_gui: 100 ms gaps with 0.07 ms of GUI
+// work in them). Linux keeps the nice value per thread and threads inherit it, so raising it
+// here lowers this worker and the team libgomp creates for it, and only while the GUI wants a
+// core: with the GUI idle the run keeps its full speed.
+void lowerThisThreadsPriority()
+{
+#ifdef __linux__
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
+#endif
+}
+
+}  // namespace
+
 namespace flightdeck::ui {
 
 void MetricsBuffer::push(const flightdeck::store::MetricRecord& point)
@@ -87,6 +109,7 @@ bool TrainingController::launch(qint64 knownRunId, Launch body)
         double samplesPerSecond = 0;
         QElapsedTimer sinceProgress;
         sinceProgress.start();
+        lowerThisThreadsPriority();
         try {
             // The worker's own connection: the GUI keeps reading through its own.
             auto project = flightdeck::store::Project::open(folder);
