@@ -10,6 +10,8 @@
 #include "common/TrainingController.h"
 #include "common/Settings.h"
 #include "common/Translations.h"
+#include "data/CsvColumnsPage.h"
+#include "data/CsvImportWizard.h"
 #include "data/DataPanel.h"
 #include "evaluation/EvaluationPanel.h"
 #include "export/ExportPanel.h"
@@ -241,8 +243,19 @@ void TestGui::fullLoop()
     DataPanel* data = window_->dataPanel();
     QSignalSpy imported(data, &DataPanel::importFinished);
     QSignalSpy importFailed(data, &DataPanel::importFailed);
-    child<QLineEdit>("labelColumnEdit")->setText(QStringLiteral("species"));
-    data->importCsv(writeFile(QStringLiteral("blobs.csv"), csv), QStringLiteral("blobs"));
+    // The label chosen in the import wizard's Columns page, as a user picks it from the list.
+    data->inspectCsv(writeFile(QStringLiteral("blobs.csv"), csv), QStringLiteral("blobs"));
+    CsvImportWizard* wizard = nullptr;
+    QTRY_VERIFY((wizard = window_->findChild<CsvImportWizard*>(QStringLiteral("csvImportWizard"))));
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->columnsPage()->isLoading(), 20000);
+    auto* role = wizard->findChild<QComboBox*>(QStringLiteral("csvRole_4"));
+    QVERIFY(role);
+    role->setCurrentIndex(role->findData(int(ColumnRole::Label)));
+    Q_EMIT role->activated(role->currentIndex());
+    QCOMPARE(wizard->columnsPage()->labelColumn(), QStringLiteral("species"));
+    wizard->button(QWizard::NextButton)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::FinishButton)->isEnabled(), 20000);
+    wizard->button(QWizard::FinishButton)->click();
     QTRY_VERIFY_WITH_TIMEOUT(imported.count() + importFailed.count() > 0, 60000);
     QVERIFY2(importFailed.isEmpty(), qPrintable(data->messageText()));
     const qint64 versionId = imported.at(0).at(0).toLongLong();

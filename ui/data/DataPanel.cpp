@@ -6,6 +6,7 @@
 #include "data/ClassCountsTable.h"
 #include "data/CsvImportWizard.h"
 #include "data/DataImporter.h"
+#include "data/DatasetActions.h"
 #include "data/DatasetPreview.h"
 #include "data/DatasetTree.h"
 #include "data/ImageImportDialog.h"
@@ -50,7 +51,8 @@ DataPanel::DataPanel(ProjectSession* session, TaskRunner* tasks, QWidget* parent
       previewModel_(new PreviewModel(this)),
       classCounts_(new ClassCountsTable(tabs_)),
       previewLabel_(new QLabel(this)),
-      messageLabel_(new QLabel(this))
+      messageLabel_(new QLabel(this)),
+      datasetActions_(new DatasetActions(session, tasks, tree_, this))
 {
     setObjectName(QStringLiteral("dataPanel"));
     tabs_->setObjectName(QStringLiteral("dataTabs"));
@@ -103,6 +105,7 @@ DataPanel::DataPanel(ProjectSession* session, TaskRunner* tasks, QWidget* parent
     connect(splitForm_, &SplitForm::createRequested, this, &DataPanel::createSplit);
     connect(tree_, &DatasetTree::versionChosen, this, &DataPanel::onVersionChosen);
     connect(splitTable_, &SplitTable::splitChosen, session_, &ProjectSession::setCurrentSplit);
+    connect(datasetActions_, &DatasetActions::message, this, &DataPanel::showMessage);
 
     connect(session_, &ProjectSession::projectOpened, this, &DataPanel::reloadAll);
     connect(session_, &ProjectSession::projectClosed, this, &DataPanel::reloadAll);
@@ -150,7 +153,7 @@ QString DataPanel::nameOr(const QString& datasetName) const
 void DataPanel::importCsv(const QString& path, const QString& datasetName)
 {
     showMessage(tr("Importing %1…").arg(QFileInfo(path).fileName()), false);
-    importer_->importCsv(path, nameOr(datasetName), importBar_->labelColumn());
+    importer_->importCsv(path, nameOr(datasetName), QString());   // the label detected by name
 }
 
 void DataPanel::inspectCsv(const QString& path, const QString& datasetName)
@@ -160,7 +163,7 @@ void DataPanel::inspectCsv(const QString& path, const QString& datasetName)
         return;
     }
     messageLabel_->hide();
-    auto* wizard = new CsvImportWizard(path, nameOr(datasetName), importBar_->labelColumn(), tasks_, this);
+    auto* wizard = new CsvImportWizard(path, nameOr(datasetName), QString(), tasks_, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &QDialog::accepted, this, [this, wizard] {
         showMessage(tr("Importing %1…").arg(QFileInfo(wizard->inspection().path).fileName()), false);
@@ -319,6 +322,8 @@ void DataPanel::onVersionChosen(qint64 versionId)
 
 void DataPanel::onCurrentVersionChanged(qint64 versionId)
 {
+    // What the panel said was about the previous selection (an import's error, a split made).
+    showMessage(QString(), false);
     tree_->selectVersion(versionId);
     const QString error = splitTable_->reload(versionId);
     if (!error.isEmpty())
@@ -396,6 +401,7 @@ void DataPanel::retranslateUi()
     tabs_->setTabText(1, tr("Class counts"));
     classCounts_->retranslateUi();
     tree_->retranslateUi();
+    datasetActions_->retranslateUi();
     if (session_->isOpen())
         tree_->reload();   // the "n versions" texts
     splitTable_->retranslateUi();

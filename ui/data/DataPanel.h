@@ -19,6 +19,7 @@ namespace flightdeck::ui {
 
 class ClassCountsTable;
 class DataImporter;
+class DatasetActions;
 class DatasetTree;
 class ImportBar;
 struct ImportOutcome;
@@ -50,6 +51,9 @@ public:
     // A folder of IDX pairs or one file of a pair; with the files' own test part a split is
     // created too (splitCreated).
     void importIdx(const QString& path, const QString& datasetName = {});
+    // Rename, delete and copy on the dataset tree (its context menu, F2, Delete); its undo stack
+    // holds the renames.
+    DatasetActions* datasetActions() const { return datasetActions_; }
     // The last message shown in the panel (errors name the file and line).
     QString messageText() const;
     // The translated import warning for a suspicious label column (empty for none).
@@ -103,6 +107,7 @@ private:
     ClassCountsTable* classCounts_;
     QLabel* previewLabel_;
     QLabel* messageLabel_;
+    DatasetActions* datasetActions_;
 };
 
 }  // namespace flightdeck::ui

@@ -22,6 +22,7 @@ namespace {
 // Task after Classes: the earlier columns keep their places (tests and saved header states).
 enum Column { NameColumn, HashColumn, RowsColumn, FeaturesColumn, ClassesColumn, TaskColumn,
               CreatedColumn, ColumnCount };
+constexpr int DatasetIdRole = Qt::UserRole + 1;
 
 QString taskText(const QString& task)
 {
@@ -107,9 +108,9 @@ QString DatasetTree::reload()
                       [](const auto& a, const auto& b) { return a.id < b.id; });
             auto* top = new QTreeWidgetItem(this);
             top->setText(NameColumn, QString::fromStdString(dataset.name));
+            top->setData(NameColumn, DatasetIdRole, static_cast<qlonglong>(dataset.id));
             top->setText(HashColumn, tr("versions: %1").arg(versions.size()));
             top->setText(CreatedColumn, timeText(dataset.createdAt));
-            top->setFlags(Qt::ItemIsEnabled);
             int number = 0;
             for (const auto& version : versions) {
                 const auto schema =
@@ -118,6 +119,8 @@ QString DatasetTree::reload()
                 auto* item = new QTreeWidgetItem(top);
                 item->setText(NameColumn, tr("v%1 (#%2)").arg(++number).arg(version.id));
                 item->setData(NameColumn, Qt::UserRole, static_cast<qlonglong>(version.id));
+                item->setData(NameColumn, DatasetIdRole, static_cast<qlonglong>(dataset.id));
+                item->setData(HashColumn, Qt::UserRole, QString::fromStdString(version.hash));
                 item->setText(HashColumn, QString::fromStdString(version.hash).left(10));
                 item->setToolTip(HashColumn, QString::fromStdString(version.hash));
                 item->setToolTip(NameColumn, tr("Source: %1").arg(QString::fromStdString(version.source)));
@@ -153,6 +156,43 @@ void DatasetTree::selectVersion(qint64 versionId)
         }
     }
     setCurrentItem(nullptr);
+}
+
+void DatasetTree::selectDataset(qint64 datasetId)
+{
+    for (int i = 0; i < topLevelItemCount(); ++i) {
+        if (DatasetTree::datasetId(topLevelItem(i)) == datasetId) {
+            setCurrentItem(topLevelItem(i));
+            return;
+        }
+    }
+}
+
+qint64 DatasetTree::datasetId(const QTreeWidgetItem* item)
+{
+    return item ? item->data(NameColumn, DatasetIdRole).toLongLong() : 0;
+}
+
+qint64 DatasetTree::versionId(const QTreeWidgetItem* item)
+{
+    return item ? item->data(NameColumn, Qt::UserRole).toLongLong() : 0;
+}
+
+QString DatasetTree::datasetName(const QTreeWidgetItem* item)
+{
+    if (item && item->parent())
+        item = item->parent();
+    return item ? item->text(NameColumn) : QString();
+}
+
+QString DatasetTree::versionLabel(const QTreeWidgetItem* item)
+{
+    return versionId(item) > 0 ? item->text(NameColumn) : QString();
+}
+
+QString DatasetTree::versionHash(const QTreeWidgetItem* item)
+{
+    return item ? item->data(HashColumn, Qt::UserRole).toString() : QString();
 }
 
 int DatasetTree::versionCount() const

@@ -1,6 +1,8 @@
 #pragma once
 // Datasets and their versions (hash prefix, rows, features, classes, created) as a tree.
 // Choosing a version item emits versionChosen; reloads and programmatic selection do not.
+// A dataset item is selectable too (rename and delete act on the current item); its id is
+// datasetId(item), a version item's versionId(item).
 #include <QTreeWidget>
 
 namespace flightdeck::ui {
@@ -16,6 +18,12 @@ public:
     QString reload();
     void selectVersion(qint64 versionId);
     int versionCount() const;
+    void selectDataset(qint64 datasetId);
+    static qint64 datasetId(const QTreeWidgetItem* item);   // a version's: its dataset's
+    static qint64 versionId(const QTreeWidgetItem* item);   // 0 for a dataset item
+    static QString datasetName(const QTreeWidgetItem* item);
+    static QString versionLabel(const QTreeWidgetItem* item);   // "v2 (#7)"
+    static QString versionHash(const QTreeWidgetItem* item);
     void retranslateUi();
 
 Q_SIGNALS:

@@ -14,9 +14,7 @@ ImportBar::ImportBar(QWidget* parent)
       imagesButton_(new QPushButton(this)),
       idxButton_(new QPushButton(this)),
       nameLabel_(new QLabel(this)),
-      nameEdit_(new QLineEdit(this)),
-      labelColumnLabel_(new QLabel(this)),
-      labelColumnEdit_(new QLineEdit(this))
+      nameEdit_(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("importBar"));
     csvButton_->setObjectName(QStringLiteral("importCsvButton"));
@@ -24,10 +22,7 @@ ImportBar::ImportBar(QWidget* parent)
     idxButton_->setObjectName(QStringLiteral("importIdxButton"));
     nameLabel_->setObjectName(QStringLiteral("datasetNameLabel"));
     nameEdit_->setObjectName(QStringLiteral("datasetNameEdit"));
-    labelColumnLabel_->setObjectName(QStringLiteral("labelColumnLabel"));
-    labelColumnEdit_->setObjectName(QStringLiteral("labelColumnEdit"));
     nameLabel_->setBuddy(nameEdit_);
-    labelColumnLabel_->setBuddy(labelColumnEdit_);
 
     // Two rows: the buttons, then the fields, so a narrow dock still shows every button.
     auto* buttons = new QHBoxLayout;
@@ -37,9 +32,7 @@ ImportBar::ImportBar(QWidget* parent)
     buttons->addStretch(1);
     auto* fields = new QHBoxLayout;
     fields->addWidget(nameLabel_);
-    fields->addWidget(nameEdit_, 2);
-    fields->addWidget(labelColumnLabel_);
-    fields->addWidget(labelColumnEdit_, 1);
+    fields->addWidget(nameEdit_, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(buttons);
@@ -54,11 +47,6 @@ ImportBar::ImportBar(QWidget* parent)
 QString ImportBar::datasetName() const
 {
     return nameEdit_->text().trimmed();
-}
-
-QString ImportBar::labelColumn() const
-{
-    return labelColumnEdit_->text().trimmed();
 }
 
 void ImportBar::setProjectOpen(bool open)
@@ -86,10 +74,6 @@ void ImportBar::retranslateUi()
                                         : noProject);
     nameLabel_->setText(tr("Dataset name:"));
     nameEdit_->setPlaceholderText(tr("from the file name"));
-    labelColumnLabel_->setText(tr("Label column:"));
-    labelColumnEdit_->setPlaceholderText(tr("chosen in the import wizard"));
-    labelColumnEdit_->setToolTip(tr("The column the import wizard proposes as the label; empty = "
-                                    "the first column named label, class, target or y, else the last"));
 }
 
 }  // namespace flightdeck::ui

@@ -1,6 +1,6 @@
 #pragma once
-// The Data panel's import row: CSV, image folder and IDX buttons, and the dataset name and
-// label column used by a CSV import (and the name by the others when their dialog leaves it empty).
+// The Data panel's import row: CSV, image folder and IDX buttons, and the dataset name an import
+// proposes (a dialog or the wizard may change it). The label column is chosen in the wizard.
 #include <QWidget>
 
 class QLabel;
@@ -15,7 +15,6 @@ public:
     explicit ImportBar(QWidget* parent = nullptr);
 
     QString datasetName() const;
-    QString labelColumn() const;
     // Without a project the import buttons are off, and their tooltip says why.
     void setProjectOpen(bool open);
     void retranslateUi();
@@ -31,8 +30,6 @@ private:
     QPushButton* idxButton_;
     QLabel* nameLabel_;
     QLineEdit* nameEdit_;
-    QLabel* labelColumnLabel_;
-    QLineEdit* labelColumnEdit_;
     bool projectOpen_ = false;
 };
 

@@ -56,6 +56,7 @@ MainActions::MainActions(QMainWindow* window, QUndoGroup* undoGroup, const QList
     editMenu_->addAction(undo);
     editMenu_->addAction(redo);
     dataMenu_ = menu(QStringLiteral("menuData"));
+    dataMenu_->setToolTipsVisible(true);
     dataMenu_->addAction(importCsv);
     dataMenu_->addAction(createSplit);
     modelMenu_ = menu(QStringLiteral("menuModel"));
@@ -105,8 +106,18 @@ void MainActions::update(bool projectOpen, bool trainingRunning)
 {
     for (QAction* action : {importCsv, createSplit, saveArchitecture, evaluateRun, exportRun})
         action->setEnabled(projectOpen);
+    projectOpen_ = projectOpen;
+    updateToolTips();
     startTraining->setEnabled(projectOpen && !trainingRunning);
     stopTraining->setEnabled(trainingRunning);
+}
+
+void MainActions::updateToolTips()
+{
+    // A disabled menu entry still shows its tooltip (the Data menu shows them): the place that
+    // says why it is off.
+    importCsv->setToolTip(projectOpen_ ? tr("Import a CSV or TSV file through the import wizard")
+                                       : tr("Open or create a project first"));
 }
 
 void MainActions::populateRecentMenu()
@@ -146,6 +157,7 @@ void MainActions::retranslateUi()
     undo->setToolTip(tr("Undo the last edit in the architecture or labeling panel"));
     redo->setToolTip(tr("Redo the last undone edit"));
     importCsv->setText(tr("&Import CSV…"));
+    updateToolTips();
     createSplit->setText(tr("Create &Split"));
     createSplit->setToolTip(tr("Split the selected dataset version with the Data panel's seed and fractions"));
     saveArchitecture->setText(tr("&Save Architecture"));

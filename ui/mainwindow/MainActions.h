@@ -46,6 +46,8 @@ Q_SIGNALS:
     void recentProjectChosen(const QString& folder);
 
 private:
+    void updateToolTips();
+    bool projectOpen_ = false;
     QAction* make(const QString& objectName, const QKeySequence& shortcut = {});
     QMenu* menu(const QString& objectName);
     void populateRecentMenu();

@@ -10,6 +10,7 @@
 #include "common/TaskRunner.h"
 #include "common/TrainingController.h"
 #include "data/DataPanel.h"
+#include "data/DatasetActions.h"
 #include "evaluation/EvaluationPanel.h"
 #include "experiments/ExperimentsPanel.h"
 #include "export/ExportPanel.h"
@@ -64,6 +65,7 @@ MainWindow::MainWindow(QWidget* parent)
     undoGroup_->addStack(architecturePanel_->document()->undoStack());
     undoGroup_->addStack(architecturePanel_->graphUndoStack());
     undoGroup_->addStack(labelingPanel_->undoStack());
+    undoGroup_->addStack(dataPanel_->datasetActions()->undoStack());
     undoGroup_->setActiveStack(architecturePanel_->undoStack());
     actions_ = new MainActions(this, undoGroup_,
                                {dockData_, dockLabeling_, dockArchitecture_, dockTraining_,
@@ -243,6 +245,8 @@ void MainWindow::connectSignals()
             undoGroup_->setActiveStack(labelingPanel_->undoStack());
         else if (architecturePanel_->isAncestorOf(now))
             undoGroup_->setActiveStack(architecturePanel_->undoStack());
+        else if (dataPanel_->isAncestorOf(now))
+            undoGroup_->setActiveStack(dataPanel_->datasetActions()->undoStack());
     });
     connect(actions_->newProject, &QAction::triggered, this, &MainWindow::newProject);
     connect(actions_->openProject, &QAction::triggered, this, &MainWindow::chooseAndOpenProject);
