@@ -20,6 +20,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
@@ -93,7 +94,7 @@ ExportPanel::ExportPanel(ProjectSession* session, TaskRunner* runner, QWidget* p
 
     registryGroup_ = new QGroupBox(this);
     registryGroup_->setObjectName(QStringLiteral("registryGroup"));
-    registryView_ = new RegistryView(session_, registryGroup_);
+    registryView_ = new RegistryView(session_, runner_, registryGroup_);
     auto* registryLayout = new QVBoxLayout(registryGroup_);
     registryLayout->addWidget(registryView_);
 
@@ -127,7 +128,12 @@ ExportPanel::ExportPanel(ProjectSession* session, TaskRunner* runner, QWidget* p
         updateRunState();
         reloadRegistry();
     });
-    connect(session_, &ProjectSession::currentRunChanged, this, &ExportPanel::updateRunState);
+    connect(session_, &ProjectSession::currentRunChanged, this, [this] {
+        // "Exported version 1…" was about the run selected before.
+        if (!exporting_)
+            showMessage(QString(), false);
+        updateRunState();
+    });
     connect(session_, &ProjectSession::runsChanged, this, &ExportPanel::updateRunState);
     connect(session_, &ProjectSession::exportsChanged, this, &ExportPanel::reloadRegistry);
 
@@ -187,6 +193,10 @@ void ExportPanel::updateRunState() {
     exportButton_->setEnabled(exportable && !exporting_);
 }
 
+QString ExportPanel::messageText() const {
+    return messageLabel_->isHidden() ? QString() : messageLabel_->text();
+}
+
 qint64 ExportPanel::selectedModelId() const {
     return registryView_->selectedModelId();
 }
@@ -224,10 +234,70 @@ void ExportPanel::exportCurrentRun() {
         showMessage(session_->isOpen() ? tr("Select a run in Experiments first.") : tr("Open a project first."), true);
         return;
     }
+    const qint64 runId = session_->currentRunId();
+    QString warning;
+    try {
+        flightdeck::store::RunRepository runs(session_->project());
+        warning = exportWarning(runId, runs.run(runId).status, !runs.evaluations(runId).empty());
+    } catch (const std::exception& e) {
+        showMessage(ErrorText::fromException(e), true);
+        return;
+    }
+    if (warning.isEmpty()) {
+        startExport(runId);
+        return;
+    }
+    // The user may know better (a cancelled run stopped at a good epoch): a question, not a refusal.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Export this run?"), warning,
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("exportWarning"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    QPushButton* anyway = box->addButton(tr("Export Anyway"), QMessageBox::AcceptRole);
+    anyway->setObjectName(QStringLiteral("exportAnywayButton"));
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [this, box, anyway, runId](QAbstractButton* clicked) {
+        // Still the run that was asked about: the selection may have moved meanwhile.
+        if (clicked == anyway && session_->isOpen() && session_->currentRunId() == runId)
+            startExport(runId);
+        box->close();
+    });
+    box->open();
+}
+
+QString ExportPanel::exportWarning(qint64 runId, flightdeck::store::RunStatus status, bool evaluated) {
+    using flightdeck::store::RunStatus;
+    QStringList lines;
+    switch (status) {
+    case RunStatus::Cancelled:
+        lines << tr("Run #%1 was cancelled: its model is the one from the epoch it stopped at, "
+                    "not a finished training.").arg(runId);
+        break;
+    case RunStatus::Interrupted:
+        lines << tr("Run #%1 was interrupted: its model is its last checkpoint, not a finished "
+                    "training.").arg(runId);
+        break;
+    case RunStatus::Failed:
+        lines << tr("Run #%1 failed: its model may be incomplete.").arg(runId);
+        break;
+    case RunStatus::Running:
+    case RunStatus::Completed:
+        break;
+    }
+    if (!evaluated)
+        lines << tr("Run #%1 was never evaluated: nobody has measured it on held-out rows, and its "
+                    "model card will have no test metrics.").arg(runId);
+    if (lines.isEmpty())
+        return {};
+    lines << tr("Export it anyway?");
+    return lines.join(QLatin1Char('\n'));
+}
+
+void ExportPanel::startExport(qint64 runId) {
     QString name = modelNameEdit_->text().trimmed();
     if (name.isEmpty())
         name = QStringLiteral("model");
-    const qint64 runId = session_->currentRunId();
     const std::string modelName = name.toStdString();
     const QString destination = destinationEdit_->text().trimmed();
     const std::string chosen = destination.toStdString();

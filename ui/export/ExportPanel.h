@@ -11,6 +11,8 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
+namespace flightdeck::store { enum class RunStatus; }
+
 namespace flightdeck::ui {
 
 class BundleInspector;
@@ -26,8 +28,13 @@ public:
     ~ExportPanel() override;
 
     // Exports the current run under the model name in the line edit (default "model") to the
-    // chosen destination (empty = <project>/exports/<name>-v<version>).
+    // chosen destination (empty = <project>/exports/<name>-v<version>). A cancelled,
+    // interrupted, failed or never evaluated run is asked about first (objectName
+    // "exportWarning", "Export Anyway" or Cancel).
     void exportCurrentRun();
+    // The question for such a run; empty when there is nothing to warn about.
+    static QString exportWarning(qint64 runId, flightdeck::store::RunStatus status, bool evaluated);
+    QString messageText() const;
     // Re-reads the registry, keeping the selected row.
     void reloadRegistry();
     bool isExporting() const { return exporting_; }
@@ -46,6 +53,7 @@ private:
     void onRegistrySelectionChanged(const QString& bundlePath);
     void chooseDestination();
     void showMessage(const QString& text, bool error);
+    void startExport(qint64 runId);
 
     ProjectSession* session_;
     TaskRunner* runner_;

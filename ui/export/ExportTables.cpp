@@ -1,5 +1,7 @@
 #include "export/ExportTables.h"
 
+#include "common/NumberText.h"
+
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLocale>
@@ -25,8 +27,7 @@ QTableWidget* makeReadOnlyTable(int columns, const QString& objectName, int stre
 }
 
 QString localDateTime(double unixSeconds) {
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(unixSeconds * 1000.0)),
-                              QLocale::ShortFormat);
+    return NumberText::dateTime(unixSeconds);
 }
 
 }  // namespace flightdeck::ui

@@ -4,13 +4,16 @@
 #include "common/ProjectSession.h"
 #include "common/RunStatusText.h"
 #include "export/AliasHistoryView.h"
+#include "common/TaskRunner.h"
 #include "export/ExportTables.h"
+#include "export/RegistryScores.h"
 
 #include "flightdeck/store/Project.h"
 
 #include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
@@ -24,14 +27,16 @@ namespace store = flightdeck::store;
 
 namespace {
 
-enum VersionColumn { ColName, ColVersion, ColRun, ColAlias, ColPath, ColCreated, VersionColumns };
+// Status and Score after Alias: the earlier columns keep their places (tests, saved states).
+enum VersionColumn { ColName, ColVersion, ColRun, ColAlias, ColStatus, ColScore, ColPath, ColCreated,
+                     VersionColumns };
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
 }  // namespace
 
-RegistryView::RegistryView(ProjectSession* session, QWidget* parent)
-    : QWidget(parent), session_(session) {
+RegistryView::RegistryView(ProjectSession* session, TaskRunner* tasks, QWidget* parent)
+    : QWidget(parent), session_(session), tasks_(tasks) {
     setObjectName(QStringLiteral("registryView"));
     table_ = makeReadOnlyTable(VersionColumns, QStringLiteral("registryTable"), ColPath, this);
     lineageLabel_ = new QLabel(this);
@@ -77,7 +82,13 @@ RegistryView::RegistryView(ProjectSession* session, QWidget* parent)
 
 void RegistryView::retranslateUi() {
     table_->setHorizontalHeaderLabels(
-        {tr("Name"), tr("Version"), tr("Run"), tr("Alias"), tr("Bundle"), tr("Created")});
+        {tr("Name"), tr("Version"), tr("Run"), tr("Alias"), tr("Status"), tr("Score"), tr("Bundle"),
+         tr("Created")});
+    for (int row = 0; row < table_->rowCount(); ++row)
+        if (const auto* v = byId(table_->item(row, ColName)->data(Qt::UserRole).toLongLong()); v && v->runId)
+            table_->item(row, ColStatus)->setText(RunStatusText::text(v->runStatus));
+    if (!readingScores_ && session_->isOpen() && !versions_.empty())
+        readScores();   // the score texts are sentences
     history_->retranslateUi();
     promoteButton_->setText(tr("&Promote\u2026"));
     promoteButton_->setToolTip(tr("Point an alias such as staging or production at the selected "
@@ -212,6 +223,10 @@ void RegistryView::reload() {
             alias->setForeground(m.alias == "production" ? QColor(0x2c, 0x8a, 0x2c) : QColor(0x1f, 0x77, 0xb4));
         }
         table_->setItem(row, ColAlias, alias);
+        const auto& lineage = versions_[static_cast<std::size_t>(row)];
+        table_->setItem(row, ColStatus, new QTableWidgetItem(lineage.runId ? RunStatusText::text(lineage.runStatus)
+                                                                           : QStringLiteral("\u2014")));
+        table_->setItem(row, ColScore, new QTableWidgetItem);
         auto* path = new QTableWidgetItem(absolutePath(m.bundlePath));
         path->setToolTip(path->text());
         table_->setItem(row, ColPath, path);
@@ -225,6 +240,58 @@ void RegistryView::reload() {
         table_->selectRow(selectRow);
     blocker.unblock();   // before announcing the (possibly unchanged) selection
     onSelectionChanged();
+    readScores();
+}
+
+int RegistryView::rowOf(qint64 modelId) const {
+    for (int row = 0; row < table_->rowCount(); ++row)
+        if (table_->item(row, ColName)->data(Qt::UserRole).toLongLong() == modelId)
+            return row;
+    return -1;
+}
+
+QString RegistryView::statusText(qint64 modelId) const {
+    const int row = rowOf(modelId);
+    return row < 0 ? QString() : table_->item(row, ColStatus)->text();
+}
+
+QString RegistryView::scoreText(qint64 modelId) const {
+    const int row = rowOf(modelId);
+    return row < 0 ? QString() : table_->item(row, ColScore)->text();
+}
+
+void RegistryView::readScores() {
+    const int ticket = ++scoresTicket_;
+    std::vector<qint64> runIds;
+    for (const auto& v : versions_)
+        runIds.push_back(v.runId);
+    readingScores_ = !runIds.empty();
+    if (!readingScores_)
+        return;
+    QPointer<RegistryView> self(this);
+    tasks_->run(
+        tr("Reading the registry's scores"),
+        [runIds](store::Project& project, const std::atomic<bool>&) {
+            return QVariant::fromValue(RegistryScores::read(project, runIds));
+        },
+        [self, ticket](const QVariant& value) {
+            if (!self || ticket != self->scoresTicket_)
+                return;
+            self->readingScores_ = false;
+            const auto scores = value.value<RunScores>();
+            for (int row = 0; row < self->table_->rowCount(); ++row) {
+                const auto* v = self->byId(self->table_->item(row, ColName)->data(Qt::UserRole).toLongLong());
+                const auto found = v ? scores.find(v->runId) : scores.end();
+                self->table_->item(row, ColScore)->setText(found != scores.end() ? RegistryScores::text(found->second)
+                                                                                 : QStringLiteral("\u2014"));
+            }
+        },
+        [self, ticket](const QString& error) {
+            if (!self || ticket != self->scoresTicket_)
+                return;
+            self->readingScores_ = false;
+            Q_EMIT self->message(error, true);
+        });
 }
 
 void RegistryView::onSelectionChanged() {

@@ -1,11 +1,11 @@
 #pragma once
-// The Export panel's model registry: every registered version (name, version, run, alias,
-// bundle, created), the selected version's lineage (data version -> run -> model version ->
+// The Export panel's model registry: every registered version (name, version, run, alias, its
+// run's status and scores to choose by, bundle, created), the selected version's lineage (data version -> run -> model version ->
 // bundle), the alias history of its model name (who, when, why), and Promote, Roll back and
 // Clear alias. Each move is asked for in an AliasDialog and then done directly on the registry:
 // it is registry state, logged in alias_events, not a document edit, so no undo stack.
-// A reload is two queries (every version with its lineage, every alias event); selecting a row
-// reads nothing from the store.
+// A reload is two queries (every version with its lineage, every alias event), the runs' scores
+// are read on the TaskRunner after it; selecting a row reads nothing from the store.
 #include "export/AliasDialog.h"
 
 #include "flightdeck/store/ModelRegistry.h"
@@ -22,11 +22,12 @@ namespace flightdeck::ui {
 
 class AliasHistoryView;
 class ProjectSession;
+class TaskRunner;
 
 class RegistryView : public QWidget {
     Q_OBJECT
 public:
-    explicit RegistryView(ProjectSession* session, QWidget* parent = nullptr);
+    RegistryView(ProjectSession* session, TaskRunner* tasks, QWidget* parent = nullptr);
 
     // Re-reads the registry, keeping the selected row (or selecting `selectAfterReload`).
     void reload();
@@ -36,6 +37,10 @@ public:
     // The selected version's bundle folder, absolute ("" if none).
     QString selectedBundlePath() const;
     QString lineageText() const;
+    // The Status and Score cells of a version ("" while its scores are being read).
+    QString statusText(qint64 modelId) const;
+    QString scoreText(qint64 modelId) const;
+    bool isReadingScores() const { return readingScores_; }
 
     // Open the dialog that asks for the alias and the reason, for the selected version (its
     // model name for Roll back and Clear). Non-modal; the move happens when it is accepted.
@@ -65,6 +70,8 @@ private:
     void apply(AliasDialog::Mode mode, const std::string& name, int version, const QString& alias,
                const QString& reason);
     void onSelectionChanged();
+    void readScores();
+    int rowOf(qint64 modelId) const;
     void fillHistory();
     void updateButtons();
     QString absolutePath(const std::string& bundlePath) const;
@@ -80,6 +87,9 @@ private:
     std::vector<flightdeck::store::ModelLineage> versions_;   // newest first
     std::vector<flightdeck::store::AliasEventRecord> events_;  // every model's, newest first
     qint64 selectAfterReload_ = 0;
+    TaskRunner* tasks_;
+    int scoresTicket_ = 0;
+    bool readingScores_ = false;
 };
 
 }  // namespace flightdeck::ui

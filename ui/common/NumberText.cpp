@@ -1,0 +1,41 @@
+#include "common/NumberText.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+#include <cmath>
+
+namespace flightdeck::ui {
+
+QString NumberText::count(qint64 n)
+{
+    return QLocale().toString(n);
+}
+
+QString NumberText::decimal(double value, int decimals)
+{
+    return QLocale().toString(value, 'f', decimals);
+}
+
+QString NumberText::metric(double value)
+{
+    if (!std::isfinite(value))
+        return tr("n/a");
+    return QLocale().toString(value, 'g', 4);
+}
+
+QString NumberText::percent(double fraction, int decimals)
+{
+    if (!std::isfinite(fraction))
+        return tr("n/a");
+    // The sign's spacing is the language's: "93.1%" in English, "93,1 %" in German.
+    return tr("%1%", "a percentage").arg(QLocale().toString(fraction * 100.0, 'f', decimals));
+}
+
+QString NumberText::dateTime(double unixSeconds)
+{
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(unixSeconds * 1000.0)),
+                              QLocale::ShortFormat);
+}
+
+}  // namespace flightdeck::ui
