@@ -55,6 +55,9 @@ void listSweeps(const std::string& folder, store::Id only)
 {
     store::Project project = openProject(folder);
     store::SweepRepository repo(project);
+    if (!project.readOnly())
+        for (const store::Id id : repo.markInterruptedSweeps())
+            std::cout << "sweep " << id << " was left running by a process that ended: now interrupted\n";
     if (only == 0) {
         for (const store::SweepRecord& s : repo.sweeps()) {
             const auto trials = repo.trials(s.id);

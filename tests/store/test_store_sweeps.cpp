@@ -1,10 +1,12 @@
 // core/store schema 5: sweeps and their trial rows (SweepRepository), the best trial by the
-// objective's direction, a trial going with its run, and a schema 4 project migrating with its
-// runs intact.
+// objective's direction, a sweep whose process died marked interrupted, a trial going with its
+// run, and a schema 4 project migrating with its runs intact.
 #include "common/ErrorExpectations.h"
+#include "flightdeck/common/Json.h"
 #include "flightdeck/store/Database.h"
 #include "flightdeck/store/Project.h"
 #include "flightdeck/store/RunCurationRepository.h"
+#include "flightdeck/store/RunLock.h"
 #include "flightdeck/store/RunRepository.h"
 #include "flightdeck/store/SweepRepository.h"
 
@@ -93,6 +95,31 @@ private Q_SLOTS:
         QCOMPARE(bestTrial(trials, "val/loss")->runId, Id(2));   // a tie goes to the earlier trial
         QCOMPARE(bestTrial(trials, "val/rmse")->runId, Id(2));
         QVERIFY(!bestTrial({{1, 1, 0, "{}", std::nullopt}}, "val/loss"));
+    }
+
+    void sweepsLeftRunningByADeadProcessAreInterrupted()
+    {
+        QTemporaryDir dir;
+        Project p = Project::create(toPath(dir.path()));
+        SweepRepository sweeps(p);
+        SweepRecord s;
+        s.objective = "val/accuracy";
+        s.createdAt = unixTimeNow() - 600;
+        const Id dead = sweeps.create(s), alive = sweeps.create(s), finished = sweeps.create(s);
+        sweeps.finish(finished, RunStatus::Completed);
+        s.createdAt = 0;   // now: its runner may not hold its lock yet
+        const Id young = sweeps.create(s);
+        {
+            const RunLock lock(p, alive, "sweep");
+            QVERIFY(RunLock::isHeld(p.folder(), alive, "sweep"));
+            QVERIFY(!RunLock::isHeld(p.folder(), alive));   // a run's lock is another file
+            QCOMPARE(sweeps.markInterruptedSweeps(), std::vector<Id>{dead});
+        }
+        QCOMPARE(sweeps.sweep(dead).status, RunStatus::Interrupted);
+        QCOMPARE(sweeps.sweep(alive).status, RunStatus::Running);
+        QCOMPARE(sweeps.sweep(finished).status, RunStatus::Completed);
+        QCOMPARE(sweeps.sweep(young).status, RunStatus::Running);
+        QCOMPARE(sweeps.markInterruptedSweeps(), std::vector<Id>{alive});   // its lock is gone now
     }
 
     void deletingARunDeletesItsTrial()

@@ -13,16 +13,17 @@ namespace flightdeck::store {
 
 namespace {
 
-std::filesystem::path lockPath(const std::filesystem::path& folder, Id runId)
+std::filesystem::path lockPath(const std::filesystem::path& folder, Id runId, const char* kind = "run")
 {
-    return folder / "locks" / ("run-" + std::to_string(runId) + ".lock");
+    return folder / "locks" / (std::string(kind) + "-" + std::to_string(runId) + ".lock");
 }
 
 constexpr const char* kFailedTag = "flightdeck-run-failed\n";
 
 }  // namespace
 
-RunLock::RunLock(const Project& project, Id runId) : path_(lockPath(project.folder(), runId))
+RunLock::RunLock(const Project& project, Id runId, const char* kind)
+    : path_(lockPath(project.folder(), runId, kind))
 {
     std::error_code ec;
     std::filesystem::create_directories(path_.parent_path(), ec);
@@ -94,9 +95,9 @@ RunLock::~RunLock()
     ::close(fd_);
 }
 
-bool RunLock::isHeld(const std::filesystem::path& projectFolder, Id runId)
+bool RunLock::isHeld(const std::filesystem::path& projectFolder, Id runId, const char* kind)
 {
-    const auto path = lockPath(projectFolder, runId);
+    const auto path = lockPath(projectFolder, runId, kind);
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return false;   // never locked, or released and removed

@@ -3,6 +3,7 @@
 #include "SqlHelpers.h"
 #include "flightdeck/store/MetricKeys.h"
 #include "flightdeck/store/Project.h"
+#include "flightdeck/store/RunLock.h"
 
 #include <sqlite3.h>
 
@@ -119,6 +120,25 @@ void SweepRepository::finish(Id sweepId, RunStatus status)
         .run();
     if (sqlite3_changes(db.handle()) == 0)
         sql::notFound("sweep", sweepId);
+}
+
+std::vector<Id> SweepRepository::markInterruptedSweeps(double graceSeconds)
+{
+    auto& db = project_.db();
+    std::vector<Id> gone;
+    {
+        auto st = db.prepare("SELECT id FROM sweeps WHERE status = 'running' AND created_at < ?");
+        st.bind(1, unixTimeNow() - graceSeconds);
+        while (st.step())
+            if (!RunLock::isHeld(project_.folder(), st.int64(0), "sweep"))
+                gone.push_back(st.int64(0));
+    }
+    for (const Id id : gone)
+        db.prepare("UPDATE sweeps SET status = ? WHERE id = ? AND status = 'running'")
+            .bind(1, runStatusName(RunStatus::Interrupted))
+            .bind(2, id)
+            .run();
+    return gone;
 }
 
 SweepRecord SweepRepository::sweep(Id sweepId)

@@ -4,6 +4,7 @@
 #include "flightdeck/store/DatasetRepository.h"
 #include "flightdeck/store/MetricKeys.h"
 #include "flightdeck/store/Project.h"
+#include "flightdeck/store/RunLock.h"
 #include "flightdeck/store/RunRepository.h"
 #include "flightdeck/store/SweepRepository.h"
 
@@ -63,6 +64,8 @@ SweepResult SweepRunner::run(const SweepPlan& plan, store::Id versionId, store::
     record.versionId = versionId;
     record.splitId = splitId;
     result.sweepId = sweeps.create(record);
+    // Held while the sweep runs: if the process dies, the sweep reads as interrupted.
+    const store::RunLock lock(project_, result.sweepId, "sweep");
     const std::string sweepName = sweeps.sweep(result.sweepId).name;
     if (callbacks.onSweepStarted)
         callbacks.onSweepStarted(result.sweepId, static_cast<int>(trials.size()));

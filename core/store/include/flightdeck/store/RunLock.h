@@ -2,6 +2,7 @@
 // Marks a run as owned by a live process: an flock(2) on <project>/locks/run-<id>.lock, held for
 // the run's life. The kernel releases it when the process dies however it dies (crash, kill,
 // power cut), so a run still "running" in the database whose lock is free was interrupted.
+// A sweep takes the same kind of lock (kind "sweep": <project>/locks/sweep-<id>.lock).
 #include "flightdeck/store/Records.h"
 
 #include <filesystem>
@@ -15,7 +16,7 @@ class Project;
 class RunLock {
 public:
     // Throws Error(FileUnwritable) when the lock file cannot be created.
-    RunLock(const Project& project, Id runId);
+    RunLock(const Project& project, Id runId, const char* kind = "run");
     ~RunLock();
     RunLock(const RunLock&) = delete;
     RunLock& operator=(const RunLock&) = delete;
@@ -27,7 +28,7 @@ public:
     bool recordFailure(const std::string& reason) noexcept;
 
     // True while some process (this one included) holds the run's lock.
-    static bool isHeld(const std::filesystem::path& projectFolder, Id runId);
+    static bool isHeld(const std::filesystem::path& projectFolder, Id runId, const char* kind = "run");
     // The reason recordFailure left for a run, if any.
     static std::optional<std::string> recordedFailure(const std::filesystem::path& projectFolder,
                                                       Id runId);

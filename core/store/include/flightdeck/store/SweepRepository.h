@@ -44,6 +44,10 @@ public:
 
     Id create(const SweepRecord& sweep);   // id and a 0 createdAt are filled in
     void finish(Id sweepId, RunStatus status);
+    // Sweeps still "running" whose runner is gone (its RunLock of kind "sweep" is free) become
+    // "interrupted"; those created within `graceSeconds` are left alone (their runner may not
+    // have taken its lock yet). Returns the ids it marked.
+    std::vector<Id> markInterruptedSweeps(double graceSeconds = 30);
     SweepRecord sweep(Id sweepId);          // NotFound if absent
     std::vector<SweepRecord> sweeps();      // newest first
 
