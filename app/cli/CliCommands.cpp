@@ -14,6 +14,7 @@
 #include "flightdeck/store/ProjectCheck.h"
 #include "flightdeck/store/RunRepository.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -75,12 +76,22 @@ store::DatasetVersionRecord importInto(store::Project& project, const std::strin
     const auto table = data::importCsv(csv, options);
     const data::DatasetTask chosen = detect ? data::detectTableTask(table) : asked;
     const std::string dataset = name.empty() ? std::filesystem::path(csv).stem().string() : name;
-    auto version = data::DatasetCatalog(project).addVersion(dataset, table, csv, chosen);
-    std::cout << "imported " << csv << ": " << table.rows() << " rows, " << table.cols()
+    data::DatasetCatalog catalog(project);
+    const bool seenBefore = catalog.versionWithContent(table).has_value();
+    auto version = catalog.addVersion(dataset, table, csv, chosen);
+    const auto unlabeled = chosen == data::DatasetTask::TableClassification
+                               ? std::count_if(table.labels.begin(), table.labels.end(), [](auto l) { return l < 0; })
+                               : 0;
+    std::cout << "imported " << csv << ": " << table.rows() << " rows"
+              << (unlabeled > 0 ? " (" + std::to_string(unlabeled) + " unlabeled)" : std::string()) << ", "
+              << table.cols()
               << " features, " << table.classes.size()
               << (chosen == data::DatasetTask::TableRegression ? " distinct values" : " classes")
               << ", task " << data::taskName(chosen) << (detect ? " (detected)" : "")
               << " -> dataset version " << version.id << " (" << shortHash(version.hash) << ")\n";
+    if (seenBefore)
+        std::cout << "already imported: this content is version " << version.id
+                  << "; nothing new was stored\n";
     if (version.task != data::taskName(chosen))
         std::cerr << "warning: this content was imported before as version " << version.id
                   << " with task " << version.task << "; a version keeps its task (import it "

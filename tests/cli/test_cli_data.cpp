@@ -106,6 +106,22 @@ private Q_SLOTS:
         QVERIFY2(typo.err.contains(QLatin1String("expected classification, regression or image")),
                  qPrintable(typo.err));
     }
+
+    // A blank label is an unlabeled row, said in the summary; the same content again is named.
+    void blankLabelsAndReimport()
+    {
+        const QString file = dir_.filePath(QStringLiteral("blank.csv"));
+        writeText(file, "a,b,label\n1,2,x\n3,4,\n5,6,y\n7,8,x\n9,1,\n");
+        const CliResult first = runCli({QStringLiteral("import"), project_, file, QStringLiteral("--name"),
+                                        QStringLiteral("blank")});
+        CLI_OK(first);
+        QVERIFY2(first.out.contains(QLatin1String(": 5 rows (2 unlabeled), 2 features, 2 classes")), qPrintable(first.out));
+        QVERIFY2(!first.out.contains(QLatin1String("already imported")), qPrintable(first.out));
+        const CliResult again = runCli({QStringLiteral("import"), project_, file, QStringLiteral("--name"),
+                                        QStringLiteral("blank")});
+        CLI_OK(again);
+        QVERIFY2(again.out.contains(QLatin1String("already imported: this content is version")), qPrintable(again.out));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliData)
