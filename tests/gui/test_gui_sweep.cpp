@@ -141,6 +141,9 @@ private Q_SLOTS:
         });
         start->click();
         QVERIFY(dialog->controller()->isRunning());
+        panel.startTraining();   // one trainer at a time
+        QVERIFY(!controller_->isRunning());
+        QCOMPARE(child<QLabel>(&panel, "trainingStatusLabel")->text(), QStringLiteral("A run is already in progress."));
         sinceTick.start();
         ticker.start();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->controller()->isRunning(), 180000);

@@ -165,7 +165,8 @@ void TrainingPanel::loadRecipe(qint64 fromRunId, const flightdeck::train::TrainC
 
 void TrainingPanel::startTraining()
 {
-    if (controller_->isRunning()) {
+    // One trainer at a time: two would only split the cores between them.
+    if (controller_->isRunning() || (sweepDialog_ && sweepDialog_->controller()->isRunning())) {
         setStatus(tr("A run is already in progress."), true);
         return;
     }
@@ -198,6 +199,8 @@ void TrainingPanel::openSweep()
 {
     if (const QString missing = missingRequirement(); !missing.isEmpty())
         return setStatus(missing, true);
+    if (controller_->isRunning() && !sweepDialog_)
+        return setStatus(tr("A run is already in progress."), true);
     if (!sweepDialog_) {
         form_->commitInput();
         auto config = form_->config();
