@@ -163,6 +163,38 @@ private Q_SLOTS:
         QCOMPARE(plot.drawnBuckets(0).size(), drawn);
     }
 
+    // A finished run is drawn first from its stored summary (what the trainer writes when a run
+    // ends): the spike is in it, and the whole series replaces it when its read is done.
+    void finishedRunDrawsFromItsSummaryFirst()
+    {
+        constexpr std::size_t kSteps = 400'000;
+        const qint64 run = addRun(session_->project(), "summarized", kSteps, [](std::size_t i) {
+            return i == 123'456 ? 40.0 : std::sin(static_cast<double>(i) / 5000.0);
+        });
+        store::RunRepository(session_->project()).summarizeMetrics(run);
+        const SeriesKey key{run, kLoss, XAxis::Step};
+        std::vector<std::size_t> sizesShown;
+        std::vector<double> maxShown;
+        auto c = connect(store_, &MetricSeriesStore::seriesLoaded, this, [&](qint64 id) {
+            if (id != run)
+                return;
+            sizesShown.push_back(store_->series(key)->size());
+            double top = -INFINITY;
+            for (const Bucket& b : store_->query(key, 0, kSteps, 1000))
+                top = std::max(top, b.max);
+            maxShown.push_back(top);
+        });
+        store_->request({key});
+        QTRY_VERIFY_WITH_TIMEOUT(store_->isComplete(key), 30000);
+        disconnect(c);
+        QCOMPARE(sizesShown.size(), std::size_t(2));
+        QVERIFY2(sizesShown[0] <= 4 * store::RunRepository::kSummaryBuckets,
+                 qPrintable(QString::number(sizesShown[0])));
+        QCOMPARE(sizesShown[1], kSteps);
+        QCOMPARE(maxShown[0], 40.0);   // the spike is in the first draw
+        QCOMPARE(maxShown[1], 40.0);
+    }
+
     void liveAppendsShowUp()
     {
         store::RunRecord record;

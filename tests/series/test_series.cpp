@@ -1,6 +1,7 @@
 // core/series: the pyramid's buckets against a brute-force pass at every level, queries that
 // never hide a spike, and TensorBoard's smoothing on known series (NaN, constant).
 #include "flightdeck/common/Error.h"
+#include "flightdeck/series/ExtremesDecimation.h"
 #include "flightdeck/series/SeriesPyramid.h"
 #include "flightdeck/series/Smoothing.h"
 
@@ -141,6 +142,54 @@ private Q_SLOTS:
         QCOMPARE(p.query(10, 19, 100).size(), std::size_t(10));
         QVERIFY(p.query(5, 4, 10).empty());
         QVERIFY_THROWS_EXCEPTION(Error, p.append(3, 0));   // x went backwards
+    }
+
+    // What a first draw reads of a finished run: every run of points keeps its first, lowest,
+    // highest and last point, so the band over those runs equals the whole series' band.
+    void extremesDecimationKeepsEveryRunsBand()
+    {
+        std::mt19937 rng(11);
+        std::normal_distribution<double> noise(0, 1);
+        for (const std::size_t n : {std::size_t(0), std::size_t(7), std::size_t(4096), std::size_t(100003)}) {
+            std::vector<double> v(n);
+            for (auto& x : v)
+                x = noise(rng);
+            if (n > 100) {
+                v[n / 3] = 1e6;   // a spike
+                v[n / 2] = std::numeric_limits<double>::quiet_NaN();
+                v[n - 5] = -1e6;
+            }
+            const std::size_t buckets = 512;
+            const auto kept = series::keepExtremes(v.data(), n, buckets);
+            QVERIFY(kept.size() <= std::max(n, std::size_t(0)) && kept.size() <= std::max(n, 4 * buckets));
+            QVERIFY(std::is_sorted(kept.begin(), kept.end()));
+            QVERIFY(std::adjacent_find(kept.begin(), kept.end()) == kept.end());
+            if (n <= 4 * buckets) {
+                QCOMPARE(kept.size(), n);
+                continue;
+            }
+            for (std::size_t b = 0; b < buckets; ++b) {
+                const std::size_t begin = b * n / buckets, end = (b + 1) * n / buckets;
+                double lo = INFINITY, hi = -INFINITY, keptLo = INFINITY, keptHi = -INFINITY;
+                for (std::size_t i = begin; i < end; ++i)
+                    if (std::isfinite(v[i]))
+                        lo = std::min(lo, v[i]), hi = std::max(hi, v[i]);
+                bool first = false, last = false;
+                for (const std::size_t i : kept) {
+                    if (i < begin || i >= end)
+                        continue;
+                    first |= i == begin;
+                    last |= i == end - 1;
+                    if (std::isfinite(v[i]))
+                        keptLo = std::min(keptLo, v[i]), keptHi = std::max(keptHi, v[i]);
+                }
+                QVERIFY(first && last);
+                QCOMPARE(keptLo, lo);
+                QCOMPARE(keptHi, hi);
+            }
+            const auto has = [&](std::size_t i) { return std::binary_search(kept.begin(), kept.end(), i); };
+            QVERIFY(has(n / 3) && has(n - 5));
+        }
     }
 
     void smoothingIsTensorBoards()

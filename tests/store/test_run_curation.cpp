@@ -82,7 +82,7 @@ private Q_SLOTS:
             // A project as schema 3 left it: no note, archived or run_tags.
             Project p = Project::create(folder);
             id = addRun(p, "old");
-            p.db().exec("DROP TABLE sweep_runs; DROP TABLE sweeps; "
+            p.db().exec("DROP TABLE metric_summaries; DROP TABLE sweep_runs; DROP TABLE sweeps; "
                         "DROP TABLE run_tags; ALTER TABLE runs DROP COLUMN note; "
                         "ALTER TABLE runs DROP COLUMN archived;");
             p.db().setUserVersion(3);

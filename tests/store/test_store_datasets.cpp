@@ -150,7 +150,7 @@ void TestStoreDatasets::schemaOneMigratesKeepingVersions()
     {
         // Take a fresh project back to what schema 1 looked like, with one imported version.
         Project p = Project::create(folder);
-        p.db().exec("DROP TABLE sweep_runs; DROP TABLE sweeps; "
+        p.db().exec("DROP TABLE metric_summaries; DROP TABLE sweep_runs; DROP TABLE sweeps; "
                     "DROP TABLE run_tags; ALTER TABLE runs DROP COLUMN note; "
                     "ALTER TABLE runs DROP COLUMN archived; "
                     "DROP TABLE alias_events; DROP TABLE alert_rules; "

@@ -148,11 +148,11 @@ private Q_SLOTS:
             Project p = Project::create(folder);
             id = addRun(p, "old");
             RunCurationRepository(p).setTags(id, {"kept"});
-            p.db().exec("DROP TABLE sweep_runs; DROP TABLE sweeps;");
+            p.db().exec("DROP TABLE metric_summaries; DROP TABLE sweep_runs; DROP TABLE sweeps;");
             p.db().setUserVersion(4);
         }
         Project p = Project::open(folder);
-        QCOMPARE(p.schemaVersion(), 5);
+        QCOMPARE(p.schemaVersion(), Project::kSchemaVersion);
         QCOMPARE(RunRepository(p).run(id).name, std::string("old"));
         QCOMPARE(RunCurationRepository(p).get(id).tags, std::vector<std::string>{"kept"});
         SweepRepository sweeps(p);

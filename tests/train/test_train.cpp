@@ -178,6 +178,11 @@ void TestTrain::trainsSeparableBlobs()
         if (i > 0)
             QVERIFY(loss[i].wallTime >= loss[i - 1].wallTime);
     }
+    // The run's end wrote the curves' summaries for a plot's first draw (short: whole).
+    const auto summary = runs.metricSummary(result.runId, "train/loss");
+    QCOMPARE(summary.size(), loss.size());
+    QCOMPARE(summary.back().value, loss.back().value);
+    QCOMPARE(runs.metricSummary(result.runId, "val/accuracy").size(), valAcc.size());
     for (std::size_t e = 0; e < valAcc.size(); ++e) {
         QCOMPARE(valAcc[e].epoch, static_cast<int>(e) + 1);
         QCOMPARE(valAcc[e].step, stepsPerEpoch * static_cast<std::int64_t>(e + 1));

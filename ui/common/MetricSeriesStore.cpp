@@ -111,6 +111,7 @@ void MetricSeriesStore::launch(const std::vector<SeriesKey>& all)
     for (const SeriesKey& key : sorted)
         if (series.empty() || series.back() != std::make_pair(key.runId, key.key))
             series.emplace_back(key.runId, key.key);
+    launchSummaries(sorted);
     if (series.size() > 1) {
         const auto half = series[series.size() / 2];
         std::vector<SeriesKey> first, second;
@@ -193,14 +194,82 @@ void MetricSeriesStore::launchOne(const std::vector<SeriesKey>& keys)
             if (loaded)
                 applyLoaded(*loaded);
             else
-                for (const SeriesKey& key : keys)
-                    loading_.erase(key);
+                abandon(keys);
         },
         [this, keys](const QString& message) {
-            for (const SeriesKey& key : keys)
-                loading_.erase(key);
+            abandon(keys);
             Q_EMIT loadFailed(message);
         });
+}
+
+// Queued before the whole series' reads, so on the runner's two threads it is done in
+// milliseconds while they take seconds at a million steps. Runs without a summary (running,
+// interrupted, or from before schema 6) simply wait for their whole series.
+void MetricSeriesStore::launchSummaries(const std::vector<SeriesKey>& keys)
+{
+    std::map<qint64, double> known;
+    for (const SeriesKey& key : keys)
+        if (const auto it = startTimes_.find(key.runId); it != startTimes_.end())
+            known[key.runId] = it->second;
+    runner_->run(
+        tr("Loading curves"),
+        [keys, known](store::Project& project, const std::atomic<bool>& cancel) -> QVariant {
+            auto loaded = std::make_shared<Loaded>();
+            store::RunRepository repo(project);
+            std::map<std::pair<qint64, std::string>, std::vector<store::MetricRecord>> summaries;
+            for (const SeriesKey& key : keys) {
+                if (cancel.load())
+                    return {};
+                auto& points = summaries[{key.runId, key.key}];
+                if (points.empty())
+                    points = repo.metricSummary(key.runId, key.key);
+                if (points.empty())
+                    continue;
+                if (!loaded->startTimes.count(key.runId)) {
+                    const auto t = known.find(key.runId);
+                    loaded->startTimes[key.runId] = t != known.end() ? t->second : repo.run(key.runId).startedAt;
+                }
+                Held& held = loaded->series[key];
+                for (const auto& point : points)
+                    add(held, point, key.axis, loaded->startTimes[key.runId]);
+            }
+            return QVariant::fromValue(loaded);
+        },
+        [this](const QVariant& result) {
+            if (const auto loaded = result.value<std::shared_ptr<Loaded>>())
+                applySummaries(*loaded);
+        },
+        [](const QString&) {
+            // The whole series' read reports what went wrong; a summary is only a head start.
+        });
+}
+
+// A read cancelled or failed: its keys are no longer loading, and a summary shown meanwhile
+// goes too, so the next request reads them again.
+void MetricSeriesStore::abandon(const std::vector<SeriesKey>& keys)
+{
+    for (const SeriesKey& key : keys) {
+        loading_.erase(key);
+        if (coarse_.erase(key) > 0)
+            held_.erase(key);
+    }
+}
+
+void MetricSeriesStore::applySummaries(const Loaded& loaded)
+{
+    for (const auto& [runId, t0] : loaded.startTimes)
+        startTimes_.emplace(runId, t0);
+    std::set<qint64> runs;
+    for (const auto& [key, series] : loaded.series) {
+        // The whole series came first, or the key was dropped meanwhile: nothing to show early.
+        if (held_.count(key) || !loading_.count(key))
+            continue;
+        held_[key] = series;
+        coarse_.insert(key);
+        runs.insert(key.runId);
+    }
+    for (const qint64 runId : runs)
+        Q_EMIT seriesLoaded(runId);
 }
 
 void MetricSeriesStore::applyLoaded(const Loaded& loaded)
@@ -210,6 +279,7 @@ void MetricSeriesStore::applyLoaded(const Loaded& loaded)
     std::set<qint64> runs;
     for (const auto& [key, series] : loaded.series) {
         Held& held = held_[key] = series;
+        coarse_.erase(key);
         runs.insert(key.runId);
         const auto pending = loading_.find(key);
         if (pending == loading_.end())
@@ -300,9 +370,12 @@ void MetricSeriesStore::evict()
             }
         if (oldest == 0)
             return;
-        for (auto it = held_.begin(); it != held_.end();)
-            it = it->first.runId == oldest && !loading_.count(it->first) ? held_.erase(it)
-                                                                          : std::next(it);
+        for (auto it = held_.begin(); it != held_.end();) {
+            const bool drop = it->first.runId == oldest && !loading_.count(it->first);
+            if (drop)
+                coarse_.erase(it->first);
+            it = drop ? held_.erase(it) : std::next(it);
+        }
         runs.erase(oldest);
     }
 }
@@ -311,6 +384,7 @@ void MetricSeriesStore::clear()
 {
     runner_->cancelAll();
     held_.clear();
+    coarse_.clear();
     loading_.clear();
     startTimes_.clear();
     axes_.clear();

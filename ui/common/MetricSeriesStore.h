@@ -59,7 +59,11 @@ public:
     void request(const std::vector<SeriesKey>& keys);
     // Reads the run's held series again (a run another process is writing).
     void reload(qint64 runId);
+    // Held: drawable. A finished run is first held from its stored summary (a few thousand
+    // points that keep every run of points' extremes, RunRepository::metricSummary), while the
+    // whole series is read; complete once that replaced it.
     bool isHeld(const SeriesKey& key) const;
+    bool isComplete(const SeriesKey& key) const { return isHeld(key) && !coarse_.count(key); }
     bool isLoading(const SeriesKey& key) const;
     // nullptr while not held.
     const series::SeriesPyramid* series(const SeriesKey& key) const;
@@ -102,13 +106,17 @@ private:
                     double t0);
     void launch(const std::vector<SeriesKey>& keys);
     void launchOne(const std::vector<SeriesKey>& keys);
+    void launchSummaries(const std::vector<SeriesKey>& keys);
     void applyLoaded(const Loaded& loaded);
+    void applySummaries(const Loaded& loaded);
+    void abandon(const std::vector<SeriesKey>& keys);
     void touch(qint64 runId);
     void evict();
 
     ProjectSession* session_;
     TaskRunner* runner_;
     std::map<SeriesKey, Held> held_;
+    std::set<SeriesKey> coarse_;              // held from a summary, the whole series on its way
     // Live points that came while their series was being read: applied after it, past its step.
     std::map<SeriesKey, std::vector<flightdeck::store::MetricRecord>> loading_;
     std::map<qint64, double> startTimes_;     // t0 of relative time per run

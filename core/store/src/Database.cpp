@@ -197,6 +197,12 @@ std::string Statement::text(int column) const
     return std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
+std::string Statement::blob(int column) const
+{
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+}
+
 std::optional<std::int64_t> Statement::optionalInt64(int column) const
 {
     if (isNull(column))

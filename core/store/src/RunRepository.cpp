@@ -100,6 +100,8 @@ void RunRepository::appendMetrics(Id runId, const std::vector<MetricRecord>& met
         return;
     auto& db = project_.db();
     Transaction tx(db);
+    // A summary covers the metrics as they were; more of them make it stale.
+    db.prepare("DELETE FROM metric_summaries WHERE run_id = ?").bind(1, runId).run();
     // One prepared statement reused for the whole batch: training calls this every few steps,
     // and re-parsing the SQL per row would cost more than the insert itself.
     auto st = db.prepare("INSERT INTO metrics (run_id, key, step, epoch, wall_time, value) "
@@ -216,10 +218,11 @@ void RunRepository::reopenRun(Id runId)
 
 void RunRepository::deleteMetricsAfter(Id runId, std::int64_t step)
 {
-    project_.db().prepare("DELETE FROM metrics WHERE run_id = ? AND step > ?")
-        .bind(1, runId)
-        .bind(2, step)
-        .run();
+    auto& db = project_.db();
+    Transaction tx(db);
+    db.prepare("DELETE FROM metric_summaries WHERE run_id = ?").bind(1, runId).run();
+    db.prepare("DELETE FROM metrics WHERE run_id = ? AND step > ?").bind(1, runId).bind(2, step).run();
+    tx.commit();
 }
 
 std::vector<std::string> RunRepository::replaceArtifact(const ArtifactRecord& artifact)

@@ -232,9 +232,24 @@ CREATE TABLE sweep_runs (
 );
 )sql";
 
+// Version 6: a run's curves cut down for a plot's first draw (RunRepository::summarizeMetrics):
+// reading 4 x 1,000,000 metric rows takes seconds, a summary's few thousand points per key
+// milliseconds. Packed points (step int64, epoch int32, wall_time and value float64, host byte
+// order); `points` is how many metric rows it summarizes. Dropped whenever the run's metrics
+// change, so one that exists is current.
+constexpr const char* kVersion6 = R"sql(
+CREATE TABLE metric_summaries (
+    run_id  INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    key     TEXT NOT NULL,
+    points  INTEGER NOT NULL,
+    data    BLOB NOT NULL,
+    PRIMARY KEY (run_id, key)
+);
+)sql";
+
 // Index i holds the step from version i to i + 1.
-constexpr std::array<const char*, 5> kSteps = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                               kVersion5};
+constexpr std::array<const char*, 6> kSteps = {kVersion1, kVersion2, kVersion3, kVersion4,
+                                               kVersion5, kVersion6};
 
 [[noreturn]] void refuse(ErrorCode code, const std::filesystem::path& file, std::string detail)
 {

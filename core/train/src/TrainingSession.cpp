@@ -300,7 +300,18 @@ RunResult TrainingSession::finish(bool stopped)
         params["stopped_early_at_epoch"] = std::to_string(*result_.stoppedEarlyAtEpoch);
     runs_.setParams(runId_, params);
     runs_.finishRun(runId_, result_.status);
+    summarizeCurves();
     return result_;
+}
+
+void TrainingSession::summarizeCurves()
+{
+    // A cache for the plots' first draw: a run whose summary cannot be written (a full disk)
+    // is still a finished run, drawn from its metrics.
+    try {
+        runs_.summarizeMetrics(runId_);
+    } catch (...) {
+    }
 }
 
 void TrainingSession::fail(const std::string& message)
@@ -314,6 +325,7 @@ void TrainingSession::fail(const std::string& message)
     }
     try {
         runs_.finishRun(runId_, store::RunStatus::Failed, message);
+        summarizeCurves();
     } catch (...) {
         // The database cannot take it now (a full disk): the lock file's reserved space
         // carries the reason until the project is next checked.

@@ -74,6 +74,7 @@ private:
     void restore(const std::string& bytes);
     RunResult finish(bool cancelled);
     void fail(const std::string& message);
+    void summarizeCurves();   // after the run ended: RunRepository::summarizeMetrics, best effort
 
     store::Project& project_;
     TrainCallbacks callbacks_;

@@ -59,6 +59,7 @@ public:
     std::int64_t int64(int column) const;
     double real(int column) const;
     std::string text(int column) const;
+    std::string blob(int column) const;   // the bytes as stored
     std::optional<std::int64_t> optionalInt64(int column) const;
 
 private:

@@ -15,7 +15,7 @@ class Project {
 public:
     // The schema version this build writes. Opening a project with a larger user_version is
     // refused (ErrorCode::NewerSchema); a smaller one is migrated forward in one transaction.
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     // Creates the folder if needed. Refuses (NotAProject) a folder that already holds a
     // project.db that is not ours, and (FileUnwritable) a folder it cannot write.

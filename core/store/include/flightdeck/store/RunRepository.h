@@ -24,6 +24,16 @@ public:
     // All points of one key ordered by step; key "" returns every key.
     std::vector<MetricRecord> metrics(Id runId, const std::string& key = {});
     std::vector<std::string> metricKeys(Id runId);
+    // A run's curves cut down for a plot's first draw (series::keepExtremes: every run of
+    // points keeps its first, lowest, highest and last point, so no spike is lost), one per key,
+    // at most kSummaryBuckets runs each. The trainer writes them when a run ends, a plot that
+    // read a whole series may too; appending or deleting metrics drops them, so a summary always
+    // covers exactly the metrics there are. One transaction; MetricSummaries.cpp.
+    static constexpr std::size_t kSummaryBuckets = 2048;
+    void summarizeMetrics(Id runId);
+    void summarizeMetrics(Id runId, const std::string& key, const std::vector<MetricRecord>& points);
+    // The key's summary, points ordered by step with `key` filled; empty when there is none.
+    std::vector<MetricRecord> metricSummary(Id runId, const std::string& key);
     void finishRun(Id runId, RunStatus status, const std::string& error = {});
     // A resumed run is running again: no end time, no error.
     void reopenRun(Id runId);
