@@ -192,6 +192,71 @@
         <source>(%1)</source>
         <translation>(%1)</translation>
     </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="44"/>
+        <source>architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="45"/>
+        <source>dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="46"/>
+        <source>dataset version</source>
+        <translation>Datensatzversion</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="47"/>
+        <source>split</source>
+        <translation>Aufteilung</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="48"/>
+        <source>run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="49"/>
+        <source>sweep</source>
+        <translation>Sweep</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="50"/>
+        <source>sweep run</source>
+        <translation>Sweep-Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="51"/>
+        <source>alert rule</source>
+        <translation>Alarmregel</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="52"/>
+        <source>model alias</source>
+        <translation>Modell-Alias</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="53"/>
+        <source>model artifact</source>
+        <translation>Modellartefakt</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="54"/>
+        <source>registered model</source>
+        <translation>registriertes Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="72"/>
+        <source>Not found: %1.</source>
+        <translation>Nicht gefunden: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ErrorText.cpp" line="73"/>
+        <source>Not found: %1 %2.</source>
+        <translation>Nicht gefunden: %1 %2.</translation>
+    </message>
 </context>
 <context>
     <name>GraphRemoveNodesCommand</name>
@@ -996,11 +1061,6 @@ Intra-op-Threads: %5</translation>
         <translation>Der ausgewählten Klasse eine Taste zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="145"/>
-        <source>%1 (%2%)</source>
-        <translation>%1 (%2 %)</translation>
-    </message>
-    <message>
         <location filename="../ui/labeling/ClassBar.cpp" line="172"/>
         <source>Add class</source>
         <translation>Klasse hinzufügen</translation>
@@ -1057,6 +1117,11 @@ Intra-op-Threads: %5</translation>
         <location filename="../ui/labeling/ClassBar.cpp" line="237"/>
         <source>Show only this class</source>
         <translation>Nur diese Klasse anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/ClassBar.cpp" line="147"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2220,6 +2285,41 @@ Intra-op-Threads: %5</translation>
         <source>Exported version %1 of “%2” to %3</source>
         <translation>Version %1 von „%2“ nach %3 exportiert</translation>
     </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="251"/>
+        <source>Export this run?</source>
+        <translation>Diesen Lauf exportieren?</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="256"/>
+        <source>Export Anyway</source>
+        <translation>Trotzdem exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="274"/>
+        <source>Run #%1 was cancelled: its model is the one from the epoch it stopped at, not a finished training.</source>
+        <translation>Lauf #%1 wurde abgebrochen: Sein Modell stammt aus der Epoche, in der er anhielt, nicht aus einem abgeschlossenen Training.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="278"/>
+        <source>Run #%1 was interrupted: its model is its last checkpoint, not a finished training.</source>
+        <translation>Lauf #%1 wurde unterbrochen: Sein Modell ist der letzte Checkpoint, nicht ein abgeschlossenes Training.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="282"/>
+        <source>Run #%1 failed: its model may be incomplete.</source>
+        <translation>Lauf #%1 ist fehlgeschlagen: Sein Modell ist möglicherweise unvollständig.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="289"/>
+        <source>Run #%1 was never evaluated: nobody has measured it on held-out rows, and its model card will have no test metrics.</source>
+        <translation>Lauf #%1 wurde nie evaluiert: Niemand hat ihn auf zurückgehaltenen Zeilen gemessen, und seine Modellkarte wird keine Testmetriken enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/ExportPanel.cpp" line="293"/>
+        <source>Export it anyway?</source>
+        <translation>Trotzdem exportieren?</translation>
+    </message>
 </context>
 <context>
     <name>flightdeck::ui::GraphDocument</name>
@@ -2727,21 +2827,6 @@ Aktivierungsspeicher pro Sample: %4</translation>
         <source>from the file name</source>
         <translation>aus dem Dateinamen</translation>
     </message>
-    <message>
-        <location filename="../ui/data/ImportBar.cpp" line="89"/>
-        <source>Label column:</source>
-        <translation>Label-Spalte:</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/ImportBar.cpp" line="90"/>
-        <source>chosen in the import wizard</source>
-        <translation>wird im Import-Assistenten gewählt</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/ImportBar.cpp" line="91"/>
-        <source>The column the import wizard proposes as the label; empty = the first column named label, class, target or y, else the last</source>
-        <translation>Die Spalte, die der Import-Assistent als Label vorschlägt; leer = die erste Spalte namens label, class, target oder y, sonst die letzte</translation>
-    </message>
 </context>
 <context>
     <name>flightdeck::ui::LabelingDocument</name>
@@ -3050,11 +3135,6 @@ Aktivierungsspeicher pro Sample: %4</translation>
         <source>Choose a dataset version in the Data panel to label it.</source>
         <translation>Wählen Sie im Datenbereich eine Datensatzversion aus, um sie zu annotieren.</translation>
     </message>
-    <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="358"/>
-        <source>Labeled %1 of %2 (%3%) · verified %4</source>
-        <translation>Mit Label: %1 von %2 (%3 %) · geprüft: %4</translation>
-    </message>
     <message numerus="yes">
         <location filename="../ui/labeling/LabelingPanel.cpp" line="365"/>
         <source>This session: %n item(s), %1 per minute, %2 s per item</source>
@@ -3062,6 +3142,11 @@ Aktivierungsspeicher pro Sample: %4</translation>
             <numerusform>Diese Sitzung: %n Element, %1 pro Minute, %2 s pro Element</numerusform>
             <numerusform>Diese Sitzung: %n Elemente, %1 pro Minute, %2 s pro Element</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="360"/>
+        <source>Labeled %1 of %2 (%3) · verified %4</source>
+        <translation>Mit Label: %1 von %2 (%3) · geprüft: %4</translation>
     </message>
 </context>
 <context>
@@ -3564,6 +3649,16 @@ Aktivierungsspeicher pro Sample: %4</translation>
         <source>&amp;About Flightdeck</source>
         <translation>Ü&amp;ber Flightdeck</translation>
     </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="119"/>
+        <source>Import a CSV or TSV file through the import wizard</source>
+        <translation>Eine CSV- oder TSV-Datei mit dem Import-Assistenten importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="120"/>
+        <source>Open or create a project first</source>
+        <translation>Öffnen oder erstellen Sie zuerst ein Projekt</translation>
+    </message>
 </context>
 <context>
     <name>flightdeck::ui::MainWindow</name>
@@ -3833,9 +3928,9 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <translation>Vorhersage mit Lauf #%1</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ModelAssist.cpp" line="186"/>
-        <source>The model agrees with %1% of the %2 labels; %3 unlabeled items, %4 of them at the confidence threshold or above.</source>
-        <translation>Das Modell stimmt mit %1 % der %2 Labels überein; %3 Elemente ohne Label, davon %4 mit einer Konfidenz ab dem Schwellenwert.</translation>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="188"/>
+        <source>The model agrees with %1 of the %2 labels; %3 unlabeled items, %4 of them at the confidence threshold or above.</source>
+        <translation>Das Modell stimmt mit %1 der %2 Labels überein; %3 Elemente ohne Label, davon %4 mit einer Konfidenz ab dem Schwellenwert.</translation>
     </message>
 </context>
 <context>
@@ -5142,6 +5237,21 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <source>%1 now points at %2 (was %3).</source>
         <translation>%1 zeigt jetzt auf %2 (vorher %3).</translation>
     </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="85"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="85"/>
+        <source>Score</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryView.cpp" line="273"/>
+        <source>Reading the registry&apos;s scores</source>
+        <translation>Bewertungen der Registry werden gelesen</translation>
+    </message>
 </context>
 <context>
     <name>flightdeck::ui::RegressionView</name>
@@ -5623,9 +5733,9 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleListModel.cpp" line="127"/>
-        <source>model: %1 (%2%)</source>
-        <translation>Modell: %1 (%2 %)</translation>
+        <location filename="../ui/labeling/SampleListModel.cpp" line="129"/>
+        <source>model: %1 (%2)</source>
+        <translation>Modell: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -6428,6 +6538,266 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <location filename="../app/gui/main.cpp" line="59"/>
         <source>Open the prediction log &lt;file&gt; in the monitoring dashboard.</source>
         <translation>Das Vorhersageprotokoll &lt;file&gt; im Überwachungs-Dashboard öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::DatasetActions</name>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="107"/>
+        <source>&amp;Delete Version…</source>
+        <translation>Version &amp;löschen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="107"/>
+        <source>&amp;Delete Dataset…</source>
+        <translation>Datensatz &amp;löschen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="121"/>
+        <source>Rename Dataset</source>
+        <translation>Datensatz umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="122"/>
+        <source>New name of “%1”:</source>
+        <translation>Neuer Name für „%1“:</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="140"/>
+        <source>A dataset needs a name.</source>
+        <translation>Ein Datensatz braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="142"/>
+        <source>A dataset named “%1” exists already.</source>
+        <translation>Es gibt schon einen Datensatz namens „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="152"/>
+        <source>Renaming dataset</source>
+        <translation>Datensatz wird umbenannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="169"/>
+        <source>Renamed the dataset to “%1”.</source>
+        <translation>Datensatz in „%1“ umbenannt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="173"/>
+        <source>Could not rename the dataset: %1</source>
+        <translation>Der Datensatz konnte nicht umbenannt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="185"/>
+        <source>version %1 of “%2”</source>
+        <translation>Version %1 von „%2“</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="186"/>
+        <source>dataset “%1”</source>
+        <translation>Datensatz „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="190"/>
+        <source>Checking what uses %1</source>
+        <translation>Prüfe, was %1 verwendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="212"/>
+        <source>%1 cannot be deleted.</source>
+        <translation>%1 kann nicht gelöscht werden.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/DatasetActions.cpp" line="214"/>
+        <source>%n run(s) were trained on it.</source>
+        <translation>
+            <numerusform>%n Lauf wurde damit trainiert.</numerusform>
+            <numerusform>%n Läufe wurden damit trainiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/DatasetActions.cpp" line="216"/>
+        <source>%n registered model version(s) come from those runs.</source>
+        <translation>
+            <numerusform>%n registrierte Modellversion stammt aus diesen Läufen.</numerusform>
+            <numerusform>%n registrierte Modellversionen stammen aus diesen Läufen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/DatasetActions.cpp" line="218"/>
+        <source>%n sweep(s) used it.</source>
+        <translation>
+            <numerusform>Von %n Sweep verwendet.</numerusform>
+            <numerusform>Von %n Sweeps verwendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="219"/>
+        <source>Runs keep the data they were trained on, for their lineage and reruns. Delete those runs in Experiments first; a registered run stays while the registry holds it.</source>
+        <translation>Läufe behalten die Daten, mit denen sie trainiert wurden, für ihre Herkunft und Wiederholungen. Löschen Sie diese Läufe zuerst unter Experimente; ein registrierter Lauf bleibt, solange die Registry ihn hält.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="224"/>
+        <source>Delete %1?</source>
+        <translation>%1 löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/DatasetActions.cpp" line="226"/>
+        <source>Its %n version(s) go with it.</source>
+        <translation>
+            <numerusform>Seine %n Version wird mitgelöscht.</numerusform>
+            <numerusform>Seine %n Versionen werden mitgelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/DatasetActions.cpp" line="228"/>
+        <source>%n split(s) go with it.</source>
+        <translation>
+            <numerusform>%n Aufteilung wird mitgelöscht.</numerusform>
+            <numerusform>%n Aufteilungen werden mitgelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/DatasetActions.cpp" line="230"/>
+        <source>%n label edit(s) go with it.</source>
+        <translation>
+            <numerusform>%n Label-Änderung wird mitgelöscht.</numerusform>
+            <numerusform>%n Label-Änderungen werden mitgelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/DatasetActions.cpp" line="232"/>
+        <source>%n version(s) made from it stay, without the link to it.</source>
+        <translation>
+            <numerusform>%n daraus erstellte Version bleibt, ohne Verweis darauf.</numerusform>
+            <numerusform>%n daraus erstellte Versionen bleiben, ohne Verweis darauf.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="233"/>
+        <source>No run used it. This cannot be undone.</source>
+        <translation>Kein Lauf hat damit trainiert. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="243"/>
+        <source>Delete Version</source>
+        <translation>Version löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="243"/>
+        <source>Delete Dataset</source>
+        <translation>Datensatz löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="253"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="271"/>
+        <source>Deleting %1</source>
+        <translation>Lösche %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="295"/>
+        <source>Deleted %1.</source>
+        <translation>%1 gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="299"/>
+        <source>Could not delete: %1</source>
+        <translation>Löschen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="305"/>
+        <source>&amp;Rename Dataset…</source>
+        <translation>Datensatz &amp;umbenennen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="306"/>
+        <source>Rename the selected dataset (undo with Edit &gt; Undo)</source>
+        <translation>Den gewählten Datensatz umbenennen (rückgängig mit Bearbeiten &gt; Rückgängig)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="307"/>
+        <source>Copy Version &amp;Id</source>
+        <translation>Versions-&amp;ID kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="308"/>
+        <source>Copy Content &amp;Hash</source>
+        <translation>Inhalts-&amp;Hash kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>RenameDatasetCommand</name>
+    <message>
+        <location filename="../ui/data/RenameDatasetCommand.h" line="21"/>
+        <source>Rename dataset &quot;%1&quot; to &quot;%2&quot;</source>
+        <translation>Datensatz „%1“ in „%2“ umbenennen</translation>
+    </message>
+</context>
+<context>
+    <name>NumberText</name>
+    <message>
+        <location filename="../ui/common/NumberText.cpp" line="23"/>
+        <location filename="../ui/common/NumberText.cpp" line="30"/>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/NumberText.cpp" line="32"/>
+        <source>%1 %</source>
+        <comment>a percentage</comment>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryScores</name>
+    <message>
+        <location filename="../ui/export/RegistryScores.cpp" line="44"/>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryScores.cpp" line="46"/>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryScores.cpp" line="48"/>
+        <source>training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryScores.cpp" line="58"/>
+        <source>val accuracy %1</source>
+        <translation>Val.-Genauigkeit %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryScores.cpp" line="60"/>
+        <source>not evaluated</source>
+        <translation>nicht evaluiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryScores.cpp" line="60"/>
+        <source>not evaluated (%1)</source>
+        <translation>nicht evaluiert (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryScores.cpp" line="62"/>
+        <source>%1 RMSE %2</source>
+        <translation>%1: RMSE %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryScores.cpp" line="63"/>
+        <source>%1 accuracy %2</source>
+        <translation>%1: Genauigkeit %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryScores.cpp" line="64"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 </TS>

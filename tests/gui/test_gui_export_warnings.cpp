@@ -104,7 +104,7 @@ void TestGuiExportWarnings::registryShowsStatusAndScores()
     QCOMPARE(registry->statusText(firstVersion_), QStringLiteral("completed"));
     QTRY_VERIFY(!registry->isReadingScores());
     const QString score = registry->scoreText(firstVersion_);
-    QVERIFY2(score.startsWith(QStringLiteral("test accuracy 93.1%, val accuracy ")), qPrintable(score));
+    QVERIFY2(score.startsWith(QStringLiteral("test accuracy 93.1 %, val accuracy ")), qPrintable(score));
     QVERIFY2(score.endsWith(QLatin1Char('%')), qPrintable(score));
 }
 

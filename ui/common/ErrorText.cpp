@@ -4,9 +4,7 @@
 
 namespace flightdeck::ui {
 
-namespace {
-
-QString summary(flightdeck::ErrorCode code)
+QString ErrorText::summary(flightdeck::ErrorCode code)
 {
     using flightdeck::ErrorCode;
     switch (code) {
@@ -39,7 +37,27 @@ QString summary(flightdeck::ErrorCode code)
     return ErrorText::tr("Error.");
 }
 
-}  // namespace
+QString ErrorText::kindText(const std::string& kind)
+{
+    // The kinds core/store and core/export name in NotFound (sql::notFound and its callers).
+    static const struct { const char* kind; const char* text; } kinds[] = {
+        {"architecture", QT_TR_NOOP("architecture")},
+        {"dataset", QT_TR_NOOP("dataset")},
+        {"dataset version", QT_TR_NOOP("dataset version")},
+        {"split", QT_TR_NOOP("split")},
+        {"run", QT_TR_NOOP("run")},
+        {"sweep", QT_TR_NOOP("sweep")},
+        {"sweep run", QT_TR_NOOP("sweep run")},
+        {"alert rule", QT_TR_NOOP("alert rule")},
+        {"model alias", QT_TR_NOOP("model alias")},
+        {"model artifact", QT_TR_NOOP("model artifact")},
+        {"registered model", QT_TR_NOOP("registered model")},
+    };
+    for (const auto& k : kinds)
+        if (kind == k.kind)
+            return tr(k.text);
+    return QString::fromStdString(kind);
+}
 
 QString ErrorText::message(const flightdeck::ErrorInfo& info)
 {
@@ -48,6 +66,12 @@ QString ErrorText::message(const flightdeck::ErrorInfo& info)
         where = QString::fromStdString(info.file);
         if (info.line > 0)
             where = tr("%1, line %2").arg(where).arg(info.line);
+    }
+    if (info.code == flightdeck::ErrorCode::NotFound && !info.field.empty()) {
+        // field = the kind, detail = the id or name: "Not found: run 12."
+        return info.detail.empty() ? tr("Not found: %1.").arg(kindText(info.field))
+                                   : tr("Not found: %1 %2.")
+                                         .arg(kindText(info.field), QString::fromStdString(info.detail));
     }
     QString text = summary(info.code);
     if (!info.field.empty())

@@ -5,8 +5,12 @@
 #include <QString>
 
 #include <exception>
+#include <string>
 
-namespace flightdeck { struct ErrorInfo; }
+namespace flightdeck {
+struct ErrorInfo;
+enum class ErrorCode;
+}
 
 namespace flightdeck::ui {
 
@@ -14,6 +18,11 @@ class ErrorText {
     Q_DECLARE_TR_FUNCTIONS(ErrorText)
 public:
     static QString message(const flightdeck::ErrorInfo& info);
+    // The sentence for a code; every code has its own (test_error_text holds every code to it).
+    static QString summary(flightdeck::ErrorCode code);
+    // What a NotFound names ("run", "dataset version", ...) in the user's language; a kind
+    // this build does not know is shown as the core wrote it.
+    static QString kindText(const std::string& kind);
     // flightdeck::Error -> message(info()); other exceptions -> their what().
     static QString fromException(const std::exception& e);
 };

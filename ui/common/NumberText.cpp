@@ -28,8 +28,8 @@ QString NumberText::percent(double fraction, int decimals)
 {
     if (!std::isfinite(fraction))
         return tr("n/a");
-    // The sign's spacing is the language's: "93.1%" in English, "93,1 %" in German.
-    return tr("%1%", "a percentage").arg(QLocale().toString(fraction * 100.0, 'f', decimals));
+    // Spaced like the rest of the workbench ("93.1 %"); a language may write it its own way.
+    return tr("%1 %", "a percentage").arg(QLocale().toString(fraction * 100.0, 'f', decimals));
 }
 
 QString NumberText::dateTime(double unixSeconds)

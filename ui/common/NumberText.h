@@ -1,5 +1,5 @@
 #pragma once
-// Numbers, percentages and times as the user's locale writes them ("3,075" and "93.1%" in
+// Numbers, percentages and times as the user's locale writes them ("3,075" and "93.1 %" in
 // English, "3.075" and "93,1 %" in German). Every panel formats through here, so a number
 // never reaches the screen through QString::number or arg(double).
 #include <QCoreApplication>
@@ -14,7 +14,7 @@ public:
     static QString decimal(double value, int decimals);      // 0.125 -> "0.13" / "0,13"
     // A metric without a fixed scale (a loss, an RMSE): 4 significant digits.
     static QString metric(double value);
-    static QString percent(double fraction, int decimals = 1);   // 0.931 -> "93.1%"
+    static QString percent(double fraction, int decimals = 1);   // 0.931 -> "93.1 %"
     static QString dateTime(double unixSeconds);             // short date and time
 };
 

@@ -33,9 +33,17 @@ QString Translations::effectiveLanguage(const QString& language)
 
 void Translations::apply(const QString& language)
 {
+    const QString lang = effectiveLanguage(language);
+    // Numbers and dates follow the language the user reads ("3,075" in a German sentence reads
+    // as three); the system's own locale stays when it speaks that language (en_GB dates).
+    // Set before the translators change: their LanguageChange re-renders the numbers too.
+    // The C locale (a bare environment) counts as English: its numbers are English numbers.
+    const QLocale system = QLocale::system();
+    const QString systemLanguage = system.language() == QLocale::C
+        ? QStringLiteral("en") : system.name().section(QLatin1Char('_'), 0, 0);
+    QLocale::setDefault(systemLanguage == lang ? system : QLocale(lang));
     remove(ownTranslator);
     remove(qtTranslator);
-    const QString lang = effectiveLanguage(language);
     if (lang == QLatin1String("en"))
         return;   // the source strings are English
     ownTranslator = new QTranslator;

@@ -1,6 +1,8 @@
 #include "data/DataPanel.h"
 
 #include "common/ProjectSession.h"
+
+#include "common/NumberText.h"
 #include "common/Settings.h"
 #include "common/TaskRunner.h"
 #include "data/ClassCountsTable.h"
@@ -281,9 +283,9 @@ void DataPanel::createSplit()
             self->splitTable_->selectSplit(splitId);
             self->showMessage(tr("Created split #%1: %2 train, %3 validation, %4 test rows.")
                                   .arg(splitId)
-                                  .arg(result.value(QStringLiteral("train")).toLongLong())
-                                  .arg(result.value(QStringLiteral("val")).toLongLong())
-                                  .arg(result.value(QStringLiteral("test")).toLongLong()),
+                                  .arg(NumberText::count(result.value(QStringLiteral("train")).toLongLong()),
+                                       NumberText::count(result.value(QStringLiteral("val")).toLongLong()),
+                                       NumberText::count(result.value(QStringLiteral("test")).toLongLong())),
                               false);
             Q_EMIT self->splitCreated(splitId);
         },
@@ -369,7 +371,7 @@ void DataPanel::showPreview(const DatasetPreview& preview)
             : tr("Version #%1: first %2 of %3 rows, %4 classes")
                   .arg(preview.versionId)
                   .arg(shown, locale.toString(preview.totalRows))
-                  .arg(preview.classCounts.size()));
+                  .arg(NumberText::count(qint64(preview.classCounts.size()))));
     if (preview.headers.size() <= 8)   // image names and short tables: no wrapped cells
         previewView_->resizeColumnsToContents();
     classCounts_->setCounts(preview.classCounts, preview.totalRows, preview.unlabeled);

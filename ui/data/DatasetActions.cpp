@@ -11,6 +11,7 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QInputDialog>
+#include <QItemSelectionModel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPointer>
@@ -67,7 +68,9 @@ DatasetActions::DatasetActions(ProjectSession* session, TaskRunner* tasks, Datas
     }
     tree_->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(tree_, &QWidget::customContextMenuRequested, this, &DatasetActions::showMenu);
-    connect(tree_, &QTreeWidget::currentItemChanged, this, &DatasetActions::updateEnabled);
+    // The selection model's signal, not the tree's: the tree blocks its own while it reloads and
+    // while the session's version is selected for it, and the keys must follow those too.
+    connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this, &DatasetActions::updateEnabled);
     connect(rename_, &QAction::triggered, this, &DatasetActions::renameCurrent);
     connect(delete_, &QAction::triggered, this, &DatasetActions::deleteCurrent);
     connect(copyId_, &QAction::triggered, this, [this] {

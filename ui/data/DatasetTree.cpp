@@ -1,6 +1,8 @@
 #include "data/DatasetTree.h"
 
 #include "common/ErrorText.h"
+
+#include "common/NumberText.h"
 #include "common/ProjectSession.h"
 
 #include "flightdeck/store/DatasetRepository.h"
@@ -70,8 +72,7 @@ void showClasses(QTreeWidgetItem* item, const QJsonObject& schema, const QString
 
 QString timeText(double unixSeconds)
 {
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(unixSeconds * 1000.0)),
-                              QLocale::ShortFormat);
+    return NumberText::dateTime(unixSeconds);
 }
 }  // namespace
 
@@ -109,7 +110,7 @@ QString DatasetTree::reload()
             auto* top = new QTreeWidgetItem(this);
             top->setText(NameColumn, QString::fromStdString(dataset.name));
             top->setData(NameColumn, DatasetIdRole, static_cast<qlonglong>(dataset.id));
-            top->setText(HashColumn, tr("versions: %1").arg(versions.size()));
+            top->setText(HashColumn, tr("versions: %1").arg(NumberText::count(qint64(versions.size()))));
             top->setText(CreatedColumn, timeText(dataset.createdAt));
             int number = 0;
             for (const auto& version : versions) {

@@ -91,6 +91,9 @@ void SplitForm::retranslateUi()
     valLabel_->setText(tr("Val:"));
     createButton_->setText(tr("Create Split"));
     createButton_->setToolTip(tr("Create a seeded, stratified train/validation/test split"));
+    // A language switch changes the default locale; spin boxes keep the one they were made with.
+    for (QDoubleSpinBox* spin : {trainSpin_, valSpin_})
+        spin->setLocale(QLocale());
     updateTestFraction();
 }
 

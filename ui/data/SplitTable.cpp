@@ -1,6 +1,8 @@
 #include "data/SplitTable.h"
 
 #include "common/ErrorText.h"
+
+#include "common/NumberText.h"
 #include "common/ProjectSession.h"
 
 #include "flightdeck/store/DatasetRepository.h"
@@ -55,9 +57,9 @@ QString SplitTable::reload(qint64 versionId)
             setItem(row, SeedColumn, new QTableWidgetItem(QString::number(split.seed)));
             setItem(row, FractionsColumn,
                     new QTableWidgetItem(QStringLiteral("%1 / %2 / %3")
-                                             .arg(split.trainFraction, 0, 'f', 2)
-                                             .arg(split.valFraction, 0, 'f', 2)
-                                             .arg(split.testFraction, 0, 'f', 2)));
+                                             .arg(NumberText::decimal(split.trainFraction, 2),
+                                                  NumberText::decimal(split.valFraction, 2),
+                                                  NumberText::decimal(split.testFraction, 2))));
             setItem(row, TrainColumn, new QTableWidgetItem(locale.toString(split.trainCount)));
             setItem(row, ValColumn, new QTableWidgetItem(locale.toString(split.valCount)));
             setItem(row, TestColumn, new QTableWidgetItem(locale.toString(split.testCount)));

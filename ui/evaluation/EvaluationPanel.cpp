@@ -1,6 +1,8 @@
 #include "evaluation/EvaluationPanel.h"
 
 #include "common/ErrorText.h"
+
+#include "common/NumberText.h"
 #include "common/ProjectSession.h"
 #include "common/TaskRunner.h"
 #include "evaluation/ConfusionMatrixView.h"
@@ -295,8 +297,7 @@ void EvaluationPanel::render() {
         const QString on = shown_ >= 0 ? tr("On the %1 split").arg(splitText(
                                              QString::fromStdString(evaluations_[shown_].split)))
                                        : QString();
-        accuracyCard_->setValue(locale.toString(report_->accuracy * 100.0, 'f', 2)
-                                    + QStringLiteral(" %"), on);
+        accuracyCard_->setValue(NumberText::percent(report_->accuracy, 2), on);
         macroF1Card_->setValue(locale.toString(report_->macroF1, 'f', 3), on);
         weightedF1Card_->setValue(locale.toString(report_->weightedF1, 'f', 3), on);
         samplesCard_->setValue(locale.toString(static_cast<qlonglong>(report_->samples)), on);

@@ -2,6 +2,8 @@
 
 #include "evaluation/MetricCard.h"
 
+#include "common/NumberText.h"
+
 #include "flightdeck/common/Json.h"
 
 #include <QHBoxLayout>
@@ -56,7 +58,7 @@ void RegressionView::setReport(const std::string& json, const QString& on)
         const auto it = report.find(key);
         if (it != report.end() && it->is_number()) {
             const double value = it->get<double>();
-            card->setValue(percent ? locale.toString(value * 100.0, 'f', 2) + QStringLiteral(" %")
+            card->setValue(percent ? NumberText::percent(value, 2)
                                    : locale.toString(value, 'g', 4),
                            on);
         } else {

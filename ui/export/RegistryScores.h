@@ -27,7 +27,7 @@ class RegistryScores {
     Q_DECLARE_TR_FUNCTIONS(RegistryScores)
 public:
     static RunScores read(flightdeck::store::Project& project, const std::vector<qint64>& runIds);
-    // "test accuracy 93.1%", "test RMSE 0.412", "not evaluated (val accuracy 91.0%)".
+    // "test accuracy 93.1 %", "test RMSE 0.412", "not evaluated (val accuracy 91.0 %)".
     static QString text(const RunScore& score);
 };
 

@@ -1,6 +1,8 @@
 #include "labeling/ClassBar.h"
 
 #include "labeling/ClassKeys.h"
+
+#include "common/NumberText.h"
 #include "labeling/LabelingDocument.h"
 
 #include <QHBoxLayout>
@@ -142,8 +144,7 @@ void ClassBar::refreshCounts()
     for (int row = 0; row < rowsToClass_.size() && row < table_->rowCount(); ++row) {
         const qint64 n = document_->classCount(rowsToClass_[row]);
         if (QTableWidgetItem* item = table_->item(row, 2))
-            item->setText(tr("%1 (%2%)").arg(locale.toString(n))
-                              .arg(100.0 * double(n) / double(total), 0, 'f', 1));
+            item->setText(tr("%1 (%2)").arg(NumberText::count(n), NumberText::percent(double(n) / double(total))));
     }
 }
 

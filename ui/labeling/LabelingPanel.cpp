@@ -1,6 +1,8 @@
 #include "labeling/LabelingPanel.h"
 
 #include "common/ProjectSession.h"
+
+#include "common/NumberText.h"
 #include "common/TaskRunner.h"
 #include "flightdeck/data/LabelHistory.h"
 #include "flightdeck/store/Project.h"
@@ -355,16 +357,16 @@ QString LabelingPanel::statusText() const
         return tr("Choose a dataset version in the Data panel to label it.");
     const QLocale locale;
     const qint64 total = document_->count();
-    QString text = tr("Labeled %1 of %2 (%3%) · verified %4")
-                       .arg(locale.toString(document_->labeledCount()), locale.toString(total))
-                       .arg(100.0 * double(document_->labeledCount()) / double(std::max<qint64>(1, total)), 0, 'f', 1)
-                       .arg(locale.toString(document_->verifiedCount()));
+    QString text = tr("Labeled %1 of %2 (%3) · verified %4")
+                       .arg(NumberText::count(document_->labeledCount()), NumberText::count(total),
+                            NumberText::percent(double(document_->labeledCount()) / double(std::max<qint64>(1, total))),
+                            NumberText::count(document_->verifiedCount()));
     if (sessionItems_ > 0 && sessionClock_.isValid()) {
         const double minutes = std::max(1.0 / 60, double(sessionClock_.elapsed()) / 60000.0);
         text += QLatin1Char('\n')
                 + tr("This session: %n item(s), %1 per minute, %2 s per item", nullptr, int(sessionItems_))
-                      .arg(double(sessionItems_) / minutes, 0, 'f', 0)
-                      .arg(sessionSeconds_ / double(sessionItems_), 0, 'f', 1);
+                      .arg(NumberText::decimal(double(sessionItems_) / minutes, 0),
+                           NumberText::decimal(sessionSeconds_ / double(sessionItems_), 1));
     }
     return text;
 }

@@ -1,6 +1,8 @@
 #include "labeling/ModelAssist.h"
 
 #include "common/ProjectSession.h"
+
+#include "common/NumberText.h"
 #include "common/TaskRunner.h"
 #include "flightdeck/store/Project.h"
 #include "flightdeck/train/VersionPredictor.h"
@@ -183,11 +185,10 @@ void ModelAssist::applyPredictions(std::shared_ptr<const flightdeck::train::Vers
         }
     }
     const QLocale locale;
-    summary_->setText(tr("The model agrees with %1% of the %2 labels; %3 unlabeled items, %4 of "
+    summary_->setText(tr("The model agrees with %1 of the %2 labels; %3 unlabeled items, %4 of "
                          "them at the confidence threshold or above.")
-                          .arg(labeled ? 100.0 * double(agree) / double(labeled) : 0.0, 0, 'f', 1)
-                          .arg(locale.toString(labeled), locale.toString(unlabeled),
-                               locale.toString(sure)));
+                          .arg(NumberText::percent(labeled ? double(agree) / double(labeled) : 0.0),
+                               NumberText::count(labeled), NumberText::count(unlabeled), NumberText::count(sure)));
     retranslateUi();
     Q_EMIT predictionsReady();
 }

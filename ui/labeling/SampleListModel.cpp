@@ -1,6 +1,8 @@
 #include "labeling/SampleListModel.h"
 
 #include "labeling/LabelingDocument.h"
+
+#include "common/NumberText.h"
 #include "flightdeck/train/VersionPredictor.h"
 #include "labeling/ThumbnailCache.h"
 
@@ -124,9 +126,9 @@ QVariant SampleListModel::data(const QModelIndex& index, int role) const
                                           : tr("%1: %2").arg(document_->name(r), className);
         const int predicted = predictedClass(r);
         if (predicted >= 0)
-            tip += QLatin1Char('\n') + tr("model: %1 (%2%)")
-                                          .arg(document_->classes().value(predicted))
-                                          .arg(100.0 * double(predictions_->confidence[std::size_t(r)]), 0, 'f', 0);
+            tip += QLatin1Char('\n') + tr("model: %1 (%2)")
+                                          .arg(document_->classes().value(predicted),
+                                               NumberText::percent(double(predictions_->confidence[std::size_t(r)]), 0));
         return tip;
     }
     case Qt::DecorationRole:

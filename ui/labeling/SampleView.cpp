@@ -1,6 +1,8 @@
 #include "labeling/SampleView.h"
 
 #include "labeling/LabelingDocument.h"
+
+#include "common/NumberText.h"
 #include "labeling/ThumbnailCache.h"
 
 #include <QEvent>
@@ -132,7 +134,7 @@ void SampleView::refreshInfo()
     if (s.verified)
         text += QLatin1Char(' ') + tr("(verified)");
     if (document_->secondsSpent(row_) > 0)
-        text += QLatin1Char(' ') + tr("%1 s spent").arg(double(document_->secondsSpent(row_)), 0, 'f', 1);
+        text += QLatin1Char(' ') + tr("%1 s spent").arg(NumberText::decimal(double(document_->secondsSpent(row_)), 1));
     info_->setText(text);
 }
 

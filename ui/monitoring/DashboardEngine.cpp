@@ -2,6 +2,8 @@
 
 #include "monitoring/DashboardMeasures.h"
 
+#include "common/ErrorText.h"
+
 #include "flightdeck/common/Error.h"
 #include "flightdeck/monitor/ReferenceProfile.h"
 
@@ -55,7 +57,7 @@ bool DashboardEngine::setReference(const std::filesystem::path& path, const std:
         reference_ = std::move(reference);
         return true;
     } catch (const std::exception& e) {
-        referenceError_ = e.what();
+        referenceError_ = ErrorText::fromException(e).toStdString();   // shown as is
         return false;
     }
 }
@@ -141,7 +143,7 @@ std::shared_ptr<const DashboardSnapshot> DashboardEngine::snapshot(std::uint64_t
         }
     } catch (const std::exception& e) {
         // A later record with other feature names: DriftWindows names the columns.
-        s->mismatch = e.what();
+        s->mismatch = ErrorText::fromException(e).toStdString();
         s->drift = {};
         s->rangeDrift.reset();
         s->distributions.clear();

@@ -2,6 +2,8 @@
 
 #include "monitoring/DashboardEngine.h"
 
+#include "common/ErrorText.h"
+
 #include <QPointer>
 #include <QThreadPool>
 #include <QTimer>
@@ -48,7 +50,7 @@ void DashboardWorker::submit(std::function<bool(DashboardEngine&, const std::ato
             if (job(*engine, *cancel) && latest->load() == generation && !cancel->load())
                 snapshot = engine->snapshot(generation);
         } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
+            error = ErrorText::fromException(e);
         } catch (...) {
             cancelled = true;
         }

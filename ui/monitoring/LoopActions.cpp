@@ -1,6 +1,8 @@
 #include "monitoring/LoopActions.h"
 
 #include "common/ProjectSession.h"
+
+#include "common/NumberText.h"
 #include "common/TaskRunner.h"
 
 #include "flightdeck/common/Error.h"
@@ -35,7 +37,7 @@ std::pair<store::Id, std::string> deployed(store::Project& project)
 
 QString percent(double v)
 {
-    return std::isfinite(v) ? QLocale().toString(100.0 * v, 'f', 1) + QStringLiteral(" %") : QStringLiteral("–");
+    return std::isfinite(v) ? NumberText::percent(v) : QStringLiteral("–");
 }
 
 }  // namespace
@@ -190,11 +192,11 @@ void LoopActions::retrain()
             }
             newRun_ = m["run"].toLongLong();
             say(tr("Run %1 (+%2 labeled rows): fresh rows %3 → %4 (%5 rows), old test rows %6 → %7 (%8 rows).")
-                    .arg(newRun_).arg(m["added"].toLongLong())
+                    .arg(newRun_).arg(NumberText::count(m["added"].toLongLong()))
                     .arg(percent(m["freshOld"].toDouble()), percent(m["freshNew"].toDouble()))
-                    .arg(m["freshRows"].toLongLong())
+                    .arg(NumberText::count(m["freshRows"].toLongLong()))
                     .arg(percent(m["oldTestOld"].toDouble()), percent(m["oldTestNew"].toDouble()))
-                    .arg(m["oldRows"].toLongLong()));
+                    .arg(NumberText::count(m["oldRows"].toLongLong())));
             updateButtons();
             Q_EMIT retrained(newRun_);
         },

@@ -1,6 +1,8 @@
 // MonitoringPanel: showing a DashboardSnapshot (construction and actions: MonitoringPanel.cpp).
 #include "monitoring/MonitoringPanel.h"
 
+#include "common/NumberText.h"
+
 #include "common/ProjectSession.h"
 #include "evaluation/MetricCard.h"
 #include "monitoring/AlertRulesView.h"
@@ -149,7 +151,7 @@ void MonitoringPanel::renderCards() {
                                tr("%1 non-empty lines").arg(locale.toString(static_cast<qlonglong>(a->stats.lines))));
         skippedCard_->setValue(locale.toString(static_cast<qlonglong>(a->stats.skipped)));
         skippedCard_->setValueColor(a->stats.skipped > 0 ? QColor(0xe6, 0x6a, 0x00) : QColor());
-        errorRateCard_->setValue(locale.toString(a->errorRate() * 100.0, 'f', 2) + QStringLiteral(" %"),
+        errorRateCard_->setValue(NumberText::percent(a->errorRate(), 2),
                                  tr("%n failed request(s)", "", static_cast<int>(a->errors)));
         errorRateCard_->setValueColor(a->errorRate() > 0.05 ? QColor(0xc6, 0x28, 0x28) : QColor());
         latencyCard_->setValue(tr("%1 ms").arg(locale.toString(a->latencySum / double(a->stats.records), 'f', 1)),
@@ -161,7 +163,7 @@ void MonitoringPanel::renderCards() {
         }
     }
     if (s && s->rangeDrift && s->rangeDrift->evaluated > 0) {
-        driftCard_->setValue(QStringLiteral("%1 / %2").arg(s->rangeDrift->drifted).arg(s->rangeDrift->evaluated),
+        driftCard_->setValue(QStringLiteral("%1 / %2").arg(NumberText::count(s->rangeDrift->drifted), NumberText::count(s->rangeDrift->evaluated)),
                              s->rangeDrift->datasetDrift ? tr("dataset drift") : tr("no dataset drift"));
         driftCard_->setValueColor(s->rangeDrift->datasetDrift ? QColor(0xc6, 0x28, 0x28)
                                   : s->rangeDrift->drifted > 0 ? QColor(0xe6, 0x6a, 0x00) : QColor());
@@ -240,7 +242,7 @@ void MonitoringPanel::renderClasses() {
         gradient.setColorAt(std::min(share, 1.0), bar);
         gradient.setColorAt(std::min(share + 0.0001, 1.0), Qt::transparent);
         gradient.setColorAt(1, Qt::transparent);
-        auto* shareItem = new QTableWidgetItem(locale.toString(share * 100.0, 'f', 1) + QStringLiteral(" %"));
+        auto* shareItem = new QTableWidgetItem(NumberText::percent(share));
         shareItem->setBackground(QBrush(gradient));
         classTable_->setItem(row, 2, shareItem);
     }

@@ -2,6 +2,8 @@
 
 #include "architecture/RenameCommand.h"
 
+#include "common/ErrorText.h"
+
 #include "architecture/graph/GraphClipboard.h"
 #include "architecture/graph/GraphLayout.h"
 #include "architecture/graph/GraphNodeFields.h"
@@ -379,7 +381,7 @@ void GraphDocument::inferShapes()
     } catch (const std::exception& e) {
         // inferGraph reports problems rather than throwing; this is a last line of defence.
         shapes_ = {};
-        shapes_.problems.push_back({std::string(), -1, e.what()});
+        shapes_.problems.push_back({std::string(), -1, ErrorText::fromException(e).toStdString()});
     }
 }
 
