@@ -2182,6 +2182,18 @@ Intra-op-Threads: %5</translation>
         <source>Checking for new runs</source>
         <translation>Suche nach neuen Läufen</translation>
     </message>
+    <message>
+        <source>At &amp;step:</source>
+        <translation>Bei &amp;Schritt:</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Adds each metric&apos;s value at this step (its last point at or before it), to compare runs at the same training budget</source>
+        <translation>Fügt den Wert jeder Metrik bei diesem Schritt hinzu (ihr letzter Punkt bei oder vor ihm), um Läufe beim gleichen Trainingsbudget zu vergleichen</translation>
+    </message>
 </context>
 <context>
     <name>flightdeck::ui::ExportPanel</name>
@@ -5691,6 +5703,14 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <source>The sweep and trial that made the run; ★ marks the sweep&apos;s best run by its objective</source>
         <translation>Sweep und Versuch, aus denen der Lauf stammt; ★ markiert den besten Lauf des Sweeps nach seiner Zielmetrik</translation>
     </message>
+    <message>
+        <source>%1 @ step %2</source>
+        <translation>%1 @ Schritt %2</translation>
+    </message>
+    <message>
+        <source>%1 at step %2 (its last point at or before it): runs compared at the same budget</source>
+        <translation>%1 bei Schritt %2 (ihr letzter Punkt bei oder vor ihm): Läufe beim gleichen Budget verglichen</translation>
+    </message>
 </context>
 <context>
     <name>flightdeck::ui::RunsTable</name>
@@ -5723,6 +5743,10 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <location filename="../ui/experiments/RunRow.cpp" line="34"/>
         <source>Trial %1 of %2</source>
         <translation>Versuch %1 von %2</translation>
+    </message>
+    <message>
+        <source>recorded at step %1 (the last point at or before step %2)</source>
+        <translation>aufgezeichnet bei Schritt %1 (der letzte Punkt bei oder vor Schritt %2)</translation>
     </message>
 </context>
 <context>

@@ -246,6 +246,40 @@ private Q_SLOTS:
         QCOMPARE(statementsOnGui, 0);
     }
 
+    // Runs compared at the same training budget: each metric's last point at or before a step.
+    void metricsAtAStepCompareRunsAtTheSameBudget()
+    {
+        ExperimentsPanel panel(session_);
+        panel.resize(1200, 800);
+        panel.show();
+        RunsTable* table = panel.table();
+        QTRY_COMPARE(table->rowCount(), 12);
+        RunTableModel* model = table->runModel();
+        const RunColumn accuracyAt{RunColumnKind::MetricAtStep, QStringLiteral("val/accuracy")};
+        const RunColumn lossAt{RunColumnKind::MetricAtStep, QStringLiteral("train/loss")};
+        QCOMPARE(model->columnOf(accuracyAt), -1);
+        auto* box = panel.findChild<QSpinBox*>(QStringLiteral("atStepBox"));
+        QVERIFY(box);
+        box->setValue(25);
+        QTRY_VERIFY(model->columnOf(accuracyAt) >= 0);
+        QTRY_VERIFY(!panel.isBusy());
+        QCOMPARE(model->headerData(model->columnOf(accuracyAt), Qt::Horizontal).toString(),
+                 QStringLiteral("val/accuracy @ step 25"));
+        // run-b's validation points are at steps 9, 19, 29, ...: at step 25 its epoch-2 value.
+        const RunCell* cell = model->rowOf(ids_["run-b"])->cell(accuracyAt);
+        QVERIFY(cell);
+        QCOMPARE(cell->sort.toDouble(), 0.93 - 0.01 * 3);
+        QVERIFY2(cell->toolTip.contains(QStringLiteral("19")), qPrintable(cell->toolTip));
+        QCOMPARE(model->rowOf(ids_["run-b"])->cell(lossAt)->sort.toDouble(), 2.0 / 26);
+        // Sorted by it, runs line up by their accuracy at that budget.
+        table->sortByColumn(model->columnOf(accuracyAt), Qt::DescendingOrder);
+        QCOMPARE(table->shownRunIds(),
+                 idsSortedBy([](const Spec& a, const Spec& b) { return a.finalAccuracy > b.finalAccuracy; }));
+        box->setValue(0);   // off: the columns go
+        QTRY_COMPARE(model->columnOf(accuracyAt), -1);
+        QTRY_VERIFY(!panel.isBusy());
+    }
+
     void tagsAndNotesAreEditedInTheTable()
     {
         ExperimentsPanel panel(session_);

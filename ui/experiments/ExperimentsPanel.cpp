@@ -19,11 +19,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 #include <atomic>
+#include <limits>
 #include <utility>
 
 namespace flightdeck::ui {
@@ -54,9 +56,18 @@ ExperimentsPanel::ExperimentsPanel(ProjectSession* session, QWidget* parent)
     filterLabel_->setBuddy(filterEdit_);
     showArchived_ = new QCheckBox(this);
     showArchived_->setObjectName(QStringLiteral("showArchivedCheck"));
+    atStepBox_ = new QSpinBox(this);
+    atStepBox_->setObjectName(QStringLiteral("atStepBox"));
+    atStepBox_->setRange(0, std::numeric_limits<int>::max());
+    atStepBox_->setSingleStep(100);
+    atStepBox_->setAccelerated(true);
+    atStepLabel_ = new QLabel(this);
+    atStepLabel_->setBuddy(atStepBox_);
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(filterLabel_);
     filterRow->addWidget(filterEdit_, 1);
+    filterRow->addWidget(atStepLabel_);
+    filterRow->addWidget(atStepBox_);
     filterRow->addWidget(showArchived_);
     auto* tableBox = new QWidget(this);
     auto* tableLayout = new QVBoxLayout(tableBox);
@@ -100,6 +111,14 @@ ExperimentsPanel::ExperimentsPanel(ProjectSession* session, QWidget* parent)
     layout->addWidget(errorLabel_);
     layout->addWidget(splitter, 1);
 
+    // Typing a step reads every run's values at it once, when the typing stops.
+    atStepTimer_.setSingleShot(true);
+    atStepTimer_.setInterval(400);
+    connect(atStepBox_, qOverload<int>(&QSpinBox::valueChanged), &atStepTimer_, qOverload<>(&QTimer::start));
+    connect(&atStepTimer_, &QTimer::timeout, this, [this] {
+        cache_.clear();   // every row is read again with the new step's values
+        refresh();
+    });
     changeTimer_.setInterval(kChangeCheckMs);
     connect(&changeTimer_, &QTimer::timeout, this, &ExperimentsPanel::checkForChanges);
     connect(store_, &MetricSeriesStore::loadFailed, this, &ExperimentsPanel::showError);
@@ -168,6 +187,10 @@ void ExperimentsPanel::retranslateUi() {
     plotGroup_->retranslateUi();
     filterLabel_->setText(tr("&Filter:"));
     showArchived_->setText(tr("Show &archived"));
+    atStepLabel_->setText(tr("At &step:"));
+    atStepBox_->setSpecialValueText(tr("off"));
+    atStepBox_->setToolTip(tr("Adds each metric's value at this step (its last point at or before "
+                              "it), to compare runs at the same training budget"));
     actions_->retranslateUi();
     filterEdit_->setPlaceholderText(tr("regular expression over name, status, tags, note and key=value parameters"));
     table_->retranslateUi();
@@ -242,8 +265,9 @@ void ExperimentsPanel::refresh() {
     };
     runner_->run(
         tr("Loading runs"),
-        [cached](store::Project& project, const std::atomic<bool>& cancel) {
-            return QVariant::fromValue(loadRunRows(project, cached, cancel));
+        [cached, atStep = std::int64_t(atStepBox_->value())](store::Project& project,
+                                                             const std::atomic<bool>& cancel) {
+            return QVariant::fromValue(loadRunRows(project, cached, cancel, atStep));
         },
         alive([this, finish](const QVariant& result) {
             applyRows(result.value<RunRows>());

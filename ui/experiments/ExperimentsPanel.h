@@ -24,6 +24,7 @@
 #include <vector>
 
 class QCheckBox;
+class QSpinBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -103,6 +104,9 @@ private:
 
     QLineEdit* filterEdit_ = nullptr;
     QCheckBox* showArchived_ = nullptr;
+    QLabel* atStepLabel_ = nullptr;
+    QSpinBox* atStepBox_ = nullptr;   // metrics at one step too (0: off)
+    QTimer atStepTimer_;
     RunActions* actions_ = nullptr;
     QLabel* filterLabel_ = nullptr;
     QLabel* summaryLabel_ = nullptr;

@@ -27,6 +27,10 @@ public:
         return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
     }
     static QString atStep(std::int64_t step) { return tr("best at step %1").arg(step); }
+    static QString recordedAt(std::int64_t step, std::int64_t asked)
+    {
+        return tr("recorded at step %1 (the last point at or before step %2)").arg(step).arg(asked);
+    }
     static QString bestOfSweep(const QString& name, const QString& objective, int trial)
     {
         return tr("Trial %1 of %2, its best run by %3").arg(trial).arg(name, objective);
@@ -87,6 +91,11 @@ void RunRow::buildCells()
             RunCell best = numberCell(metricText(k, summary.best), summary.best);
             best.toolTip = RunText::atStep(summary.bestStep);
             cells.insert({K::MetricBest, k}, best);
+        }
+        if (summary.hasAt) {
+            RunCell at = numberCell(metricText(k, summary.at), summary.at);
+            at.toolTip = RunText::recordedAt(summary.atFound, atStep);
+            cells.insert({K::MetricAtStep, k}, at);
         }
     }
     for (const auto& [key, value] : params) {

@@ -19,8 +19,8 @@
 namespace flightdeck::ui {
 
 enum class RunColumnKind {
-    Id, Name, Status, Tags, Note, MetricLast, MetricBest, Param, Dataset, Architecture, Device,
-    Started, Duration, Sweep
+    Id, Name, Status, Tags, Note, MetricLast, MetricBest, MetricAtStep, Param, Dataset,
+    Architecture, Device, Started, Duration, Sweep
 };
 
 // A column is a kind, plus the parameter or metric key for the kinds that have one.
@@ -43,12 +43,17 @@ struct RunCell {
     QString toolTip;
 };
 
-// The last value of a series and, for validation metrics, the best one and its step.
+// The last value of a series and, for validation metrics, the best one and its step; with
+// an at-step asked for, the last value recorded at or before it (runs compared at the same
+// training budget) and the step it came from.
 struct MetricSummary {
     double last = 0;
     bool hasBest = false;
     double best = 0;
     std::int64_t bestStep = 0;
+    bool hasAt = false;
+    double at = 0;
+    std::int64_t atFound = 0;
 };
 
 struct RunRow {
@@ -57,6 +62,7 @@ struct RunRow {
     QString architecture;
     std::map<std::string, std::string> params;
     std::map<std::string, MetricSummary> metrics;
+    std::int64_t atStep = 0;   // the step the at-step values were read for; 0: none
     QStringList tags;
     QString note;
     bool archived = false;

@@ -48,9 +48,9 @@ std::map<store::Id, SweepMembership> loadSweepMemberships(store::Project& projec
 // point an epoch) is read too; a training series has a point a step, and its best would cost
 // a pass over 1,000 x 5,000 points.
 struct SummaryQueries {
-    store::Statement last, highest, lowest;
+    store::Statement last, highest, lowest, at;
 
-    std::optional<MetricSummary> read(qint64 runId, const std::string& key)
+    std::optional<MetricSummary> read(qint64 runId, const std::string& key, std::int64_t atStep)
     {
         last.reset();
         last.bind(1, static_cast<std::int64_t>(runId)).bind(2, key);
@@ -58,6 +58,16 @@ struct SummaryQueries {
             return std::nullopt;
         MetricSummary s;
         s.last = last.real(0);
+        if (atStep > 0) {
+            // One index seek: the (run_id, key, step) index ends at the asked step.
+            at.reset();
+            at.bind(1, static_cast<std::int64_t>(runId)).bind(2, key).bind(3, atStep);
+            if (at.step()) {
+                s.hasAt = true;
+                s.at = at.real(0);
+                s.atFound = at.int64(1);
+            }
+        }
         if (key.rfind("val/", 0) != 0)
             return s;
         store::Statement& best = metric::higherIsBetter(key) ? highest : lowest;
@@ -75,7 +85,7 @@ struct SummaryQueries {
 }  // namespace
 
 RunRows loadRunRows(store::Project& project, const std::map<qint64, store::RunStatus>& cached,
-                    const std::atomic<bool>& cancel)
+                    const std::atomic<bool>& cancel, std::int64_t atStep)
 {
     store::RunRepository repo(project);
     RunRows out;
@@ -92,7 +102,9 @@ RunRows loadRunRows(store::Project& project, const std::map<qint64, store::RunSt
         db.prepare("SELECT value, step FROM metrics WHERE run_id = ? AND key = ? AND value = value "
                    "ORDER BY value DESC, step LIMIT 1"),
         db.prepare("SELECT value, step FROM metrics WHERE run_id = ? AND key = ? AND value = value "
-                   "ORDER BY value ASC, step LIMIT 1")};
+                   "ORDER BY value ASC, step LIMIT 1"),
+        db.prepare("SELECT value, step FROM metrics WHERE run_id = ? AND key = ? AND step <= ? "
+                   "ORDER BY step DESC LIMIT 1")};
     std::map<store::Id, store::RunCuration> curation = store::RunCurationRepository(project).all();
     const std::map<store::Id, SweepMembership> sweeps = loadSweepMemberships(project);
     for (const store::RunRecord& run : repo.runs()) {
@@ -107,8 +119,9 @@ RunRows loadRunRows(store::Project& project, const std::map<qint64, store::RunSt
             row.datasetHash = QString::fromStdString(hashes[run.versionId]);
             row.architecture = QString::fromStdString(architectures[run.architectureId]);
             row.params = repo.params(run.id);
+            row.atStep = atStep;
             for (const std::string& key : summarizedMetricKeys())
-                if (auto summary = summaries.read(run.id, key))
+                if (auto summary = summaries.read(run.id, key, atStep))
                     row.metrics.emplace(key, *summary);
         }
         // Tags, note and archived change whatever the status: always the fresh ones.

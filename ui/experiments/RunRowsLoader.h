@@ -35,8 +35,9 @@ struct RunRows {
 };
 
 // Rows for every run; a finished run whose status is `cached` is left for the caller's cache.
+// atStep > 0 also reads each summarized metric's last value at or before that step.
 RunRows loadRunRows(store::Project& project, const std::map<qint64, store::RunStatus>& cached,
-                    const std::atomic<bool>& cancel);
+                    const std::atomic<bool>& cancel, std::int64_t atStep = 0);
 // The union of the runs' metric keys, sorted.
 std::vector<std::string> loadMetricKeys(store::Project& project, const std::vector<qint64>& runIds);
 

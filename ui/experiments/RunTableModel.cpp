@@ -31,7 +31,7 @@ bool isNumeric(RunColumnKind kind)
 {
     switch (kind) {
     case RunColumnKind::Id: case RunColumnKind::MetricLast: case RunColumnKind::MetricBest:
-    case RunColumnKind::Duration:
+    case RunColumnKind::MetricAtStep: case RunColumnKind::Duration:
         return true;
     default:
         return false;
@@ -63,12 +63,14 @@ std::vector<RunColumn> RunTableModel::columnsFor(const std::vector<RunRow>& rows
         out.push_back({K::Sweep, {}});
     out.push_back({K::Tags, {}});
     out.push_back({K::Note, {}});
-    std::set<std::string> lastKeys, bestKeys, paramKeys;
+    std::set<std::string> lastKeys, bestKeys, atKeys, paramKeys;
     for (const RunRow& row : rows) {
         for (const auto& [key, summary] : row.metrics) {
             lastKeys.insert(key);
             if (summary.hasBest)
                 bestKeys.insert(key);
+            if (summary.hasAt)
+                atKeys.insert(key);
         }
         for (const auto& entry : row.params)
             paramKeys.insert(entry.first);
@@ -78,6 +80,8 @@ std::vector<RunColumn> RunTableModel::columnsFor(const std::vector<RunRow>& rows
             out.push_back({K::MetricBest, QString::fromStdString(key)});
         if (lastKeys.count(key))
             out.push_back({K::MetricLast, QString::fromStdString(key)});
+        if (atKeys.count(key))
+            out.push_back({K::MetricAtStep, QString::fromStdString(key)});
     }
     for (const QString& key : leadingParamKeys())
         if (paramKeys.erase(key.toStdString()))
@@ -92,8 +96,10 @@ std::vector<RunColumn> RunTableModel::columnsFor(const std::vector<RunRow>& rows
 void RunTableModel::setRows(std::vector<RunRow> rows)
 {
     std::vector<RunColumn> columns = columnsFor(rows);
-    if (columns != columns_) {
+    const std::int64_t atStep = rows.empty() ? 0 : rows.front().atStep;
+    if (columns != columns_ || atStep != atStep_) {   // the at-step is in the titles
         beginResetModel();
+        atStep_ = atStep;
         columns_ = std::move(columns);
         rows_ = std::move(rows);
         endResetModel();
@@ -225,6 +231,7 @@ QString RunTableModel::columnTitle(const RunColumn& column) const
     case K::Note: return tr("Note");
     case K::MetricLast: return tr("%1 (last)").arg(column.key);
     case K::MetricBest: return tr("%1 (best)").arg(column.key);
+    case K::MetricAtStep: return tr("%1 @ step %2").arg(column.key).arg(atStep_);
     case K::Param: return column.key;
     case K::Dataset: return tr("Dataset");
     case K::Architecture: return tr("Architecture");
@@ -247,6 +254,9 @@ QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int
         switch (column.kind) {
         case RunColumnKind::Param: return tr("Parameter %1").arg(column.key);
         case RunColumnKind::MetricLast: return tr("Last recorded %1").arg(column.key);
+        case RunColumnKind::MetricAtStep:
+            return tr("%1 at step %2 (its last point at or before it): runs compared at the same budget")
+                .arg(column.key).arg(atStep_);
         case RunColumnKind::MetricBest:
             return metric::higherIsBetter(column.key.toStdString()) ? tr("Highest %1").arg(column.key)
                                                                     : tr("Lowest %1").arg(column.key);

@@ -56,6 +56,7 @@ private:
 
     std::vector<RunRow> rows_;
     std::vector<RunColumn> columns_;
+    std::int64_t atStep_ = 0;
 };
 
 }  // namespace flightdeck::ui
