@@ -124,6 +124,7 @@ std::vector<qint64> makeManyRuns(store::Project& project, int runs, int points)
             batch.push_back({kKeys[3], step, e, run.startedAt + e, 1 - floor * 0.5 - 0.4 * std::exp(-0.1 * e)});
         }
         repo.appendMetrics(id, batch);
+        repo.summarizeMetrics(id);   // as a run's end writes them
         ids.push_back(id);
     }
     return ids;
@@ -341,6 +342,14 @@ int main(int argc, char** argv)
     if (parts.find('B') != std::string::npos) {
     std::printf("B: %d runs x %d points\n", runs, points);
     const std::vector<qint64> many = project(manyFolder, [&](store::Project& p) { makeManyRuns(p, runs, points); });
+    {
+        // A --keep project from before schema 6: its runs' summaries, as their ends write them.
+        auto p = store::Project::open(manyFolder.toStdString());
+        store::RunRepository repo(p);
+        if (!many.empty() && repo.metricSummary(many.front(), kKeys[0]).empty())
+            for (const qint64 id : many)
+                repo.summarizeMetrics(id);
+    }
     {
         ProjectSession session;
         QString error;

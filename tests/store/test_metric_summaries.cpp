@@ -53,7 +53,9 @@ private Q_SLOTS:
         runs.finishRun(run, RunStatus::Completed);
         runs.summarizeMetrics(run);
 
-        const auto summary = runs.metricSummary(run, "train/loss");
+        bool whole = true;
+        const auto summary = runs.metricSummary(run, "train/loss", &whole);
+        QVERIFY(!whole);
         QVERIFY(summary.size() > 2048 && summary.size() <= 4 * RunRepository::kSummaryBuckets);
         QCOMPARE(summary.front().step, std::int64_t(0));
         QCOMPARE(summary.back().step, std::int64_t(99999));
@@ -69,8 +71,9 @@ private Q_SLOTS:
         }
         QVERIFY(high && low);
         // A short series is kept whole.
-        const auto val = runs.metricSummary(run, "val/loss");
+        const auto val = runs.metricSummary(run, "val/loss", &whole);
         QCOMPARE(val.size(), std::size_t(10));
+        QVERIFY(whole);
         QCOMPARE(val[3].value, std::sin(3.0 / 300.0));
     }
 
@@ -87,6 +90,13 @@ private Q_SLOTS:
         QVERIFY(runs.metricSummary(run, "train/loss").empty());
         runs.summarizeMetrics(run);
         QCOMPARE(runs.metricSummary(run, "train/loss").size(), std::size_t(600));
+        // A step recorded twice (a killed process's points before a resume) is drawn once, so
+        // the summary is not the whole series any more.
+        runs.appendMetrics(run, curve("train/loss", 599, 600));
+        runs.summarizeMetrics(run);
+        bool whole = true;
+        QCOMPARE(runs.metricSummary(run, "train/loss", &whole).size(), std::size_t(600));
+        QVERIFY(!whole);
         runs.deleteMetricsAfter(run, 300);   // a resume from step 300
         QVERIFY(runs.metricSummary(run, "train/loss").empty());
         // And it goes with its run.

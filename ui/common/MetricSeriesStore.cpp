@@ -157,9 +157,21 @@ void MetricSeriesStore::launchOne(const std::vector<SeriesKey>& keys)
                     if (cancel.load())
                         return {};
                     steps.clear(), epochs.clear(), walls.clear(), values.clear();
+                    // A summary that kept every point (any series up to 8,192 points) is one
+                    // row where the series is thousands.
+                    bool whole = false;
+                    const auto summary = repo.metricSummary(runId, key, &whole);
+                    if (whole) {
+                        for (const auto& p : summary) {
+                            steps.push_back(p.step);
+                            epochs.push_back(static_cast<double>(p.epoch));
+                            walls.push_back(p.wallTime);
+                            values.push_back(p.value);
+                        }
+                    }
                     st.reset();
                     st.bind(1, static_cast<std::int64_t>(runId)).bind(2, key);
-                    while (st.step()) {
+                    while (!whole && st.step()) {
                         const std::int64_t step = st.int64(0);
                         if (!steps.empty() && step <= steps.back())
                             continue;   // one point per step, as append() keeps it

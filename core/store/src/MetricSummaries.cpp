@@ -70,11 +70,13 @@ void RunRepository::summarizeMetrics(Id runId)
     tx.commit();
 }
 
-std::vector<MetricRecord> RunRepository::metricSummary(Id runId, const std::string& key)
+std::vector<MetricRecord> RunRepository::metricSummary(Id runId, const std::string& key, bool* whole)
 {
-    auto st = project_.db().prepare("SELECT data FROM metric_summaries WHERE run_id = ? AND key = ?");
+    auto st = project_.db().prepare("SELECT data, points FROM metric_summaries WHERE run_id = ? AND key = ?");
     st.bind(1, runId).bind(2, key);
     std::vector<MetricRecord> out;
+    if (whole)
+        *whole = false;
     if (!st.step())
         return out;
     const std::string data = st.blob(0);
@@ -90,6 +92,9 @@ std::vector<MetricRecord> RunRepository::metricSummary(Id runId, const std::stri
         m.epoch = epoch;
         out.push_back(std::move(m));
     }
+    // Every metric row is in it: nothing decimated, no repeated step left out.
+    if (whole)
+        *whole = static_cast<std::int64_t>(out.size()) == st.int64(1);
     return out;
 }
 

@@ -33,7 +33,9 @@ public:
     void summarizeMetrics(Id runId);
     void summarizeMetrics(Id runId, const std::string& key, const std::vector<MetricRecord>& points);
     // The key's summary, points ordered by step with `key` filled; empty when there is none.
-    std::vector<MetricRecord> metricSummary(Id runId, const std::string& key);
+    // `whole` (optional) says whether it holds every point of the series (short series are
+    // kept whole, so a reader needs no other read).
+    std::vector<MetricRecord> metricSummary(Id runId, const std::string& key, bool* whole = nullptr);
     void finishRun(Id runId, RunStatus status, const std::string& error = {});
     // A resumed run is running again: no end time, no error.
     void reopenRun(Id runId);
