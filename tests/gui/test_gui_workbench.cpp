@@ -187,6 +187,17 @@ void TestGuiWorkbench::learningRateTakesScientificNotation()
     QCOMPARE(spin->value(), 3e-4);
     QCOMPARE(spin->text(), QStringLiteral("3e-4"));
     QVERIFY(message->isHidden());
+    // Real locales write the exponent sign "E" (CLDR); the field keeps the lower-case form.
+    for (const QLocale::Language language : {QLocale::English, QLocale::German}) {
+        spin->setLocale(QLocale(language, QLocale::AnyTerritory));
+        spin->setValue(3e-4);
+        QCOMPARE(spin->text(), QStringLiteral("3e-4"));
+        type(QStringLiteral("2e-5"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(spin->value(), 2e-5);
+    }
+    spin->setLocale(QLocale::c());
+    spin->setValue(3e-4);
     type(QStringLiteral("0.002"));
     QTest::keyClick(edit, Qt::Key_Return);
     QCOMPARE(spin->value(), 0.002);

@@ -71,7 +71,12 @@ QString ScientificSpinBox::format(double value) const
     // Below 0.001 the exponent is shorter and easier to read than a row of zeros. Shortest
     // round-trip digits: 3e-4 shows as "3e-4", never "3.000000e-4" or "0.00030000000000000003".
     const char form = value != 0.0 && std::fabs(value) < 1e-3 ? 'e' : 'f';
-    return local.toString(value, form, QLocale::FloatingPointShortest);
+    QString text = local.toString(value, form, QLocale::FloatingPointShortest);
+    // CLDR gives most locales (en_US, de) "E" as the exponent sign: "3E-4". Written lower-case
+    // it is what people type and read in a learning rate, and parse() takes it in every locale.
+    if (form == 'e')
+        text.replace(local.exponential(), QStringLiteral("e"));
+    return text;
 }
 
 QString ScientificSpinBox::problem() const
