@@ -3578,8 +3578,8 @@ Aktivierungsspeicher pro Sample: %4</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainActions.cpp" line="146"/>
-        <source>Undo the last edit in the architecture or labeling panel</source>
-        <translation>Die letzte Änderung im Architektur- oder Annotationsbereich rückgängig machen</translation>
+        <source>Undo the last edit in the panel you work in (architecture, labeling, data)</source>
+        <translation>Die letzte Änderung im Bereich rückgängig machen, in dem Sie arbeiten (Architektur, Annotation, Daten)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainActions.cpp" line="147"/>

@@ -1,5 +1,7 @@
 #include "experiments/RunScatterPlot.h"
 
+#include "common/NumberText.h"
+
 #include "common/QCustomPlotCompat.h"
 
 #include <QComboBox>
@@ -10,6 +12,17 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+
+namespace {
+
+// A hovered value as the table shows numbers: in the user's locale (German "0,931").
+QString shown(const QVariant& value)
+{
+    return value.userType() == QMetaType::Double ? flightdeck::ui::NumberText::metric(value.toDouble())
+                                                 : value.toString();
+}
+
+}  // namespace
 
 namespace flightdeck::ui {
 
@@ -219,7 +232,7 @@ void RunScatterPlot::showPointAt(const QPoint& pixel)
     QToolTip::showText(plot_->mapToGlobal(pixel),
                        QStringLiteral("%1\n%2: %3\n%4: %5")
                            .arg(labels_[static_cast<std::size_t>(nearest)], xCombo_->currentText(),
-                                p.x.toString(), yCombo_->currentText(), p.y.toString()),
+                                shown(p.x), yCombo_->currentText(), shown(p.y)),
                        plot_);
 }
 

@@ -154,7 +154,7 @@ void MainActions::retranslateUi()
     newProject->setText(tr("&New Project…"));
     openProject->setText(tr("&Open Project…"));
     quit->setText(tr("&Quit"));
-    undo->setToolTip(tr("Undo the last edit in the architecture or labeling panel"));
+    undo->setToolTip(tr("Undo the last edit in the panel you work in (architecture, labeling, data)"));
     redo->setToolTip(tr("Redo the last undone edit"));
     importCsv->setText(tr("&Import CSV…"));
     updateToolTips();
