@@ -308,23 +308,11 @@ std::vector<std::string> DatasetRepository::deleteVersions(const std::vector<Id>
             if (sqlite3_changes(db.handle()) == 0)
                 sql::notFound("dataset", *datasetId);
         }
-        // The references ProjectCheck counts: another version (in any dataset) may hold the
-        // same bytes, and an image version's pixels are shared by the versions labeled from it.
-        auto used = db.prepare(
-            "SELECT 1 FROM artifacts WHERE object_hash = ?1 UNION ALL "
-            "SELECT 1 FROM dataset_versions WHERE hash = ?1 OR data_hash = ?1 UNION ALL "
-            "SELECT 1 FROM splits WHERE object_hash = ?1 UNION ALL "
-            "SELECT 1 FROM samples WHERE content_hash = ?1 LIMIT 1");
-        for (const std::string& hash : hashes) {
-            used.reset();
-            used.bind(1, hash);
-            if (!used.step())
-                unreferenced.push_back(hash);
-        }
+        // Another version (in any dataset) may hold the same bytes, and an image version's
+        // pixels are shared by the versions labeled from it.
+        unreferenced = sql::unreferencedObjects(db, hashes);
         tx.commit();
     }
-    // After the commit: a crash between the two leaves an orphan object for gc, never a row
-    // pointing at a missing object.
     for (const std::string& hash : unreferenced)
         project_.objects().remove(hash);
     return unreferenced;

@@ -136,22 +136,10 @@ std::vector<std::string> RunCurationRepository::deleteRun(Id runId)
         // Params, metrics, artifacts, evaluations and tags go with the row (ON DELETE CASCADE).
         db.prepare("DELETE FROM runs WHERE id = ?").bind(1, runId).run();
         requireChanged(db, runId);
-        // The same objects ProjectCheck counts as referenced: another run's checkpoint may be
-        // the same bytes, and a version or split never shares a hash with a model by chance.
-        auto used = db.prepare(
-            "SELECT 1 FROM artifacts WHERE object_hash = ?1 UNION ALL "
-            "SELECT 1 FROM dataset_versions WHERE hash = ?1 OR data_hash = ?1 UNION ALL "
-            "SELECT 1 FROM splits WHERE object_hash = ?1 LIMIT 1");
-        for (const std::string& hash : hashes) {
-            used.reset();
-            used.bind(1, hash);
-            if (!used.step())
-                unreferenced.push_back(hash);
-        }
+        // Another run's checkpoint may be the same bytes.
+        unreferenced = sql::unreferencedObjects(db, hashes);
         tx.commit();
     }
-    // After the commit: a crash between the two leaves an orphan object for gc, never a row
-    // pointing at a missing object.
     for (const std::string& hash : unreferenced)
         project_.objects().remove(hash);
     return unreferenced;

@@ -72,4 +72,27 @@ auto readOne(Statement& st, Reader read, const char* kind, Id id) -> decltype(re
     return read(st);
 }
 
+// Of these object hashes, the ones no row refers to any more: the references ProjectCheck
+// counts (a version's bytes and pixels, a sample's image, a split, a run's artifact). Another
+// row may hold the same bytes, so a caller that removed rows removes only these objects, and
+// only after its transaction committed (a crash then leaves an orphan for gc, never a row
+// pointing at a missing object).
+template <typename Hashes>
+std::vector<std::string> unreferencedObjects(Database& db, const Hashes& hashes)
+{
+    auto used = db.prepare(
+        "SELECT 1 FROM artifacts WHERE object_hash = ?1 UNION ALL "
+        "SELECT 1 FROM dataset_versions WHERE hash = ?1 OR data_hash = ?1 UNION ALL "
+        "SELECT 1 FROM splits WHERE object_hash = ?1 UNION ALL "
+        "SELECT 1 FROM samples WHERE content_hash = ?1 LIMIT 1");
+    std::vector<std::string> out;
+    for (const std::string& hash : hashes) {
+        used.reset();
+        used.bind(1, hash);
+        if (!used.step())
+            out.push_back(hash);
+    }
+    return out;
+}
+
 }  // namespace flightdeck::store::sql
