@@ -7,6 +7,7 @@
 #include "common/TaskRunner.h"
 #include "evaluation/ConfusionMatrixView.h"
 #include "evaluation/MetricCard.h"
+#include "evaluation/PerClassTable.h"
 #include "evaluation/RegressionView.h"
 
 #include "flightdeck/store/Project.h"
@@ -20,26 +21,14 @@
 #include <QFrame>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace flightdeck::ui {
-
-namespace {
-
-QTableWidgetItem* numberItem(const QString& text) {
-    auto* item = new QTableWidgetItem(text);
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
-}
-
-}  // namespace
 
 EvaluationPanel::EvaluationPanel(ProjectSession* session, TaskRunner* runner, QWidget* parent)
     : QWidget(parent), session_(session), runner_(runner) {
@@ -95,14 +84,7 @@ EvaluationPanel::EvaluationPanel(ProjectSession* session, TaskRunner* runner, QW
 
     perClassGroup_ = new QGroupBox(this);
     perClassGroup_->setObjectName(QStringLiteral("perClassGroup"));
-    perClass_ = new QTableWidget(0, 5, perClassGroup_);
-    perClass_->setObjectName(QStringLiteral("perClassTable"));
-    perClass_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    perClass_->setAlternatingRowColors(true);
-    perClass_->verticalHeader()->setVisible(false);
-    perClass_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    perClass_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    perClass_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    perClass_ = new PerClassTable(perClassGroup_);
     auto* perClassLayout = new QVBoxLayout(perClassGroup_);
     perClassLayout->addWidget(perClass_);
 
@@ -174,8 +156,7 @@ void EvaluationPanel::retranslateUi() {
     normalizeCheck_->setText(tr("&Normalize by true class"));
     normalizeCheck_->setToolTip(tr("Show each row as percentages of its true class"));
     perClassGroup_->setTitle(tr("Per class"));
-    perClass_->setHorizontalHeaderLabels(
-        {tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Support")});
+    perClass_->retranslateUi();
     matrix_->retranslateUi();
     regression_->retranslateUi();
     // Evaluation combo entries carry translated split names.
@@ -199,8 +180,9 @@ void EvaluationPanel::reload() {
     report_.reset();
     classNames_.clear();
     shown_ = -1;
-    if (!evaluating_)
-        error_.clear();
+    loadError_.clear();
+    if (actionErrorRun_ == 0)
+        actionError_.clear();   // "Open a project first" and the like: answered by now or asked again
     const qint64 runId = session_->isOpen() ? session_->currentRunId() : 0;
     if (runId > 0) {
         try {
@@ -208,7 +190,7 @@ void EvaluationPanel::reload() {
             run_ = repo.run(runId);
             evaluations_ = repo.evaluations(runId);
         } catch (const std::exception& e) {
-            error_ = ErrorText::fromException(e);
+            loadError_ = ErrorText::fromException(e);
         }
     }
     {
@@ -226,6 +208,7 @@ void EvaluationPanel::showEvaluation(int index) {
     classNames_.clear();
     shown_ = -1;
     regressionShown_ = false;
+    reportError_.clear();
     if (index >= 0 && index < static_cast<int>(evaluations_.size())) {
         shown_ = index;
         if (evaluationCombo_->currentIndex() != index) {
@@ -245,11 +228,15 @@ void EvaluationPanel::showEvaluation(int index) {
                     classNames_.append(QString::fromStdString(name));
             }
         } catch (const std::exception& e) {
-            error_ = ErrorText::fromException(e);
+            reportError_ = ErrorText::fromException(e);
         }
     }
     renderReport();
     render();
+}
+
+QString EvaluationPanel::messageText() const {
+    return messageLabel_->isHidden() ? QString() : messageLabel_->text();
 }
 
 void EvaluationPanel::render() {
@@ -262,16 +249,21 @@ void EvaluationPanel::render() {
     } else {
         runLabel_->setText(tr("<b>No run selected</b>"));
     }
-    evaluateButton_->setEnabled(open && run_ && !running && !evaluating_);
+    const qint64 current = run_ ? run_->id : 0;
+    evaluateButton_->setEnabled(open && run_ && !running && evaluatingRun_ == 0);
     evaluateButton_->setToolTip(running ? tr("The run is still training")
                                         : tr("Evaluate the current run's model on the chosen split"));
 
     QString message;
     bool isError = false;
-    if (evaluating_)
+    const QString actionError = actionErrorRun_ == current ? actionError_ : QString();
+    if (evaluatingRun_ > 0 && evaluatingRun_ == current)
         message = tr("Evaluating\u2026");
-    else if (!error_.isEmpty()) {
-        message = error_;
+    else if (evaluatingRun_ > 0)
+        message = tr("Evaluating run #%1\u2026 This run can be evaluated when it has finished.")
+                      .arg(evaluatingRun_);
+    else if (!loadError_.isEmpty() || !reportError_.isEmpty() || !actionError.isEmpty()) {
+        message = !loadError_.isEmpty() ? loadError_ : !reportError_.isEmpty() ? reportError_ : actionError;
         isError = true;
     } else if (!open)
         message = tr("Open a project to see evaluations.");
@@ -329,58 +321,31 @@ void EvaluationPanel::render() {
 }
 
 void EvaluationPanel::renderReport() {
-    perClass_->setRowCount(0);
     if (!report_) {
+        perClass_->clearReport();
         matrix_->clearMatrix();
         return;
     }
-    const auto& r = *report_;
-    matrix_->setMatrix(classNames_, r.confusion);
-    const QLocale locale;
-    const int n = static_cast<int>(r.precision.size());
-    perClass_->setRowCount(n + 1);
-    std::int64_t total = 0;
-    for (int i = 0; i < n; ++i) {
-        const QString name = i < classNames_.size() ? classNames_[i] : tr("class %1").arg(i);
-        perClass_->setItem(i, 0, new QTableWidgetItem(name));
-        perClass_->setItem(i, 1, numberItem(locale.toString(r.precision[i], 'f', 3)));
-        perClass_->setItem(i, 2, numberItem(locale.toString(r.recall[i], 'f', 3)));
-        auto* f1 = numberItem(locale.toString(r.f1[i], 'f', 3));
-        f1->setBackground(ConfusionMatrixView::heatColor(r.f1[i] * 0.45));
-        perClass_->setItem(i, 3, f1);
-        const std::int64_t support = i < static_cast<int>(r.support.size()) ? r.support[i] : 0;
-        total += support;
-        perClass_->setItem(i, 4, numberItem(locale.toString(static_cast<qlonglong>(support))));
-    }
-    QFont bold = perClass_->font();
-    bold.setBold(true);
-    const QList<QTableWidgetItem*> macro = {
-        new QTableWidgetItem(tr("Macro average")),
-        numberItem(locale.toString(r.macroPrecision, 'f', 3)),
-        numberItem(locale.toString(r.macroRecall, 'f', 3)),
-        numberItem(locale.toString(r.macroF1, 'f', 3)),
-        numberItem(locale.toString(static_cast<qlonglong>(total)))};
-    for (int c = 0; c < macro.size(); ++c) {
-        macro[c]->setFont(bold);
-        perClass_->setItem(n, c, macro[c]);
-    }
-    perClass_->resizeColumnToContents(0);   // "Macro average" must not be elided
+    matrix_->setMatrix(classNames_, report_->confusion);
+    perClass_->setReport(*report_, classNames_);
 }
 
 void EvaluationPanel::evaluateCurrentRun() {
-    if (evaluating_)
+    if (evaluatingRun_ > 0)
         return;
     if (!session_->isOpen() || session_->currentRunId() <= 0) {
-        error_ = session_->isOpen() ? tr("Select a run in Experiments first.")
-                                    : tr("Open a project first.");
+        actionError_ = session_->isOpen() ? tr("Select a run in Experiments first.")
+                                          : tr("Open a project first.");
+        actionErrorRun_ = 0;
         render();
         return;
     }
     const qint64 runId = session_->currentRunId();
     const QString split = splitCombo_->currentData().toString();
     const std::string splitKey = split.toStdString();
-    evaluating_ = true;
-    error_.clear();
+    evaluatingRun_ = runId;
+    actionError_.clear();
+    actionErrorRun_ = 0;
     render();
 
     QPointer<EvaluationPanel> self(this);
@@ -393,17 +358,19 @@ void EvaluationPanel::evaluateCurrentRun() {
         },
         [self, session, runId](const QVariant&) {
             if (self)
-                self->evaluating_ = false;
+                self->evaluatingRun_ = 0;
             if (session)
                 session->notifyEvaluationsChanged(runId);   // the panel reloads from this
             if (self)
                 self->render();
         },
-        [self](const QString& message) {
+        [self, runId](const QString& message) {
             if (!self)
                 return;
-            self->evaluating_ = false;
-            self->error_ = message;
+            self->evaluatingRun_ = 0;
+            // Shown while that run is the selected one, whichever is selected now.
+            self->actionError_ = message;
+            self->actionErrorRun_ = runId;
             self->render();
         });
 }

@@ -19,12 +19,12 @@ class QGroupBox;
 class QLabel;
 class QPushButton;
 class QSplitter;
-class QTableWidget;
 
 namespace flightdeck::ui {
 
 class ConfusionMatrixView;
 class MetricCard;
+class PerClassTable;
 class ProjectSession;
 class RegressionView;
 class TaskRunner;
@@ -40,7 +40,9 @@ public:
     void evaluateCurrentRun();
     // Re-reads the current run and its evaluations from the project.
     void reload();
-    bool isEvaluating() const { return evaluating_; }
+    bool isEvaluating() const { return evaluatingRun_ > 0; }
+    // What the panel's message line says ("" when it says nothing).
+    QString messageText() const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -72,7 +74,7 @@ private:
     ConfusionMatrixView* matrix_ = nullptr;
     QLabel* topConfusionLabel_ = nullptr;
     QGroupBox* perClassGroup_ = nullptr;
-    QTableWidget* perClass_ = nullptr;
+    PerClassTable* perClass_ = nullptr;
     QSplitter* splitter_ = nullptr;
     RegressionView* regression_ = nullptr;
     bool regressionShown_ = false;   // the shown evaluation is a regression report
@@ -82,8 +84,13 @@ private:
     int shown_ = -1;                                   // index into evaluations_
     std::optional<flightdeck::eval::ClassificationReport> report_;
     QStringList classNames_;
-    QString error_;                                    // translated, shown in red
-    bool evaluating_ = false;
+    // render() is the one place that turns these into the message line, for the run selected
+    // now: an evaluation or its error about another run never reads as this run's.
+    QString loadError_;        // reading the current run failed (translated)
+    QString reportError_;      // the shown evaluation's report could not be read
+    QString actionError_;      // the last Evaluate failed (translated) ...
+    qint64 actionErrorRun_ = 0;   // ... for this run (0: no run, e.g. "Open a project first")
+    qint64 evaluatingRun_ = 0;    // the run being evaluated, 0 when none
 };
 
 }  // namespace flightdeck::ui

@@ -170,8 +170,9 @@ void LabelingPanel::commitLabels(const QString& message)
                 return;
             const qint64 id = result.toLongLong();
             if (id == versionId) {
-                self->showMessage(tr("Nothing to commit: the labels are those of version #%1.")
-                                      .arg(versionId), false);
+                if (self->isShowing(versionId))
+                    self->showMessage(tr("Nothing to commit: the labels are those of version #%1.")
+                                          .arg(versionId), false);
                 return;
             }
             self->showMessage(tr("Committed the labels as version #%1.").arg(id), false);
@@ -179,8 +180,8 @@ void LabelingPanel::commitLabels(const QString& message)
             self->session_->setCurrentVersion(id);
             Q_EMIT self->committed(id);
         },
-        [self](const QString& message) {
-            if (self)
+        [self, versionId](const QString& message) {
+            if (self && self->isShowing(versionId))
                 self->showMessage(message, true);
         });
 }
@@ -252,11 +253,14 @@ void LabelingPanel::runExport(const QString& title, const QString& path, const Q
         [versionId, path, work](flightdeck::store::Project& project, const std::atomic<bool>&) {
             return QVariant::fromValue<qulonglong>(work(project, versionId, path));
         },
-        [self, path, done](const QVariant& n) {
-            if (self)
+        [self, path, done, versionId](const QVariant& n) {
+            if (self && self->isShowing(versionId))
                 self->showMessage(done.arg(n.toULongLong()).arg(path), false);
         },
-        [self](const QString& m) { if (self) self->showMessage(m, true); });
+        [self, versionId](const QString& m) {
+            if (self && self->isShowing(versionId))
+                self->showMessage(m, true);
+        });
 }
 
 void LabelingPanel::importCsv()
@@ -281,8 +285,8 @@ void LabelingPanel::importCsv()
                                              : QString::fromStdString(r.unknownSamples[0].second)});
         },
         [self, versionId](const QVariant& v) {
-            if (!self)
-                return;
+            if (!self || !self->isShowing(versionId))
+                return;   // the labels are stored; the version is read again when chosen
             const QVariantList r = v.toList();
             QString text = tr("Applied %n label change(s).", nullptr, r[0].toInt());
             if (r[1].toULongLong() > 0)
@@ -292,7 +296,10 @@ void LabelingPanel::importCsv()
             self->loadVersion(versionId);   // the labels changed underneath the document
             self->showMessage(text, r[1].toULongLong() > 0);
         },
-        [self](const QString& m) { if (self) self->showMessage(m, true); });
+        [self, versionId](const QString& m) {
+            if (self && self->isShowing(versionId))
+                self->showMessage(m, true);
+        });
 }
 
 }  // namespace flightdeck::ui

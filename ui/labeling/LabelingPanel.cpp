@@ -182,6 +182,8 @@ LabelingPanel::LabelingPanel(ProjectSession* session, TaskRunner* tasks, QWidget
         document_->clear();
         model_->refilter();
         view_->showRow(-1);
+        titleLabel_->clear();
+        showMessage(QString(), false);   // it was about the closed project's version
         refreshFilters();
         refreshStatus();
     });
@@ -369,6 +371,11 @@ QString LabelingPanel::statusText() const
                            NumberText::decimal(sessionSeconds_ / double(sessionItems_), 1));
     }
     return text;
+}
+
+bool LabelingPanel::isShowing(qint64 versionId) const
+{
+    return wantedVersion_ == versionId && document_->isLoaded() && document_->versionId() == versionId;
 }
 
 void LabelingPanel::showMessage(const QString& text, bool error)

@@ -82,6 +82,9 @@ private:
     void runExport(const QString& title, const QString& path, const QString& done, ExportWork work);
     void importCsv();
     void showMessage(const QString& text, bool error);
+    // The result of work on `versionId` is shown only while that version is the one labeled:
+    // the user may have moved on while it ran.
+    bool isShowing(qint64 versionId) const;
 
     ProjectSession* session_;
     TaskRunner* tasks_;

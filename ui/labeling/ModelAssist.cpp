@@ -131,7 +131,10 @@ void ModelAssist::reload()
             }
             self->retranslateUi();
         },
-        [self](const QString& m) { if (self) Q_EMIT self->message(m, true); });
+        [self, ticket](const QString& m) {
+            if (self && ticket == self->ticket_)   // else about a version no longer labeled
+                Q_EMIT self->message(m, true);
+        });
 }
 
 void ModelAssist::predict(qint64 runId)
@@ -155,8 +158,8 @@ void ModelAssist::predict(qint64 runId)
             self->applyPredictions(
                 result.value<std::shared_ptr<const flightdeck::train::VersionPredictions>>());
         },
-        [self](const QString& m) {
-            if (!self)
+        [self, ticket](const QString& m) {
+            if (!self || ticket != self->ticket_)
                 return;
             self->summary_->setText(m);
             Q_EMIT self->message(m, true);

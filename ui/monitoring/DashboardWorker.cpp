@@ -63,10 +63,10 @@ void DashboardWorker::submit(std::function<bool(DashboardEngine&, const std::ato
             const bool newest = generation == w.generation_;
             if (newest)
                 w.loading_ = false;
-            if (snapshot) {
+            if (snapshot && generation >= w.logGeneration_) {
                 w.snapshot_ = snapshot;
                 w.error_.clear();
-            } else if (!error.isEmpty() && !cancelled)
+            } else if (!error.isEmpty() && !cancelled && generation >= w.logGeneration_)
                 w.error_ = error;
             if (--w.pending_ == 0)
                 Q_EMIT w.busyChanged(false);
@@ -81,12 +81,19 @@ void DashboardWorker::openLog(const QString& path) {
     cancel_->store(true);
     cancel_ = std::make_shared<std::atomic<bool>>(false);
     error_.clear();
+    const bool another = path != logPath_;
+    logPath_ = path;
     const std::filesystem::path file(path.toStdString());
     submit([file](DashboardEngine& engine, const std::atomic<bool>& cancel) {
         engine.setLog(file);
         engine.poll(&cancel);
         return true;
     }, true);
+    // The last log's figures are not this one's, not even while it is read (a reload keeps them).
+    if (another) {
+        snapshot_.reset();
+        logGeneration_ = generation_;
+    }
 }
 
 void DashboardWorker::setReference(const QString& path) {

@@ -60,6 +60,8 @@ private:
     std::shared_ptr<std::atomic<bool>> cancel_;
     std::shared_ptr<std::atomic<std::uint64_t>> latest_;
     std::uint64_t generation_ = 0;
+    std::uint64_t logGeneration_ = 0;   // the job that opened another log: older snapshots are of the one before
+    QString logPath_;
     int pending_ = 0;
     bool loading_ = false;
     bool following_ = false;

@@ -64,7 +64,7 @@ LoopActions::LoopActions(ProjectSession* session, TaskRunner* runner, QWidget* p
     connect(promoteButton_, &QPushButton::clicked, this, &LoopActions::promote);
     const auto reset = [this] {
         deployedRun_ = freshVersion_ = newRun_ = 0;
-        status_->clear();
+        say(QString());
         updateButtons();
     };
     connect(session_, &ProjectSession::projectOpened, this, reset);
@@ -95,6 +95,9 @@ void LoopActions::retranslateUi()
 
 void LoopActions::setLog(const QString& path)
 {
+    // A failure was about the last log; a result stays, since Retrain and Promote act on it.
+    if (path != log_ && statusIsError_ && !busy_)
+        say(QString());
     log_ = path;
     updateButtons();
 }
@@ -117,6 +120,7 @@ void LoopActions::say(const QString& text, bool error)
 {
     status_->setText(text);
     status_->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
+    statusIsError_ = error;
 }
 
 void LoopActions::sendToLabeling()

@@ -58,6 +58,7 @@ private:
     QPushButton* promoteButton_;
     QLabel* status_;
     QString log_, truth_;
+    bool statusIsError_ = false;
     std::optional<std::pair<double, double>> range_;
     qint64 deployedRun_ = 0, freshVersion_ = 0, newRun_ = 0;
     QString modelName_;

@@ -236,14 +236,15 @@ void MonitoringPanel::chooseAndOpenLog() {
 void MonitoringPanel::openLog(const QString& path) {
     if (path.isEmpty())
         return;
-    path_ = path;
-    brush_->clear();
     if (!QFileInfo::exists(path) && !followCheck_->isChecked()) {
-        messageLabel_->setText(tr("%1 does not exist.").arg(path));
-        messageLabel_->setStyleSheet(QStringLiteral("color: #c62828;"));
-        messageLabel_->setVisible(true);
+        // The log shown stays open; renderCards says why the other one did not open.
+        missingLog_ = path;
+        renderCards();
         return;
     }
+    missingLog_.clear();
+    path_ = path;
+    brush_->clear();
     Settings::lastLogFile().set(path);
     loop_->setLog(path);
     worker_->openLog(path);

@@ -57,6 +57,8 @@ public:
     void setGroundTruth(const QString& path);
     void setFollowing(bool on);
     QString logPath() const { return path_; }
+    // What the message line says ("" when it says nothing); renderCards owns it.
+    QString messageText() const;
     bool isLoading() const;
     // The analysis of the last completed read (null before one).
     std::shared_ptr<const LogAnalysis> analysis() const;
@@ -127,6 +129,7 @@ private:
     LoopActions* loop_ = nullptr;
 
     QString path_, truthPath_;
+    QString missingLog_;   // a log asked for that does not exist (the one shown stays open)
     QString selectedFeature_;
 };
 

@@ -36,6 +36,10 @@ namespace flightdeck::ui {
 
 std::shared_ptr<const DashboardSnapshot> MonitoringPanel::snapshot() const { return worker_->snapshot(); }
 
+QString MonitoringPanel::messageText() const {
+    return messageLabel_->isHidden() ? QString() : messageLabel_->text();
+}
+
 std::shared_ptr<const LogAnalysis> MonitoringPanel::analysis() const {
     const auto s = worker_->snapshot();
     return s ? s->log : nullptr;
@@ -113,7 +117,9 @@ void MonitoringPanel::renderCards() {
     const auto s = snapshot();
     const LogAnalysis* a = s && s->log ? s->log.get() : nullptr;
     QStringList messages;
-    bool isError = false;
+    bool isError = !missingLog_.isEmpty();
+    if (isError)
+        messages << tr("%1 does not exist.").arg(QDir::toNativeSeparators(missingLog_));
     if (isLoading())
         messages << tr("Reading the log\u2026");
     else if (!worker_->lastError().isEmpty()) {
