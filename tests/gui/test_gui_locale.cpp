@@ -1,8 +1,8 @@
 // German in use (issue 12, point 10), in a real MainWindow at 1366x768 under the offscreen
 // platform: after switching the language, the Data panel writes three thousand seventy-five as
-// "3.075" and a class's share as "33,3 %", the registry's scores are German sentences with
-// German numbers, and deleting a version asks in German. The core's errors come through
-// ErrorText in German (test_error_text holds every code to it).
+// "3.075", a class's share as "33,3 %" and a preview cell as "1,25", the registry's scores are
+// German sentences with German numbers, and deleting a version asks in German. The core's errors
+// come through ErrorText in German (test_error_text holds every code to it).
 // FLIGHTDECK_SCREENSHOT_DIR: docs/screenshots/data-delete-de.png and export-registry-de.png.
 #include "common/ProjectSession.h"
 #include "common/TaskRunner.h"
@@ -24,6 +24,7 @@
 #include <QPainter>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -119,6 +120,12 @@ void TestGuiLocale::dataPanelWritesGermanNumbers()
     QCOMPARE(child<QDoubleSpinBox>("splitTrainSpin")->text(), QStringLiteral("0,70"));
     const QString label = child<QLabel>("previewLabel")->text();
     QVERIFY2(label.contains(QStringLiteral("von 3.075 Zeilen, 3 Klassen")), qPrintable(label));
+    // The preview's cells: feature a of row 6 is 5 * 0.25, written with a decimal comma.
+    const QAbstractItemModel* preview = child<QTableView>("previewTable")->model();
+    QTRY_VERIFY(preview->rowCount() > 5);
+    QCOMPARE(preview->index(5, 0).data().toString(), QStringLiteral("1,25"));
+    QCOMPARE(preview->index(5, 1).data().toString(), QStringLiteral("5"));
+    QCOMPARE(preview->index(5, 2).data().toString(), QStringLiteral("rosé"));
     QTRY_VERIFY(!window_->tasks()->isBusy());
 }
 

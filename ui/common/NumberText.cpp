@@ -24,6 +24,13 @@ QString NumberText::metric(double value)
     return QLocale().toString(value, 'g', 4);
 }
 
+QString NumberText::value(double value)
+{
+    if (!std::isfinite(value))
+        return tr("n/a");
+    return QLocale().toString(value, 'g', 6);
+}
+
 QString NumberText::percent(double fraction, int decimals)
 {
     if (!std::isfinite(fraction))

@@ -14,6 +14,8 @@ public:
     static QString decimal(double value, int decimals);      // 0.125 -> "0.13" / "0,13"
     // A metric without a fixed scale (a loss, an RMSE): 4 significant digits.
     static QString metric(double value);
+    // A value from the data (a feature cell): up to 6 significant digits, no fixed decimals.
+    static QString value(double value);
     static QString percent(double fraction, int decimals = 1);   // 0.931 -> "93.1 %"
     static QString dateTime(double unixSeconds);             // short date and time
 };

@@ -409,6 +409,8 @@ void DataPanel::retranslateUi()
     splitTable_->retranslateUi();
     if (previewModel_->rowCount() == 0)
         clearPreview();
+    else
+        previewModel_->relocalize();
 }
 
 void DataPanel::changeEvent(QEvent* event)

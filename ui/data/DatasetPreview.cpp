@@ -35,7 +35,7 @@ DatasetPreview imagePreview(flightdeck::data::DatasetCatalog& catalog, qint64 ve
         else
             ++preview.unlabeled;
         if (preview.rows.size() < maxRows)
-            preview.rows << QStringList{
+            preview.rows << QVariantList{
                 QString::fromStdString(images.names[i]),
                 i < images.parts.size() ? partName(images.parts[i]) : QString(),
                 label >= 0 && label < counts.size() ? QString::fromStdString(images.classes[label])
@@ -71,10 +71,10 @@ DatasetPreview DatasetPreview::load(flightdeck::store::Project& project, qint64 
     const std::size_t shown = std::min<std::size_t>(table.rows(), static_cast<std::size_t>(std::max(0, maxRows)));
     preview.rows.reserve(static_cast<qsizetype>(shown));
     for (std::size_t r = 0; r < shown; ++r) {
-        QStringList cells;
+        QVariantList cells;
         const float* values = table.row(r);
         for (std::size_t c = 0; c < table.cols(); ++c)
-            cells << QString::number(static_cast<double>(values[c]), 'g', 6);
+            cells << static_cast<double>(values[c]);
         const int label = table.labels[r];
         cells << (label >= 0 && label < classNames.size() ? classNames.at(label) : QString::number(label));
         preview.rows << cells;

@@ -6,6 +6,7 @@
 #include <QMetaType>
 #include <QPair>
 #include <QStringList>
+#include <QVariantList>
 
 namespace flightdeck::store { class Project; }
 
@@ -17,7 +18,9 @@ public:
     qint64 versionId = 0;
     qint64 totalRows = 0;
     QStringList headers;                          // features..., then the label column
-    QList<QStringList> rows;                      // at most the requested number of rows
+    // At most the requested number of rows. A feature value is a double, formatted for the
+    // screen when shown (the user's locale, and its later changes); any other cell is text.
+    QList<QVariantList> rows;
     QList<QPair<QString, qint64>> classCounts;    // every class, in class-index order
     qint64 unlabeled = 0;                         // rows without a label
     bool regression = false;                      // a regression target: no classes to count

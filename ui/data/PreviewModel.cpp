@@ -1,5 +1,7 @@
 #include "data/PreviewModel.h"
 
+#include "common/NumberText.h"
+
 namespace flightdeck::ui {
 
 void PreviewModel::setPreview(const DatasetPreview& preview)
@@ -12,6 +14,12 @@ void PreviewModel::setPreview(const DatasetPreview& preview)
 void PreviewModel::clear()
 {
     setPreview({});
+}
+
+void PreviewModel::relocalize()
+{
+    if (rowCount() > 0 && columnCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), {Qt::DisplayRole});
 }
 
 int PreviewModel::rowCount(const QModelIndex& parent) const
@@ -28,12 +36,13 @@ QVariant PreviewModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= preview_.rows.size())
         return {};
-    const QStringList& row = preview_.rows.at(index.row());
+    const QVariantList& row = preview_.rows.at(index.row());
     if (index.column() >= row.size())
         return {};
     const bool isLabel = index.column() == preview_.headers.size() - 1;
+    const QVariant& cell = row.at(index.column());
     if (role == Qt::DisplayRole)
-        return row.at(index.column());
+        return cell.typeId() == QMetaType::Double ? NumberText::value(cell.toDouble()) : cell.toString();
     if (role == Qt::TextAlignmentRole && !isLabel)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     return {};

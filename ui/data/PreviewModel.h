@@ -13,6 +13,8 @@ public:
 
     void setPreview(const DatasetPreview& preview);
     void clear();
+    // The language (and so the number format) changed: the cells are written again.
+    void relocalize();
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -92,7 +92,7 @@ void SampleView::showRow(int row)
                 values_->setItem(c, 1, new QTableWidgetItem);
             }
             name->setText(QString::fromStdString(t.featureNames[std::size_t(c)]));
-            values_->item(c, 1)->setText(QString::number(double(values[c]), 'g', 6));
+            values_->item(c, 1)->setText(NumberText::value(double(values[c])));
         }
     }
     refreshInfo();

@@ -1,5 +1,7 @@
 #include "architecture/graph/GraphNodeText.h"
 
+#include "common/NumberText.h"
+
 #include "flightdeck/model/GraphShapes.h"
 
 namespace flightdeck::ui {
@@ -54,10 +56,10 @@ QString compactCount(std::int64_t value)
     if (value < 1000)
         return QString::number(value);
     if (value < 1000000)
-        return QStringLiteral("%1 K").arg(v / 1e3, 0, 'f', v < 1e4 ? 2 : 1);
+        return QStringLiteral("%1 K").arg(NumberText::decimal(v / 1e3, v < 1e4 ? 2 : 1));
     if (value < 1000000000)
-        return QStringLiteral("%1 M").arg(v / 1e6, 0, 'f', v < 1e7 ? 2 : 1);
-    return QStringLiteral("%1 G").arg(v / 1e9, 0, 'f', 2);
+        return QStringLiteral("%1 M").arg(NumberText::decimal(v / 1e6, v < 1e7 ? 2 : 1));
+    return QStringLiteral("%1 G").arg(NumberText::decimal(v / 1e9, 2));
 }
 
 QString compactBytes(std::int64_t bytes)
@@ -66,10 +68,10 @@ QString compactBytes(std::int64_t bytes)
     if (bytes < 1024)
         return QStringLiteral("%1 B").arg(bytes);
     if (bytes < 1024 * 1024)
-        return QStringLiteral("%1 KiB").arg(v / 1024, 0, 'f', 1);
+        return QStringLiteral("%1 KiB").arg(NumberText::decimal(v / 1024, 1));
     if (bytes < 1024LL * 1024 * 1024)
-        return QStringLiteral("%1 MiB").arg(v / 1048576, 0, 'f', 2);
-    return QStringLiteral("%1 GiB").arg(v / 1073741824, 0, 'f', 2);
+        return QStringLiteral("%1 MiB").arg(NumberText::decimal(v / 1048576, 2));
+    return QStringLiteral("%1 GiB").arg(NumberText::decimal(v / 1073741824, 2));
 }
 
 }  // namespace flightdeck::ui
