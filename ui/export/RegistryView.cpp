@@ -6,6 +6,7 @@
 #include "export/AliasHistoryView.h"
 #include "common/TaskRunner.h"
 #include "export/ExportTables.h"
+#include "export/RegistryIndex.h"
 #include "export/RegistryScores.h"
 
 #include "flightdeck/store/Project.h"
@@ -85,9 +86,9 @@ void RegistryView::retranslateUi() {
         {tr("Name"), tr("Version"), tr("Run"), tr("Alias"), tr("Status"), tr("Score"), tr("Bundle"),
          tr("Created")});
     for (int row = 0; row < table_->rowCount(); ++row)
-        if (const auto* v = byId(table_->item(row, ColName)->data(Qt::UserRole).toLongLong()); v && v->runId)
+        if (const auto* v = index_.byId(table_->item(row, ColName)->data(Qt::UserRole).toLongLong()); v && v->runId)
             table_->item(row, ColStatus)->setText(RunStatusText::text(v->runStatus));
-    if (!readingScores_ && session_->isOpen() && !versions_.empty())
+    if (!readingScores_ && session_->isOpen() && !index_.versions().empty())
         readScores();   // the score texts are sentences
     history_->retranslateUi();
     promoteButton_->setText(tr("&Promote\u2026"));
@@ -115,57 +116,13 @@ qint64 RegistryView::selectedModelId() const {
     return table_->item(row, ColName)->data(Qt::UserRole).toLongLong();
 }
 
-const store::ModelLineage* RegistryView::byId(store::Id id) const {
-    for (const auto& v : versions_)
-        if (v.model.id == id)
-            return &v;
-    return nullptr;
-}
-
 const store::ModelLineage* RegistryView::selected() const {
-    return byId(selectedModelId());
-}
-
-const store::ModelLineage* RegistryView::holderOf(const std::string& name,
-                                                  const std::string& alias) const {
-    for (const auto& v : versions_)
-        if (v.model.name == name && v.model.alias == alias)
-            return &v;
-    return nullptr;
+    return index_.byId(selectedModelId());
 }
 
 QString RegistryView::selectedBundlePath() const {
     const auto* s = selected();
     return s ? absolutePath(s->model.bundlePath) : QString();
-}
-
-std::vector<store::AliasEventRecord> RegistryView::eventsOf(const std::string& name,
-                                                            const std::string& alias) const {
-    std::vector<store::AliasEventRecord> out;
-    for (const auto& e : events_)
-        if (e.name == name && (alias.empty() || e.alias == alias))
-            out.push_back(e);
-    return out;
-}
-
-QStringList RegistryView::aliasesOf(const std::string& name, bool withDefaults) const {
-    QStringList aliases;
-    if (withDefaults)
-        aliases << QStringLiteral("production") << QStringLiteral("staging");
-    for (const auto& v : versions_)
-        if (v.model.name == name && !v.model.alias.empty() && !aliases.contains(q(v.model.alias)))
-            aliases << q(v.model.alias);
-    for (const auto& e : events_)
-        if (e.name == name && !aliases.contains(q(e.alias)))
-            aliases << q(e.alias);
-    return aliases;
-}
-
-QString RegistryView::versionText(store::Id id) const {
-    if (id == 0)
-        return tr("none");
-    const auto* v = byId(id);
-    return v ? QStringLiteral("v%1").arg(v->model.version) : QStringLiteral("#%1").arg(id);
 }
 
 QString RegistryView::lineageText() const {
@@ -190,23 +147,22 @@ QString RegistryView::lineageText() const {
 void RegistryView::reload() {
     const qint64 keep = selectAfterReload_ > 0 ? selectAfterReload_ : selectedModelId();
     selectAfterReload_ = 0;
-    versions_.clear();
-    events_.clear();
+    index_.clear();
     if (session_->isOpen()) {
         try {
             store::ModelRegistry registry(session_->project());
-            versions_ = registry.lineages();
-            events_ = registry.history();
+            index_.read(registry);
         } catch (const std::exception& e) {
             Q_EMIT message(ErrorText::fromException(e), true);
         }
     }
     QSignalBlocker blocker(table_);
     table_->clearContents();
-    table_->setRowCount(static_cast<int>(versions_.size()));
+    const auto& versions = index_.versions();
+    table_->setRowCount(static_cast<int>(versions.size()));
     int selectRow = -1;
-    for (int row = 0; row < static_cast<int>(versions_.size()); ++row) {
-        const auto& m = versions_[static_cast<std::size_t>(row)].model;
+    for (int row = 0; row < static_cast<int>(versions.size()); ++row) {
+        const auto& m = versions[static_cast<std::size_t>(row)].model;
         auto* name = new QTableWidgetItem(q(m.name));
         name->setData(Qt::UserRole, static_cast<qlonglong>(m.id));
         table_->setItem(row, ColName, name);
@@ -223,7 +179,7 @@ void RegistryView::reload() {
             alias->setForeground(m.alias == "production" ? QColor(0x2c, 0x8a, 0x2c) : QColor(0x1f, 0x77, 0xb4));
         }
         table_->setItem(row, ColAlias, alias);
-        const auto& lineage = versions_[static_cast<std::size_t>(row)];
+        const auto& lineage = versions[static_cast<std::size_t>(row)];
         table_->setItem(row, ColStatus, new QTableWidgetItem(lineage.runId ? RunStatusText::text(lineage.runStatus)
                                                                            : QStringLiteral("\u2014")));
         table_->setItem(row, ColScore, new QTableWidgetItem);
@@ -234,7 +190,7 @@ void RegistryView::reload() {
         if (m.id == keep)
             selectRow = row;
     }
-    if (selectRow < 0 && keep == 0 && !versions_.empty())
+    if (selectRow < 0 && keep == 0 && !versions.empty())
         selectRow = 0;   // show the newest bundle rather than an empty inspector
     if (selectRow >= 0)
         table_->selectRow(selectRow);
@@ -263,7 +219,7 @@ QString RegistryView::scoreText(qint64 modelId) const {
 void RegistryView::readScores() {
     const int ticket = ++scoresTicket_;
     std::vector<qint64> runIds;
-    for (const auto& v : versions_)
+    for (const auto& v : index_.versions())
         runIds.push_back(v.runId);
     readingScores_ = !runIds.empty();
     if (!readingScores_)
@@ -280,7 +236,7 @@ void RegistryView::readScores() {
             self->readingScores_ = false;
             const auto scores = value.value<RunScores>();
             for (int row = 0; row < self->table_->rowCount(); ++row) {
-                const auto* v = self->byId(self->table_->item(row, ColName)->data(Qt::UserRole).toLongLong());
+                const auto* v = self->index_.byId(self->table_->item(row, ColName)->data(Qt::UserRole).toLongLong());
                 const auto found = v ? scores.find(v->runId) : scores.end();
                 self->table_->item(row, ColScore)->setText(found != scores.end() ? RegistryScores::text(found->second)
                                                                                  : QStringLiteral("\u2014"));
@@ -304,8 +260,8 @@ void RegistryView::onSelectionChanged() {
 void RegistryView::fillHistory() {
     const auto* s = selected();
     history_->setEvents(s ? q(s->model.name) : QString(),
-                   s ? eventsOf(s->model.name) : std::vector<store::AliasEventRecord>(),
-                   [this](store::Id id) { return versionText(id); });
+                   s ? index_.eventsOf(s->model.name) : std::vector<store::AliasEventRecord>(),
+                   [this](store::Id id) { return index_.versionText(id); });
 }
 
 void RegistryView::updateButtons() {
@@ -314,44 +270,10 @@ void RegistryView::updateButtons() {
     promoteButton_->setEnabled(open);
     bool canRollBack = false;
     if (open)
-        for (const QString& alias : aliasesOf(s->model.name, false))
-            canRollBack = canRollBack || !preview(AliasDialog::Mode::Rollback, alias).change.isEmpty();
+        for (const QString& alias : index_.aliasesOf(s->model.name, false))
+            canRollBack = canRollBack || !index_.preview(s, AliasDialog::Mode::Rollback, alias).change.isEmpty();
     rollbackButton_->setEnabled(canRollBack);
     clearButton_->setEnabled(open && !s->model.alias.empty());
-}
-
-AliasDialog::Preview RegistryView::preview(AliasDialog::Mode mode, const QString& alias) const {
-    const auto* s = selected();
-    if (!s)
-        return {{}, tr("Select a version first.")};
-    const std::string name = s->model.name;
-    const std::string a = alias.toStdString();
-    const auto* holder = holderOf(name, a);
-    const QString ref = QStringLiteral("%1@%2").arg(q(name), alias);
-    const QString from = holder ? QStringLiteral("v%1").arg(holder->model.version) : tr("none");
-    switch (mode) {
-    case AliasDialog::Mode::Promote: {
-        if (holder == s)
-            return {{}, tr("%1 already points at v%2.").arg(ref).arg(s->model.version)};
-        QString change = tr("%1: %2 \u2192 v%3").arg(ref, from).arg(s->model.version);
-        if (!s->model.alias.empty())
-            change += QLatin1Char('\n') + tr("v%1 gives up its alias \u201c%2\u201d (a version holds one alias).")
-                                              .arg(s->model.version)
-                                              .arg(q(s->model.alias));
-        return {change, {}};
-    }
-    case AliasDialog::Mode::Rollback: {
-        const auto target = store::rollbackTarget(eventsOf(name, a));
-        if (!target)
-            return {{}, tr("%1 has no earlier version to roll back to.").arg(ref)};
-        return {tr("%1: %2 \u2192 %3").arg(ref, from, versionText(*target)), {}};
-    }
-    case AliasDialog::Mode::Clear:
-        if (!holder)
-            return {{}, tr("No version of %1 holds \u201c%2\u201d.").arg(q(name), alias)};
-        return {tr("%1: %2 \u2192 none").arg(ref, from), {}};
-    }
-    return {};
 }
 
 AliasDialog* RegistryView::openDialog(AliasDialog::Mode mode) {
@@ -360,12 +282,12 @@ AliasDialog* RegistryView::openDialog(AliasDialog::Mode mode) {
         return nullptr;
     const std::string name = s->model.name;
     const int version = s->model.version;
-    QStringList aliases = aliasesOf(name, mode == AliasDialog::Mode::Promote);
+    QStringList aliases = index_.aliasesOf(name, mode == AliasDialog::Mode::Promote);
     QString preselected = q(s->model.alias);
     if (mode == AliasDialog::Mode::Rollback) {
         // Only aliases that have somewhere to go back to.
         aliases.erase(std::remove_if(aliases.begin(), aliases.end(),
-                                     [&](const QString& a) { return preview(mode, a).change.isEmpty(); }),
+                                     [&](const QString& a) { return index_.preview(s, mode, a).change.isEmpty(); }),
                       aliases.end());
     } else if (mode == AliasDialog::Mode::Clear) {
         aliases = QStringList{preselected};
@@ -380,7 +302,7 @@ AliasDialog* RegistryView::openDialog(AliasDialog::Mode mode) {
                   .arg(version)
             : tr("Move an alias of %1.").arg(q(name));
     auto* dialog = new AliasDialog(mode, subject, aliases, preselected,
-                                   [this, mode](const QString& alias) { return preview(mode, alias); },
+                                   [this, mode](const QString& alias) { return index_.preview(selected(), mode, alias); },
                                    this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, name, version] {

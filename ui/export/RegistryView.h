@@ -4,9 +4,11 @@
 // bundle), the alias history of its model name (who, when, why), and Promote, Roll back and
 // Clear alias. Each move is asked for in an AliasDialog and then done directly on the registry:
 // it is registry state, logged in alias_events, not a document edit, so no undo stack.
-// A reload is two queries (every version with its lineage, every alias event), the runs' scores
-// are read on the TaskRunner after it; selecting a row reads nothing from the store.
+// A reload is two queries (every version with its lineage, every alias event: RegistryIndex,
+// which also answers what a move would change), the runs' scores are read on the TaskRunner
+// after it; selecting a row reads nothing from the store.
 #include "export/AliasDialog.h"
+#include "export/RegistryIndex.h"
 
 #include "flightdeck/store/ModelRegistry.h"
 
@@ -58,14 +60,6 @@ Q_SIGNALS:
 
 private:
     const flightdeck::store::ModelLineage* selected() const;
-    const flightdeck::store::ModelLineage* byId(flightdeck::store::Id id) const;
-    const flightdeck::store::ModelLineage* holderOf(const std::string& name,
-                                                    const std::string& alias) const;
-    std::vector<flightdeck::store::AliasEventRecord> eventsOf(const std::string& name,
-                                                              const std::string& alias = {}) const;
-    QStringList aliasesOf(const std::string& name, bool withDefaults) const;
-    QString versionText(flightdeck::store::Id id) const;
-    AliasDialog::Preview preview(AliasDialog::Mode mode, const QString& alias) const;
     AliasDialog* openDialog(AliasDialog::Mode mode);
     void apply(AliasDialog::Mode mode, const std::string& name, int version, const QString& alias,
                const QString& reason);
@@ -84,8 +78,7 @@ private:
     QPushButton* clearButton_ = nullptr;
     AliasHistoryView* history_ = nullptr;
 
-    std::vector<flightdeck::store::ModelLineage> versions_;   // newest first
-    std::vector<flightdeck::store::AliasEventRecord> events_;  // every model's, newest first
+    RegistryIndex index_;
     qint64 selectAfterReload_ = 0;
     TaskRunner* tasks_;
     int scoresTicket_ = 0;
