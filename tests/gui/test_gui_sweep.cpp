@@ -202,6 +202,21 @@ private Q_SLOTS:
             QTest::qWait(300);
             QVERIFY(experiments.grab().save(file));
         }
+        // A language switch re-renders what the dialog already said: its status line and the
+        // runs' status column.
+        {
+            auto* status = child<QLabel>(dialog, "sweepStatusLabel");
+            QVERIFY2(status->text().contains(QStringLiteral("the best is run")), qPrintable(status->text()));
+            Translations::apply(QStringLiteral("de"));
+            QCoreApplication::processEvents();
+            QVERIFY2(status->text().contains(QStringLiteral("Der beste ist Lauf")) &&
+                         status->text().contains(QStringLiteral("abgeschlossen")),
+                     qPrintable(status->text()));
+            QCOMPARE(tree->topLevelItem(0)->text(4), QStringLiteral("abgeschlossen"));
+            Translations::apply(QStringLiteral("en"));
+            QCoreApplication::processEvents();
+            QVERIFY2(status->text().contains(QStringLiteral("the best is run")), qPrintable(status->text()));
+        }
         // The finished dialog in German (its strings are retranslated live).
         if (const QString file = qEnvironmentVariable("FLIGHTDECK_SWEEP_DIALOG_SCREENSHOT_DE"); !file.isEmpty()) {
             Translations::apply(QStringLiteral("de"));

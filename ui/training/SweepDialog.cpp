@@ -167,7 +167,7 @@ SweepDialog::SweepDialog(ProjectSession* session, const train::TrainConfig& base
     connect(controller_, &SweepController::sweepStarted, this, [this](qint64 id, int trials) {
         trials_ = trials;
         progress_->setRange(0, trials * 100);
-        statusLabel_->setText(tr("Sweep %1: %n run(s) to train.", "", trials).arg(id));
+        say([=] { return tr("Sweep %1: %n run(s) to train.", "", trials).arg(id); });
     });
     connect(controller_, &SweepController::trialStarted, this, &SweepDialog::onTrialStarted);
     connect(controller_, &SweepController::trialProgress, this, &SweepDialog::onTrialProgress);
@@ -262,17 +262,17 @@ void SweepDialog::startSweep()
     progress_->setValue(0);
     if (!controller_->start(plan(), session_->currentVersionId(), session_->currentSplitId(),
                             nameEdit_->text().trimmed())) {
-        statusLabel_->setText(tr("The sweep could not start: no project is open."));
+        say([=] { return tr("The sweep could not start: no project is open."); });
         return;
     }
-    statusLabel_->setText(tr("Starting…"));
+    say([=] { return tr("Starting…"); });
     setRunning(true);
 }
 
 void SweepDialog::onTrialStarted(int trial, qint64 runId, const QString& assignment)
 {
     currentTrial_ = trial;
-    statusLabel_->setText(tr("Run %1 of %2 (#%3): %4").arg(trial + 1).arg(trials_).arg(runId).arg(assignment));
+    say([=] { return tr("Run %1 of %2 (#%3): %4").arg(trial + 1).arg(trials_).arg(runId).arg(assignment); });
 }
 
 void SweepDialog::onTrialProgress(int trial, qint64 step, qint64 totalSteps)
@@ -289,6 +289,7 @@ void SweepDialog::onTrialFinished(const SweepTrialRow& row)
     item->setText(ColArchitecture, QStringLiteral("#%1").arg(row.architectureId));
     item->setText(ColParameters, row.assignment);
     item->setText(ColStatus, RunStatusText::text(row.status));
+    item->setData(ColStatus, Qt::UserRole, static_cast<int>(row.status));   // retranslated from it
     item->setToolTip(ColStatus, row.error);
     item->setText(ColScore, scoreText(row.score));
     item->setTextAlignment(ColScore, Qt::AlignRight | Qt::AlignVCenter);
@@ -308,15 +309,15 @@ void SweepDialog::onFinished(qint64 sweepId, store::RunStatus status, int best, 
         for (int c = 0; c < ColCount; ++c)
             item->setFont(c, bold);
         item->setText(ColTrial, QStringLiteral("★ ") + item->text(ColTrial));
-        statusLabel_->setText(tr("Sweep %1 %2: the best is run %3 (%4 %5).")
+        const QString run = item->text(ColRun), score = item->text(ColScore);
+        say([=] { return tr("Sweep %1 %2: the best is run %3 (%4 %5).")
                                   .arg(sweepId)
-                                  .arg(RunStatusText::text(status).toLower(), item->text(ColRun), objective,
-                                       item->text(ColScore)));
+                                  .arg(RunStatusText::text(status).toLower(), run, objective, score); });
         session_->setCurrentRun(item->text(ColRun).mid(1).toLongLong());
     } else {
-        statusLabel_->setText(tr("Sweep %1 %2: no run finished with a %3.")
+        say([=] { return tr("Sweep %1 %2: no run finished with a %3.")
                                   .arg(sweepId)
-                                  .arg(RunStatusText::text(status).toLower(), objective));
+                                  .arg(RunStatusText::text(status).toLower(), objective); });
     }
     session_->notifyRunsChanged();
     if (closeWhenDone_)
@@ -326,7 +327,7 @@ void SweepDialog::onFinished(qint64 sweepId, store::RunStatus status, int best, 
 void SweepDialog::onFailed(const QString& message)
 {
     setRunning(false);
-    statusLabel_->setText(tr("The sweep failed: %1").arg(message));
+    say([=] { return tr("The sweep failed: %1").arg(message); });
     session_->notifyRunsChanged();
     if (closeWhenDone_)
         close();
@@ -345,7 +346,7 @@ void SweepDialog::requestCancel()
 {
     controller_->cancel();
     cancelButton_->setEnabled(false);
-    statusLabel_->setText(tr("Cancelling after the current batch…"));
+    say([=] { return tr("Cancelling after the current batch…"); });
 }
 
 void SweepDialog::reject()   // Escape
@@ -396,7 +397,20 @@ void SweepDialog::retranslateUi()
     cancelButton_->setText(tr("Cancel Sweep"));
     cancelButton_->setToolTip(tr("Stop the run in progress (recorded as cancelled) and start no other"));
     closeButton_->setText(tr("Close"));
+    for (int i = 0; i < results_->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = results_->topLevelItem(i);
+        item->setText(ColStatus, RunStatusText::text(static_cast<store::RunStatus>(item->data(ColStatus, Qt::UserRole).toInt())));
+    }
+    if (status_)
+        statusLabel_->setText(status_());
     updateSummary();
+}
+
+// The status line as a function of the language, so a language switch re-renders it.
+void SweepDialog::say(std::function<QString()> text)
+{
+    status_ = std::move(text);
+    statusLabel_->setText(status_());
 }
 
 }  // namespace flightdeck::ui

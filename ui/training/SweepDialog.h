@@ -11,6 +11,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -51,6 +53,7 @@ protected:
 
 private:
     void retranslateUi();
+    void say(std::function<QString()> text);
     // While a sweep runs: cancels it and closes the dialog once it has stopped.
     bool cancelBeforeClosing();
     void requestCancel();
@@ -81,6 +84,7 @@ private:
     QLabel* summaryLabel_;
     QProgressBar* progress_;
     QLabel* statusLabel_;
+    std::function<QString()> status_;
     QTreeWidget* results_;
     QPushButton* startButton_;
     QPushButton* cancelButton_;
