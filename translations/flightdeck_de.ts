@@ -58,137 +58,137 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="13"/>
+        <location filename="../ui/common/ErrorText.cpp" line="11"/>
         <source>No such file or folder.</source>
         <translation>Datei oder Ordner nicht gefunden.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="14"/>
+        <location filename="../ui/common/ErrorText.cpp" line="12"/>
         <source>The file cannot be read.</source>
         <translation>Die Datei kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="15"/>
+        <location filename="../ui/common/ErrorText.cpp" line="13"/>
         <source>Cannot write here.</source>
         <translation>Hier kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="16"/>
+        <location filename="../ui/common/ErrorText.cpp" line="14"/>
         <source>The file is empty.</source>
         <translation>Die Datei ist leer.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="17"/>
+        <location filename="../ui/common/ErrorText.cpp" line="15"/>
         <source>The first line is not a header row.</source>
         <translation>Die erste Zeile ist keine Kopfzeile.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="18"/>
+        <location filename="../ui/common/ErrorText.cpp" line="16"/>
         <source>Wrong number of fields.</source>
         <translation>Falsche Anzahl von Feldern.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="19"/>
+        <location filename="../ui/common/ErrorText.cpp" line="17"/>
         <source>Expected a number.</source>
         <translation>Zahl erwartet.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="20"/>
+        <location filename="../ui/common/ErrorText.cpp" line="18"/>
         <source>No label column.</source>
         <translation>Keine Label-Spalte.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="21"/>
+        <location filename="../ui/common/ErrorText.cpp" line="19"/>
         <source>Too few rows.</source>
         <translation>Zu wenige Zeilen.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="22"/>
+        <location filename="../ui/common/ErrorText.cpp" line="20"/>
         <source>Invalid value.</source>
         <translation>Ungültiger Wert.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="23"/>
+        <location filename="../ui/common/ErrorText.cpp" line="21"/>
         <source>This is not a Flightdeck project.</source>
         <translation>Dies ist kein Flightdeck-Projekt.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="25"/>
+        <location filename="../ui/common/ErrorText.cpp" line="23"/>
         <source>The project was written by a newer version of Flightdeck.</source>
         <translation>Das Projekt wurde mit einer neueren Version von Flightdeck geschrieben.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="26"/>
+        <location filename="../ui/common/ErrorText.cpp" line="24"/>
         <source>The project database is damaged.</source>
         <translation>Die Projektdatenbank ist beschädigt.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="28"/>
+        <location filename="../ui/common/ErrorText.cpp" line="26"/>
         <source>A stored object does not match its checksum.</source>
         <translation>Ein gespeichertes Objekt stimmt nicht mit seiner Prüfsumme überein.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="29"/>
+        <location filename="../ui/common/ErrorText.cpp" line="27"/>
         <source>The architecture is invalid.</source>
         <translation>Die Architektur ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="30"/>
+        <location filename="../ui/common/ErrorText.cpp" line="28"/>
         <source>Invalid setting.</source>
         <translation>Ungültige Einstellung.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="31"/>
+        <location filename="../ui/common/ErrorText.cpp" line="29"/>
         <source>Not found.</source>
         <translation>Nicht gefunden.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="32"/>
+        <location filename="../ui/common/ErrorText.cpp" line="30"/>
         <source>Training failed.</source>
         <translation>Training fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="33"/>
+        <location filename="../ui/common/ErrorText.cpp" line="31"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="34"/>
+        <location filename="../ui/common/ErrorText.cpp" line="32"/>
         <source>Database error.</source>
         <translation>Datenbankfehler.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="35"/>
+        <location filename="../ui/common/ErrorText.cpp" line="33"/>
         <source>Input/output error.</source>
         <translation>Ein-/Ausgabefehler.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="37"/>
+        <location filename="../ui/common/ErrorText.cpp" line="35"/>
         <source>The disk is full. Free some space and try again.</source>
         <translation>Der Datenträger ist voll. Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="39"/>
+        <location filename="../ui/common/ErrorText.cpp" line="37"/>
         <source>Error.</source>
         <translation>Fehler.</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="50"/>
+        <location filename="../ui/common/ErrorText.cpp" line="68"/>
         <source>%1, line %2</source>
         <translation>%1, Zeile %2</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="54"/>
+        <location filename="../ui/common/ErrorText.cpp" line="78"/>
         <source>Field &quot;%1&quot;: %2</source>
         <translation>Feld „%1“: %2</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="56"/>
+        <location filename="../ui/common/ErrorText.cpp" line="80"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/common/ErrorText.cpp" line="59"/>
+        <location filename="../ui/common/ErrorText.cpp" line="83"/>
         <source>(%1)</source>
         <translation>(%1)</translation>
     </message>
@@ -460,6 +460,119 @@ FLOPs pro Sample: %5</translation>
     </message>
 </context>
 <context>
+    <name>NumberText</name>
+    <message>
+        <location filename="../ui/common/NumberText.cpp" line="23"/>
+        <location filename="../ui/common/NumberText.cpp" line="30"/>
+        <location filename="../ui/common/NumberText.cpp" line="37"/>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/NumberText.cpp" line="39"/>
+        <source>%1 %</source>
+        <comment>a percentage</comment>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryIndex</name>
+    <message>
+        <location filename="../ui/export/RegistryIndex.cpp" line="62"/>
+        <location filename="../ui/export/RegistryIndex.cpp" line="75"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryIndex.cpp" line="70"/>
+        <source>Select a version first.</source>
+        <translation>Wählen Sie zuerst eine Version.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryIndex.cpp" line="79"/>
+        <source>%1 already points at v%2.</source>
+        <translation>%1 zeigt bereits auf v%2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryIndex.cpp" line="80"/>
+        <source>%1: %2 → v%3</source>
+        <translation>%1: %2 → v%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryIndex.cpp" line="82"/>
+        <source>v%1 gives up its alias “%2” (a version holds one alias).</source>
+        <translation>v%1 gibt ihren Alias „%2“ ab (eine Version trägt einen Alias).</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryIndex.cpp" line="90"/>
+        <source>%1 has no earlier version to roll back to.</source>
+        <translation>%1 hat keine frühere Version, auf die zurückgesetzt werden kann.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryIndex.cpp" line="91"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryIndex.cpp" line="95"/>
+        <source>No version of %1 holds “%2”.</source>
+        <translation>Keine Version von %1 trägt „%2“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryIndex.cpp" line="96"/>
+        <source>%1: %2 → none</source>
+        <translation>%1: %2 → keine</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryScores</name>
+    <message>
+        <location filename="../ui/export/RegistryScores.cpp" line="44"/>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryScores.cpp" line="46"/>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryScores.cpp" line="48"/>
+        <source>training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryScores.cpp" line="58"/>
+        <source>val accuracy %1</source>
+        <translation>Val.-Genauigkeit %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryScores.cpp" line="60"/>
+        <source>not evaluated</source>
+        <translation>nicht evaluiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryScores.cpp" line="60"/>
+        <source>not evaluated (%1)</source>
+        <translation>nicht evaluiert (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryScores.cpp" line="62"/>
+        <source>%1 RMSE %2</source>
+        <translation>%1: RMSE %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryScores.cpp" line="63"/>
+        <source>%1 accuracy %2</source>
+        <translation>%1: Genauigkeit %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/RegistryScores.cpp" line="64"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
     <name>RemoveLayerCommand</name>
     <message>
         <location filename="../ui/architecture/RemoveLayerCommand.cpp" line="10"/>
@@ -473,6 +586,14 @@ FLOPs pro Sample: %5</translation>
         <location filename="../ui/architecture/RenameCommand.h" line="36"/>
         <source>Rename to &quot;%1&quot;</source>
         <translation>Umbenennen in „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>RenameDatasetCommand</name>
+    <message>
+        <location filename="../ui/data/RenameDatasetCommand.h" line="21"/>
+        <source>Rename dataset &quot;%1&quot; to &quot;%2&quot;</source>
+        <translation>Datensatz „%1“ in „%2“ umbenennen</translation>
     </message>
 </context>
 <context>
@@ -1001,102 +1122,102 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::ClassBar</name>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="83"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="85"/>
         <source>Key</source>
         <translation>Taste</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="83"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="85"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="83"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="85"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="84"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="86"/>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="85"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="87"/>
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="86"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="88"/>
         <source>Merge…</source>
         <translation>Zusammenführen…</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="87"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="89"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="88"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="90"/>
         <source>Key…</source>
         <translation>Taste…</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="89"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="91"/>
         <source>Add a class</source>
         <translation>Eine Klasse hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="90"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="92"/>
         <source>Move every item of the selected class into another class</source>
         <translation>Alle Elemente der ausgewählten Klasse in eine andere Klasse verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="91"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="93"/>
         <source>Delete the selected class; its items lose their label</source>
         <translation>Die ausgewählte Klasse löschen; ihre Elemente verlieren ihr Label</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="92"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="94"/>
         <source>Bind a key to the selected class</source>
         <translation>Der ausgewählten Klasse eine Taste zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="172"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="173"/>
         <source>Add class</source>
         <translation>Klasse hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="172"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="173"/>
         <source>Class name:</source>
         <translation>Klassenname:</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="182"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="183"/>
         <source>Rename class</source>
         <translation>Klasse umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="182"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="183"/>
         <source>New name:</source>
         <translation>Neuer Name:</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="198"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="199"/>
         <source>Merge class</source>
         <translation>Klasse zusammenführen</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="199"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="200"/>
         <source>Move every item of %1 into:</source>
         <translation>Alle Elemente von %1 verschieben nach:</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="210"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="211"/>
         <source>Delete class</source>
         <translation>Klasse löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labeling/ClassBar.cpp" line="211"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="212"/>
         <source>Delete %1? Its %n item(s) lose their label (Undo brings them back).</source>
         <translation>
             <numerusform>Klasse %1 löschen? %n Element verliert dadurch sein Label (Rückgängig stellt es wieder her).</numerusform>
@@ -1104,17 +1225,17 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="223"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="224"/>
         <source>Class key</source>
         <translation>Klassentaste</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="224"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="225"/>
         <source>Key for %1 (a letter or digit):</source>
         <translation>Taste für %1 (ein Buchstabe oder eine Ziffer):</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="237"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="238"/>
         <source>Show only this class</source>
         <translation>Nur diese Klasse anzeigen</translation>
     </message>
@@ -1545,221 +1666,410 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::DataPanel</name>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="134"/>
+        <location filename="../ui/data/DataPanel.cpp" line="152"/>
         <source>Warning: the label has %1 distinct values in %2 rows; it looks like an id, not a class.</source>
         <translation>Warnung: Das Label hat %1 verschiedene Werte in %2 Zeilen; es sieht nach einer ID aus, nicht nach einer Klasse.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="137"/>
+        <location filename="../ui/data/DataPanel.cpp" line="155"/>
         <source>Warning: the label has %1 distinct numbers in %2 rows; it looks like a continuous (regression) target, imported as %1 classes.</source>
         <translation>Warnung: Das Label hat %1 verschiedene Zahlen in %2 Zeilen; es sieht nach einer stetigen Zielgröße (Regression) aus und wurde als %1 Klassen importiert.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="140"/>
+        <location filename="../ui/data/DataPanel.cpp" line="158"/>
         <source>Warning: %1 classes is unusually many.</source>
         <translation>Warnung: %1 Klassen sind ungewöhnlich viele.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="152"/>
-        <location filename="../ui/data/DataPanel.cpp" line="166"/>
+        <location filename="../ui/data/DataPanel.cpp" line="170"/>
+        <location filename="../ui/data/DataPanel.cpp" line="184"/>
         <source>Importing %1…</source>
         <translation>%1 wird importiert…</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="159"/>
+        <location filename="../ui/data/DataPanel.cpp" line="177"/>
         <source>Open or create a project before importing data.</source>
         <translation>Öffnen oder erstellen Sie ein Projekt, bevor Sie Daten importieren.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="180"/>
+        <location filename="../ui/data/DataPanel.cpp" line="198"/>
         <source>Importing images from %1…</source>
         <translation>Bilder aus %1 werden importiert…</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="186"/>
+        <location filename="../ui/data/DataPanel.cpp" line="204"/>
         <source>Importing IDX from %1…</source>
         <translation>IDX aus %1 wird importiert…</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="210"/>
+        <location filename="../ui/data/DataPanel.cpp" line="228"/>
         <source>Import CSV</source>
         <translation>CSV importieren</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="211"/>
+        <location filename="../ui/data/DataPanel.cpp" line="229"/>
         <source>Tables (*.csv *.tsv *.tab);;All files (*)</source>
         <translation>Tabellen (*.csv *.tsv *.tab);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="249"/>
+        <location filename="../ui/data/DataPanel.cpp" line="267"/>
         <source>Select a dataset version before creating a split.</source>
         <translation>Wählen Sie eine Datensatzversion aus, bevor Sie eine Aufteilung erstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="253"/>
+        <location filename="../ui/data/DataPanel.cpp" line="271"/>
         <source>Train and validation fractions add up to more than 1.</source>
         <translation>Trainings- und Validierungsanteil ergeben zusammen mehr als 1.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="260"/>
+        <location filename="../ui/data/DataPanel.cpp" line="278"/>
         <source>Creating split</source>
         <translation>Aufteilung wird erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="279"/>
+        <location filename="../ui/data/DataPanel.cpp" line="297"/>
         <source>Created split #%1: %2 train, %3 validation, %4 test rows.</source>
         <translation>Aufteilung #%1 erstellt: %2 Trainings-, %3 Validierungs- und %4 Testzeilen.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="335"/>
+        <location filename="../ui/data/DataPanel.cpp" line="355"/>
         <source>Loading version #%1…</source>
         <translation>Version #%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="338"/>
+        <location filename="../ui/data/DataPanel.cpp" line="358"/>
         <source>Loading preview</source>
         <translation>Vorschau wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="349"/>
+        <location filename="../ui/data/DataPanel.cpp" line="369"/>
         <source>Could not load the preview: %1</source>
         <translation>Die Vorschau konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="361"/>
+        <location filename="../ui/data/DataPanel.cpp" line="381"/>
         <source>Version #%1: first %2 of %3 rows, a regression target</source>
         <translation>Version #%1: erste %2 von %3 Zeilen, eine Regressions-Zielgröße</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="364"/>
+        <location filename="../ui/data/DataPanel.cpp" line="384"/>
         <source>Version #%1: first %2 of %3 rows, %4 classes</source>
         <translation>Version #%1: erste %2 von %3 Zeilen, %4 Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="377"/>
+        <location filename="../ui/data/DataPanel.cpp" line="397"/>
         <source>Select a dataset version to preview it.</source>
         <translation>Wählen Sie eine Datensatzversion für die Vorschau aus.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="378"/>
+        <location filename="../ui/data/DataPanel.cpp" line="398"/>
         <source>Open or create a project to import data.</source>
         <translation>Öffnen oder erstellen Sie ein Projekt, um Daten zu importieren.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="392"/>
-        <source>Datasets and versions</source>
-        <translation>Datensätze und Versionen</translation>
+        <location filename="../ui/data/DataPanel.cpp" line="414"/>
+        <source>Splits</source>
+        <translation>Aufteilungen</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="393"/>
+        <location filename="../ui/data/DataPanel.cpp" line="415"/>
         <source>Splits of the selected version</source>
         <translation>Aufteilungen der ausgewählten Version</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="395"/>
+        <location filename="../ui/data/DataPanel.cpp" line="413"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataPanel.cpp" line="396"/>
+        <location filename="../ui/data/DataPanel.cpp" line="416"/>
         <source>Class counts</source>
         <translation>Klassenhäufigkeiten</translation>
     </message>
 </context>
 <context>
+    <name>flightdeck::ui::DatasetActions</name>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="110"/>
+        <source>&amp;Delete Version…</source>
+        <translation>Version &amp;löschen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="110"/>
+        <source>&amp;Delete Dataset…</source>
+        <translation>Datensatz &amp;löschen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="124"/>
+        <source>Rename Dataset</source>
+        <translation>Datensatz umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="125"/>
+        <source>New name of “%1”:</source>
+        <translation>Neuer Name für „%1“:</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="143"/>
+        <source>A dataset needs a name.</source>
+        <translation>Ein Datensatz braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="145"/>
+        <source>A dataset named “%1” exists already.</source>
+        <translation>Es gibt schon einen Datensatz namens „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="155"/>
+        <source>Renaming dataset</source>
+        <translation>Datensatz wird umbenannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="172"/>
+        <source>Renamed the dataset to “%1”.</source>
+        <translation>Datensatz in „%1“ umbenannt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="176"/>
+        <source>Could not rename the dataset: %1</source>
+        <translation>Der Datensatz konnte nicht umbenannt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="188"/>
+        <source>version %1 of “%2”</source>
+        <translation>Version %1 von „%2“</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="189"/>
+        <source>dataset “%1”</source>
+        <translation>Datensatz „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="193"/>
+        <source>Checking what uses %1</source>
+        <translation>Prüfe, was %1 verwendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="215"/>
+        <source>%1 cannot be deleted.</source>
+        <translation>%1 kann nicht gelöscht werden.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/DatasetActions.cpp" line="217"/>
+        <source>%n run(s) were trained on it.</source>
+        <translation>
+            <numerusform>%n Lauf wurde damit trainiert.</numerusform>
+            <numerusform>%n Läufe wurden damit trainiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/DatasetActions.cpp" line="219"/>
+        <source>%n registered model version(s) come from those runs.</source>
+        <translation>
+            <numerusform>%n registrierte Modellversion stammt aus diesen Läufen.</numerusform>
+            <numerusform>%n registrierte Modellversionen stammen aus diesen Läufen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/DatasetActions.cpp" line="221"/>
+        <source>%n sweep(s) used it.</source>
+        <translation>
+            <numerusform>Von %n Sweep verwendet.</numerusform>
+            <numerusform>Von %n Sweeps verwendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="222"/>
+        <source>Runs keep the data they were trained on, for their lineage and reruns. Delete those runs in Experiments first; a registered run stays while the registry holds it.</source>
+        <translation>Läufe behalten die Daten, mit denen sie trainiert wurden, für ihre Herkunft und Wiederholungen. Löschen Sie diese Läufe zuerst unter Experimente; ein registrierter Lauf bleibt, solange die Registry ihn hält.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="227"/>
+        <source>Delete %1?</source>
+        <translation>%1 löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/DatasetActions.cpp" line="229"/>
+        <source>Its %n version(s) go with it.</source>
+        <translation>
+            <numerusform>Seine %n Version wird mitgelöscht.</numerusform>
+            <numerusform>Seine %n Versionen werden mitgelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/DatasetActions.cpp" line="231"/>
+        <source>%n split(s) go with it.</source>
+        <translation>
+            <numerusform>%n Aufteilung wird mitgelöscht.</numerusform>
+            <numerusform>%n Aufteilungen werden mitgelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/DatasetActions.cpp" line="233"/>
+        <source>%n label edit(s) go with it.</source>
+        <translation>
+            <numerusform>%n Label-Änderung wird mitgelöscht.</numerusform>
+            <numerusform>%n Label-Änderungen werden mitgelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/DatasetActions.cpp" line="235"/>
+        <source>%n version(s) made from it stay, without the link to it.</source>
+        <translation>
+            <numerusform>%n daraus erstellte Version bleibt, ohne Verweis darauf.</numerusform>
+            <numerusform>%n daraus erstellte Versionen bleiben, ohne Verweis darauf.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="236"/>
+        <source>No run used it. This cannot be undone.</source>
+        <translation>Kein Lauf hat damit trainiert. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="246"/>
+        <source>Delete Version</source>
+        <translation>Version löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="246"/>
+        <source>Delete Dataset</source>
+        <translation>Datensatz löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="256"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="274"/>
+        <source>Deleting %1</source>
+        <translation>Lösche %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="298"/>
+        <source>Deleted %1.</source>
+        <translation>%1 gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="302"/>
+        <source>Could not delete: %1</source>
+        <translation>Löschen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="308"/>
+        <source>&amp;Rename Dataset…</source>
+        <translation>Datensatz &amp;umbenennen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="309"/>
+        <source>Rename the selected dataset (undo with Edit &gt; Undo)</source>
+        <translation>Den gewählten Datensatz umbenennen (rückgängig mit Bearbeiten &gt; Rückgängig)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="310"/>
+        <source>Copy Version &amp;Id</source>
+        <translation>Versions-&amp;ID kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/DatasetActions.cpp" line="311"/>
+        <source>Copy Content &amp;Hash</source>
+        <translation>Inhalts-&amp;Hash kopieren</translation>
+    </message>
+</context>
+<context>
     <name>flightdeck::ui::DatasetTree</name>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="29"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="32"/>
         <source>classification</source>
         <translation>Klassifikation</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="31"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="34"/>
         <source>regression</source>
         <translation>Regression</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="33"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="36"/>
         <source>images</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="43"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="46"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="44"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="47"/>
         <source>A regression target has no classes.</source>
         <translation>Eine Regressions-Zielgröße hat keine Klassen.</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="52"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="55"/>
         <source>%1 (+%2 unlabeled)</source>
         <translation>%1 (+%2 ohne Label)</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="57"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="60"/>
         <source>… and %1 more</source>
         <translation>… und %1 weitere</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="62"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="65"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="66"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="69"/>
         <source>unlabeled: %1</source>
         <translation>ohne Label: %1</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="110"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="113"/>
         <source>versions: %1</source>
         <translation>Versionen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="119"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="121"/>
         <source>v%1 (#%2)</source>
         <translation>v%1 (#%2)</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="123"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="127"/>
         <source>Source: %1</source>
         <translation>Quelle: %1</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="168"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="209"/>
         <source>Dataset / version</source>
         <translation>Datensatz / Version</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="168"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="209"/>
         <source>Hash</source>
         <translation>Hash</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="168"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="209"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="168"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="209"/>
         <source>Features</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="168"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="209"/>
         <source>Classes</source>
         <translation>Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="169"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="210"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/data/DatasetTree.cpp" line="169"/>
+        <location filename="../ui/data/DatasetTree.cpp" line="210"/>
         <source>Task</source>
         <translation>Aufgabe</translation>
     </message>
@@ -1911,179 +2221,158 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::EvaluationPanel</name>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="154"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="138"/>
         <source>test</source>
         <translation>Testdaten</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="155"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="139"/>
         <source>validation</source>
         <translation>Validierungsdaten</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="156"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="140"/>
         <source>training</source>
         <translation>Trainingsdaten</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="161"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="145"/>
         <source>&amp;Split:</source>
         <translation>&amp;Daten:</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="164"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="148"/>
         <source>&amp;Evaluate</source>
         <translation>&amp;Auswerten</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="165"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="149"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="166"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="150"/>
         <source>Macro F1</source>
         <translation>Makro-F1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="167"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="151"/>
         <source>Weighted F1</source>
         <translation>Gewichteter F1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="168"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="152"/>
         <source>Samples</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="169"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="153"/>
         <source>E&amp;valuation:</source>
         <translation>Aus&amp;wertung:</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="170"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="154"/>
         <source>Confusion matrix</source>
         <translation>Konfusionsmatrix</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="171"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="155"/>
         <source>Rows: true class · columns: predicted class</source>
         <translation>Zeilen: wahr · Spalten: vorhergesagt</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="172"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="156"/>
         <source>&amp;Normalize by true class</source>
         <translation>Zeilenweise &amp;normieren</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="173"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="157"/>
         <source>Show each row as percentages of its true class</source>
         <translation>Jede Zeile in Prozent ihrer wahren Klasse anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="174"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="158"/>
         <source>Per class</source>
         <translation>Pro Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="176"/>
-        <source>Class</source>
-        <translation>Klasse</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="176"/>
-        <source>Precision</source>
-        <translation>Präzision</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="176"/>
-        <source>Recall</source>
-        <translation>Recall</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="176"/>
-        <source>F1</source>
-        <translation>F1</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="176"/>
-        <source>Support</source>
-        <translation>Anzahl</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="184"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="167"/>
         <source>#%1 %2 split, %3</source>
         <translation>#%1 %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="258"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="247"/>
         <source>&lt;b&gt;Run #%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;Lauf #%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="259"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="248"/>
         <source>&lt;b&gt;Run #%1&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;Lauf #%1&lt;/b&gt; %2</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="261"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="250"/>
         <source>&lt;b&gt;No run selected&lt;/b&gt;</source>
         <translation>&lt;b&gt;Kein Lauf ausgewählt&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="264"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="254"/>
         <source>The run is still training</source>
         <translation>Der Lauf trainiert noch</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="265"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="255"/>
         <source>Evaluate the current run&apos;s model on the chosen split</source>
         <translation>Das Modell des aktuellen Laufs auf den gewählten Daten auswerten</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="270"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="261"/>
         <source>Evaluating…</source>
         <translation>Wird ausgewertet…</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="275"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="263"/>
+        <source>Evaluating run #%1… This run can be evaluated when it has finished.</source>
+        <translation>Lauf #%1 wird ausgewertet… Dieser Lauf kann danach ausgewertet werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="269"/>
         <source>Open a project to see evaluations.</source>
         <translation>Öffnen Sie ein Projekt, um Auswertungen zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="277"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="271"/>
         <source>Select a run in Experiments to see its evaluation.</source>
         <translation>Wählen Sie unter „Experimente“ einen Lauf aus, um seine Auswertung zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="279"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="273"/>
         <source>This run is still training; evaluate it when it has finished.</source>
         <translation>Dieser Lauf trainiert noch; werten Sie ihn aus, wenn er beendet ist.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="280"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="274"/>
         <source>This run has no evaluation yet. Choose a split and press Evaluate.</source>
         <translation>Für diesen Lauf gibt es noch keine Auswertung. Wählen Sie die Daten und klicken Sie auf „Auswerten“.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="237"/>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="295"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="222"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="289"/>
         <source>On the %1 split</source>
         <translation>Auf den %1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="316"/>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="343"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="309"/>
         <source>class %1</source>
         <translation>Klasse %1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="319"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="312"/>
         <source>Most confused: true “%1” predicted as “%2” (%3 samples)</source>
         <translation>Häufigste Verwechslung: „%1“ als „%2“ vorhergesagt (%3×)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="322"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="315"/>
         <source>%n classes: too many to draw as a matrix; the table lists every class.</source>
         <translation>
             <numerusform>%n Klasse: zu viele für eine Matrix; die Tabelle listet jede Klasse.</numerusform>
@@ -2091,22 +2380,17 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="357"/>
-        <source>Macro average</source>
-        <translation>Makro-Mittel</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="373"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="337"/>
         <source>Select a run in Experiments first.</source>
         <translation>Wählen Sie zuerst unter „Experimente“ einen Lauf aus.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="374"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="338"/>
         <source>Open a project first.</source>
         <translation>Öffnen Sie zuerst ein Projekt.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="388"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="354"/>
         <source>Evaluating run %1 on the %2 split…</source>
         <translation>Lauf %1 wird auf den %2 ausgewertet…</translation>
     </message>
@@ -2114,37 +2398,37 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::ExperimentsPanel</name>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="166"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="185"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="167"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="186"/>
         <source>Reload the runs from the project</source>
         <translation>Die Läufe neu aus dem Projekt laden</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="169"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="188"/>
         <source>&amp;Filter:</source>
         <translation>&amp;Filter:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="170"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="189"/>
         <source>Show &amp;archived</source>
         <translation>&amp;Archivierte zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="172"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="195"/>
         <source>regular expression over name, status, tags, note and key=value parameters</source>
         <translation>regulärer Ausdruck über Name, Status, Tags, Notiz und Parameter als Schlüssel=Wert</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="181"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="204"/>
         <source>No project open.</source>
         <translation>Kein Projekt geöffnet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="187"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="210"/>
         <source>%n run(s), %1 running</source>
         <translation>
             <numerusform>%n Lauf, davon %1 aktiv</numerusform>
@@ -2152,7 +2436,7 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="188"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="211"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n Lauf</numerusform>
@@ -2160,7 +2444,7 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="190"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="213"/>
         <source>(%n shown)</source>
         <translation>
             <numerusform>(%n angezeigt)</numerusform>
@@ -2168,29 +2452,32 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="202"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="225"/>
         <source>Not a valid regular expression</source>
         <translation>Kein gültiger regulärer Ausdruck</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="244"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="267"/>
         <source>Loading runs</source>
         <translation>Läufe werden geladen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="302"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="326"/>
         <source>Checking for new runs</source>
         <translation>Suche nach neuen Läufen</translation>
     </message>
     <message>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="190"/>
         <source>At &amp;step:</source>
         <translation>Bei &amp;Schritt:</translation>
     </message>
     <message>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="191"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="192"/>
         <source>Adds each metric&apos;s value at this step (its last point at or before it), to compare runs at the same training budget</source>
         <translation>Fügt den Wert jeder Metrik bei diesem Schritt hinzu (ihr letzter Punkt bei oder vor ihm), um Läufe beim gleichen Trainingsbudget zu vergleichen</translation>
     </message>
@@ -2198,102 +2485,102 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::ExportPanel</name>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="147"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="153"/>
         <source>Export the current run</source>
         <translation>Aktuellen Lauf exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="148"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="154"/>
         <source>Run:</source>
         <translation>Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="149"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="155"/>
         <source>&amp;Model name:</source>
         <translation>&amp;Modellname:</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="150"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="156"/>
         <source>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;; each export becomes the next version of this name in the registry</source>
         <translation>Buchstaben, Ziffern, „.“, „_“ und „-“; jeder Export wird zur nächsten Version dieses Namens in der Registry</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="152"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="158"/>
         <source>&amp;Destination:</source>
         <translation>&amp;Ziel:</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="153"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="159"/>
         <source>Project exports folder (default)</source>
         <translation>Exportordner des Projekts (Standard)</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="154"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="160"/>
         <source>&amp;Choose folder…</source>
         <translation>Ordner &amp;wählen…</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="155"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="161"/>
         <source>E&amp;xport</source>
         <translation>E&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="156"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="162"/>
         <source>Write model.pt, labels.json, preprocessing.json, model_card.md and manifest.json</source>
         <translation>model.pt, labels.json, preprocessing.json, model_card.md und manifest.json schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="158"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="164"/>
         <source>Model registry</source>
         <translation>Modell-Registry</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="160"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="166"/>
         <source>Bundle</source>
         <translation>Paket</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="172"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="178"/>
         <source>none — select a run in Experiments</source>
         <translation>keiner – wählen Sie unter „Experimente“ einen Lauf aus</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="177"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="183"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="184"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="190"/>
         <source>no project open</source>
         <translation>kein Projekt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="206"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="216"/>
         <source>Choose a folder for the bundle</source>
         <translation>Ordner für das Paket wählen</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="224"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="234"/>
         <source>Select a run in Experiments first.</source>
         <translation>Wählen Sie zuerst unter „Experimente“ einen Lauf aus.</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="224"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="234"/>
         <source>Open a project first.</source>
         <translation>Öffnen Sie zuerst ein Projekt.</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="236"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="306"/>
         <source>Exporting run #%1 as “%2”…</source>
         <translation>Lauf #%1 wird als „%2“ exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="241"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="311"/>
         <source>Exporting run %1…</source>
         <translation>Lauf %1 wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="257"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="327"/>
         <source>Exported version %1 of “%2” to %3</source>
         <translation>Version %1 von „%2“ nach %3 exportiert</translation>
     </message>
@@ -2336,12 +2623,12 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::GraphDocument</name>
     <message>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="94"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="96"/>
         <source>Add %1</source>
         <translation>%1 hinzufügen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="119"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="121"/>
         <source>Move %n node(s)</source>
         <translation>
             <numerusform>%n Knoten verschieben</numerusform>
@@ -2349,34 +2636,34 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="141"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="143"/>
         <source>There is no node &quot;%1&quot;.</source>
         <translation>Es gibt keinen Knoten „%1“.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="143"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="145"/>
         <source>This graph is read-only.</source>
         <translation>Dieser Graph ist schreibgeschützt.</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="151"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="153"/>
         <source>Change %1 of %2</source>
         <translation>%1 von %2 ändern</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="175"/>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="228"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="177"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="230"/>
         <source>Connect %1 to %2</source>
         <translation>%1 mit %2 verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="185"/>
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="227"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="187"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="229"/>
         <source>Disconnect input %1 of %2</source>
         <translation>Eingang %1 von %2 trennen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="247"/>
+        <location filename="../ui/architecture/graph/GraphDocument.cpp" line="249"/>
         <source>Paste %n node(s)</source>
         <translation>
             <numerusform>%n Knoten einfügen</numerusform>
@@ -2795,47 +3082,47 @@ Aktivierungsspeicher pro Sample: %4</translation>
 <context>
     <name>flightdeck::ui::ImportBar</name>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="76"/>
+        <location filename="../ui/data/ImportBar.cpp" line="64"/>
         <source>Import CSV…</source>
         <translation>CSV importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="75"/>
+        <location filename="../ui/data/ImportBar.cpp" line="63"/>
         <source>Open or create a project first (File &gt; New Project or Open Project).</source>
         <translation>Öffnen oder erstellen Sie zuerst ein Projekt (Datei &gt; Neues Projekt oder Projekt öffnen).</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="77"/>
+        <location filename="../ui/data/ImportBar.cpp" line="65"/>
         <source>Import a CSV or TSV file: preview its rows, choose what each column is, then import</source>
         <translation>Eine CSV- oder TSV-Datei importieren: Zeilen ansehen, die Rolle jeder Spalte wählen, dann importieren</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="80"/>
+        <location filename="../ui/data/ImportBar.cpp" line="68"/>
         <source>Import images…</source>
         <translation>Bilder importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="81"/>
+        <location filename="../ui/data/ImportBar.cpp" line="69"/>
         <source>Import a folder of PNG, JPEG or BMP images, one subfolder per class or flat (unlabeled)</source>
         <translation>Einen Ordner mit PNG-, JPEG- oder BMP-Bildern importieren, mit einem Unterordner pro Klasse oder flach (ohne Labels)</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="84"/>
+        <location filename="../ui/data/ImportBar.cpp" line="72"/>
         <source>Import IDX…</source>
         <translation>IDX importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="85"/>
+        <location filename="../ui/data/ImportBar.cpp" line="73"/>
         <source>Import MNIST-style IDX files (train and t10k pairs)</source>
         <translation>IDX-Dateien im MNIST-Format importieren (train- und t10k-Paare)</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="87"/>
+        <location filename="../ui/data/ImportBar.cpp" line="75"/>
         <source>Dataset name:</source>
         <translation>Datensatzname:</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportBar.cpp" line="88"/>
+        <location filename="../ui/data/ImportBar.cpp" line="76"/>
         <source>from the file name</source>
         <translation>aus dem Dateinamen</translation>
     </message>
@@ -2914,92 +3201,92 @@ Aktivierungsspeicher pro Sample: %4</translation>
         <translation>Labels werden festgeschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="173"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="174"/>
         <source>Nothing to commit: the labels are those of version #%1.</source>
         <translation>Nichts festzuschreiben: Die Labels sind dieselben wie in Version #%1.</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="177"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="178"/>
         <source>Committed the labels as version #%1.</source>
         <translation>Labels als Version #%1 festgeschrieben.</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="194"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="195"/>
         <source>Commit labels</source>
         <translation>Labels festschreiben</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="194"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="195"/>
         <source>What changed (kept with the new version):</source>
         <translation>Was hat sich geändert (wird mit der neuen Version gespeichert):</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="208"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="209"/>
         <source>Export labels as CSV…</source>
         <translation>Labels als CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="210"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="211"/>
         <source>Export as image folders…</source>
         <translation>Als Bildordner exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="212"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="213"/>
         <source>Import labels from CSV…</source>
         <translation>Labels aus CSV importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="220"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="221"/>
         <source>Export labels</source>
         <translation>Labels exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="222"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="223"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="224"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="225"/>
         <source>Exporting labels</source>
         <translation>Labels werden exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="224"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="225"/>
         <source>Wrote %1 labels to %2.</source>
         <translation>%1 Labels nach %2 geschrieben.</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="234"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="235"/>
         <source>Export into a new or empty folder</source>
         <translation>In einen neuen oder leeren Ordner exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="237"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="238"/>
         <source>Exporting images</source>
         <translation>Bilder werden exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="237"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="238"/>
         <source>Wrote %1 images to %2.</source>
         <translation>%1 Bilder nach %2 geschrieben.</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="266"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="270"/>
         <source>Import labels</source>
         <translation>Labels importieren</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="268"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="272"/>
         <source>CSV (*.csv);;All files (*)</source>
         <translation>CSV (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingActions.cpp" line="275"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="279"/>
         <source>Importing labels</source>
         <translation>Labels werden importiert</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labeling/LabelingActions.cpp" line="287"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="291"/>
         <source>Applied %n label change(s).</source>
         <translation>
             <numerusform>%n Label-Änderung übernommen.</numerusform>
@@ -3007,7 +3294,7 @@ Aktivierungsspeicher pro Sample: %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labeling/LabelingActions.cpp" line="289"/>
+        <location filename="../ui/labeling/LabelingActions.cpp" line="293"/>
         <source>%n sample(s) are not in this version and were left out (first: %1).</source>
         <translation>
             <numerusform>%n Sample ist nicht in dieser Version enthalten und wurde ausgelassen (%1).</numerusform>
@@ -3015,82 +3302,82 @@ Aktivierungsspeicher pro Sample: %4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="164"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="166"/>
         <source>A label could not be saved: %1</source>
         <translation>Ein Label konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="199"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="203"/>
         <source>Which items the grid lists</source>
         <translation>Welche Elemente das Raster anzeigt</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="200"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="204"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="201"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="205"/>
         <source>Apply the filter again: items labeled since stay listed until then, so the grid never jumps under the cursor</source>
         <translation>Den Filter erneut anwenden: Elemente, die seitdem ein Label erhalten haben, bleiben bis dahin in der Liste, damit das Raster nie unter dem Mauszeiger springt</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="203"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="207"/>
         <source>Thumbnail size</source>
         <translation>Größe der Vorschaubilder</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="204"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="208"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="205"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="209"/>
         <source>Redo</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="206"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="210"/>
         <source>Undo the last labeling action (Ctrl+Z)</source>
         <translation>Die letzte Label-Änderung rückgängig machen (Strg+Z)</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="207"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="211"/>
         <source>Redo (Ctrl+Shift+Z)</source>
         <translation>Wiederherstellen (Strg+Umschalt+Z)</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="208"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="212"/>
         <source>Commit labels…</source>
         <translation>Labels festschreiben…</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="209"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="213"/>
         <source>Make a new dataset version from the current labels</source>
         <translation>Aus den aktuellen Labels eine neue Datensatzversion erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="210"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="214"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="211"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="215"/>
         <source>Keys: the class key labels and shows the next item · Right/Space skip · Left/Backspace back · V verified · Delete removes the label · Enter accepts a pre-label · Ctrl/Shift+click selects several · double-click a class to label with it</source>
         <translation>Tasten: Die Klassentaste vergibt das Label und zeigt das nächste Element · Rechts/Leertaste überspringt · Links/Rücktaste zurück · V geprüft · Entf entfernt das Label · Enter übernimmt ein Vorab-Label · Strg/Umschalt+Klick wählt mehrere aus · Doppelklick auf eine Klasse vergibt sie als Label</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="252"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="256"/>
         <source>Loading version #%1…</source>
         <translation>Version #%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="255"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="259"/>
         <source>Loading labels</source>
         <translation>Labels werden geladen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="268"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="272"/>
         <source>%1 · version #%2 · %Ln item(s)</source>
         <translation>
             <numerusform>%1 · Version #%2 · %Ln Element</numerusform>
@@ -3098,57 +3385,57 @@ Aktivierungsspeicher pro Sample: %4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="276"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="280"/>
         <source>The project is read-only here: labels can be viewed, not changed.</source>
         <translation>Das Projekt ist hier schreibgeschützt: Labels können angesehen, aber nicht geändert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="330"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="334"/>
         <source>All items</source>
         <translation>Alle Elemente</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="331"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="335"/>
         <source>Unlabeled</source>
         <translation>Ohne Label</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="332"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="336"/>
         <source>Labeled</source>
         <translation>Mit Label</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="333"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="337"/>
         <source>Labeled, not verified</source>
         <translation>Mit Label, nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="334"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="338"/>
         <source>Verified</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="335"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="339"/>
         <source>Model pre-labels</source>
         <translation>Vorab-Labels des Modells</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="336"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="340"/>
         <source>Model disagrees with the label</source>
         <translation>Modell widerspricht dem Label</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="339"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="343"/>
         <source>Class: %1</source>
         <translation>Klasse: %1</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="355"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="359"/>
         <source>Choose a dataset version in the Data panel to label it.</source>
         <translation>Wählen Sie im Datenbereich eine Datensatzversion aus, um sie zu annotieren.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="365"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="369"/>
         <source>This session: %n item(s), %1 per minute, %2 s per item</source>
         <translation>
             <numerusform>Diese Sitzung: %n Element, %1 pro Minute, %2 s pro Element</numerusform>
@@ -3156,7 +3443,7 @@ Aktivierungsspeicher pro Sample: %4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingPanel.cpp" line="360"/>
+        <location filename="../ui/labeling/LabelingPanel.cpp" line="362"/>
         <source>Labeled %1 of %2 (%3) · verified %4</source>
         <translation>Mit Label: %1 von %2 (%3) · geprüft: %4</translation>
     </message>
@@ -3414,82 +3701,82 @@ Aktivierungsspeicher pro Sample: %4</translation>
 <context>
     <name>flightdeck::ui::LoopActions</name>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="83"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="85"/>
         <source>Send to labeling</source>
         <translation>Zur Beschriftung senden</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="84"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="86"/>
         <source>The records of the selected time range (or the whole log) become a new dataset version, derived from the deployed model&apos;s training data, most uncertain first; labels come from the ground-truth file if one is chosen.</source>
         <translation>Die Datensätze des gewählten Zeitraums (oder des ganzen Protokolls) werden eine neue Datensatzversion, abgeleitet von den Trainingsdaten des eingesetzten Modells, die unsichersten zuerst; Labels kommen aus der Ground-Truth-Datei, falls eine gewählt ist.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="87"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="89"/>
         <source>Retrain</source>
         <translation>Neu trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="88"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="90"/>
         <source>Train the deployed run&apos;s recipe on its data plus the labeled rows of the version sent to labeling, and compare old and new models.</source>
         <translation>Das Rezept des eingesetzten Laufs auf seinen Daten plus den beschrifteten Zeilen der zur Beschriftung gesendeten Version trainieren und altes und neues Modell vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="90"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="92"/>
         <source>Promote</source>
         <translation>Befördern</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="91"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="93"/>
         <source>Export the retrained model and move the &quot;production&quot; alias to it.</source>
         <translation>Das neu trainierte Modell exportieren und den Alias „production“ darauf setzen.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="133"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="139"/>
         <source>Sending records to labeling</source>
         <translation>Datensätze werden zur Beschriftung gesendet</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="149"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="155"/>
         <source>Version %1: %2 records (%3 labeled) from the log, for labeling.</source>
         <translation>Version %1: %2 Datensätze (%3 beschriftet) aus dem Protokoll, zur Beschriftung.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="157"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="163"/>
         <source>Send to labeling failed: %1</source>
         <translation>Senden zur Beschriftung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="169"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="175"/>
         <source>Retraining</source>
         <translation>Neues Training</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="187"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="193"/>
         <source>Retraining was cancelled.</source>
         <translation>Das neue Training wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="192"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="198"/>
         <source>Run %1 (+%2 labeled rows): fresh rows %3 → %4 (%5 rows), old test rows %6 → %7 (%8 rows).</source>
         <translation>Lauf %1 (+%2 beschriftete Zeilen): neue Zeilen %3 → %4 (%5 Zeilen), alte Testzeilen %6 → %7 (%8 Zeilen).</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="203"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="209"/>
         <source>Retraining failed: %1</source>
         <translation>Neues Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="219"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="225"/>
         <source>Promoting the retrained model</source>
         <translation>Neu trainiertes Modell wird befördert</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="228"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="234"/>
         <source>%1 v%2 is now &quot;production&quot;.</source>
         <translation>%1 v%2 ist jetzt „production“.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="235"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="241"/>
         <source>Promote failed: %1</source>
         <translation>Befördern fehlgeschlagen: %1</translation>
     </message>
@@ -3497,167 +3784,167 @@ Aktivierungsspeicher pro Sample: %4</translation>
 <context>
     <name>flightdeck::ui::MainActions</name>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="162"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="174"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="121"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="132"/>
         <source>No recent projects</source>
         <translation>Keine zuletzt geöffneten Projekte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="125"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="136"/>
         <source>Clear Recent Projects</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="132"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="143"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="133"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="144"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="134"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="145"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="135"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="146"/>
         <source>&amp;Data</source>
         <translation>Da&amp;ten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="136"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="147"/>
         <source>&amp;Model</source>
         <translation>&amp;Modell</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="137"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="148"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="138"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="149"/>
         <source>M&amp;onitor</source>
         <translation>Ü&amp;berwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="139"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="150"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="140"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="151"/>
         <source>&amp;Settings</source>
         <translation>E&amp;instellungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="141"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="152"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="143"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="154"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="144"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="155"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="145"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="156"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="146"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="157"/>
         <source>Undo the last edit in the panel you work in (architecture, labeling, data)</source>
         <translation>Die letzte Änderung im Bereich rückgängig machen, in dem Sie arbeiten (Architektur, Annotation, Daten)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="147"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="158"/>
         <source>Redo the last undone edit</source>
         <translation>Die zuletzt rückgängig gemachte Änderung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="148"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="159"/>
         <source>&amp;Import CSV…</source>
         <translation>CSV &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="149"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="161"/>
         <source>Create &amp;Split</source>
         <translation>&amp;Aufteilung erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="150"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="162"/>
         <source>Split the selected dataset version with the Data panel&apos;s seed and fractions</source>
         <translation>Die ausgewählte Datensatzversion mit Seed und Anteilen aus dem Datenbereich aufteilen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="151"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="163"/>
         <source>&amp;Save Architecture</source>
         <translation>Architektur &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="152"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="164"/>
         <source>&amp;Open Model…</source>
         <translation>Modell ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="153"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="165"/>
         <source>View a TorchScript model file read-only, and edit it as a new architecture</source>
         <translation>Eine TorchScript-Modelldatei schreibgeschützt ansehen und als neue Architektur bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="154"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="166"/>
         <source>&amp;Start Training</source>
         <translation>Training &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="155"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="167"/>
         <source>S&amp;top Training</source>
         <translation>Training s&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="156"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="168"/>
         <source>&amp;Evaluate Run</source>
         <translation>Lauf &amp;auswerten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="157"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="169"/>
         <source>E&amp;xport Run</source>
         <translation>Lauf e&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="158"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="170"/>
         <source>Open &amp;Log…</source>
         <translation>&amp;Protokoll öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="159"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="171"/>
         <source>&amp;Reset Layout</source>
         <translation>&amp;Layout zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="160"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="172"/>
         <source>Show every panel again, docked where it was on first launch</source>
         <translation>Alle Bereiche wieder anzeigen, angedockt wie beim ersten Start</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="161"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="173"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainActions.cpp" line="163"/>
+        <location filename="../ui/mainwindow/MainActions.cpp" line="175"/>
         <source>&amp;About Flightdeck</source>
         <translation>Ü&amp;ber Flightdeck</translation>
     </message>
@@ -3675,17 +3962,17 @@ Aktivierungsspeicher pro Sample: %4</translation>
 <context>
     <name>flightdeck::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="101"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="103"/>
         <source>Could not create the project</source>
         <translation>Das Projekt konnte nicht erstellt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="101"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="103"/>
         <source>Could not open the project</source>
         <translation>Das Projekt konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="102"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="104"/>
         <source>%1
 
 %2</source>
@@ -3694,12 +3981,12 @@ Aktivierungsspeicher pro Sample: %4</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="113"/>
         <source>The project was found damaged</source>
         <translation>Das Projekt ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="112"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="114"/>
         <source>%1
 
 It is open read-only: nothing will be written to it until the command flightdeck-cli fsck finds the database whole again (for example after restoring project.db from a backup).
@@ -3712,103 +3999,103 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="117"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="119"/>
         <source>Opened project %1 read-only: it can be read, not changed</source>
         <translation>Projekt %1 schreibgeschützt geöffnet: Es kann gelesen, aber nicht geändert werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="122"/>
         <source>Opened project %1</source>
         <translation>Projekt %1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="136"/>
         <source>Checking the project database</source>
         <translation>Projektdatenbank wird geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="168"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="183"/>
         <source>About Flightdeck</source>
         <translation>Über Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="184"/>
         <source>&lt;b&gt;Flightdeck %1&lt;/b&gt;&lt;br&gt;A desktop workbench for the whole machine-learning lifecycle.&lt;br&gt;Build %2&lt;br&gt;%3</source>
         <translation>&lt;b&gt;Flightdeck %1&lt;/b&gt;&lt;br&gt;Eine Desktop-Arbeitsumgebung für den gesamten Lebenszyklus des maschinellen Lernens.&lt;br&gt;Build %2&lt;br&gt;%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="196"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="344"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="348"/>
         <source>Flightdeck</source>
         <translation>Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="320"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="324"/>
         <source>Run #%1 finished: %2</source>
         <translation>Lauf #%1 beendet: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="323"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="327"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="331"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="346"/>
         <source>%1 — Flightdeck</source>
         <translation>%1 — Flightdeck</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="355"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="359"/>
         <source>Data and Labeling</source>
         <translation>Daten und Annotation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="356"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="360"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="361"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="362"/>
         <source>Experiments</source>
         <translation>Experimente</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="359"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="363"/>
         <source>Evaluation</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="360"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="364"/>
         <source>Export and Registry</source>
         <translation>Export und Registry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="361"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="365"/>
         <source>Monitoring</source>
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="362"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="366"/>
         <source>Labeling</source>
         <translation>Annotation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="368"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="372"/>
         <source>%1 · reference BLAS (slow)</source>
         <translation>%1 · Referenz-BLAS (langsam)</translation>
     </message>
@@ -3852,7 +4139,8 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::MetricSeriesStore</name>
     <message>
-        <location filename="../ui/common/MetricSeriesStore.cpp" line="135"/>
+        <location filename="../ui/common/MetricSeriesStore.cpp" line="136"/>
+        <location filename="../ui/common/MetricSeriesStore.cpp" line="227"/>
         <source>Loading curves</source>
         <translation>Kurven werden geladen</translation>
     </message>
@@ -3860,87 +4148,87 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::ModelAssist</name>
     <message>
-        <location filename="../ui/labeling/ModelAssist.cpp" line="71"/>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="73"/>
         <source>Model:</source>
         <translation>Modell:</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ModelAssist.cpp" line="72"/>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="74"/>
         <source>Predict</source>
         <translation>Vorhersagen</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ModelAssist.cpp" line="73"/>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="75"/>
         <source>Run the model on every item (off the GUI thread)</source>
         <translation>Das Modell auf jedes Element anwenden (außerhalb des GUI-Threads)</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ModelAssist.cpp" line="74"/>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="76"/>
         <source>Order:</source>
         <translation>Reihenfolge:</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ModelAssist.cpp" line="75"/>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="77"/>
         <source>confidence ≥ </source>
         <translation>Konfidenz ≥ </translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ModelAssist.cpp" line="76"/>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="78"/>
         <source>Pre-label</source>
         <translation>Vorab labeln</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ModelAssist.cpp" line="77"/>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="79"/>
         <source>Give unlabeled items the model&apos;s class where it is this sure; they stay pre-labels until you accept them (Enter)</source>
         <translation>Elementen ohne Label die Klasse des Modells geben, wo es sich mindestens so sicher ist; sie bleiben Vorab-Labels, bis Sie sie übernehmen (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ModelAssist.cpp" line="81"/>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="83"/>
         <source>Dataset order</source>
         <translation>Reihenfolge im Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ModelAssist.cpp" line="82"/>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="84"/>
         <source>Least confident first</source>
         <translation>Geringste Konfidenz zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ModelAssist.cpp" line="83"/>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="85"/>
         <source>Smallest margin first</source>
         <translation>Kleinster Abstand zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ModelAssist.cpp" line="84"/>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="86"/>
         <source>Highest entropy first</source>
         <translation>Höchste Entropie zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ModelAssist.cpp" line="92"/>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="94"/>
         <source>Train a model on this dataset to order the queue by its uncertainty and pre-label with it.</source>
         <translation>Trainieren Sie ein Modell mit diesem Datensatz, um die Warteschlange nach seiner Unsicherheit zu ordnen und damit vorab zu labeln.</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ModelAssist.cpp" line="115"/>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="117"/>
         <source>Finding models</source>
         <translation>Modelle werden gesucht</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ModelAssist.cpp" line="127"/>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="129"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ModelAssist.cpp" line="142"/>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="147"/>
         <source>Predicting…</source>
         <translation>Wird vorhergesagt…</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ModelAssist.cpp" line="144"/>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="149"/>
         <source>Predicting with run #%1</source>
         <translation>Vorhersage mit Lauf #%1</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ModelAssist.cpp" line="188"/>
+        <location filename="../ui/labeling/ModelAssist.cpp" line="191"/>
         <source>The model agrees with %1 of the %2 labels; %3 unlabeled items, %4 of them at the confidence threshold or above.</source>
         <translation>Das Modell stimmt mit %1 der %2 Labels überein; %3 Elemente ohne Label, davon %4 mit einer Konfidenz ab dem Schwellenwert.</translation>
     </message>
@@ -4119,173 +4407,173 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::MonitoringPanel</name>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="44"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="50"/>
         <source>1 min</source>
         <translation>1 min</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="45"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="51"/>
         <source>5 min</source>
         <translation>5 min</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="46"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="52"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="47"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="53"/>
         <source>1 h</source>
         <translation>1 h</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="48"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="54"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="53"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="59"/>
         <source>&amp;Open log…</source>
         <translation>Protokoll ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="54"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="60"/>
         <source>Open a JSONL prediction log written by flightdeck-serve</source>
         <translation>Ein von flightdeck-serve geschriebenes JSONL-Vorhersageprotokoll öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="55"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="61"/>
         <source>&amp;Reload</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="56"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="62"/>
         <source>&amp;Follow</source>
         <translation>&amp;Mitverfolgen</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="57"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="63"/>
         <source>Keep reading while the log grows, across rotation</source>
         <translation>Weiterlesen, während das Protokoll wächst, auch über Rotationen hinweg</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="58"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="64"/>
         <source>&amp;Window:</source>
         <translation>&amp;Zeitfenster:</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="59"/>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="96"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="65"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="102"/>
         <source>&amp;Ground truth…</source>
         <translation>&amp;Wahre Labels…</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="60"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="66"/>
         <source>A file of request_id and label: realized accuracy next to the estimate</source>
         <translation>Eine Datei mit request_id und label: tatsächliche Genauigkeit neben der Schätzung</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="61"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="67"/>
         <source>W&amp;hole log</source>
         <translation>&amp;Ganzes Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="62"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="68"/>
         <source>Show the whole log again (drag over a time plot to select a range)</source>
         <translation>Wieder das ganze Protokoll zeigen (Ziehen über einem Zeitdiagramm wählt einen Zeitraum)</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="63"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="69"/>
         <source>Requests</source>
         <translation>Anfragen</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="64"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="70"/>
         <source>Skipped lines</source>
         <translation>Übersprungene Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="65"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="71"/>
         <source>Error rate</source>
         <translation>Fehlerrate</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="66"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="72"/>
         <source>Mean latency</source>
         <translation>Mittlere Latenz</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="67"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="73"/>
         <source>Drifting columns</source>
         <translation>Driftende Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="70"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="76"/>
         <source>&amp;Drift</source>
         <translation>&amp;Drift</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="71"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="77"/>
         <source>O&amp;perations</source>
         <translation>&amp;Betrieb</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="72"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="78"/>
         <source>&amp;Alerts</source>
         <translation>&amp;Alarme</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="121"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="129"/>
         <source>Open a JSONL prediction log: one JSON object per line with timestamp, latency_ms, prediction and optionally status, confidence and features.</source>
         <translation>Öffnen Sie ein JSONL-Vorhersageprotokoll: ein JSON-Objekt pro Zeile mit timestamp, latency_ms, prediction und optional status, confidence und features.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="165"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="173"/>
         <source>dataset drift</source>
         <translation>Datensatz-Drift</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="165"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="173"/>
         <source>no dataset drift</source>
         <translation>kein Datensatz-Drift</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="169"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="177"/>
         <source>no reference</source>
         <translation>keine Referenz</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="290"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="298"/>
         <source>Choose a reference</source>
         <translation>Referenz wählen</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="291"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="299"/>
         <source>%1: reference vs current</source>
         <translation>%1: Referenz und aktuell</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="292"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="300"/>
         <source>Selected column</source>
         <translation>Gewählte Spalte</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="293"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="301"/>
         <source>Predictions: reference vs current</source>
         <translation>Vorhersageanteile</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="305"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="313"/>
         <source>Showing the whole log</source>
         <translation>Zeigt das ganze Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="307"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="315"/>
         <source>Showing %1 – %2 UTC</source>
         <translation>Zeitraum %1 – %2 UTC</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="309"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="317"/>
         <source> (%n record(s))</source>
         <translation>
             <numerusform> (%n Eintrag)</numerusform>
@@ -4293,7 +4581,7 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="326"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="334"/>
         <source>%n alert(s) firing: %1</source>
         <translation>
             <numerusform>%n Alarm ausgelöst: %1</numerusform>
@@ -4301,22 +4589,22 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         </translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="68"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="74"/>
         <source>Predicted classes</source>
         <translation>Vorhergesagte Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="69"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="75"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="69"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="75"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="69"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="75"/>
         <source>Share</source>
         <translation>Anteil</translation>
     </message>
@@ -4341,57 +4629,57 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <translation>Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanel.cpp" line="242"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="122"/>
         <source>%1 does not exist.</source>
         <translation>%1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="93"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="99"/>
         <source>No log open</source>
         <translation>Kein Protokoll geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="97"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="103"/>
         <source>&amp;Ground truth: %1</source>
         <translation>&amp;Wahre Labels: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="116"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="124"/>
         <source>Reading the log…</source>
         <translation>Protokoll wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="124"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="132"/>
         <source>No valid records in this log.</source>
         <translation>Keine gültigen Einträge in diesem Protokoll.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="126"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="134"/>
         <source>The reference could not be read: %1</source>
         <translation>Die Referenz konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="130"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="138"/>
         <source>The log&apos;s features do not match the reference, so drift is not measured: %1</source>
         <translation>Die Merkmale des Protokolls passen nicht zur Referenz, daher wird kein Drift gemessen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="135"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="143"/>
         <source>The selected time range holds no records.</source>
         <translation>Der gewählte Zeitraum enthält keine Einträge.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="140"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="148"/>
         <source>Not tested: %1</source>
         <translation>Nicht getestet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="149"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="157"/>
         <source>%1 non-empty lines</source>
         <translation>Nicht leere Zeilen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="153"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="161"/>
         <source>%n failed request(s)</source>
         <translation>
             <numerusform>%n fehlgeschlagene Anfrage</numerusform>
@@ -4399,37 +4687,37 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         </translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="155"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="163"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="156"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="164"/>
         <source>Maximum: %1 ms</source>
         <translation>Maximum: %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="176"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="184"/>
         <source>Auto (%1)</source>
         <translation>Automatisch (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="176"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="184"/>
         <source>Auto</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="185"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="193"/>
         <source>Skipped lines (%1)</source>
         <translation>Übersprungene Zeilen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="189"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="197"/>
         <source>Line %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="194"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="202"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weitere</numerusform>
@@ -4437,23 +4725,23 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         </translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="198"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="206"/>
         <source>Every line was read.</source>
         <translation>Alle Zeilen wurden gelesen.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="206"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="214"/>
         <source>Reading…</source>
         <translation>Wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="206"/>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="290"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="214"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="298"/>
         <source>No data</source>
         <translation>Keine Daten</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="232"/>
+        <location filename="../ui/monitoring/MonitoringPanelRender.cpp" line="240"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
@@ -4474,6 +4762,44 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <location filename="../ui/mainwindow/NewProjectDialog.cpp" line="16"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::PerClassTable</name>
+    <message>
+        <location filename="../ui/evaluation/PerClassTable.cpp" line="32"/>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/PerClassTable.cpp" line="32"/>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/PerClassTable.cpp" line="32"/>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/PerClassTable.cpp" line="32"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/PerClassTable.cpp" line="32"/>
+        <source>Support</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/PerClassTable.cpp" line="43"/>
+        <source>class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluation/PerClassTable.cpp" line="56"/>
+        <source>Macro average</source>
+        <translation>Makro-Mittel</translation>
     </message>
 </context>
 <context>
@@ -5097,170 +5423,128 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::RegistryView</name>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="80"/>
+        <location filename="../ui/export/RegistryView.cpp" line="86"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="80"/>
+        <location filename="../ui/export/RegistryView.cpp" line="86"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="80"/>
+        <location filename="../ui/export/RegistryView.cpp" line="86"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="80"/>
+        <location filename="../ui/export/RegistryView.cpp" line="86"/>
         <source>Alias</source>
         <translation>Alias</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="80"/>
+        <location filename="../ui/export/RegistryView.cpp" line="86"/>
         <source>Bundle</source>
         <translation>Bundle</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="80"/>
+        <location filename="../ui/export/RegistryView.cpp" line="87"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="82"/>
+        <location filename="../ui/export/RegistryView.cpp" line="94"/>
         <source>&amp;Promote…</source>
         <translation>&amp;Befördern…</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="83"/>
+        <location filename="../ui/export/RegistryView.cpp" line="95"/>
         <source>Point an alias such as staging or production at the selected version; asks for the reason, which the history keeps</source>
         <translation>Einen Alias wie staging oder production auf die gewählte Version setzen; fragt nach dem Grund, den der Verlauf festhält</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="85"/>
+        <location filename="../ui/export/RegistryView.cpp" line="97"/>
         <source>Roll &amp;back…</source>
         <translation>Zu&amp;rücksetzen…</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="86"/>
+        <location filename="../ui/export/RegistryView.cpp" line="98"/>
         <source>Move an alias of this model back to the version it pointed at before</source>
         <translation>Einen Alias dieses Modells auf die Version zurücksetzen, auf die er vorher zeigte</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="88"/>
+        <location filename="../ui/export/RegistryView.cpp" line="100"/>
         <source>C&amp;lear alias…</source>
         <translation>Alias &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="89"/>
+        <location filename="../ui/export/RegistryView.cpp" line="101"/>
         <source>Remove the selected version&apos;s alias</source>
         <translation>Den Alias der gewählten Version entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="155"/>
-        <location filename="../ui/export/RegistryView.cpp" line="264"/>
-        <location filename="../ui/export/RegistryView.cpp" line="352"/>
-        <location filename="../ui/export/RegistryView.cpp" line="354"/>
+        <location filename="../ui/export/RegistryView.cpp" line="341"/>
+        <location filename="../ui/export/RegistryView.cpp" line="343"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="163"/>
+        <location filename="../ui/export/RegistryView.cpp" line="131"/>
         <source>Select a version to see where it came from.</source>
         <translation>Wählen Sie eine Version, um zu sehen, woher sie stammt.</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="166"/>
+        <location filename="../ui/export/RegistryView.cpp" line="134"/>
         <source>data version #%1 %2 (%3)</source>
         <translation>Datenversion #%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="169"/>
+        <location filename="../ui/export/RegistryView.cpp" line="137"/>
         <source>no data version</source>
         <translation>keine Datenversion</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="170"/>
+        <location filename="../ui/export/RegistryView.cpp" line="138"/>
         <source>run #%1 %2 (%3)</source>
         <translation>Lauf #%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="173"/>
+        <location filename="../ui/export/RegistryView.cpp" line="141"/>
         <source>no run</source>
         <translation>kein Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="259"/>
-        <source>Select a version first.</source>
-        <translation>Wählen Sie zuerst eine Version.</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/RegistryView.cpp" line="268"/>
-        <source>%1 already points at v%2.</source>
-        <translation>%1 zeigt bereits auf v%2.</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/RegistryView.cpp" line="269"/>
-        <source>%1: %2 → v%3</source>
-        <translation>%1: %2 → v%3</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/RegistryView.cpp" line="271"/>
-        <source>v%1 gives up its alias “%2” (a version holds one alias).</source>
-        <translation>v%1 gibt ihren Alias „%2“ ab (eine Version trägt einen Alias).</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/RegistryView.cpp" line="279"/>
-        <source>%1 has no earlier version to roll back to.</source>
-        <translation>%1 hat keine frühere Version, auf die zurückgesetzt werden kann.</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/RegistryView.cpp" line="280"/>
-        <source>%1: %2 → %3</source>
-        <translation>%1: %2 → %3</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/RegistryView.cpp" line="284"/>
-        <source>No version of %1 holds “%2”.</source>
-        <translation>Keine Version von %1 trägt „%2“.</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/RegistryView.cpp" line="285"/>
-        <source>%1: %2 → none</source>
-        <translation>%1: %2 → keine</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/RegistryView.cpp" line="310"/>
+        <location filename="../ui/export/RegistryView.cpp" line="299"/>
         <source>Promote %1 v%2 to an alias. Whatever serves the alias (flightdeck-serve --project) picks it up when it next starts.</source>
         <translation>%1 v%2 zu einem Alias befördern. Was den Alias bereitstellt (flightdeck-serve --project), übernimmt sie beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="314"/>
+        <location filename="../ui/export/RegistryView.cpp" line="303"/>
         <source>Move an alias of %1.</source>
         <translation>Einen Alias von %1 verschieben.</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="349"/>
+        <location filename="../ui/export/RegistryView.cpp" line="338"/>
         <source>%1 was already there; nothing changed.</source>
         <translation>%1 war bereits so gesetzt; nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="350"/>
+        <location filename="../ui/export/RegistryView.cpp" line="339"/>
         <source>%1 now points at %2 (was %3).</source>
         <translation>%1 zeigt jetzt auf %2 (vorher %3).</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="85"/>
+        <location filename="../ui/export/RegistryView.cpp" line="86"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="85"/>
+        <location filename="../ui/export/RegistryView.cpp" line="86"/>
         <source>Score</source>
         <translation>Bewertung</translation>
     </message>
     <message>
-        <location filename="../ui/export/RegistryView.cpp" line="273"/>
+        <location filename="../ui/export/RegistryView.cpp" line="229"/>
         <source>Reading the registry&apos;s scores</source>
         <translation>Bewertungen der Registry werden gelesen</translation>
     </message>
@@ -5268,42 +5552,42 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::RegressionView</name>
     <message>
-        <location filename="../ui/evaluation/RegressionView.cpp" line="66"/>
+        <location filename="../ui/evaluation/RegressionView.cpp" line="68"/>
         <source>Not in this report</source>
         <translation>Nicht in diesem Bericht</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/RegressionView.cpp" line="66"/>
+        <location filename="../ui/evaluation/RegressionView.cpp" line="68"/>
         <source>Undefined: %1</source>
         <translation>Undefiniert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/RegressionView.cpp" line="80"/>
+        <location filename="../ui/evaluation/RegressionView.cpp" line="82"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/RegressionView.cpp" line="81"/>
+        <location filename="../ui/evaluation/RegressionView.cpp" line="83"/>
         <source>MAE</source>
         <translation>MAE</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/RegressionView.cpp" line="82"/>
+        <location filename="../ui/evaluation/RegressionView.cpp" line="84"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/RegressionView.cpp" line="83"/>
+        <location filename="../ui/evaluation/RegressionView.cpp" line="85"/>
         <source>MAPE</source>
         <translation>MAPE</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/RegressionView.cpp" line="84"/>
+        <location filename="../ui/evaluation/RegressionView.cpp" line="86"/>
         <source>Samples</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/RegressionView.cpp" line="86"/>
+        <location filename="../ui/evaluation/RegressionView.cpp" line="88"/>
         <source>Regression on “%1”: errors in its units</source>
         <translation>Regression auf „%1“: Fehler in dessen Einheiten</translation>
     </message>
@@ -5580,18 +5864,18 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::RunScatterPlot</name>
     <message>
-        <location filename="../ui/experiments/RunScatterPlot.cpp" line="76"/>
+        <location filename="../ui/experiments/RunScatterPlot.cpp" line="89"/>
         <source>&amp;X:</source>
         <translation>&amp;X:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunScatterPlot.cpp" line="77"/>
+        <location filename="../ui/experiments/RunScatterPlot.cpp" line="90"/>
         <source>&amp;Y:</source>
         <translation>&amp;Y:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunScatterPlot.cpp" line="197"/>
-        <location filename="../ui/experiments/RunScatterPlot.cpp" line="198"/>
+        <location filename="../ui/experiments/RunScatterPlot.cpp" line="210"/>
+        <location filename="../ui/experiments/RunScatterPlot.cpp" line="211"/>
         <source>%1 (log)</source>
         <translation>%1 (log)</translation>
     </message>
@@ -5599,115 +5883,117 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::RunTableModel</name>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="221"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="227"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="222"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="228"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="223"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="229"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="224"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="230"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="225"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="231"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="226"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="232"/>
         <source>%1 (last)</source>
         <translation>%1 (letzter)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="227"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="233"/>
         <source>%1 (best)</source>
         <translation>%1 (bester)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="229"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="236"/>
         <source>Dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="230"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="237"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="231"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="238"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="232"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="239"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="233"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="240"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="234"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="241"/>
         <source>Sweep</source>
         <translation>Sweep</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="248"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="255"/>
         <source>Parameter %1</source>
         <translation>Parameter %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="249"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="256"/>
         <source>Last recorded %1</source>
         <translation>Zuletzt aufgezeichnetes %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="251"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="261"/>
         <source>Highest %1</source>
         <translation>Höchstes %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="252"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="262"/>
         <source>Lowest %1</source>
         <translation>Niedrigstes %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="253"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="263"/>
         <source>Comma-separated; double-click to edit</source>
         <translation>Durch Kommas getrennt; Doppelklick zum Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="254"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="264"/>
         <source>Double-click to edit</source>
         <translation>Doppelklick zum Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="255"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="265"/>
         <source>Dataset version hash (prefix)</source>
         <translation>Hash der Datensatzversion (Präfix)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunTableModel.cpp" line="256"/>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="266"/>
         <source>The sweep and trial that made the run; ★ marks the sweep&apos;s best run by its objective</source>
         <translation>Sweep und Versuch, aus denen der Lauf stammt; ★ markiert den besten Lauf des Sweeps nach seiner Zielmetrik</translation>
     </message>
     <message>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="234"/>
         <source>%1 @ step %2</source>
         <translation>%1 @ Schritt %2</translation>
     </message>
     <message>
+        <location filename="../ui/experiments/RunTableModel.cpp" line="258"/>
         <source>%1 at step %2 (its last point at or before it): runs compared at the same budget</source>
         <translation>%1 bei Schritt %2 (ihr letzter Punkt bei oder vor ihm): Läufe beim gleichen Budget verglichen</translation>
     </message>
@@ -5735,16 +6021,17 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <translation>am besten bei Schritt %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunRow.cpp" line="32"/>
+        <location filename="../ui/experiments/RunRow.cpp" line="36"/>
         <source>Trial %1 of %2, its best run by %3</source>
         <translation>Versuch %1 von %2, sein bester Lauf nach %3</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunRow.cpp" line="34"/>
+        <location filename="../ui/experiments/RunRow.cpp" line="38"/>
         <source>Trial %1 of %2</source>
         <translation>Versuch %1 von %2</translation>
     </message>
     <message>
+        <location filename="../ui/experiments/RunRow.cpp" line="32"/>
         <source>recorded at step %1 (the last point at or before step %2)</source>
         <translation>aufgezeichnet bei Schritt %1 (der letzte Punkt bei oder vor Schritt %2)</translation>
     </message>
@@ -5752,7 +6039,7 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::SampleListModel</name>
     <message>
-        <location filename="../ui/labeling/SampleListModel.cpp" line="124"/>
+        <location filename="../ui/labeling/SampleListModel.cpp" line="126"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -5765,59 +6052,59 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::SampleView</name>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="46"/>
-        <location filename="../ui/labeling/SampleView.cpp" line="102"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="48"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="104"/>
         <source>Feature</source>
         <translation>Merkmal</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="46"/>
-        <location filename="../ui/labeling/SampleView.cpp" line="102"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="48"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="104"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="116"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="118"/>
         <source>No item selected.</source>
         <translation>Kein Element ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="122"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="124"/>
         <source>from the import</source>
         <translation>aus dem Import</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="123"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="125"/>
         <source>by you</source>
         <translation>von Ihnen</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="124"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="126"/>
         <source>pre-label by the model (Enter accepts)</source>
         <translation>Vorab-Label des Modells (Enter übernimmt)</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="126"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="128"/>
         <source>not labeled</source>
         <translation>ohne Label</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="127"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="129"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="129"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="131"/>
         <source>%1 of %2: %3 — %4</source>
         <translation>%1 von %2: %3 — %4</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="133"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="135"/>
         <source>(verified)</source>
         <translation>(geprüft)</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/SampleView.cpp" line="135"/>
+        <location filename="../ui/labeling/SampleView.cpp" line="137"/>
         <source>%1 s spent</source>
         <translation>%1 s benötigt</translation>
     </message>
@@ -5838,17 +6125,17 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::ScientificSpinBox</name>
     <message>
-        <location filename="../ui/training/ScientificSpinBox.cpp" line="82"/>
+        <location filename="../ui/training/ScientificSpinBox.cpp" line="87"/>
         <source>“%1” is not a number.</source>
         <translation>„%1“ ist keine Zahl.</translation>
     </message>
     <message>
-        <location filename="../ui/training/ScientificSpinBox.cpp" line="84"/>
+        <location filename="../ui/training/ScientificSpinBox.cpp" line="89"/>
         <source>%1 is below the smallest accepted value, %2.</source>
         <translation>%1 liegt unter dem kleinsten zulässigen Wert %2.</translation>
     </message>
     <message>
-        <location filename="../ui/training/ScientificSpinBox.cpp" line="86"/>
+        <location filename="../ui/training/ScientificSpinBox.cpp" line="91"/>
         <source>%1 is above the largest accepted value, %2.</source>
         <translation>%1 liegt über dem größten zulässigen Wert %2.</translation>
     </message>
@@ -5984,37 +6271,37 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::SplitTable</name>
     <message>
-        <location filename="../ui/data/SplitTable.cpp" line="52"/>
+        <location filename="../ui/data/SplitTable.cpp" line="54"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
     <message>
-        <location filename="../ui/data/SplitTable.cpp" line="108"/>
+        <location filename="../ui/data/SplitTable.cpp" line="110"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
     <message>
-        <location filename="../ui/data/SplitTable.cpp" line="108"/>
+        <location filename="../ui/data/SplitTable.cpp" line="110"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../ui/data/SplitTable.cpp" line="108"/>
+        <location filename="../ui/data/SplitTable.cpp" line="110"/>
         <source>Train / val / test</source>
         <translation>Training / Val. / Test</translation>
     </message>
     <message>
-        <location filename="../ui/data/SplitTable.cpp" line="108"/>
+        <location filename="../ui/data/SplitTable.cpp" line="110"/>
         <source>Train rows</source>
         <translation>Trainingszeilen</translation>
     </message>
     <message>
-        <location filename="../ui/data/SplitTable.cpp" line="109"/>
+        <location filename="../ui/data/SplitTable.cpp" line="111"/>
         <source>Val rows</source>
         <translation>Validierungszeilen</translation>
     </message>
     <message>
-        <location filename="../ui/data/SplitTable.cpp" line="109"/>
+        <location filename="../ui/data/SplitTable.cpp" line="111"/>
         <source>Test rows</source>
         <translation>Testzeilen</translation>
     </message>
@@ -6069,187 +6356,187 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <translation>Lauf %1 von %2 (#%3): %4</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="311"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="313"/>
         <source>Sweep %1 %2: the best is run %3 (%4 %5).</source>
         <translation>Sweep %1 %2: Der beste ist Lauf %3 (%4 %5).</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="317"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="318"/>
         <source>Sweep %1 %2: no run finished with a %3.</source>
         <translation>Sweep %1 %2: Kein Lauf endete mit einem Wert für %3.</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="329"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="330"/>
         <source>The sweep failed: %1</source>
         <translation>Der Sweep ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="348"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="349"/>
         <source>Cancelling after the current batch…</source>
         <translation>Wird nach dem aktuellen Batch abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="373"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="374"/>
         <source>Hyperparameter Sweep</source>
         <translation>Hyperparameter-Sweep</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="374"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="375"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="374"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="375"/>
         <source>&amp;Search:</source>
         <translation>&amp;Suche:</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="374"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="375"/>
         <source>&amp;Architectures:</source>
         <translation>&amp;Architekturen:</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="374"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="375"/>
         <source>&amp;Learning rates:</source>
         <translation>&amp;Lernraten:</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="375"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="376"/>
         <source>&amp;Batch sizes:</source>
         <translation>&amp;Batchgrößen:</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="375"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="376"/>
         <source>Optimizers:</source>
         <translation>Optimierer:</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="375"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="376"/>
         <source>&amp;Epochs:</source>
         <translation>&amp;Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="375"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="376"/>
         <source>&amp;Weight decays:</source>
         <translation>&amp;Weight Decays:</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="376"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="377"/>
         <source>Ranked &amp;by:</source>
         <translation>Rangfolge &amp;nach:</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="379"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="380"/>
         <source>sweep-&lt;id&gt;</source>
         <translation>sweep-&lt;id&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="380"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="381"/>
         <source>Grid: every combination</source>
         <translation>Raster: jede Kombination</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="381"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="382"/>
         <source>Random search</source>
         <translation>Zufallssuche</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="382"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="383"/>
         <source> runs</source>
         <translation> Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="383"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="384"/>
         <source>seed </source>
         <translation>Seed </translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="384"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="385"/>
         <source>e.g. 1e-3, 3e-3, or 1e-4..1e-1 for random search</source>
         <translation>z. B. 1e-3, 3e-3, oder 1e-4..1e-1 für die Zufallssuche</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="385"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="386"/>
         <source>A comma list; random search also takes a range LOW..HIGH, drawn log-uniformly</source>
         <translation>Eine Liste mit Kommas; die Zufallssuche nimmt auch einen Bereich MIN..MAX, log-gleichverteilt gezogen</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="386"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="387"/>
         <source>the recipe&apos;s %1; e.g. 32, 64</source>
         <translation>die %1 des Rezepts; z. B. 32, 64</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="387"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="388"/>
         <source>the recipe&apos;s %1; e.g. 10, 20</source>
         <translation>die %1 des Rezepts; z. B. 10, 20</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="388"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="389"/>
         <source>the recipe&apos;s; e.g. 0, 1e-4</source>
         <translation>die des Rezepts; z. B. 0, 1e-4</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="389"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="390"/>
         <source>The validation metric of the model each run keeps (its last epoch, or the best one with early stopping)</source>
         <translation>Die Validierungsmetrik des Modells, das jeder Lauf behält (seine letzte Epoche oder mit Early Stopping die beste)</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="391"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="392"/>
         <source>Check the saved architectures to try</source>
         <translation>Die gespeicherten Architekturen ankreuzen, die probiert werden sollen</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="392"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="393"/>
         <source>Trial</source>
         <translation>Versuch</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="392"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="393"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="392"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="393"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="392"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="393"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="392"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="393"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="393"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="394"/>
         <source>Score</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="394"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="395"/>
         <source>Start Sweep</source>
         <translation>Sweep starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="395"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="396"/>
         <source>Train the runs one after another with the Training form&apos;s recipe</source>
         <translation>Die Läufe nacheinander mit dem Rezept des Trainingsformulars trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="396"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="397"/>
         <source>Cancel Sweep</source>
         <translation>Sweep abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="397"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="398"/>
         <source>Stop the run in progress (recorded as cancelled) and start no other</source>
         <translation>Den laufenden Lauf beenden (als abgebrochen gespeichert) und keinen weiteren starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="398"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="399"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -6308,7 +6595,7 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::TrainingController</name>
     <message>
-        <location filename="../ui/common/TrainingController.cpp" line="122"/>
+        <location filename="../ui/common/TrainingController.cpp" line="145"/>
         <source>Unknown error.</source>
         <translation>Unbekannter Fehler.</translation>
     </message>
@@ -6439,99 +6726,100 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <translation>Das Rezept von Lauf #%1 steht im Formular: ändern Sie, was Sie möchten, und starten Sie dann.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="169"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="170"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="203"/>
         <source>A run is already in progress.</source>
         <translation>Ein Lauf ist bereits aktiv.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="188"/>
-        <location filename="../ui/training/TrainingPanel.cpp" line="247"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="189"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="250"/>
         <source>Training could not start: a run is already going or no project is open.</source>
         <translation>Das Training konnte nicht starten: Ein Lauf ist bereits aktiv oder kein Projekt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="192"/>
-        <location filename="../ui/training/TrainingPanel.cpp" line="395"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="193"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="398"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="219"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="222"/>
         <source>Stopping after the current batch…</source>
         <translation>Wird nach dem aktuellen Stapel gestoppt…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="232"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="235"/>
         <source>Run #%1 paused after its current batch; Continue picks it up.</source>
         <translation>Lauf #%1 nach seinem aktuellen Stapel pausiert; „Fortsetzen“ nimmt ihn wieder auf.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="233"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="236"/>
         <source>Run #%1 continues.</source>
         <translation>Lauf #%1 geht weiter.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="253"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="256"/>
         <source>Resuming run #%1 from its last checkpoint…</source>
         <translation>Lauf #%1 wird ab seinem letzten Checkpoint wieder aufgenommen …</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="265"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="268"/>
         <source>Run #%1 resumed.</source>
         <translation>Lauf #%1 wieder aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="267"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="270"/>
         <source>Run #%1 started.</source>
         <translation>Lauf #%1 gestartet.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="282"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="285"/>
         <source>Epoch %1 of %2, step %3 of %4</source>
         <translation>Epoche %1 von %2, Schritt %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="306"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="309"/>
         <source>Training stopped: its project was closed.</source>
         <translation>Training beendet: sein Projekt wurde geschlossen.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="310"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="313"/>
         <source>Run #%1 %2 (%3 samples/s).</source>
         <translation>Lauf #%1 %2 (%3 Samples/s).</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="412"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="415"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="413"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="416"/>
         <source>Recipe</source>
         <translation>Rezept</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="395"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="398"/>
         <source>No run selected</source>
         <translation>Kein Lauf ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="397"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="400"/>
         <source>Run #%1 (paused)</source>
         <translation>Lauf #%1 (pausiert)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="398"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="401"/>
         <source>Run #%1 (live)</source>
         <translation>Lauf #%1 (live)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="400"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="403"/>
         <source>Run #%1 (%2)</source>
         <translation>Lauf #%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingPanel.cpp" line="415"/>
+        <location filename="../ui/training/TrainingPanel.cpp" line="418"/>
         <source>Runtime: %1</source>
         <translation>Laufzeitumgebung: %1</translation>
     </message>
@@ -6562,266 +6850,6 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <location filename="../app/gui/main.cpp" line="59"/>
         <source>Open the prediction log &lt;file&gt; in the monitoring dashboard.</source>
         <translation>Das Vorhersageprotokoll &lt;file&gt; im Überwachungs-Dashboard öffnen.</translation>
-    </message>
-</context>
-<context>
-    <name>flightdeck::ui::DatasetActions</name>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="107"/>
-        <source>&amp;Delete Version…</source>
-        <translation>Version &amp;löschen…</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="107"/>
-        <source>&amp;Delete Dataset…</source>
-        <translation>Datensatz &amp;löschen…</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="121"/>
-        <source>Rename Dataset</source>
-        <translation>Datensatz umbenennen</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="122"/>
-        <source>New name of “%1”:</source>
-        <translation>Neuer Name für „%1“:</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="140"/>
-        <source>A dataset needs a name.</source>
-        <translation>Ein Datensatz braucht einen Namen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="142"/>
-        <source>A dataset named “%1” exists already.</source>
-        <translation>Es gibt schon einen Datensatz namens „%1“.</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="152"/>
-        <source>Renaming dataset</source>
-        <translation>Datensatz wird umbenannt</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="169"/>
-        <source>Renamed the dataset to “%1”.</source>
-        <translation>Datensatz in „%1“ umbenannt.</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="173"/>
-        <source>Could not rename the dataset: %1</source>
-        <translation>Der Datensatz konnte nicht umbenannt werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="185"/>
-        <source>version %1 of “%2”</source>
-        <translation>Version %1 von „%2“</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="186"/>
-        <source>dataset “%1”</source>
-        <translation>Datensatz „%1“</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="190"/>
-        <source>Checking what uses %1</source>
-        <translation>Prüfe, was %1 verwendet</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="212"/>
-        <source>%1 cannot be deleted.</source>
-        <translation>%1 kann nicht gelöscht werden.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/data/DatasetActions.cpp" line="214"/>
-        <source>%n run(s) were trained on it.</source>
-        <translation>
-            <numerusform>%n Lauf wurde damit trainiert.</numerusform>
-            <numerusform>%n Läufe wurden damit trainiert.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/data/DatasetActions.cpp" line="216"/>
-        <source>%n registered model version(s) come from those runs.</source>
-        <translation>
-            <numerusform>%n registrierte Modellversion stammt aus diesen Läufen.</numerusform>
-            <numerusform>%n registrierte Modellversionen stammen aus diesen Läufen.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/data/DatasetActions.cpp" line="218"/>
-        <source>%n sweep(s) used it.</source>
-        <translation>
-            <numerusform>Von %n Sweep verwendet.</numerusform>
-            <numerusform>Von %n Sweeps verwendet.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="219"/>
-        <source>Runs keep the data they were trained on, for their lineage and reruns. Delete those runs in Experiments first; a registered run stays while the registry holds it.</source>
-        <translation>Läufe behalten die Daten, mit denen sie trainiert wurden, für ihre Herkunft und Wiederholungen. Löschen Sie diese Läufe zuerst unter Experimente; ein registrierter Lauf bleibt, solange die Registry ihn hält.</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="224"/>
-        <source>Delete %1?</source>
-        <translation>%1 löschen?</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/data/DatasetActions.cpp" line="226"/>
-        <source>Its %n version(s) go with it.</source>
-        <translation>
-            <numerusform>Seine %n Version wird mitgelöscht.</numerusform>
-            <numerusform>Seine %n Versionen werden mitgelöscht.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/data/DatasetActions.cpp" line="228"/>
-        <source>%n split(s) go with it.</source>
-        <translation>
-            <numerusform>%n Aufteilung wird mitgelöscht.</numerusform>
-            <numerusform>%n Aufteilungen werden mitgelöscht.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/data/DatasetActions.cpp" line="230"/>
-        <source>%n label edit(s) go with it.</source>
-        <translation>
-            <numerusform>%n Label-Änderung wird mitgelöscht.</numerusform>
-            <numerusform>%n Label-Änderungen werden mitgelöscht.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/data/DatasetActions.cpp" line="232"/>
-        <source>%n version(s) made from it stay, without the link to it.</source>
-        <translation>
-            <numerusform>%n daraus erstellte Version bleibt, ohne Verweis darauf.</numerusform>
-            <numerusform>%n daraus erstellte Versionen bleiben, ohne Verweis darauf.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="233"/>
-        <source>No run used it. This cannot be undone.</source>
-        <translation>Kein Lauf hat damit trainiert. Das lässt sich nicht rückgängig machen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="243"/>
-        <source>Delete Version</source>
-        <translation>Version löschen</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="243"/>
-        <source>Delete Dataset</source>
-        <translation>Datensatz löschen</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="253"/>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="271"/>
-        <source>Deleting %1</source>
-        <translation>Lösche %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="295"/>
-        <source>Deleted %1.</source>
-        <translation>%1 gelöscht.</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="299"/>
-        <source>Could not delete: %1</source>
-        <translation>Löschen nicht möglich: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="305"/>
-        <source>&amp;Rename Dataset…</source>
-        <translation>Datensatz &amp;umbenennen…</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="306"/>
-        <source>Rename the selected dataset (undo with Edit &gt; Undo)</source>
-        <translation>Den gewählten Datensatz umbenennen (rückgängig mit Bearbeiten &gt; Rückgängig)</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="307"/>
-        <source>Copy Version &amp;Id</source>
-        <translation>Versions-&amp;ID kopieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/DatasetActions.cpp" line="308"/>
-        <source>Copy Content &amp;Hash</source>
-        <translation>Inhalts-&amp;Hash kopieren</translation>
-    </message>
-</context>
-<context>
-    <name>RenameDatasetCommand</name>
-    <message>
-        <location filename="../ui/data/RenameDatasetCommand.h" line="21"/>
-        <source>Rename dataset &quot;%1&quot; to &quot;%2&quot;</source>
-        <translation>Datensatz „%1“ in „%2“ umbenennen</translation>
-    </message>
-</context>
-<context>
-    <name>NumberText</name>
-    <message>
-        <location filename="../ui/common/NumberText.cpp" line="23"/>
-        <location filename="../ui/common/NumberText.cpp" line="30"/>
-        <source>n/a</source>
-        <translation>k. A.</translation>
-    </message>
-    <message>
-        <location filename="../ui/common/NumberText.cpp" line="32"/>
-        <source>%1 %</source>
-        <comment>a percentage</comment>
-        <translation>%1 %</translation>
-    </message>
-</context>
-<context>
-    <name>RegistryScores</name>
-    <message>
-        <location filename="../ui/export/RegistryScores.cpp" line="44"/>
-        <source>test</source>
-        <translation>Test</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/RegistryScores.cpp" line="46"/>
-        <source>validation</source>
-        <translation>Validierung</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/RegistryScores.cpp" line="48"/>
-        <source>training</source>
-        <translation>Training</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/RegistryScores.cpp" line="58"/>
-        <source>val accuracy %1</source>
-        <translation>Val.-Genauigkeit %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/RegistryScores.cpp" line="60"/>
-        <source>not evaluated</source>
-        <translation>nicht evaluiert</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/RegistryScores.cpp" line="60"/>
-        <source>not evaluated (%1)</source>
-        <translation>nicht evaluiert (%1)</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/RegistryScores.cpp" line="62"/>
-        <source>%1 RMSE %2</source>
-        <translation>%1: RMSE %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/RegistryScores.cpp" line="63"/>
-        <source>%1 accuracy %2</source>
-        <translation>%1: Genauigkeit %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/RegistryScores.cpp" line="64"/>
-        <source>%1, %2</source>
-        <translation>%1, %2</translation>
     </message>
 </context>
 </TS>

@@ -44,6 +44,12 @@ Preference<QString>& Settings::lastLogFile()
     return p;
 }
 
+Preference<QByteArray>& Settings::dataSplitterState()
+{
+    static Preference<QByteArray> p("data/splitterState", QByteArray());
+    return p;
+}
+
 Preference<QStringList>& Settings::labelingKeys()
 {
     static Preference<QStringList> p("labeling/keys", QStringList());

@@ -29,6 +29,7 @@ struct Settings {
     static Preference<QString>& lastImportFolder();
     static Preference<int>& trainingThreads();         // 0 = all cores
     static Preference<QString>& lastLogFile();          // reopened by the monitoring panel
+    static Preference<QByteArray>& dataSplitterState(); // the Data panel's tree vs preview
     // Keys a person bound to class names ("class<TAB>key"); classes without one get defaults.
     static Preference<QStringList>& labelingKeys();
 

@@ -24,7 +24,6 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -43,11 +42,11 @@ DataPanel::DataPanel(ProjectSession* session, TaskRunner* tasks, QWidget* parent
       tasks_(tasks),
       importer_(new DataImporter(session, tasks, this)),
       importBar_(new ImportBar(this)),
-      datasetsBox_(new QGroupBox(this)),
+      datasetsBox_(new QWidget(this)),
       tree_(new DatasetTree(session, datasetsBox_)),
-      splitsBox_(new QGroupBox(this)),
-      splitTable_(new SplitTable(session, splitsBox_)),
-      splitForm_(new SplitForm(splitsBox_)),
+      splitsPage_(new QWidget(this)),
+      splitTable_(new SplitTable(session, splitsPage_)),
+      splitForm_(new SplitForm(splitsPage_)),
       tabs_(new QTabWidget(this)),
       previewView_(new QTableView(tabs_)),
       previewModel_(new PreviewModel(this)),
@@ -68,14 +67,26 @@ DataPanel::DataPanel(ProjectSession* session, TaskRunner* tasks, QWidget* parent
     previewView_->setModel(previewModel_);
     previewView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     previewView_->horizontalHeader()->setDefaultSectionSize(80);
+    previewView_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    // The splits share the tabs with the preview, so that on a 1366x768 screen the tree keeps
+    // room for a dataset and its versions, and the preview for more than a row.
     tabs_->addTab(previewView_, QString());
+    tabs_->addTab(splitsPage_, QString());
     tabs_->addTab(classCounts_, QString());
 
+    // No frame or title around the import bar and the tree (the tree's header names it): on a
+    // 768-pixel screen that room is two more rows.
     auto* datasetsLayout = new QVBoxLayout(datasetsBox_);
+    datasetsLayout->setContentsMargins(0, 0, 0, 0);
     datasetsLayout->addWidget(importBar_);
     datasetsLayout->addWidget(tree_, 1);
 
-    auto* splitsLayout = new QVBoxLayout(splitsBox_);
+    // Room for a dataset and its versions: eight rows (a row is the font's height and a pixel).
+    tree_->setMinimumHeight(tree_->header()->sizeHint().height() + 8 * (tree_->fontMetrics().height() + 1)
+                            + 2 * tree_->frameWidth());
+    splitTable_->setMinimumHeight(tree_->header()->sizeHint().height() + 2 * (fontMetrics().height() + 8));
+    auto* splitsLayout = new QVBoxLayout(splitsPage_);
+    splitsLayout->setContentsMargins(4, 4, 4, 4);
     splitsLayout->addWidget(splitTable_, 1);
     splitsLayout->addWidget(splitForm_);
 
@@ -88,12 +99,14 @@ DataPanel::DataPanel(ProjectSession* session, TaskRunner* tasks, QWidget* parent
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("dataSplitter"));
     splitter->addWidget(datasetsBox_);
-    splitter->addWidget(splitsBox_);
     splitter->addWidget(previewBox);
-    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
-    splitter->setStretchFactor(2, 3);
     splitter->setChildrenCollapsible(false);
+    // Where the user put the divider is where it stays, across launches.
+    splitter->restoreState(Settings::dataSplitterState().get());
+    connect(splitter, &QSplitter::splitterMoved, this,
+            [splitter] { Settings::dataSplitterState().set(splitter->saveState()); });
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
@@ -396,11 +409,11 @@ void DataPanel::showMessage(const QString& text, bool error)
 void DataPanel::retranslateUi()
 {
     importBar_->retranslateUi();
-    datasetsBox_->setTitle(tr("Datasets and versions"));
-    splitsBox_->setTitle(tr("Splits of the selected version"));
     splitForm_->retranslateUi();
-    tabs_->setTabText(0, tr("Preview"));
-    tabs_->setTabText(1, tr("Class counts"));
+    tabs_->setTabText(tabs_->indexOf(previewView_), tr("Preview"));
+    tabs_->setTabText(tabs_->indexOf(splitsPage_), tr("Splits"));
+    tabs_->setTabToolTip(tabs_->indexOf(splitsPage_), tr("Splits of the selected version"));
+    tabs_->setTabText(tabs_->indexOf(classCounts_), tr("Class counts"));
     classCounts_->retranslateUi();
     tree_->retranslateUi();
     datasetActions_->retranslateUi();

@@ -5,7 +5,6 @@
 // version or split sets the session's current ids.
 #include <QWidget>
 
-class QGroupBox;
 class QLabel;
 class QTabWidget;
 class QTableView;
@@ -96,9 +95,9 @@ private:
 
     DataImporter* importer_;
     ImportBar* importBar_;
-    QGroupBox* datasetsBox_;
+    QWidget* datasetsBox_;
     DatasetTree* tree_;
-    QGroupBox* splitsBox_;
+    QWidget* splitsPage_;
     SplitTable* splitTable_;
     SplitForm* splitForm_;
     QTabWidget* tabs_;

@@ -1,0 +1,121 @@
+// The Data dock on laptop screens (issue 12, points 2 and 9), in a real MainWindow under the
+// offscreen platform, English and German: at 1366x768 the dataset tree shows a dataset with
+// eight rows of room, the preview shows rows, not a sliver, and the panel fits its dock without
+// scrolling; at 1024x700 the tree and the preview stay usable. A divider the user moved comes
+// back in the next window.
+#include "common/Settings.h"
+#include "common/Translations.h"
+#include "data/DatasetTree.h"
+#include "gui/WorkbenchFixture.h"
+
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace flightdeck::ui;
+using namespace flightdeck::ui::testing;
+
+class TestGuiSmallScreens : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void dataDockFits_data();
+    void dataDockFits();
+    void dividerIsKept();
+
+private:
+    QTemporaryDir dir_;
+    QString folder_;
+};
+
+void TestGuiSmallScreens::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("FlightdeckTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("test_gui_small_screens"));
+    folder_ = dir_.filePath(QStringLiteral("project"));
+    makeProject(folder_);
+}
+
+void TestGuiSmallScreens::init()
+{
+    QSettings().clear();
+}
+
+void TestGuiSmallScreens::dataDockFits_data()
+{
+    QTest::addColumn<QSize>("screen");
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<int>("treeRows");
+    QTest::addColumn<int>("previewRows");
+    QTest::newRow("1366x768 en") << QSize(1366, 768) << QStringLiteral("en") << 8 << 3;
+    QTest::newRow("1366x768 de") << QSize(1366, 768) << QStringLiteral("de") << 8 << 3;
+    QTest::newRow("1024x700 en") << QSize(1024, 700) << QStringLiteral("en") << 5 << 2;
+    QTest::newRow("1024x700 de") << QSize(1024, 700) << QStringLiteral("de") << 5 << 2;
+}
+
+void TestGuiSmallScreens::dataDockFits()
+{
+    QFETCH(QSize, screen);
+    QFETCH(QString, language);
+    QFETCH(int, treeRows);
+    QFETCH(int, previewRows);
+    Translations::apply(language);
+    auto window = makeWindow(screen);
+    QVERIFY(window);
+    QVERIFY(window->openProject(folder_));
+    auto* tree = window->findChild<DatasetTree*>(QStringLiteral("datasetTree"));
+    auto* preview = window->findChild<QTableView*>(QStringLiteral("previewTable"));
+    QTRY_VERIFY(tree->topLevelItemCount() > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(preview->model()->rowCount() > 0, 20000);
+    QCoreApplication::processEvents();
+
+    const int treeRow = tree->visualItemRect(tree->topLevelItem(0)).height();
+    const int previewRow = preview->rowHeight(0);
+    auto* scroll = window->findChild<QScrollArea*>(QStringLiteral("dockDataScroll"));
+    qInfo("%s: tree %d px (rows of %d), preview %d px (rows of %d), dock %d px, panel needs %d px",
+          qPrintable(QTest::currentDataTag()), tree->viewport()->height(), treeRow,
+          preview->viewport()->height(), previewRow, scroll->viewport()->height(),
+          scroll->widget()->minimumSizeHint().height());
+    QVERIFY2(treeRow > 0 && tree->viewport()->height() >= treeRows * treeRow,
+             qPrintable(QString::number(tree->viewport()->height())));
+    QVERIFY2(previewRow > 0 && preview->viewport()->height() >= previewRows * previewRow,
+             qPrintable(QString::number(preview->viewport()->height())));
+    if (screen.height() >= 768)
+        QCOMPARE(scroll->verticalScrollBar()->maximum(), 0);   // nothing below the dock's edge
+    window->quitGuard()->setAsker([](QMessageBox&) { return QMessageBox::Discard; });
+    window.reset();
+    Translations::apply(QStringLiteral("en"));
+}
+
+void TestGuiSmallScreens::dividerIsKept()
+{
+    QList<int> moved;
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        auto* splitter = window->findChild<QSplitter*>(QStringLiteral("dataSplitter"));
+        const QList<int> sizes = splitter->sizes();
+        QCOMPARE(sizes.size(), 2);
+        // As a drag would: the handle moved 30 px down.
+        splitter->setSizes({sizes[0] + 30, sizes[1] - 30});
+        moved = splitter->sizes();
+        Q_EMIT splitter->splitterMoved(moved[0], 1);
+        window->quitGuard()->setAsker([](QMessageBox&) { return QMessageBox::Discard; });
+    }
+    auto window = makeWindow();
+    QVERIFY(window);
+    QCOMPARE(window->findChild<QSplitter*>(QStringLiteral("dataSplitter"))->sizes(), moved);
+    window->quitGuard()->setAsker([](QMessageBox&) { return QMessageBox::Discard; });
+}
+
+QTEST_MAIN(TestGuiSmallScreens)
+#include "test_gui_small_screens.moc"
