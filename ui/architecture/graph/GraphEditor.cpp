@@ -78,6 +78,7 @@ GraphEditor::GraphEditor(QWidget* parent)
     codeAction_->setObjectName(QStringLiteral("graphCodeAction"));
     saveButton_->setObjectName(QStringLiteral("graphSaveButton"));
     saveState_->setObjectName(QStringLiteral("graphSaveStateLabel"));
+    saveState_->setWordWrap(true);   // wraps rather than widening the Architecture dock
     totals_->setObjectName(QStringLiteral("graphTotalsLabel"));
     problems_->setObjectName(QStringLiteral("graphProblemsList"));
     code_->setObjectName(QStringLiteral("graphCodeView"));

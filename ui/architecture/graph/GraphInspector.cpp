@@ -31,6 +31,7 @@ GraphInspector::GraphInspector(GraphDocument* document, QWidget* parent)
     shape_->setObjectName(QStringLiteral("graphInspectorShape"));
     error_->setObjectName(QStringLiteral("graphInspectorError"));
     title_->setTextFormat(Qt::PlainText);
+    title_->setWordWrap(true);   // German hints are long; the side panel must not widen the dock
     QFont bold = title_->font();
     bold.setBold(true);
     title_->setFont(bold);
