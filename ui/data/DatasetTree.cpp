@@ -84,9 +84,10 @@ DatasetTree::DatasetTree(ProjectSession* session, QWidget* parent)
     setRootIsDecorated(true);
     setUniformRowHeights(true);
     setAlternatingRowColors(true);
-    header()->setStretchLastSection(false);
+    // Every column as wide as its contents, the last one filling the rest: in a narrow dock the
+    // tree scrolls sideways instead of squeezing the names to nothing.
+    header()->setStretchLastSection(true);
     header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         const qint64 id = item ? item->data(NameColumn, Qt::UserRole).toLongLong() : 0;
         if (id > 0)
