@@ -28,9 +28,11 @@ ShapeInferenceView::ShapeInferenceView(QWidget* parent)
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionMode(QAbstractItemView::NoSelection);
     table_->verticalHeader()->setVisible(false);
-    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    table_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    // Each column as wide as its contents: in a narrow box the table scrolls sideways rather
+    // than eliding the layer names to "L…" (a stretched first column shrank to nothing).
+    table_->setWordWrap(false);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setStretchLastSection(true);
     totalLabel_->setObjectName(QStringLiteral("totalParametersLabel"));
     errorLabel_->setObjectName(QStringLiteral("specErrorLabel"));
     errorLabel_->setWordWrap(true);
