@@ -195,6 +195,31 @@ private Q_SLOTS:
         QCOMPARE(maxShown[1], 40.0);
     }
 
+    // A title longer than the plot is elided at its end (a German run status at 1024 px was cut
+    // at both ends), and a short plot gets fewer y ticks so their labels stay apart.
+    void longTitleElidesAndShortPlotsGetFewerTicks()
+    {
+        CurvePlot plot(store_);
+        plot.resize(700, 400);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        const QString title = QStringLiteral("Lauf #1 (abgeschlossen), Val.-Genauigkeit 95,83 %, Val.-Verlust 0,1234");
+        plot.setTitle(title);
+        auto* shown = qobject_cast<QCPTextElement*>(plot.plot()->plotLayout()->element(0, 0));
+        QVERIFY(shown);
+        QCOMPARE(shown->text(), title);
+        QCOMPARE(plot.plot()->yAxis->ticker()->tickCount(), 5);
+        plot.resize(260, 150);
+        QTest::qWait(50);
+        QVERIFY2(shown->text().endsWith(QChar(0x2026)) && shown->text().startsWith(QStringLiteral("Lauf #1")),
+                 qPrintable(shown->text()));
+        QVERIFY(QFontMetrics(shown->font()).horizontalAdvance(shown->text()) <= plot.width());
+        QCOMPARE(plot.plot()->yAxis->ticker()->tickCount(), 2);
+        plot.resize(700, 400);
+        QTest::qWait(50);
+        QCOMPARE(shown->text(), title);
+    }
+
     void liveAppendsShowUp()
     {
         store::RunRecord record;

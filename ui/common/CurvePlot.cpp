@@ -128,9 +128,20 @@ void CurvePlot::setTitle(const QString& text)
         title_ = new QCPTextElement(plot_, QString(), QFont(font().family(), font().pointSize() + 1, QFont::Bold));
         plot_->plotLayout()->addElement(0, 0, title_);
     }
-    if (title_)
-        title_->setText(text);
+    titleText_ = text;
+    fitToSize();
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// A title longer than the plot is elided, not cut at both ends (a German run status at 1024
+// px); a short plot gets fewer y ticks so their labels never run into each other.
+void CurvePlot::fitToSize()
+{
+    if (title_)
+        title_->setText(QFontMetrics(title_->font()).elidedText(titleText_, Qt::ElideRight, std::max(40, width() - 12)));
+    const int ticks = std::clamp(height() / 70, 2, 5);
+    for (QCPAxis* axis : {plot_->yAxis, plot_->yAxis2})
+        axis->ticker()->setTickCount(ticks);
 }
 
 void CurvePlot::setPlaceholder(const QString& text)
@@ -213,6 +224,7 @@ void CurvePlot::setLogScale(bool on)
         plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
     else
         plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    fitToSize();
     redraw();
 }
 
@@ -423,6 +435,7 @@ bool CurvePlot::eventFilter(QObject* watched, QEvent* event)
 void CurvePlot::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
+    fitToSize();
     scheduleRedraw();   // another width is another number of columns
 }
 

@@ -84,6 +84,7 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void fitToSize();
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
@@ -100,6 +101,7 @@ private:
     MetricSeriesStore* store_;
     QCustomPlot* plot_;
     QCPTextElement* title_ = nullptr;
+    QString titleText_;   // as set; title_ shows it elided to the width
     QCPItemText* placeholder_ = nullptr;
     QCPItemText* hover_ = nullptr;
     QCPItemStraightLine* cursor_ = nullptr;
