@@ -3958,6 +3958,10 @@ Aktivierungsspeicher pro Sample: %4</translation>
         <source>Open or create a project first</source>
         <translation>Öffnen oder erstellen Sie zuerst ein Projekt</translation>
     </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
 </context>
 <context>
     <name>flightdeck::ui::MainWindow</name>
@@ -6850,6 +6854,13 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         <location filename="../app/gui/main.cpp" line="59"/>
         <source>Open the prediction log &lt;file&gt; in the monitoring dashboard.</source>
         <translation>Das Vorhersageprotokoll &lt;file&gt; im Überwachungs-Dashboard öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::UserGuideDialog</name>
+    <message>
+        <source>Flightdeck User Guide</source>
+        <translation>Flightdeck-Benutzerhandbuch</translation>
     </message>
 </context>
 </TS>

@@ -40,7 +40,8 @@ MainActions::MainActions(QMainWindow* window, QUndoGroup* undoGroup, const QList
     resetLayout = make(QStringLiteral("actionResetLayout"));
     preferences = make(QStringLiteral("actionPreferences"), QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole);
-    shortcuts = make(QStringLiteral("actionShortcuts"), QKeySequence::HelpContents);
+    guide = make(QStringLiteral("actionUserGuide"), QKeySequence::HelpContents);
+    shortcuts = make(QStringLiteral("actionShortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash));
     about = make(QStringLiteral("actionAbout"));
     about->setMenuRole(QAction::AboutRole);
 
@@ -81,6 +82,7 @@ MainActions::MainActions(QMainWindow* window, QUndoGroup* undoGroup, const QList
     settingsMenu_ = menu(QStringLiteral("menuSettings"));
     settingsMenu_->addAction(preferences);
     helpMenu_ = menu(QStringLiteral("menuHelp"));
+    helpMenu_->addAction(guide);
     helpMenu_->addAction(shortcuts);
     helpMenu_->addAction(about);
     retranslateUi();
@@ -171,6 +173,7 @@ void MainActions::retranslateUi()
     resetLayout->setText(tr("&Reset Layout"));
     resetLayout->setToolTip(tr("Show every panel again, docked where it was on first launch"));
     preferences->setText(tr("&Preferences…"));
+    guide->setText(tr("&User Guide"));
     shortcuts->setText(tr("&Keyboard Shortcuts"));
     about->setText(tr("&About Flightdeck"));
 }

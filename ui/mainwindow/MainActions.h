@@ -32,6 +32,7 @@ public:
     QAction* createSplit;
     QAction* saveArchitecture;
     QAction* openModel;
+    QAction* guide;
     QAction* shortcuts;
     QAction* startTraining;
     QAction* stopTraining;

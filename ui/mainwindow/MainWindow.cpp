@@ -1,5 +1,6 @@
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/ShortcutsDialog.h"
+#include "mainwindow/UserGuideDialog.h"
 
 #include "common/RunStatusText.h"
 
@@ -302,6 +303,7 @@ void MainWindow::connectSignals()
             });
     connect(actions_->preferences, &QAction::triggered, this, &MainWindow::showPreferences);
     connect(actions_->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(actions_->guide, &QAction::triggered, this, [this] { UserGuideDialog::showFor(this); });
     connect(actions_->shortcuts, &QAction::triggered, this, [this] {
         auto* dialog = new ShortcutsDialog(this, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
