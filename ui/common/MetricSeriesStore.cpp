@@ -124,14 +124,21 @@ void MetricSeriesStore::launch(const std::vector<SeriesKey>& all)
     }
 }
 
-void MetricSeriesStore::launchOne(const std::vector<SeriesKey>& keys)
+// The start times already held for these keys' runs: a task reads only the others.
+std::map<qint64, double> MetricSeriesStore::knownStartTimes(const std::vector<SeriesKey>& keys) const
 {
-    for (const SeriesKey& key : keys)
-        loading_[key];
     std::map<qint64, double> known;
     for (const SeriesKey& key : keys)
         if (const auto it = startTimes_.find(key.runId); it != startTimes_.end())
             known[key.runId] = it->second;
+    return known;
+}
+
+void MetricSeriesStore::launchOne(const std::vector<SeriesKey>& keys)
+{
+    for (const SeriesKey& key : keys)
+        loading_[key];
+    const std::map<qint64, double> known = knownStartTimes(keys);
     runner_->run(
         tr("Loading curves"),
         [keys, known](store::Project& project, const std::atomic<bool>& cancel) -> QVariant {
@@ -219,10 +226,7 @@ void MetricSeriesStore::launchOne(const std::vector<SeriesKey>& keys)
 // interrupted, or from before schema 6) simply wait for their whole series.
 void MetricSeriesStore::launchSummaries(const std::vector<SeriesKey>& keys)
 {
-    std::map<qint64, double> known;
-    for (const SeriesKey& key : keys)
-        if (const auto it = startTimes_.find(key.runId); it != startTimes_.end())
-            known[key.runId] = it->second;
+    const std::map<qint64, double> known = knownStartTimes(keys);
     runner_->run(
         tr("Loading curves"),
         [keys, known](store::Project& project, const std::atomic<bool>& cancel) -> QVariant {

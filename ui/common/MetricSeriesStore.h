@@ -107,6 +107,7 @@ private:
     void launch(const std::vector<SeriesKey>& keys);
     void launchOne(const std::vector<SeriesKey>& keys);
     void launchSummaries(const std::vector<SeriesKey>& keys);
+    std::map<qint64, double> knownStartTimes(const std::vector<SeriesKey>& keys) const;
     void applyLoaded(const Loaded& loaded);
     void applySummaries(const Loaded& loaded);
     void abandon(const std::vector<SeriesKey>& keys);
