@@ -10,6 +10,7 @@
 #include "flightdeck/model/ArchitectureSpec.h"
 #include "flightdeck/model/GraphTemplates.h"
 #include "flightdeck/store/Database.h"
+#include "flightdeck/store/DatasetRepository.h"
 #include "flightdeck/store/Project.h"
 #include "flightdeck/store/ProjectCheck.h"
 #include "flightdeck/store/RunRepository.h"
@@ -76,9 +77,16 @@ store::DatasetVersionRecord importInto(store::Project& project, const std::strin
     const auto table = data::importCsv(csv, options);
     const data::DatasetTask chosen = detect ? data::detectTableTask(table) : asked;
     const std::string dataset = name.empty() ? std::filesystem::path(csv).stem().string() : name;
-    data::DatasetCatalog catalog(project);
-    const bool seenBefore = catalog.versionWithContent(table).has_value();
-    auto version = catalog.addVersion(dataset, table, csv, chosen);
+    // Whether the content was here before, from the hash addVersion computes anyway (a second
+    // hash of a large table would cost a serialized copy): the same dataset returns its
+    // existing version, another dataset gets a new version of the same object.
+    store::DatasetRepository versions(project);
+    std::vector<store::DatasetVersionRecord> before = versions.allVersions();
+    auto version = data::DatasetCatalog(project).addVersion(dataset, table, csv, chosen);
+    const bool sameVersion = std::any_of(before.begin(), before.end(), [&](const auto& v) { return v.id == version.id; });
+    const auto elsewhere = std::find_if(before.begin(), before.end(), [&](const auto& v) {
+        return v.hash == version.hash && v.id != version.id;
+    });
     const auto unlabeled = chosen == data::DatasetTask::TableClassification
                                ? std::count_if(table.labels.begin(), table.labels.end(), [](auto l) { return l < 0; })
                                : 0;
@@ -89,9 +97,12 @@ store::DatasetVersionRecord importInto(store::Project& project, const std::strin
               << (chosen == data::DatasetTask::TableRegression ? " distinct values" : " classes")
               << ", task " << data::taskName(chosen) << (detect ? " (detected)" : "")
               << " -> dataset version " << version.id << " (" << shortHash(version.hash) << ")\n";
-    if (seenBefore)
+    if (sameVersion)
         std::cout << "already imported: this content is version " << version.id
                   << "; nothing new was stored\n";
+    else if (elsewhere != before.end())
+        std::cout << "the same content is also version " << elsewhere->id
+                  << " of another dataset; its data is stored once\n";
     if (version.task != data::taskName(chosen))
         std::cerr << "warning: this content was imported before as version " << version.id
                   << " with task " << version.task << "; a version keeps its task (import it "

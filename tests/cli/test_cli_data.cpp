@@ -121,6 +121,12 @@ private Q_SLOTS:
                                         QStringLiteral("blank")});
         CLI_OK(again);
         QVERIFY2(again.out.contains(QLatin1String("already imported: this content is version")), qPrintable(again.out));
+        // Under another name it is a new version of another dataset, and said so.
+        const CliResult renamed = runCli({QStringLiteral("import"), project_, file, QStringLiteral("--name"),
+                                          QStringLiteral("blank-copy")});
+        CLI_OK(renamed);
+        QVERIFY2(!renamed.out.contains(QLatin1String("already imported")), qPrintable(renamed.out));
+        QVERIFY2(renamed.out.contains(QLatin1String("the same content is also version")), qPrintable(renamed.out));
     }
 };
 
