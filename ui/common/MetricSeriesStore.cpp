@@ -87,6 +87,10 @@ void MetricSeriesStore::request(const std::vector<SeriesKey>& keys)
             && std::find(missing.begin(), missing.end(), key) == missing.end())
             missing.push_back(key);
     }
+    // Only a first read can use a summary: reloads and re-reads are of runs being written,
+    // whose summaries are gone. Queued first, so it is done before the whole series' reads.
+    if (!missing.empty() && session_->isOpen())
+        launchSummaries(missing);
     launch(missing);
 }
 
@@ -111,7 +115,6 @@ void MetricSeriesStore::launch(const std::vector<SeriesKey>& all)
     for (const SeriesKey& key : sorted)
         if (series.empty() || series.back() != std::make_pair(key.runId, key.key))
             series.emplace_back(key.runId, key.key);
-    launchSummaries(sorted);
     if (series.size() > 1) {
         const auto half = series[series.size() / 2];
         std::vector<SeriesKey> first, second;
