@@ -5,6 +5,8 @@
 // idle connections are closed, and stop() ends run() answering what is still unanswered.
 #include "HttpServer.h"
 
+#include "flightdeck/common/Error.h"
+
 #include <QtTest>
 
 #include <arpa/inet.h>
@@ -286,6 +288,24 @@ private Q_SLOTS:
         QCOMPARE(echo.seen().size(), std::size_t(0));
         ::close(idle);
         ::close(stalled);
+    }
+
+    // A port another server holds: the error names the address and the cause.
+    void aTakenPortIsNamedWithItsCause()
+    {
+        Echo echo;
+        Running r({}, echo);
+        HttpServerOptions options;
+        options.port = r.port;
+        HttpServer second(options, std::ref(echo));
+        try {
+            second.bind();
+            QFAIL("bound a port another server holds");
+        } catch (const flightdeck::Error& e) {
+            const std::string what = e.what();
+            QVERIFY2(what.find("127.0.0.1:" + std::to_string(r.port)) != std::string::npos, e.what());
+            QVERIFY2(what.find("choose another --port") != std::string::npos, e.what());
+        }
     }
 
     void stopEndsRunAndRefusesWhatIsLeft()

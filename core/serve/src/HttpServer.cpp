@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <thread>
 #include <unordered_map>
 
@@ -261,31 +262,36 @@ HttpServer::~HttpServer()
 
 int HttpServer::bind()
 {
-    const auto refuse = [&] {
-        return Error(ErrorInfo{ErrorCode::FileUnwritable, options_.host + ":" + std::to_string(options_.port),
-                               0, "bind", "cannot listen there (in use, or not an address of this machine)"});
+    // What the system said, and the usual cause: another server on the port.
+    const auto refuse = [&](const std::string& why) {
+        return Error(ErrorInfo{ErrorCode::Io, options_.host + ":" + std::to_string(options_.port), 0, {},
+                               "cannot listen there: " + why});
     };
     addrinfo hints{};
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
     hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
     addrinfo* found = nullptr;
-    if (::getaddrinfo(options_.host.c_str(), std::to_string(options_.port).c_str(), &hints, &found) != 0)
-        throw refuse();
+    if (const int rc = ::getaddrinfo(options_.host.c_str(), std::to_string(options_.port).c_str(), &hints, &found))
+        throw refuse(std::string(::gai_strerror(rc)) + " (not an address of this machine?)");
+    int failure = 0;
     for (addrinfo* a = found; a && listenFd_ < 0; a = a->ai_next) {
         const int fd = ::socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol);
         if (fd < 0)
             continue;
         const int one = 1;
         ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        if (::bind(fd, a->ai_addr, a->ai_addrlen) == 0 && ::listen(fd, 1024) == 0)
+        if (::bind(fd, a->ai_addr, a->ai_addrlen) == 0 && ::listen(fd, 1024) == 0) {
             listenFd_ = fd;
-        else
+        } else {
+            failure = errno;
             ::close(fd);
+        }
     }
     ::freeaddrinfo(found);
     if (listenFd_ < 0)
-        throw refuse();
+        throw refuse(std::string(std::strerror(failure))
+                     + (failure == EADDRINUSE ? " (another server holds the port; choose another --port)" : ""));
     sockaddr_storage addr{};
     socklen_t len = sizeof addr;
     ::getsockname(listenFd_, reinterpret_cast<sockaddr*>(&addr), &len);
