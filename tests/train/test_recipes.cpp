@@ -2,6 +2,7 @@
 // gradient clipping) and each learning-rate schedule computed by core/train and by Python's
 // torch.optim on the same tiny problem, equal to 1e-6. Torch is included before Qt (Qt's
 // `slots` macro collides with torch headers) and the test uses Q_SLOTS.
+#include "FusedAdam.h"
 #include "Recipe.h"
 #include "flightdeck/train/LrSchedule.h"
 #include "flightdeck/train/TrainConfig.h"
@@ -297,6 +298,62 @@ private Q_SLOTS:
         QVERIFY(again.apply(ones).equal(out));
         // Tables have nothing to crop.
         QVERIFY(!train::detail::Augmenter(c, {9}).active());
+    }
+
+    // The one-pass Adam and AdamW against torch::optim's own on tensors big enough to be split
+    // across threads, with weight decay, and through a checkpoint written by the other class
+    // (a run checkpointed before the fused update resumes with it, and the other way round).
+    void fusedAdamEqualsTorchOptimAndLoadsItsState()
+    {
+        torch::set_num_threads(2);
+        const auto run = [](bool fused, bool decoupled, int steps, torch::Tensor* w,
+                            std::unique_ptr<torch::optim::Optimizer>* held) {
+            std::vector<torch::Tensor> params{*w};
+            if (!*held) {
+                if (decoupled) {
+                    const auto o = torch::optim::AdamWOptions(3e-3).weight_decay(0.1);
+                    *held = fused ? std::unique_ptr<torch::optim::Optimizer>(std::make_unique<train::detail::FusedAdamW>(params, o))
+                                  : std::make_unique<torch::optim::AdamW>(params, o);
+                } else {
+                    const auto o = torch::optim::AdamOptions(3e-3).weight_decay(0.01);
+                    *held = fused ? std::unique_ptr<torch::optim::Optimizer>(std::make_unique<train::detail::FusedAdam>(params, o))
+                                  : std::make_unique<torch::optim::Adam>(params, o);
+                }
+            }
+            for (int s = 0; s < steps; ++s) {
+                (*held)->zero_grad();
+                ((*w) * (*w)).sin().sum().backward();
+                (*held)->step();
+            }
+        };
+        for (const bool decoupled : {false, true}) {
+            torch::manual_seed(7);
+            const auto start = torch::randn({300, 257});   // 77,100 values: several chunks
+            auto a = start.clone().set_requires_grad(true), b = start.clone().set_requires_grad(true);
+            std::unique_ptr<torch::optim::Optimizer> torchOpt, fusedOpt;
+            run(false, decoupled, 5, &a, &torchOpt);
+            run(true, decoupled, 5, &b, &fusedOpt);
+            QVERIFY(torch::allclose(a, b, 0, 1e-6));
+            QVERIFY((a - start).abs().max().item<double>() > 1e-3);
+
+            // torch's state into a fresh fused optimizer on a copy of torch's weights: the two
+            // go on in step.
+            torch::serialize::OutputArchive out;
+            torchOpt->save(out);
+            std::ostringstream bytes;
+            out.save_to(bytes);
+            auto c = a.detach().clone().set_requires_grad(true);
+            std::unique_ptr<torch::optim::Optimizer> resumed;
+            run(true, decoupled, 0, &c, &resumed);
+            torch::serialize::InputArchive in;
+            std::istringstream read(bytes.str());
+            in.load_from(read);
+            resumed->load(in);
+            run(false, decoupled, 3, &a, &torchOpt);
+            run(true, decoupled, 3, &c, &resumed);
+            QVERIFY2(torch::allclose(a, c, 0, 1e-6), decoupled ? "AdamW" : "Adam");
+        }
+        torch::set_num_threads(1);
     }
 
     void configRoundTripsAndValidates()

@@ -1,5 +1,7 @@
 #include "Recipe.h"
 
+#include "FusedAdam.h"
+
 #include "flightdeck/common/Error.h"
 
 #include <sstream>
@@ -18,13 +20,13 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const std::vector<torch::
                         .nesterov(c.nesterov)
                         .weight_decay(decay));
     case OptimizerKind::Adam:
-        return std::make_unique<torch::optim::Adam>(
+        return std::make_unique<FusedAdam>(
             params, torch::optim::AdamOptions(c.learningRate)
                         .betas({c.beta1, c.beta2})
                         .eps(c.eps)
                         .weight_decay(decay));
     case OptimizerKind::AdamW:
-        return std::make_unique<torch::optim::AdamW>(
+        return std::make_unique<FusedAdamW>(
             params, torch::optim::AdamWOptions(c.learningRate)
                         .betas({c.beta1, c.beta2})
                         .eps(c.eps)

@@ -1,6 +1,7 @@
 #pragma once
 // Private to core/train (torch): the recipe's torch pieces. The optimizers are torch::optim's
-// own, whose updates follow torch.optim's formulas; the loss and the augmentation are written
+// own (Adam and AdamW with a one-pass update, FusedAdam.h), whose updates follow torch.optim's
+// formulas; the loss and the augmentation are written
 // so their results equal PyTorch's for the same inputs.
 #include "flightdeck/train/TrainConfig.h"
 
