@@ -4,21 +4,17 @@
 // reference profile flags brightness in the shifted window only. Each logged record is checked
 // against the model run here on the image it must have come from.
 #include "common/CliRunner.h"
-#include "common/ShapeImages.h"
+#include "common/ImageBundles.h"
 
 #include "flightdeck/common/Error.h"
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/data/ImageInput.h"
-#include "flightdeck/export/BundleExporter.h"
-#include "flightdeck/model/GraphSpec.h"
 #include "flightdeck/monitor/DriftWindows.h"
 #include "flightdeck/monitor/LogReader.h"
 #include "flightdeck/monitor/LogSimulator.h"
 #include "flightdeck/monitor/ReferenceSample.h"
 #include "flightdeck/serve/BundleModel.h"
 #include "flightdeck/store/Project.h"
-#include "flightdeck/store/RunRepository.h"
-#include "flightdeck/train/Trainer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,15 +32,6 @@ using namespace flightdeck;
 using flightdeck::testing::runCli;
 
 namespace {
-
-std::string smallCnn()
-{
-    return "{\"version\":2,\"nodes\":[{\"id\":\"in\",\"type\":\"input\"},"
-           "{\"id\":\"c\",\"type\":\"conv2d\",\"inputs\":[\"in\"],\"out_channels\":4,"
-           "\"kernel\":3,\"padding\":1},{\"id\":\"r\",\"type\":\"relu\",\"inputs\":[\"c\"]},"
-           "{\"id\":\"f\",\"type\":\"flatten\",\"inputs\":[\"r\"]},"
-           "{\"id\":\"out\",\"type\":\"output\",\"inputs\":[\"f\"]}]}";
-}
 
 struct Answer {
     std::string prediction, label;
@@ -91,21 +78,15 @@ private Q_SLOTS:
         auto project = store::Project::create(folder.toStdString());
         data::DatasetCatalog catalog(project);
         const data::ImageSet images = testing::shapeImages(150, 3);
-        const auto version = catalog.addImageVersion("shapes", images, "test");
-        const auto split = catalog.createSplit(version.id, {0.7, 0.15, 0.15}, 1);
-        const auto g = model::GraphSpec::fromJson(smallCnn());
-        const auto arch = store::ArchitectureRepository(project).save("cnn", g.toJson(), g.hash());
-        train::TrainConfig config;
-        config.epochs = 2;
-        config.threads = 1;
-        const auto run = train::Trainer(project).run(version.id, split.id, arch, config);
-        const auto bundle = exporting::BundleExporter(project).exportRun(run.runId, "shapes").bundleDir;
+        const auto exported = testing::exportImageBundle(project, images);
+        const auto& bundle = exported.dir;
+        const std::int64_t versionId = exported.versionId;
 
         const QString log = dir_.filePath(QStringLiteral("images.jsonl"));
         const QString truth = dir_.filePath(QStringLiteral("truth.jsonl"));
         const auto r = runCli({QStringLiteral("monitor"), QStringLiteral("simulate"),
                                QStringLiteral("--from"),
-                               QStringLiteral("project:%1:%2").arg(folder).arg(version.id),
+                               QStringLiteral("project:%1:%2").arg(folder).arg(versionId),
                                QStringLiteral("--bundle"), QString::fromStdString(bundle.string()),
                                QStringLiteral("--image-shift"),
                                QStringLiteral("brightness=+40,from=1800"),
@@ -122,7 +103,7 @@ private Q_SLOTS:
 
         // Every record of the log, as the monitoring reader sees it.
         const auto model = serve::BundleModel::load(bundle);
-        const data::Split rows = catalog.loadSplit(split.id);
+        const data::Split rows = catalog.loadSplit(exported.splitId);
         const auto plain = answers(model, images, rows.train, 0);
         const auto bright = answers(model, images, rows.train, 40);
         std::map<std::string, std::string> expectedTruth;
@@ -212,7 +193,7 @@ private Q_SLOTS:
         // And with the project's image version as the reference: profiled on brightness and
         // contrast as the log is (data::monitoredFeatures), not on its pixel columns.
         const auto p = runCli({QStringLiteral("monitor"), QStringLiteral("drift"), log, QStringLiteral("--reference"),
-                               QStringLiteral("project:%1:%2:%3").arg(folder).arg(version.id).arg(split.id),
+                               QStringLiteral("project:%1:%2:%3").arg(folder).arg(versionId).arg(exported.splitId),
                                QStringLiteral("--window"), QStringLiteral("1800")});
         QVERIFY2(p.exitCode == 0, qPrintable(p.err + p.out));
         cliWindows = QJsonDocument::fromJson(p.out.toUtf8()).object().value(QStringLiteral("windows")).toArray();

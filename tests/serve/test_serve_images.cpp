@@ -2,16 +2,10 @@
 // /predict takes a base64 PNG or raw pixel values, answering as the model does on the same
 // pixels; a wrong size, a corrupt file and bad base64 get a 400 that says what was wrong, and
 // the log holds each image's brightness and contrast.
-#include "common/ShapeImages.h"
-#include "flightdeck/data/DatasetCatalog.h"
-#include "flightdeck/export/BundleExporter.h"
-#include "flightdeck/model/GraphSpec.h"
+#include "common/ImageBundles.h"
 #include "flightdeck/model/Model.h"
 #include "flightdeck/serve/BundleModel.h"
 #include "flightdeck/serve/PredictionServer.h"
-#include "flightdeck/store/Project.h"
-#include "flightdeck/store/RunRepository.h"
-#include "flightdeck/train/Trainer.h"
 
 #include <httplib.h>
 #include <stb/stb_image_write.h>
@@ -39,14 +33,6 @@ std::string png(const std::vector<std::uint8_t>& gray, int w, int h)
     return out;
 }
 
-std::string smallCnn()
-{
-    return R"({"version":2,"nodes":[{"id":"in","type":"input"},)"
-           R"({"id":"c","type":"conv2d","inputs":["in"],"out_channels":4,"kernel":3,"padding":1},)"
-           R"({"id":"r","type":"relu","inputs":["c"]},)"
-           R"({"id":"f","type":"flatten","inputs":["r"]},{"id":"out","type":"output","inputs":["f"]}]})";
-}
-
 std::string base64(const std::string& bytes)
 {
     return QByteArray(bytes.data(), qsizetype(bytes.size())).toBase64().toStdString();
@@ -62,17 +48,8 @@ private Q_SLOTS:
     void imagesAreServedAsTrained()
     {
         auto project = store::Project::create(dir_.filePath("p").toStdString());
-        data::DatasetCatalog catalog(project);
         const data::ImageSet images = testing::shapeImages(80, 2);
-        const auto version = catalog.addImageVersion("shapes", images, "test");
-        const auto split = catalog.createSplit(version.id, {0.7, 0.15, 0.15}, 1);
-        const auto g = model::GraphSpec::fromJson(smallCnn());
-        const auto arch = store::ArchitectureRepository(project).save("cnn", g.toJson(), g.hash());
-        train::TrainConfig config;
-        config.epochs = 2;
-        config.threads = 1;
-        const auto run = train::Trainer(project).run(version.id, split.id, arch, config);
-        const auto bundle = exporting::BundleExporter(project).exportRun(run.runId, "shapes").bundleDir;
+        const auto bundle = testing::exportImageBundle(project, images).dir;
         const auto model = serve::BundleModel::load(bundle);
         QCOMPARE(model.info().image.channels, 1u);
         QCOMPARE(model.info().image.height, 8u);
