@@ -11,7 +11,9 @@
 namespace flightdeck::monitor {
 
 LineReader::LineReader(std::size_t maxLineBytes, std::size_t chunkBytes)
-    : maxLine_(maxLineBytes == 0 ? 1 : maxLineBytes), buf_(maxLine_ + (chunkBytes ? chunkBytes : 1))
+    : maxLine_(maxLineBytes == 0 ? 1 : maxLineBytes),
+      buf_(new char[maxLine_ + (chunkBytes ? chunkBytes : 1)]),
+      capacity_(maxLine_ + (chunkBytes ? chunkBytes : 1))
 {
 }
 
@@ -65,13 +67,13 @@ bool LineReader::fill()
     if (fd_ < 0)
         return false;
     if (begin_ > 0) {  // keep the partial line at the front
-        std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
+        std::memmove(buf_.get(), buf_.get() + begin_, end_ - begin_);
         end_ -= begin_;
         scanned_ -= begin_;
         begin_ = 0;
     }
     while (true) {
-        const ssize_t n = ::read(fd_, buf_.data() + end_, buf_.size() - end_);
+        const ssize_t n = ::read(fd_, buf_.get() + end_, capacity_ - end_);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -83,7 +85,7 @@ bool LineReader::fill()
         std::size_t from = end_;
         end_ += static_cast<std::size_t>(n);
         readTotal_ += static_cast<std::uint64_t>(n);
-        if (atStart_ && end_ - from >= 3 && std::memcmp(buf_.data() + from, "\xEF\xBB\xBF", 3) == 0) {
+        if (atStart_ && end_ - from >= 3 && std::memcmp(buf_.get() + from, "\xEF\xBB\xBF", 3) == 0) {
             begin_ += 3;  // a BOM is not part of the first line
             scanned_ = begin_;
             consumed_ += 3;
@@ -99,9 +101,9 @@ LineReader::Result LineReader::next(std::string_view* line, bool flushTail)
         if (skipping_) {
             // Inside an over-long line: drop bytes until its newline.
             const char* nl = static_cast<const char*>(
-                std::memchr(buf_.data() + begin_, '\n', end_ - begin_));
+                std::memchr(buf_.get() + begin_, '\n', end_ - begin_));
             if (nl) {
-                const std::size_t upTo = static_cast<std::size_t>(nl - buf_.data());
+                const std::size_t upTo = static_cast<std::size_t>(nl - buf_.get());
                 skipped_ += upTo - begin_;
                 consumed_ += upTo - begin_ + 1;
                 begin_ = scanned_ = upTo + 1;
@@ -144,13 +146,13 @@ LineReader::Result LineReader::next(std::string_view* line, bool flushTail)
             continue;
         }
         const char* nl = static_cast<const char*>(
-            std::memchr(buf_.data() + scanned_, '\n', end_ - scanned_));
+            std::memchr(buf_.get() + scanned_, '\n', end_ - scanned_));
         if (nl) {
-            const std::size_t upTo = static_cast<std::size_t>(nl - buf_.data());
+            const std::size_t upTo = static_cast<std::size_t>(nl - buf_.get());
             std::size_t len = upTo - begin_;
             ++lineNo_;
             consumed_ += len + 1;
-            const char* start = buf_.data() + begin_;
+            const char* start = buf_.get() + begin_;
             begin_ = scanned_ = upTo + 1;
             if (len > maxLine_) {
                 skipped_ = len;
@@ -174,7 +176,7 @@ LineReader::Result LineReader::next(std::string_view* line, bool flushTail)
                 std::size_t len = end_ - begin_;
                 ++lineNo_;
                 consumed_ += len;
-                const char* start = buf_.data() + begin_;
+                const char* start = buf_.get() + begin_;
                 begin_ = end_ = scanned_ = 0;
                 if (len > 0 && start[len - 1] == '\r')
                     --len;

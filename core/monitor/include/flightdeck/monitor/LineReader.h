@@ -7,8 +7,8 @@
 // last line until the writer finishes it).
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string_view>
-#include <vector>
 
 namespace flightdeck::monitor {
 
@@ -49,7 +49,10 @@ private:
     std::filesystem::path path_;
     int fd_ = -1;
     std::size_t maxLine_;
-    std::vector<char> buf_;
+    // Not zero-filled: read() writes every byte before it is looked at, and a reader opened on
+    // a small file would otherwise touch all of maxLineBytes + chunkBytes (1 MB by default).
+    std::unique_ptr<char[]> buf_;
+    std::size_t capacity_;
     std::size_t begin_ = 0, end_ = 0, scanned_ = 0;
     bool skipping_ = false;
     bool atStart_ = true;
