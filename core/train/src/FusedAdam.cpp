@@ -70,10 +70,18 @@ void update(float* __restrict p, const float* __restrict g, float* __restrict m,
     });
 }
 
+// torch's step: the closure (if any) evaluated with gradients on, then every parameter updated.
 template <class State, class Options>
-void fusedStep(std::vector<torch::optim::OptimizerParamGroup>& groups,
-               decltype(std::declval<torch::optim::Optimizer&>().state())& states, bool decoupled)
+torch::Tensor fusedStep(std::vector<torch::optim::OptimizerParamGroup>& groups,
+                        decltype(std::declval<torch::optim::Optimizer&>().state())& states,
+                        const torch::optim::Optimizer::LossClosure& closure, bool decoupled)
 {
+    torch::NoGradGuard noGrad;
+    torch::Tensor loss;
+    if (closure) {
+        at::AutoGradMode enableGrad(true);
+        loss = closure();
+    }
     for (auto& group : groups) {
         const auto& o = static_cast<const Options&>(group.options());
         for (auto& p : group.params()) {
@@ -117,6 +125,7 @@ void fusedStep(std::vector<torch::optim::OptimizerParamGroup>& groups,
             p.unsafeGetTensorImpl()->bump_version();
         }
     }
+    return loss;
 }
 
 }  // namespace
@@ -125,28 +134,16 @@ torch::Tensor FusedAdam::step(LossClosure closure)
 {
     if (!fusable<torch::optim::AdamOptions>(param_groups_))
         return torch::optim::Adam::step(std::move(closure));
-    torch::NoGradGuard noGrad;
-    torch::Tensor loss;
-    if (closure) {
-        at::AutoGradMode enableGrad(true);
-        loss = closure();
-    }
-    fusedStep<torch::optim::AdamParamState, torch::optim::AdamOptions>(param_groups_, state_, false);
-    return loss;
+    return fusedStep<torch::optim::AdamParamState, torch::optim::AdamOptions>(param_groups_, state_,
+                                                                             closure, false);
 }
 
 torch::Tensor FusedAdamW::step(LossClosure closure)
 {
     if (!fusable<torch::optim::AdamWOptions>(param_groups_))
         return torch::optim::AdamW::step(std::move(closure));
-    torch::NoGradGuard noGrad;
-    torch::Tensor loss;
-    if (closure) {
-        at::AutoGradMode enableGrad(true);
-        loss = closure();
-    }
-    fusedStep<torch::optim::AdamWParamState, torch::optim::AdamWOptions>(param_groups_, state_, true);
-    return loss;
+    return fusedStep<torch::optim::AdamWParamState, torch::optim::AdamWOptions>(param_groups_, state_,
+                                                                               closure, true);
 }
 
 }  // namespace flightdeck::train::detail
