@@ -129,15 +129,14 @@ void TestGuiImport::progressIsReportedThrottledAndCleared()
     QElapsedTimer clock;
     clock.start();
     tasks->runWithProgress(
-        QStringLiteral("counting"),
+        QStringLiteral("counting"), window_.get(),
         [](flightdeck::store::Project&, TaskRunner::Progress& p) {
             for (int i = 1; i <= 300; ++i) {
                 p.report(i, 300, QStringLiteral("%1 / 300").arg(i));
                 QThread::usleep(2000);
             }
-            return QVariant();
         },
-        [&done](const QVariant&) { done = true; });
+        [&done] { done = true; });
     QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
     const qint64 elapsedMs = clock.elapsed();
     QVERIFY2(progress.count() >= 4, qPrintable(QString::number(progress.count())));

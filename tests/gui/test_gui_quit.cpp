@@ -167,14 +167,13 @@ void TestGuiQuit::quitDuringBackgroundWorkAsksFirst()
     std::atomic<bool> sawCancel{false};
     bool finished = false;
     window->tasks()->run(
-        QStringLiteral("Importing a big folder"),
+        QStringLiteral("Importing a big folder"), window.get(),
         [&](flightdeck::store::Project&, const std::atomic<bool>& cancel) {
             while (!cancel.load())
                 QThread::msleep(5);
             sawCancel = true;
-            return QVariant();
         },
-        [&](const QVariant&) { finished = true; });
+        [&] { finished = true; });
     QTest::qWait(1200);
     Answers answers;
     window->quitGuard()->setAsker(answers.asker());
@@ -194,13 +193,12 @@ void TestGuiQuit::quitDuringBackgroundWorkAsksFirst()
     again->tasks()->waitForIdle();
     std::atomic<bool> release{false};
     again->tasks()->run(
-        QStringLiteral("Listing"),
+        QStringLiteral("Listing"), again.get(),
         [&](flightdeck::store::Project&, const std::atomic<bool>& cancel) {
             while (!release.load() && !cancel.load())
                 QThread::msleep(5);
-            return QVariant();
         },
-        {});
+        [] {});
     Answers none;
     again->quitGuard()->setAsker(none.asker());
     QVERIFY(again->close());

@@ -7,8 +7,7 @@
 //
 // One store per session (forSession); it is dropped with the project. Held series are kept for
 // the most recently used runs only (kMaxRuns).
-#include "flightdeck/series/SeriesPyramid.h"
-#include "flightdeck/store/Records.h"
+#include "common/SeriesReader.h"
 
 #include <QObject>
 #include <QString>
@@ -24,25 +23,6 @@ namespace flightdeck::ui {
 
 class ProjectSession;
 class TaskRunner;
-
-// What a curve's x is. Relative time: seconds since the run started.
-enum class XAxis { Step, Epoch, RelativeTime, WallTime };
-
-struct SeriesKey {
-    qint64 runId = 0;
-    std::string key;   // "train/loss", ...
-    XAxis axis = XAxis::Step;
-    bool operator<(const SeriesKey& o) const
-    {
-        if (runId != o.runId) return runId < o.runId;
-        if (axis != o.axis) return axis < o.axis;
-        return key < o.key;
-    }
-    bool operator==(const SeriesKey& o) const
-    {
-        return runId == o.runId && axis == o.axis && key == o.key;
-    }
-};
 
 class MetricSeriesStore : public QObject {
     Q_OBJECT
@@ -88,35 +68,25 @@ public:
     static int readsDone() { return reads_.load(); }
     static int readsOnGuiThread() { return guiReads_.load(); }
 
-    struct Held {
-        series::SeriesPyramid pyramid;
-        std::int64_t lastStep = -1;
-        double lastX = 0;
-    };
-    struct Loaded;   // a load task's result
-
 Q_SIGNALS:
     void seriesLoaded(qint64 runId);
     void seriesAppended(qint64 runId);
     void loadFailed(const QString& message);
 
 private:
-    // Adds a point to a series; false when its step goes back (the series must be re-read).
-    static bool add(Held& held, const flightdeck::store::MetricRecord& point, XAxis axis,
-                    double t0);
     void launch(const std::vector<SeriesKey>& keys);
     void launchOne(const std::vector<SeriesKey>& keys);
     void launchSummaries(const std::vector<SeriesKey>& keys);
     std::map<qint64, double> knownStartTimes(const std::vector<SeriesKey>& keys) const;
-    void applyLoaded(const Loaded& loaded);
-    void applySummaries(const Loaded& loaded);
+    void applyLoaded(const LoadedSeries& loaded);
+    void applySummaries(const LoadedSeries& loaded);
     void abandon(const std::vector<SeriesKey>& keys);
     void touch(qint64 runId);
     void evict();
 
     ProjectSession* session_;
     TaskRunner* runner_;
-    std::map<SeriesKey, Held> held_;
+    std::map<SeriesKey, HeldSeries> held_;
     std::set<SeriesKey> coarse_;              // held from a summary, the whole series on its way
     // Live points that came while their series was being read: applied after it, past its step.
     std::map<SeriesKey, std::vector<flightdeck::store::MetricRecord>> loading_;

@@ -19,9 +19,9 @@ namespace flightdeck::ui {
 
 namespace {
 
-// Carries the outcome of a pool job back to the GUI thread.
+// Carries the outcome of a pool job back to the GUI thread (the value itself waits in the
+// task's own slot, see TaskRunner::start).
 struct Outcome {
-    QVariant value;
     QString error;
     bool ok = false;
 };
@@ -99,49 +99,22 @@ TaskRunner::~TaskRunner()
     pool_->waitForDone();
 }
 
-void TaskRunner::run(const QString& title, Work work, Done onDone, Failed onFailed)
+void TaskRunner::launch(const QString& title, QObject* receiver, bool inProject, Job job, Deliver deliver,
+                        Failed onFailed)
 {
-    // runWithProgress refuses a closed project the same way.
-    runWithProgress(
-        title,
-        [work = std::move(work)](flightdeck::store::Project& project, Progress& progress) {
-            return work(project, progress.cancelFlag());
-        },
-        std::move(onDone), std::move(onFailed));
-}
-
-void TaskRunner::runWithProgress(const QString& title, ProgressWork work, Done onDone,
-                                 Failed onFailed)
-{
-    if (!session_ || !session_->isOpen()) {
-        const QString message = tr("Open or create a project first.");
-        if (onFailed)
-            onFailed(message);
-        else
-            Q_EMIT failed(title, message);
-        return;
+    Q_ASSERT(receiver);   // without one no result could ever be delivered
+    std::string folder;
+    if (inProject) {
+        if (!session_ || !session_->isOpen()) {
+            const QString message = tr("Open or create a project first.");
+            if (onFailed)
+                onFailed(message);
+            else
+                Q_EMIT failed(title, message);
+            return;
+        }
+        folder = session_->folder().toStdString();
     }
-    const std::string folder = session_->folder().toStdString();
-    launch(title,
-           [folder, work = std::move(work)](Progress& progress) {
-               // Each task has its own connection: SQLite connections are not shared across
-               // threads here, and WAL lets it write while the GUI reads.
-               auto project = flightdeck::store::Project::open(folder);
-               return work(project, progress);
-           },
-           std::move(onDone), std::move(onFailed));
-}
-
-void TaskRunner::runDetached(const QString& title,
-                             std::function<QVariant(const std::atomic<bool>&)> work, Done onDone,
-                             Failed onFailed)
-{
-    launch(title, [work = std::move(work)](Progress& progress) { return work(progress.cancelFlag()); },
-           std::move(onDone), std::move(onFailed));
-}
-
-void TaskRunner::launch(const QString& title, Job job, Done onDone, Failed onFailed)
-{
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     auto state = std::make_shared<Progress::State>();
     state->title = title;
@@ -152,14 +125,23 @@ void TaskRunner::launch(const QString& title, Job job, Done onDone, Failed onFai
         Q_EMIT busyChanged(true, title);
     // A project switched while the task ran must not receive the old project's result.
     const quint64 generation = session_ ? session_->generation() : 0;
+    // The one guard for every caller: a panel or dialog closed while its task ran gets no call.
+    const QPointer<QObject> alive(receiver);
     QPointer<TaskRunner> self(this);
     TaskRunner* runner = this;   // alive while the job runs: the destructor waits for the pool
-    pool_->start([self, runner, cancel, state, generation, title, job = std::move(job),
-                  onDone = std::move(onDone), onFailed = std::move(onFailed)]() mutable {
+    pool_->start([self, runner, cancel, state, generation, title, inProject, folder, alive, job = std::move(job),
+                  deliver = std::move(deliver), onFailed = std::move(onFailed)]() mutable {
         auto outcome = std::make_shared<Outcome>();
         try {
             Progress progress(runner, state, cancel);
-            outcome->value = job(progress);
+            if (!inProject) {
+                job(nullptr, progress);
+            } else {
+                // Each task has its own connection: SQLite connections are not shared across
+                // threads here, and WAL lets it write while the GUI reads.
+                auto project = flightdeck::store::Project::open(folder);
+                job(&project, progress);
+            }
             outcome->ok = true;
         } catch (const std::exception& e) {
             outcome->error = ErrorText::fromException(e);
@@ -170,7 +152,7 @@ void TaskRunner::launch(const QString& title, Job job, Done onDone, Failed onFai
             return;
         QMetaObject::invokeMethod(
             self.data(),
-            [self, cancel, state, generation, title, outcome, onDone = std::move(onDone),
+            [self, cancel, state, generation, title, outcome, alive, deliver = std::move(deliver),
              onFailed = std::move(onFailed)]() {
                 if (!self)
                     return;
@@ -194,11 +176,13 @@ void TaskRunner::launch(const QString& title, Job job, Done onDone, Failed onFai
                 if (stale) {
                     // Dropped: its ids belong to a project that is no longer open.
                 } else if (outcome->ok) {
-                    if (onDone)
-                        onDone(outcome->value);
+                    if (alive)
+                        deliver();
                 } else if (onFailed) {
-                    onFailed(outcome->error);
+                    if (alive)
+                        onFailed(outcome->error);
                 } else {
+                    // Not the receiver's: the main window shows it, whoever asked.
                     Q_EMIT self->failed(title, outcome->error);
                 }
                 if (self->running_ == 0)

@@ -1,21 +1,26 @@
 #pragma once
 // Runs long project work (import, split, evaluation, export, log reading) on a pool thread so
 // the GUI thread never waits. Each task gets its own store::Project connection opened on the
-// session's folder and a cancel flag; the result comes back on the GUI thread. busyChanged
-// drives the status bar's busy indicator, progressChanged its progress bar.
+// session's folder and a cancel flag; its result comes back by value on the GUI thread, to a
+// receiver that is still alive. busyChanged drives the status bar's busy indicator,
+// progressChanged its progress bar.
 #include <QObject>
-#include <QStringList>
 #include <QString>
-#include <QVariant>
+#include <QStringList>
 
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 class QThreadPool;
 
-namespace flightdeck::store { class Project; }
+namespace flightdeck::store {
+class Project;
+}
 
 namespace flightdeck::ui {
 
@@ -39,33 +44,55 @@ public:
 
     private:
         friend class TaskRunner;
-        Progress(TaskRunner* runner, std::shared_ptr<State> state,
-                 std::shared_ptr<std::atomic<bool>> cancel);
+        Progress(TaskRunner* runner, std::shared_ptr<State> state, std::shared_ptr<std::atomic<bool>> cancel);
         TaskRunner* runner_;   // outlives the task: ~TaskRunner waits for the pool
         std::shared_ptr<State> state_;
         std::shared_ptr<std::atomic<bool>> cancel_;
     };
 
-    // Runs on a worker thread. Throwing flightdeck::Error / std::exception reports failure.
-    using Work = std::function<QVariant(flightdeck::store::Project& project,
-                                        const std::atomic<bool>& cancel)>;
-    using ProgressWork = std::function<QVariant(flightdeck::store::Project& project,
-                                                Progress& progress)>;
-    using Done = std::function<void(const QVariant& result)>;
     using Failed = std::function<void(const QString& message)>;
 
     explicit TaskRunner(ProjectSession* session, QObject* parent = nullptr);
     ~TaskRunner() override;   // cancels and waits for running tasks
 
-    // `title` is shown while busy (already translated). onDone/onFailed run on the GUI thread;
-    // when onFailed is empty the failure goes to the failed() signal (the main window shows it).
-    void run(const QString& title, Work work, Done onDone, Failed onFailed = {});
-    // Same, for work that reports how far it is (progressChanged, ~20 updates a second).
-    void runWithProgress(const QString& title, ProgressWork work, Done onDone,
-                         Failed onFailed = {});
-    // Same, for work that needs no project (e.g. reading a production log).
-    void runDetached(const QString& title, std::function<QVariant(const std::atomic<bool>&)> work,
-                     Done onDone, Failed onFailed = {});
+    // work(store::Project&, const std::atomic<bool>& cancel) runs on a worker thread and returns
+    // the task's result (a small struct, or nothing); throwing flightdeck::Error /
+    // std::exception reports failure. onDone(result) (onDone() for a void task) or
+    // onFailed(message) run on the GUI thread, and only while `receiver` is alive: the guard
+    // each caller would otherwise write is here. `title` is shown while busy (already
+    // translated). When onFailed is empty the failure goes to the failed() signal (the main
+    // window shows it). Neither runs when the project was switched meanwhile.
+    template <class Work, class OnDone>
+    void run(const QString& title, QObject* receiver, Work work, OnDone onDone, Failed onFailed = {})
+    {
+        start(title, receiver, true,
+              [work = std::move(work)](store::Project* project, Progress& progress) mutable {
+                  return work(*project, progress.cancelFlag());
+              },
+              std::move(onDone), std::move(onFailed));
+    }
+    // Same, for work(store::Project&, Progress&) that reports how far it is (progressChanged,
+    // ~20 updates a second).
+    template <class Work, class OnDone>
+    void runWithProgress(const QString& title, QObject* receiver, Work work, OnDone onDone,
+                         Failed onFailed = {})
+    {
+        start(title, receiver, true,
+              [work = std::move(work)](store::Project* project, Progress& progress) mutable {
+                  return work(*project, progress);
+              },
+              std::move(onDone), std::move(onFailed));
+    }
+    // Same, for work(const std::atomic<bool>& cancel) that needs no project (reading a log).
+    template <class Work, class OnDone>
+    void runDetached(const QString& title, QObject* receiver, Work work, OnDone onDone, Failed onFailed = {})
+    {
+        start(title, receiver, false,
+              [work = std::move(work)](store::Project*, Progress& progress) mutable {
+                  return work(progress.cancelFlag());
+              },
+              std::move(onDone), std::move(onFailed));
+    }
 
     bool isBusy() const { return running_ > 0; }
     // The titles of the tasks that have run for at least `minimumMs`, oldest first (the quit
@@ -86,8 +113,38 @@ Q_SIGNALS:
     void progressChanged(const QString& title, qint64 done, qint64 total, const QString& text);
 
 private:
-    using Job = std::function<QVariant(Progress& progress)>;
-    void launch(const QString& title, Job job, Done onDone, Failed onFailed);
+    // Runs on the worker; `project` is null for a detached task.
+    using Job = std::function<void(store::Project* project, Progress& progress)>;
+    // Runs on the GUI thread after the job succeeded: hands the result to onDone.
+    using Deliver = std::function<void()>;
+
+    // The result is held in a slot the job fills and the delivery moves out of, so it crosses
+    // threads by value without a QVariant or a registered metatype.
+    template <class Invoke, class OnDone>
+    void start(const QString& title, QObject* receiver, bool inProject, Invoke invoke, OnDone onDone,
+               Failed onFailed)
+    {
+        using Result = std::invoke_result_t<Invoke&, store::Project*, Progress&>;
+        if constexpr (std::is_void_v<Result>) {
+            static_assert(std::is_invocable_v<OnDone&>, "the onDone of a task without a result takes nothing");
+            launch(title, receiver, inProject,
+                   [invoke = std::move(invoke)](store::Project* project, Progress& progress) mutable {
+                       invoke(project, progress);
+                   },
+                   [onDone = std::move(onDone)]() mutable { onDone(); }, std::move(onFailed));
+        } else {
+            static_assert(std::is_invocable_v<OnDone&, Result&&>, "onDone must take the work's result");
+            auto slot = std::make_shared<std::optional<Result>>();
+            launch(title, receiver, inProject,
+                   [slot, invoke = std::move(invoke)](store::Project* project, Progress& progress) mutable {
+                       slot->emplace(invoke(project, progress));
+                   },
+                   [slot, onDone = std::move(onDone)]() mutable { onDone(std::move(**slot)); },
+                   std::move(onFailed));
+        }
+    }
+    void launch(const QString& title, QObject* receiver, bool inProject, Job job, Deliver deliver,
+                Failed onFailed);
     void deliverProgress(const std::shared_ptr<Progress::State>& state);
     ProjectSession* session_;
     // One flag per running task: a new task must not clear a Cancel the user gave earlier.

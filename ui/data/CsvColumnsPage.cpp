@@ -10,7 +10,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QPointer>
 #include <QProgressBar>
 #include <QSplitter>
 #include <QTableWidget>
@@ -97,25 +96,20 @@ void CsvColumnsPage::initializePage()
     busy_->show();
     columns_->setEnabled(false);
     retranslateUi();
-    auto holder = std::make_shared<flightdeck::data::CsvPreview>();
     const std::string file = QFile::encodeName(path_).toStdString();
-    QPointer<CsvColumnsPage> self(this);
     tasks_->runDetached(
-        tr("Reading %1").arg(QFileInfo(path_).fileName()),
-        [holder, file](const std::atomic<bool>&) {
-            *holder = flightdeck::data::previewCsv(file, kPreviewRows);
-            return QVariant();
-        },
-        [self, ticket, holder](const QVariant&) {
-            if (!self || ticket != self->ticket_)
+        tr("Reading %1").arg(QFileInfo(path_).fileName()), this,
+        [file](const std::atomic<bool>&) { return flightdeck::data::previewCsv(file, kPreviewRows); },
+        [this, ticket](flightdeck::data::CsvPreview preview) {
+            if (ticket != ticket_)
                 return;
-            self->preview_ = std::move(*holder);
-            self->loadedPath_ = self->path_;
-            self->showPreview();
+            preview_ = std::move(preview);
+            loadedPath_ = path_;
+            showPreview();
         },
-        [self, ticket](const QString& message) {
-            if (self && ticket == self->ticket_)
-                self->showError(message);
+        [this, ticket](const QString& message) {
+            if (ticket == ticket_)
+                showError(message);
         });
     Q_EMIT completeChanged();
 }

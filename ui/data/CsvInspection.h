@@ -8,7 +8,6 @@
 #include "flightdeck/data/LabelAssessment.h"
 #include "flightdeck/data/Table.h"
 
-#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -50,5 +49,3 @@ struct CsvInspection {
 };
 
 }  // namespace flightdeck::ui
-
-Q_DECLARE_METATYPE(flightdeck::ui::CsvInspection)

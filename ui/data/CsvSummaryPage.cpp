@@ -13,7 +13,6 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStandardItemModel>
@@ -108,26 +107,25 @@ void CsvSummaryPage::inspect(const QString& path, const QString& labelColumn, co
     status_->setText(tr("Reading %1 with the chosen columns…").arg(QFileInfo(path).fileName()));
     busy_->show();
     Q_EMIT completeChanged();
-    QPointer<CsvSummaryPage> self(this);
     tasks_->run(
-        tr("Reading %1").arg(QFileInfo(path).fileName()),
+        tr("Reading %1").arg(QFileInfo(path).fileName()), this,
         [path, labelColumn, leftOut](flightdeck::store::Project& project, const std::atomic<bool>&) {
             CsvInspection inspection = CsvInspection::inspect(path, labelColumn, leftOut, true);
             inspection.findExisting(project);
-            return QVariant::fromValue(inspection);
+            return inspection;
         },
-        [self, ticket](const QVariant& result) {
-            if (!self || ticket != self->ticket_)
+        [this, ticket](const CsvInspection& inspection) {
+            if (ticket != ticket_)
                 return;
-            self->loading_ = false;
-            self->ready_ = true;
-            self->showInspection(result.value<CsvInspection>());
-            Q_EMIT self->inspected(self->inspection_.detected);
-            Q_EMIT self->completeChanged();
+            loading_ = false;
+            ready_ = true;
+            showInspection(inspection);
+            Q_EMIT inspected(inspection_.detected);
+            Q_EMIT completeChanged();
         },
-        [self, ticket](const QString& message) {
-            if (self && ticket == self->ticket_)
-                self->showError(message);
+        [this, ticket](const QString& message) {
+            if (ticket == ticket_)
+                showError(message);
         });
 }
 

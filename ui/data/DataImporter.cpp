@@ -10,7 +10,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
-#include <QPointer>
 
 #include <algorithm>
 #include <chrono>
@@ -90,35 +89,28 @@ bool DataImporter::checkOpen()
 
 void DataImporter::start(const QString& title, const QString& source, Work work)
 {
-    QPointer<DataImporter> self(this);
     const QString fileName = QFileInfo(source).fileName();
     tasks_->runWithProgress(
-        title,
+        title, this,
         [work = std::move(work)](flightdeck::store::Project& project, TaskRunner::Progress& progress) {
             try {
-                return QVariant::fromValue(work(project, progress));
+                return work(project, progress);
             } catch (const flightdeck::Error& e) {
                 // Every importer throws Cancelled before it writes anything.
                 if (e.code() != flightdeck::ErrorCode::Cancelled)
                     throw;
                 ImportOutcome outcome;
                 outcome.cancelled = true;
-                return QVariant::fromValue(outcome);
+                return outcome;
             }
         },
-        [self, fileName](const QVariant& result) {
-            if (!self)
-                return;
-            const auto outcome = result.value<ImportOutcome>();
+        [this, fileName](const ImportOutcome& outcome) {
             if (outcome.cancelled)
-                Q_EMIT self->failed(tr("Import of %1 cancelled; nothing was stored.").arg(fileName));
+                Q_EMIT failed(tr("Import of %1 cancelled; nothing was stored.").arg(fileName));
             else
-                Q_EMIT self->imported(outcome);
+                Q_EMIT imported(outcome);
         },
-        [self](const QString& message) {
-            if (self)
-                Q_EMIT self->failed(message);
-        });
+        [this](const QString& message) { Q_EMIT failed(message); });
 }
 
 void DataImporter::importCsv(const QString& path, const QString& datasetName,

@@ -27,12 +27,10 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QPointer>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QVariantMap>
 
 namespace flightdeck::ui {
 
@@ -273,39 +271,23 @@ void DataPanel::createSplit()
     }
     const auto fractions = splitForm_->fractions();
     const auto seed = splitForm_->seed();
-    QPointer<DataPanel> self(this);
     tasks_->run(
-        tr("Creating split"),
+        tr("Creating split"), this,
         [versionId, fractions, seed](flightdeck::store::Project& project, const std::atomic<bool>&) {
-            flightdeck::data::DatasetCatalog catalog(project);
-            const auto split = catalog.createSplit(versionId, fractions, seed);
-            QVariantMap result;
-            result[QStringLiteral("id")] = static_cast<qlonglong>(split.id);
-            result[QStringLiteral("train")] = static_cast<qlonglong>(split.trainCount);
-            result[QStringLiteral("val")] = static_cast<qlonglong>(split.valCount);
-            result[QStringLiteral("test")] = static_cast<qlonglong>(split.testCount);
-            return QVariant(result);
+            return flightdeck::data::DatasetCatalog(project).createSplit(versionId, fractions, seed);
         },
-        [self](const QVariant& value) {
-            if (!self)
-                return;
-            const QVariantMap result = value.toMap();
-            const qint64 splitId = result.value(QStringLiteral("id")).toLongLong();
-            self->session_->notifyDatasetsChanged();
-            self->session_->setCurrentSplit(splitId);
-            self->splitTable_->selectSplit(splitId);
-            self->showMessage(tr("Created split #%1: %2 train, %3 validation, %4 test rows.")
-                                  .arg(splitId)
-                                  .arg(NumberText::count(result.value(QStringLiteral("train")).toLongLong()),
-                                       NumberText::count(result.value(QStringLiteral("val")).toLongLong()),
-                                       NumberText::count(result.value(QStringLiteral("test")).toLongLong())),
-                              false);
-            Q_EMIT self->splitCreated(splitId);
+        [this](const flightdeck::store::SplitRecord& split) {
+            session_->notifyDatasetsChanged();
+            session_->setCurrentSplit(split.id);
+            splitTable_->selectSplit(split.id);
+            showMessage(tr("Created split #%1: %2 train, %3 validation, %4 test rows.")
+                            .arg(split.id)
+                            .arg(NumberText::count(split.trainCount), NumberText::count(split.valCount),
+                                 NumberText::count(split.testCount)),
+                        false);
+            Q_EMIT splitCreated(split.id);
         },
-        [self](const QString& message) {
-            if (self)
-                self->showMessage(message, true);
-        });
+        [this](const QString& message) { showMessage(message, true); });
 }
 
 QString DataPanel::messageText() const
@@ -353,20 +335,19 @@ void DataPanel::loadPreview(qint64 versionId)
     if (versionId <= 0 || !session_->isOpen())
         return;
     previewLabel_->setText(tr("Loading version #%1…").arg(versionId));
-    QPointer<DataPanel> self(this);
     tasks_->run(
-        tr("Loading preview"),
+        tr("Loading preview"), this,
         [versionId](flightdeck::store::Project& project, const std::atomic<bool>&) {
-            return QVariant::fromValue(DatasetPreview::load(project, versionId, kPreviewRows));
+            return DatasetPreview::load(project, versionId, kPreviewRows);
         },
-        [self, ticket](const QVariant& result) {
-            if (self && ticket == self->previewTicket_)
-                self->showPreview(result.value<DatasetPreview>());
+        [this, ticket](const DatasetPreview& preview) {
+            if (ticket == previewTicket_)
+                showPreview(preview);
         },
-        [self, ticket](const QString& message) {
-            if (self && ticket == self->previewTicket_) {
-                self->previewLabel_->clear();
-                self->showMessage(tr("Could not load the preview: %1").arg(message), true);
+        [this, ticket](const QString& message) {
+            if (ticket == previewTicket_) {
+                previewLabel_->clear();
+                showMessage(tr("Could not load the preview: %1").arg(message), true);
             }
         });
 }

@@ -21,8 +21,6 @@
 #include <algorithm>
 #include <vector>
 
-Q_DECLARE_METATYPE(flightdeck::store::DatasetUsage)
-
 namespace flightdeck::ui {
 
 namespace {
@@ -33,12 +31,6 @@ struct Deleted {
 };
 
 }  // namespace
-
-}  // namespace flightdeck::ui
-
-Q_DECLARE_METATYPE(flightdeck::ui::Deleted)
-
-namespace flightdeck::ui {
 
 DatasetActions::DatasetActions(ProjectSession* session, TaskRunner* tasks, DatasetTree* tree,
                                QWidget* dialogParent)
@@ -149,32 +141,25 @@ void DatasetActions::rename(qint64 datasetId, const QString& name)
 
 void DatasetActions::applyRename(qint64 datasetId, const QString& from, const QString& to, bool push)
 {
-    QPointer<DatasetActions> self(this);
-    const quint64 generation = session_->generation();
     tasks_->run(
-        tr("Renaming dataset"),
+        tr("Renaming dataset"), this,
         [datasetId, to](flightdeck::store::Project& project, const std::atomic<bool>&) {
             flightdeck::store::DatasetRepository(project).renameDataset(datasetId, to.toStdString());
-            return QVariant();
         },
-        [self, generation, datasetId, from, to, push](const QVariant&) {
-            if (!self || self->session_->generation() != generation)
-                return;
+        [this, datasetId, from, to, push] {
             if (push) {
-                auto apply = [self](qint64 id, const QString& name) {
+                // The undo stack is not ours and may outlive this object.
+                auto apply = [self = QPointer<DatasetActions>(this)](qint64 id, const QString& name) {
                     if (self)
                         self->applyRename(id, QString(), name, false);
                 };
-                self->undoStack_->push(new RenameDatasetCommand(datasetId, from, to, apply));
+                undoStack_->push(new RenameDatasetCommand(datasetId, from, to, apply));
             }
-            self->session_->notifyDatasetsChanged();
-            self->tree_->selectDataset(datasetId);
-            Q_EMIT self->message(tr("Renamed the dataset to “%1”.").arg(to), false);
+            session_->notifyDatasetsChanged();
+            tree_->selectDataset(datasetId);
+            Q_EMIT message(tr("Renamed the dataset to “%1”.").arg(to), false);
         },
-        [self](const QString& error) {
-            if (self)
-                Q_EMIT self->message(tr("Could not rename the dataset: %1").arg(error), true);
-        });
+        [this](const QString& error) { Q_EMIT message(tr("Could not rename the dataset: %1").arg(error), true); });
 }
 
 void DatasetActions::deleteCurrent()
@@ -187,23 +172,16 @@ void DatasetActions::deleteCurrent()
     const QString what = versionId > 0
         ? tr("version %1 of “%2”").arg(DatasetTree::versionLabel(item), DatasetTree::datasetName(item))
         : tr("dataset “%1”").arg(DatasetTree::datasetName(item));
-    QPointer<DatasetActions> self(this);
-    const quint64 generation = session_->generation();
     tasks_->run(
-        tr("Checking what uses %1").arg(what),
+        tr("Checking what uses %1").arg(what), this,
         [datasetId, versionId](flightdeck::store::Project& project, const std::atomic<bool>&) {
             flightdeck::store::DatasetRepository repo(project);
-            return QVariant::fromValue(versionId > 0 ? repo.versionUsage(versionId)
-                                                     : repo.datasetUsage(datasetId));
+            return versionId > 0 ? repo.versionUsage(versionId) : repo.datasetUsage(datasetId);
         },
-        [self, generation, what, datasetId, versionId](const QVariant& usage) {
-            if (self && self->session_->generation() == generation)
-                self->askDelete(what, usage.value<flightdeck::store::DatasetUsage>(), datasetId, versionId);
+        [this, what, datasetId, versionId](const flightdeck::store::DatasetUsage& usage) {
+            askDelete(what, usage, datasetId, versionId);
         },
-        [self](const QString& error) {
-            if (self)
-                Q_EMIT self->message(error, true);
-        });
+        [this](const QString& error) { Q_EMIT message(error, true); });
 }
 
 QString DatasetActions::deleteQuestion(const QString& what, const flightdeck::store::DatasetUsage& usage,
@@ -268,10 +246,8 @@ void DatasetActions::askDelete(const QString& what, const flightdeck::store::Dat
 
 void DatasetActions::runDelete(const QString& what, qint64 datasetId, qint64 versionId)
 {
-    QPointer<DatasetActions> self(this);
-    const quint64 generation = session_->generation();
     tasks_->run(
-        tr("Deleting %1").arg(what),
+        tr("Deleting %1").arg(what), this,
         [datasetId, versionId](flightdeck::store::Project& project, const std::atomic<bool>&) {
             flightdeck::store::DatasetRepository repo(project);
             Deleted deleted;
@@ -283,24 +259,18 @@ void DatasetActions::runDelete(const QString& what, qint64 datasetId, qint64 ver
                     deleted.versionIds.push_back(v.id);
                 repo.deleteDataset(datasetId);
             }
-            return QVariant::fromValue(deleted);
+            return deleted;
         },
-        [self, generation, what](const QVariant& result) {
-            if (!self || self->session_->generation() != generation)
-                return;
-            const auto ids = result.value<Deleted>().versionIds;
-            ProjectSession* session = self->session_;
-            if (std::find(ids.begin(), ids.end(), session->currentVersionId()) != ids.end()) {
-                session->setCurrentSplit(0);
-                session->setCurrentVersion(0);
+        [this, what](const Deleted& deleted) {
+            const auto& ids = deleted.versionIds;
+            if (std::find(ids.begin(), ids.end(), session_->currentVersionId()) != ids.end()) {
+                session_->setCurrentSplit(0);
+                session_->setCurrentVersion(0);
             }
-            session->notifyDatasetsChanged();
-            Q_EMIT self->message(tr("Deleted %1.").arg(what), false);
+            session_->notifyDatasetsChanged();
+            Q_EMIT message(tr("Deleted %1.").arg(what), false);
         },
-        [self](const QString& error) {
-            if (self)
-                Q_EMIT self->message(tr("Could not delete: %1").arg(error), true);
-        });
+        [this](const QString& error) { Q_EMIT message(tr("Could not delete: %1").arg(error), true); });
 }
 
 void DatasetActions::retranslateUi()

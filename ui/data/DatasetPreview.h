@@ -3,7 +3,6 @@
 // (TaskRunner) and handed to the GUI thread inside a QVariant.
 #include <QCoreApplication>
 #include <QList>
-#include <QMetaType>
 #include <QPair>
 #include <QStringList>
 #include <QVariantList>
@@ -32,5 +31,3 @@ public:
 };
 
 }  // namespace flightdeck::ui
-
-Q_DECLARE_METATYPE(flightdeck::ui::DatasetPreview)

@@ -23,7 +23,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
-#include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -348,30 +347,22 @@ void EvaluationPanel::evaluateCurrentRun() {
     actionErrorRun_ = 0;
     render();
 
-    QPointer<EvaluationPanel> self(this);
-    QPointer<ProjectSession> session(session_);
     runner_->run(
-        tr("Evaluating run %1 on the %2 split\u2026").arg(runId).arg(splitText(split)),
+        tr("Evaluating run %1 on the %2 split\u2026").arg(runId).arg(splitText(split)), this,
         [runId, splitKey](flightdeck::store::Project& project, const std::atomic<bool>&) {
-            const auto result = flightdeck::train::RunEvaluator(project).evaluate(runId, splitKey);
-            return QVariant::fromValue(static_cast<qlonglong>(result.evaluationId));
+            flightdeck::train::RunEvaluator(project).evaluate(runId, splitKey);
         },
-        [self, session, runId](const QVariant&) {
-            if (self)
-                self->evaluatingRun_ = 0;
-            if (session)
-                session->notifyEvaluationsChanged(runId);   // the panel reloads from this
-            if (self)
-                self->render();
+        [this, runId] {
+            evaluatingRun_ = 0;
+            session_->notifyEvaluationsChanged(runId);   // the panel reloads from this
+            render();
         },
-        [self, runId](const QString& message) {
-            if (!self)
-                return;
-            self->evaluatingRun_ = 0;
+        [this, runId](const QString& message) {
+            evaluatingRun_ = 0;
             // Shown while that run is the selected one, whichever is selected now.
-            self->actionError_ = message;
-            self->actionErrorRun_ = runId;
-            self->render();
+            actionError_ = message;
+            actionErrorRun_ = runId;
+            render();
         });
 }
 

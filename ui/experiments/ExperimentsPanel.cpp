@@ -264,19 +264,19 @@ void ExperimentsPanel::refresh() {
             refresh();
     };
     runner_->run(
-        tr("Loading runs"),
+        tr("Loading runs"), this,
         [cached, atStep = std::int64_t(atStepBox_->value())](store::Project& project,
                                                              const std::atomic<bool>& cancel) {
-            return QVariant::fromValue(loadRunRows(project, cached, cancel, atStep));
+            return loadRunRows(project, cached, cancel, atStep);
         },
-        alive([this, finish](const QVariant& result) {
-            applyRows(result.value<RunRows>());
+        [this, finish](const RunRows& rows) {
+            applyRows(rows);
             finish();
-        }),
-        alive([this, finish](const QString& message) {
+        },
+        [this, finish](const QString& message) {
             showError(message);
             finish();
-        }));
+        });
 }
 
 void ExperimentsPanel::applyRows(const RunRows& loaded) {
@@ -323,14 +323,11 @@ void ExperimentsPanel::checkForChanges() {
     checking_ = true;
     ++pendingReads_;
     runner_->run(
-        tr("Checking for new runs"),
-        [](store::Project& project, const std::atomic<bool>&) {
-            return QVariant::fromValue(loadChangeSignature(project));
-        },
-        alive([this](const QVariant& result) {
+        tr("Checking for new runs"), this,
+        [](store::Project& project, const std::atomic<bool>&) { return loadChangeSignature(project); },
+        [this](const ChangeSignature& now) {
             checking_ = false;
             --pendingReads_;
-            const auto now = result.value<ChangeSignature>();
             const ChangeSignature before = std::exchange(lastSignature_, now);
             const bool metricsMoved = now.lastMetricId != before.lastMetricId;
             if (!now.sameRuns(before) || (metricsMoved && now.running > 0))
@@ -342,11 +339,11 @@ void ExperimentsPanel::checkForChanges() {
                 if (const RunRow* row = table_->runModel()->rowOf(id);
                     row && row->run.status == store::RunStatus::Running && !store_->isLive(id))
                     store_->reload(id);
-        }),
-        alive([this](const QString&) {
+        },
+        [this](const QString&) {
             checking_ = false;
             --pendingReads_;
-        }));
+        });
 }
 
 QList<qint64> ExperimentsPanel::selectedRunIds() const { return table_->selectedRunIds(); }

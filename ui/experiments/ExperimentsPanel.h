@@ -16,7 +16,6 @@
 
 #include "flightdeck/train/TrainConfig.h"
 
-#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -78,16 +77,6 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    // A runner callback that does nothing once the panel is gone: the runner belongs to the
-    // session's MetricSeriesStore and outlives a panel (tests make several in turn).
-    template <typename F>
-    auto alive(F f)
-    {
-        return [self = QPointer<ExperimentsPanel>(this), f](const auto& value) {
-            if (self)
-                f(value);
-        };
-    }
     void retranslateUi();
     void clearAll();
     void applyRows(const RunRows& loaded);

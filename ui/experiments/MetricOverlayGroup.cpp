@@ -96,27 +96,22 @@ void MetricOverlayGroup::readMetricKeys()
         ids.push_back(entry.first);
     const quint64 request = ++keysRequest_;
     ++pendingReads_;
-    QPointer<MetricOverlayGroup> self(this);   // the runner outlives the panel
     runner_->run(
-        tr("Reading metric names"),
+        tr("Reading metric names"), this,
         [ids](store::Project& project, const std::atomic<bool>&) {
             QStringList keys;
             for (const std::string& key : loadMetricKeys(project, ids))
                 keys.append(QString::fromStdString(key));
-            return QVariant(keys);
+            return keys;
         },
-        [self, request](const QVariant& result) {
-            if (!self)
-                return;
-            --self->pendingReads_;
-            if (request == self->keysRequest_)
-                self->applyMetricKeys(result.toStringList());
+        [this, request](const QStringList& keys) {
+            --pendingReads_;
+            if (request == keysRequest_)
+                applyMetricKeys(keys);
         },
-        [self](const QString& message) {
-            if (!self)
-                return;
-            --self->pendingReads_;
-            Q_EMIT self->failed(message);
+        [this](const QString& message) {
+            --pendingReads_;
+            Q_EMIT failed(message);
         });
 }
 

@@ -4,7 +4,6 @@
 // the chosen one for every selected run, up to the MetricSeriesStore's kMaxRuns (the title
 // says when more are selected).
 #include <QGroupBox>
-#include <QPointer>
 #include <QString>
 
 #include <utility>

@@ -147,15 +147,21 @@ void RunActions::setArchived(const QList<qint64>& runIds, bool archived)
         return;
     ++busy_;
     runner_->run(
-        archived ? tr("Archiving runs") : tr("Unarchiving runs"),
+        archived ? tr("Archiving runs") : tr("Unarchiving runs"), this,
         [runIds, archived](store::Project& project, const std::atomic<bool>&) {
             store::RunCurationRepository curation(project);
             for (const qint64 id : runIds)
                 curation.setArchived(id, archived);
-            return QVariant();
         },
-        alive([this](const QVariant&) { finish(); Q_EMIT runsChanged(); }),
-        alive([this](const QString& message) { finish(); Q_EMIT failed(message); Q_EMIT runsChanged(); }));
+        [this] {
+            finish();
+            Q_EMIT runsChanged();
+        },
+        [this](const QString& message) {
+            finish();
+            Q_EMIT failed(message);
+            Q_EMIT runsChanged();
+        });
 }
 
 void RunActions::confirmAndDelete(const QList<qint64>& runIds)
@@ -186,21 +192,24 @@ void RunActions::deleteRuns(const QList<qint64>& runIds)
 {
     ++busy_;
     runner_->run(
-        tr("Deleting runs"),
+        tr("Deleting runs"), this,
         [runIds](store::Project& project, const std::atomic<bool>&) {
             store::RunCurationRepository curation(project);
             for (const qint64 id : runIds)
                 curation.deleteRun(id);
-            return QVariant();
         },
-        alive([this, runIds](const QVariant&) {
+        [this, runIds] {
             finish();
             if (runIds.contains(session_->currentRunId()))
                 session_->setCurrentRun(0);
             session_->notifyRunsChanged();   // Evaluation and Export forget them too
             Q_EMIT runsChanged();
-        }),
-        alive([this](const QString& message) { finish(); Q_EMIT failed(message); Q_EMIT runsChanged(); }));
+        },
+        [this](const QString& message) {
+            finish();
+            Q_EMIT failed(message);
+            Q_EMIT runsChanged();
+        });
 }
 
 void RunActions::exportTable(const QString& path)
@@ -209,13 +218,15 @@ void RunActions::exportTable(const QString& path)
     const QString text = runTableCsv(*table_->model(), *table_->runModel());
     ++busy_;
     runner_->runDetached(
-        tr("Exporting the run table"),
-        [path, text](const std::atomic<bool>&) {
-            writeTextFile(path, text);
-            return QVariant();
+        tr("Exporting the run table"), this, [path, text](const std::atomic<bool>&) { writeTextFile(path, text); },
+        [this, path] {
+            finish();
+            Q_EMIT exported(path);
         },
-        alive([this, path](const QVariant&) { finish(); Q_EMIT exported(path); }),
-        alive([this](const QString& message) { finish(); Q_EMIT failed(message); }));
+        [this](const QString& message) {
+            finish();
+            Q_EMIT failed(message);
+        });
 }
 
 void RunActions::exportCurve(const QString& path)
@@ -227,12 +238,18 @@ void RunActions::exportCurve(const QString& path)
     const std::string key = currentMetric_().toStdString();
     ++busy_;
     runner_->run(
-        tr("Exporting the curve"),
+        tr("Exporting the curve"), this,
         [runs, key, path](store::Project& project, const std::atomic<bool>& cancel) {
-            return QVariant(writeCurveCsv(project, runs, key, path, cancel));
+            writeCurveCsv(project, runs, key, path, cancel);
         },
-        alive([this, path](const QVariant&) { finish(); Q_EMIT exported(path); }),
-        alive([this](const QString& message) { finish(); Q_EMIT failed(message); }));
+        [this, path] {
+            finish();
+            Q_EMIT exported(path);
+        },
+        [this](const QString& message) {
+            finish();
+            Q_EMIT failed(message);
+        });
 }
 
 void RunActions::rerun(qint64 runId)
@@ -243,13 +260,13 @@ void RunActions::rerun(qint64 runId)
     const store::RunRecord record = row->run;
     ++busy_;
     runner_->run(
-        tr("Reading the run's recipe"),
+        tr("Reading the run's recipe"), this,
         [runId](store::Project& project, const std::atomic<bool>&) {
             train::TrainConfig config = recipeOf(project, runId);
             config.runName.clear();   // a new run gets its own name
-            return QVariant::fromValue(config);
+            return config;
         },
-        alive([this, runId, record](const QVariant& result) {
+        [this, runId, record](const train::TrainConfig& config) {
             finish();
             // The same data and network: the recipe is only half of what the run trained on.
             if (record.versionId > 0)
@@ -258,9 +275,12 @@ void RunActions::rerun(qint64 runId)
                 session_->setCurrentSplit(record.splitId);
             if (record.architectureId > 0)
                 session_->setCurrentArchitecture(record.architectureId);
-            Q_EMIT rerunRequested(runId, result.value<train::TrainConfig>());
-        }),
-        alive([this](const QString& message) { finish(); Q_EMIT failed(message); }));
+            Q_EMIT rerunRequested(runId, config);
+        },
+        [this](const QString& message) {
+            finish();
+            Q_EMIT failed(message);
+        });
 }
 
 void RunActions::saveCuration(qint64 runId, const QStringList& tags, const QString& note)
@@ -286,21 +306,20 @@ void RunActions::saveCuration(qint64 runId, const QStringList& tags, const QStri
         }
     };
     runner_->run(
-        tr("Saving tags and note"),
+        tr("Saving tags and note"), this,
         [edits](store::Project& project, const std::atomic<bool>&) {
             store::RunCurationRepository curation(project);
             for (const auto& [id, edit] : edits) {
                 curation.setTags(id, edit.first);
                 curation.setNote(id, edit.second);
             }
-            return QVariant();
         },
-        alive([done](const QVariant&) { done(); }),
-        alive([this, done](const QString& message) {
+        done,
+        [this, done](const QString& message) {
             done();
             Q_EMIT failed(message);
             Q_EMIT runsChanged();   // the table shows what the project holds
-        }));
+        });
 }
 
 }  // namespace flightdeck::ui

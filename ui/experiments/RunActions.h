@@ -10,7 +10,6 @@
 #include <QList>
 #include <QMetaType>
 #include <QObject>
-#include <QPointer>
 #include <QStringList>
 
 #include <functional>
@@ -64,15 +63,6 @@ Q_SIGNALS:
 private:
     void chooseFile(const QString& title, const QString& name, std::function<void(const QString&)> then);
     void finish();
-    // A runner callback that does nothing once this object is gone (the runner outlives it).
-    template <typename F>
-    auto alive(F f)
-    {
-        return [self = QPointer<RunActions>(this), f](const auto& value) {
-            if (self)
-                f(value);
-        };
-    }
 
     ProjectSession* session_;
     TaskRunner* runner_;

@@ -6,7 +6,6 @@
 
 #include "flightdeck/store/RunStatus.h"
 
-#include <QMetaType>
 
 #include <atomic>
 #include <map>
@@ -42,6 +41,3 @@ RunRows loadRunRows(store::Project& project, const std::map<qint64, store::RunSt
 std::vector<std::string> loadMetricKeys(store::Project& project, const std::vector<qint64>& runIds);
 
 }  // namespace flightdeck::ui
-
-Q_DECLARE_METATYPE(flightdeck::ui::RunRows)
-Q_DECLARE_METATYPE(flightdeck::ui::ChangeSignature)

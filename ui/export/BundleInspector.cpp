@@ -10,7 +10,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
-#include <QPointer>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QUrl>
@@ -81,33 +80,28 @@ void BundleInspector::inspect(const QString& bundlePath) {
     }
     busy_ = true;
     render();
-    QPointer<BundleInspector> self(this);
-    auto out = std::make_shared<BundleInspection>();
     const std::filesystem::path dir(QDir::toNativeSeparators(path_).toStdString());
     runner_->runDetached(
-        tr("Verifying bundle %1\u2026").arg(QDir(path_).dirName()),
-        [out, dir](const std::atomic<bool>&) {
-            *out = inspectBundle(dir);
-            return QVariant(true);
-        },
-        [self, out, generation](const QVariant&) {
-            if (!self || generation != self->generation_)
+        tr("Verifying bundle %1\u2026").arg(QDir(path_).dirName()), this,
+        [dir](const std::atomic<bool>&) { return inspectBundle(dir); },
+        [this, generation](BundleInspection inspection) {
+            if (generation != generation_)
                 return;
-            self->busy_ = false;
-            self->hasResult_ = true;
-            self->result_ = std::move(*out);
-            self->render();
-            Q_EMIT self->inspected(self->result_.intact());
+            busy_ = false;
+            hasResult_ = true;
+            result_ = std::move(inspection);
+            render();
+            Q_EMIT inspected(result_.intact());
         },
-        [self, generation](const QString& message) {
-            if (!self || generation != self->generation_)
+        [this, generation](const QString& message) {
+            if (generation != generation_)
                 return;
-            self->busy_ = false;
-            self->hasResult_ = true;
-            self->result_ = {};
-            self->result_.error = message;
-            self->render();
-            Q_EMIT self->inspected(false);
+            busy_ = false;
+            hasResult_ = true;
+            result_ = {};
+            result_.error = message;
+            render();
+            Q_EMIT inspected(false);
         });
 }
 

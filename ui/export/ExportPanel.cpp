@@ -21,7 +21,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QSplitter>
@@ -305,40 +304,27 @@ void ExportPanel::startExport(qint64 runId) {
     updateRunState();
     showMessage(tr("Exporting run #%1 as \u201c%2\u201d\u2026").arg(runId).arg(name), false);
 
-    QPointer<ExportPanel> self(this);
-    QPointer<ProjectSession> session(session_);
     runner_->run(
-        tr("Exporting run %1\u2026").arg(runId),
+        tr("Exporting run %1\u2026").arg(runId), this,
         [runId, modelName, chosen](flightdeck::store::Project& project, const std::atomic<bool>&) {
             const std::filesystem::path out = chosen.empty() ? std::filesystem::path()
                                                              : bundleDestination(chosen, modelName);
-            const auto result = flightdeck::exporting::BundleExporter(project).exportRun(runId, modelName, out);
-            QVariantMap map;
-            map[QStringLiteral("dir")] = QString::fromStdString(result.bundleDir.string());
-            map[QStringLiteral("version")] = result.version;
-            map[QStringLiteral("id")] = static_cast<qlonglong>(result.registeredModelId);
-            return QVariant(map);
+            return flightdeck::exporting::BundleExporter(project).exportRun(runId, modelName, out);
         },
-        [self, session, name](const QVariant& value) {
-            const QVariantMap map = value.toMap();
-            if (self) {
-                self->exporting_ = false;
-                self->registryView_->selectAfterReload(map.value(QStringLiteral("id")).toLongLong());
-                self->showMessage(tr("Exported version %1 of \u201c%2\u201d to %3")
-                                      .arg(map.value(QStringLiteral("version")).toInt())
-                                      .arg(name, map.value(QStringLiteral("dir")).toString()),
-                                  false);
-                self->updateRunState();
-            }
-            if (session)
-                session->notifyExportsChanged();
+        [this, name](const flightdeck::exporting::ExportResult& result) {
+            exporting_ = false;
+            registryView_->selectAfterReload(result.registeredModelId);
+            showMessage(tr("Exported version %1 of \u201c%2\u201d to %3")
+                            .arg(result.version)
+                            .arg(name, QString::fromStdString(result.bundleDir.string())),
+                        false);
+            updateRunState();
+            session_->notifyExportsChanged();
         },
-        [self](const QString& message) {
-            if (!self)
-                return;
-            self->exporting_ = false;
-            self->showMessage(message, true);
-            self->updateRunState();
+        [this](const QString& message) {
+            exporting_ = false;
+            showMessage(message, true);
+            updateRunState();
         });
 }
 

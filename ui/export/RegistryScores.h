@@ -3,7 +3,6 @@
 // accuracy, or RMSE for a regression) and its last validation accuracy, read for every run of
 // the registry in one worker task, keyed by run id.
 #include <QCoreApplication>
-#include <QMetaType>
 #include <QString>
 
 #include <map>
@@ -32,5 +31,3 @@ public:
 };
 
 }  // namespace flightdeck::ui
-
-Q_DECLARE_METATYPE(flightdeck::ui::RunScores)

@@ -14,7 +14,6 @@
 #include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
@@ -224,29 +223,25 @@ void RegistryView::readScores() {
     readingScores_ = !runIds.empty();
     if (!readingScores_)
         return;
-    QPointer<RegistryView> self(this);
     tasks_->run(
-        tr("Reading the registry's scores"),
-        [runIds](store::Project& project, const std::atomic<bool>&) {
-            return QVariant::fromValue(RegistryScores::read(project, runIds));
-        },
-        [self, ticket](const QVariant& value) {
-            if (!self || ticket != self->scoresTicket_)
+        tr("Reading the registry's scores"), this,
+        [runIds](store::Project& project, const std::atomic<bool>&) { return RegistryScores::read(project, runIds); },
+        [this, ticket](const RunScores& scores) {
+            if (ticket != scoresTicket_)
                 return;
-            self->readingScores_ = false;
-            const auto scores = value.value<RunScores>();
-            for (int row = 0; row < self->table_->rowCount(); ++row) {
-                const auto* v = self->index_.byId(self->table_->item(row, ColName)->data(Qt::UserRole).toLongLong());
+            readingScores_ = false;
+            for (int row = 0; row < table_->rowCount(); ++row) {
+                const auto* v = index_.byId(table_->item(row, ColName)->data(Qt::UserRole).toLongLong());
                 const auto found = v ? scores.find(v->runId) : scores.end();
-                self->table_->item(row, ColScore)->setText(found != scores.end() ? RegistryScores::text(found->second)
-                                                                                 : QStringLiteral("\u2014"));
+                table_->item(row, ColScore)->setText(found != scores.end() ? RegistryScores::text(found->second)
+                                                                           : QStringLiteral("\u2014"));
             }
         },
-        [self, ticket](const QString& error) {
-            if (!self || ticket != self->scoresTicket_)
+        [this, ticket](const QString& error) {
+            if (ticket != scoresTicket_)
                 return;
-            self->readingScores_ = false;
-            Q_EMIT self->message(error, true);
+            readingScores_ = false;
+            Q_EMIT message(error, true);
         });
 }
 

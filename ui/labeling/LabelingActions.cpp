@@ -18,7 +18,6 @@
 #include <QKeyEvent>
 #include <QListView>
 #include <QMenu>
-#include <QPointer>
 #include <QToolButton>
 #include <QUndoStack>
 
@@ -158,31 +157,27 @@ void LabelingPanel::commitLabels(const QString& message)
     document_->writer()->waitUntilWritten();
     const qint64 versionId = document_->versionId();
     const std::string note = message.toStdString();
-    QPointer<LabelingPanel> self(this);
     tasks_->run(
-        tr("Committing labels"),
+        tr("Committing labels"), this,
         [versionId, note](flightdeck::store::Project& project, const std::atomic<bool>&) {
-            return QVariant::fromValue<qlonglong>(
-                flightdeck::data::LabelHistory(project).commit(versionId, note).id);
+            return flightdeck::data::LabelHistory(project).commit(versionId, note);
         },
-        [self, versionId](const QVariant& result) {
-            if (!self)
-                return;
-            const qint64 id = result.toLongLong();
+        [this, versionId](const flightdeck::store::DatasetVersionRecord& version) {
+            const qint64 id = version.id;
             if (id == versionId) {
-                if (self->isShowing(versionId))
-                    self->showMessage(tr("Nothing to commit: the labels are those of version #%1.")
-                                          .arg(versionId), false);
+                if (isShowing(versionId))
+                    showMessage(tr("Nothing to commit: the labels are those of version #%1.").arg(versionId),
+                                false);
                 return;
             }
-            self->showMessage(tr("Committed the labels as version #%1.").arg(id), false);
-            self->session_->notifyDatasetsChanged();
-            self->session_->setCurrentVersion(id);
-            Q_EMIT self->committed(id);
+            showMessage(tr("Committed the labels as version #%1.").arg(id), false);
+            session_->notifyDatasetsChanged();
+            session_->setCurrentVersion(id);
+            Q_EMIT committed(id);
         },
-        [self, versionId](const QString& message) {
-            if (self && self->isShowing(versionId))
-                self->showMessage(message, true);
+        [this, versionId](const QString& message) {
+            if (isShowing(versionId))
+                showMessage(message, true);
         });
 }
 
@@ -247,19 +242,18 @@ void LabelingPanel::runExport(const QString& title, const QString& path, const Q
     // What the exporter reads from the store must include every label handed over so far.
     document_->writer()->waitUntilWritten();
     const qint64 versionId = document_->versionId();
-    QPointer<LabelingPanel> self(this);
     tasks_->run(
-        title,
+        title, this,
         [versionId, path, work](flightdeck::store::Project& project, const std::atomic<bool>&) {
-            return QVariant::fromValue<qulonglong>(work(project, versionId, path));
+            return work(project, versionId, path);
         },
-        [self, path, done, versionId](const QVariant& n) {
-            if (self && self->isShowing(versionId))
-                self->showMessage(done.arg(n.toULongLong()).arg(path), false);
+        [this, path, done, versionId](std::size_t written) {
+            if (isShowing(versionId))
+                showMessage(done.arg(qulonglong(written)).arg(path), false);
         },
-        [self, versionId](const QString& m) {
-            if (self && self->isShowing(versionId))
-                self->showMessage(m, true);
+        [this, versionId](const QString& m) {
+            if (isShowing(versionId))
+                showMessage(m, true);
         });
 }
 
@@ -274,31 +268,34 @@ void LabelingPanel::importCsv()
         return;
     document_->writer()->waitUntilWritten();
     const qint64 versionId = document_->versionId();
-    QPointer<LabelingPanel> self(this);
+    // What an import applied, and the samples it named that the version does not have.
+    struct Imported {
+        int applied = 0;
+        int unknown = 0;
+        QString firstUnknown;
+    };
     tasks_->run(
-        tr("Importing labels"),
+        tr("Importing labels"), this,
         [versionId, path](flightdeck::store::Project& project, const std::atomic<bool>&) {
             const auto r = flightdeck::data::importLabelsCsv(project, versionId, toPath(path));
-            return QVariant(QVariantList{qulonglong(r.applied), qulonglong(r.unknownSamples.size()),
-                                         r.unknownSamples.empty()
-                                             ? QString()
-                                             : QString::fromStdString(r.unknownSamples[0].second)});
+            return Imported{int(r.applied), int(r.unknownSamples.size()),
+                            r.unknownSamples.empty() ? QString()
+                                                     : QString::fromStdString(r.unknownSamples[0].second)};
         },
-        [self, versionId](const QVariant& v) {
-            if (!self || !self->isShowing(versionId))
+        [this, versionId](const Imported& r) {
+            if (!isShowing(versionId))
                 return;   // the labels are stored; the version is read again when chosen
-            const QVariantList r = v.toList();
-            QString text = tr("Applied %n label change(s).", nullptr, r[0].toInt());
-            if (r[1].toULongLong() > 0)
+            QString text = tr("Applied %n label change(s).", nullptr, r.applied);
+            if (r.unknown > 0)
                 text += QLatin1Char(' ') + tr("%n sample(s) are not in this version and were "
-                                              "left out (first: %1).", nullptr, r[1].toInt())
-                                               .arg(r[2].toString());
-            self->loadVersion(versionId);   // the labels changed underneath the document
-            self->showMessage(text, r[1].toULongLong() > 0);
+                                              "left out (first: %1).", nullptr, r.unknown)
+                                               .arg(r.firstUnknown);
+            loadVersion(versionId);   // the labels changed underneath the document
+            showMessage(text, r.unknown > 0);
         },
-        [self, versionId](const QString& m) {
-            if (self && self->isShowing(versionId))
-                self->showMessage(m, true);
+        [this, versionId](const QString& m) {
+            if (isShowing(versionId))
+                showMessage(m, true);
         });
 }
 

@@ -5,7 +5,7 @@
 #include "flightdeck/data/LabelHistory.h"
 #include "flightdeck/data/Table.h"
 
-#include <QMetaType>
+#include <QString>
 
 #include <memory>
 
@@ -28,5 +28,3 @@ struct LabelingData {
 };
 
 }  // namespace flightdeck::ui
-
-Q_DECLARE_METATYPE(std::shared_ptr<const flightdeck::ui::LabelingData>)

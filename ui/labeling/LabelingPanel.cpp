@@ -22,7 +22,6 @@
 #include <QListView>
 #include <QLocale>
 #include <QMenu>
-#include <QPointer>
 #include <QPushButton>
 #include <QSlider>
 #include <QSplitter>
@@ -254,39 +253,36 @@ void LabelingPanel::loadVersion(qint64 versionId)
     const int ticket = ++loadTicket_;
     const QString folder = session_->folder();
     showMessage(tr("Loading version #%1…").arg(versionId), false);
-    QPointer<LabelingPanel> self(this);
     tasks_->run(
-        tr("Loading labels"),
+        tr("Loading labels"), this,
         [versionId](flightdeck::store::Project& project, const std::atomic<bool>&) {
-            return QVariant::fromValue(LabelingData::load(project, versionId));
+            return LabelingData::load(project, versionId);
         },
-        [self, ticket, folder](const QVariant& result) {
-            if (!self || ticket != self->loadTicket_)
+        [this, ticket, folder](const std::shared_ptr<const LabelingData>& data) {
+            if (ticket != loadTicket_)
                 return;   // another version was asked for meanwhile
-            auto data = result.value<std::shared_ptr<const LabelingData>>();
-            self->thumbnails_->setData(data, self->sizeSlider_->value());
-            self->document_->load(data, std::make_unique<LabelWriter>(folder));
-            self->sessionItems_ = 0;
-            self->sessionSeconds_ = 0;
-            self->sessionClock_.invalidate();
-            self->titleLabel_->setText(tr("%1 · version #%2 · %Ln item(s)", nullptr,
-                                          self->document_->count())
-                                           .arg(data->datasetName)
-                                           .arg(data->versionId));
-            self->assist_->reload();   // before choosing the current item: it resets the list
-            if (self->model_->rowCount() > 0)
-                self->grid_->setCurrentIndex(self->model_->index(0));
-            self->showMessage(self->session_->project().readOnly()
-                                  ? tr("The project is read-only here: labels can be viewed, not changed.")
-                                  : QString(),
-                              self->session_->project().readOnly());
-            Q_EMIT self->versionLoaded(data->versionId);
+            thumbnails_->setData(data, sizeSlider_->value());
+            document_->load(data, std::make_unique<LabelWriter>(folder));
+            sessionItems_ = 0;
+            sessionSeconds_ = 0;
+            sessionClock_.invalidate();
+            titleLabel_->setText(tr("%1 · version #%2 · %Ln item(s)", nullptr, document_->count())
+                                     .arg(data->datasetName)
+                                     .arg(data->versionId));
+            assist_->reload();   // before choosing the current item: it resets the list
+            if (model_->rowCount() > 0)
+                grid_->setCurrentIndex(model_->index(0));
+            showMessage(session_->project().readOnly()
+                            ? tr("The project is read-only here: labels can be viewed, not changed.")
+                            : QString(),
+                        session_->project().readOnly());
+            Q_EMIT versionLoaded(data->versionId);
         },
-        [self, ticket](const QString& message) {
-            if (!self || ticket != self->loadTicket_)
+        [this, ticket](const QString& message) {
+            if (ticket != loadTicket_)
                 return;
-            self->showMessage(message, true);
-            Q_EMIT self->failed(message);
+            showMessage(message, true);
+            Q_EMIT failed(message);
         });
 }
 

@@ -14,10 +14,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
-#include <QPointer>
 #include <QPushButton>
-
-Q_DECLARE_METATYPE(std::shared_ptr<const flightdeck::train::VersionPredictions>)
 
 namespace flightdeck::ui {
 
@@ -112,28 +109,22 @@ void ModelAssist::reload()
         return;
     const qint64 versionId = document_->versionId();
     const int ticket = ticket_;
-    QPointer<ModelAssist> self(this);
     tasks_->run(
-        tr("Finding models"),
+        tr("Finding models"), this,
         [versionId](flightdeck::store::Project& project, const std::atomic<bool>&) {
-            QVariantList runs;
-            for (const auto& r : flightdeck::train::runsThatCanPredict(project, versionId))
-                runs << QVariant(QVariantList{qlonglong(r.id), QString::fromStdString(r.name)});
-            return QVariant(runs);
+            return flightdeck::train::runsThatCanPredict(project, versionId);
         },
-        [self, ticket](const QVariant& result) {
-            if (!self || ticket != self->ticket_)
+        [this, ticket](const std::vector<flightdeck::store::RunRecord>& runs) {
+            if (ticket != ticket_)
                 return;
-            for (const QVariant& v : result.toList()) {
-                const QVariantList run = v.toList();
-                self->runCombo_->addItem(tr("#%1 %2").arg(run[0].toLongLong()).arg(run[1].toString()),
-                                         run[0]);
-            }
-            self->retranslateUi();
+            for (const auto& run : runs)
+                runCombo_->addItem(tr("#%1 %2").arg(run.id).arg(QString::fromStdString(run.name)),
+                                   QVariant::fromValue<qlonglong>(run.id));
+            retranslateUi();
         },
-        [self, ticket](const QString& m) {
-            if (self && ticket == self->ticket_)   // else about a version no longer labeled
-                Q_EMIT self->message(m, true);
+        [this, ticket](const QString& m) {
+            if (ticket == ticket_)   // else about a version no longer labeled
+                Q_EMIT message(m, true);
         });
 }
 
@@ -143,26 +134,23 @@ void ModelAssist::predict(qint64 runId)
         return;
     const qint64 versionId = document_->versionId();
     const int ticket = ++ticket_;
-    QPointer<ModelAssist> self(this);
     summary_->setText(tr("Predicting…"));
     tasks_->run(
-        tr("Predicting with run #%1").arg(runId),
+        tr("Predicting with run #%1").arg(runId), this,
         [runId, versionId](flightdeck::store::Project& project, const std::atomic<bool>& cancel) {
-            return QVariant::fromValue(std::shared_ptr<const flightdeck::train::VersionPredictions>(
+            return std::shared_ptr<const flightdeck::train::VersionPredictions>(
                 std::make_shared<flightdeck::train::VersionPredictions>(
-                    flightdeck::train::predictVersion(project, runId, versionId, &cancel))));
+                    flightdeck::train::predictVersion(project, runId, versionId, &cancel)));
         },
-        [self, ticket](const QVariant& result) {
-            if (!self || ticket != self->ticket_)
-                return;
-            self->applyPredictions(
-                result.value<std::shared_ptr<const flightdeck::train::VersionPredictions>>());
+        [this, ticket](std::shared_ptr<const flightdeck::train::VersionPredictions> predictions) {
+            if (ticket == ticket_)
+                applyPredictions(std::move(predictions));
         },
-        [self, ticket](const QString& m) {
-            if (!self || ticket != self->ticket_)
+        [this, ticket](const QString& m) {
+            if (ticket != ticket_)
                 return;
-            self->summary_->setText(m);
-            Q_EMIT self->message(m, true);
+            summary_->setText(m);
+            Q_EMIT message(m, true);
         });
 }
 

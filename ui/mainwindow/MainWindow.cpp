@@ -42,7 +42,6 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QMessageBox>
-#include <QPointer>
 #include <QStatusBar>
 
 namespace flightdeck::ui {
@@ -131,22 +130,17 @@ void MainWindow::checkDatabaseInBackground()
     // SQLite's quick_check reads the whole file (about 1 s per 100 MB): off the GUI thread.
     // Damage found records project.db.damaged; reopening then gives a read-only project and
     // the dialog that says why.
-    QPointer<MainWindow> self(this);
     const QString opened = session_->folder();
     tasks_->run(
-        tr("Checking the project database"),
-        [](flightdeck::store::Project& project, const std::atomic<bool>&) {
-            project.verify();
-            return QVariant();
-        },
-        [](const QVariant&) {},
-        [self, opened](const QString& message) {
-            if (!self || self->session_->folder() != opened)
+        tr("Checking the project database"), this,
+        [](flightdeck::store::Project& project, const std::atomic<bool>&) { project.verify(); }, [] {},
+        [this, opened](const QString& message) {
+            if (session_->folder() != opened)
                 return;
             if (QFile::exists(opened + QStringLiteral("/project.db.damaged")))
-                self->openProject(opened, false);
+                openProject(opened, false);
             else
-                self->statusBar()->showMessage(message, 15000);
+                statusBar()->showMessage(message, 15000);
         });
 }
 

@@ -12,7 +12,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
-#include <QPointer>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -88,40 +87,32 @@ void AlertRulesView::reload() {
         Q_EMIT rulesChanged();
         return;
     }
-    QPointer<AlertRulesView> self(this);
-    auto out = std::make_shared<std::vector<monitor::AlertRule>>();
-    runner_->run(tr("Reading alert rules"),
-                 [out](store::Project& project, const std::atomic<bool>&) {
+    runner_->run(tr("Reading alert rules"), this,
+                 [](store::Project& project, const std::atomic<bool>&) {
+                     std::vector<monitor::AlertRule> rules;
                      for (const auto& record : store::AlertRuleRepository(project).list())
-                         out->push_back(monitor::parseAlertRule(record.ruleJson, record.name));
-                     return QVariant();
+                         rules.push_back(monitor::parseAlertRule(record.ruleJson, record.name));
+                     return rules;
                  },
-                 [self, out](const QVariant&) {
-                     if (!self)
-                         return;
-                     self->rules_ = *out;
-                     self->fill();
-                     Q_EMIT self->rulesChanged();
+                 [this](std::vector<monitor::AlertRule> rules) {
+                     rules_ = std::move(rules);
+                     fill();
+                     Q_EMIT rulesChanged();
                  });
 }
 
 void AlertRulesView::saveRule(const monitor::AlertRule& rule, const QString& previousName) {
-    QPointer<AlertRulesView> self(this);
     const std::string json = monitor::toJson(rule);
     const std::string previous = previousName.toStdString();
     const std::string name = rule.name;
-    runner_->run(tr("Saving alert rule"),
+    runner_->run(tr("Saving alert rule"), this,
                  [json, previous, name](store::Project& project, const std::atomic<bool>&) {
                      store::AlertRuleRepository rules(project);
                      rules.save(json);
                      if (!previous.empty() && previous != name)
                          rules.remove(previous);
-                     return QVariant();
                  },
-                 [self](const QVariant&) {
-                     if (self)
-                         self->reload();
-                 });
+                 [this] { reload(); });
 }
 
 void AlertRulesView::addRule() {
@@ -154,17 +145,12 @@ void AlertRulesView::deleteRule() {
     box->setObjectName(QStringLiteral("deleteAlertRuleBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::accepted, this, [this, name] {
-        QPointer<AlertRulesView> self(this);
         const std::string rule = name.toStdString();
-        runner_->run(tr("Deleting alert rule"),
+        runner_->run(tr("Deleting alert rule"), this,
                      [rule](store::Project& project, const std::atomic<bool>&) {
                          store::AlertRuleRepository(project).remove(rule);
-                         return QVariant();
                      },
-                     [self](const QVariant&) {
-                         if (self)
-                             self->reload();
-                     });
+                     [this] { reload(); });
     });
     box->open();
 }

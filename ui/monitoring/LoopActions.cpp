@@ -15,9 +15,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
-#include <QVariantMap>
 
 #include <cmath>
 
@@ -34,6 +32,27 @@ std::pair<store::Id, std::string> deployed(store::Project& project)
                               "a registered model (export a run first)"});
     return {m->runId, m->name};
 }
+
+// What each step of the loop hands back to the panel.
+struct SentToLabeling {
+    store::Id run = 0;
+    QString name;
+    store::Id version = 0;
+    qint64 records = 0, labeled = 0;
+};
+
+struct Retrained {
+    store::Id run = 0;
+    bool completed = false;
+    qint64 added = 0;
+    double oldTestOld = 0, oldTestNew = 0, freshOld = 0, freshNew = 0;
+    qint64 freshRows = 0, oldRows = 0;
+};
+
+struct Promoted {
+    store::Id id = 0;
+    int version = 0;
+};
 
 QString percent(double v)
 {
@@ -136,25 +155,23 @@ void LoopActions::sendToLabeling()
     }
     options.groundTruth = truth_.toStdString();
     const std::string log = log_.toStdString();
-    runner_->run(tr("Sending records to labeling"),
+    runner_->run(tr("Sending records to labeling"), this,
         [log, options](store::Project& project, const std::atomic<bool>&) {
             const auto [run, name] = deployed(project);
             const auto version = store::RunRepository(project).run(run).versionId;
             const auto fresh = loop::logToDatasetVersion(project, log, version, options);
-            return QVariant(QVariantMap{{"run", qint64(run)}, {"name", QString::fromStdString(name)},
-                                        {"version", qint64(fresh.version.id)}, {"records", qint64(fresh.records)},
-                                        {"labeled", qint64(fresh.labeled)}});
+            return SentToLabeling{run, QString::fromStdString(name), fresh.version.id, qint64(fresh.records),
+                                  qint64(fresh.labeled)};
         },
-        [this](const QVariant& result) {
-            const auto m = result.toMap();
+        [this](const SentToLabeling& sent) {
             busy_ = false;
-            deployedRun_ = m["run"].toLongLong();
-            modelName_ = m["name"].toString();
-            freshVersion_ = m["version"].toLongLong();
+            deployedRun_ = sent.run;
+            modelName_ = sent.name;
+            freshVersion_ = sent.version;
             newRun_ = 0;
             say(tr("Version %1: %2 records (%3 labeled) from the log, for labeling.")
-                    .arg(freshVersion_).arg(QLocale().toString(m["records"].toLongLong()))
-                    .arg(QLocale().toString(m["labeled"].toLongLong())));
+                    .arg(freshVersion_).arg(NumberText::count(sent.records))
+                    .arg(NumberText::count(sent.labeled)));
             updateButtons();
             Q_EMIT freshVersionReady(freshVersion_);
         },
@@ -172,7 +189,7 @@ void LoopActions::retrain()
     busy_ = true;
     updateButtons();
     const store::Id from = deployedRun_, add = freshVersion_;
-    runner_->runWithProgress(tr("Retraining"),
+    runner_->runWithProgress(tr("Retraining"), this,
         [from, add](store::Project& project, TaskRunner::Progress& progress) {
             loop::RetrainOptions options;
             options.callbacks.cancel = &progress.cancelFlag();
@@ -180,27 +197,32 @@ void LoopActions::retrain()
                 progress.report(step, total);
             };
             const auto r = loop::retrain(project, from, add, options);
-            return QVariant(QVariantMap{{"run", qint64(r.newRun)}, {"completed", r.status == store::RunStatus::Completed},
-                                        {"added", qint64(r.addedRows)}, {"unlabeled", qint64(r.unlabeledRows)},
-                                        {"oldTestOld", r.oldTest.oldAccuracy}, {"oldTestNew", r.oldTest.newAccuracy},
-                                        {"freshOld", r.freshTest.oldAccuracy}, {"freshNew", r.freshTest.newAccuracy},
-                                        {"freshRows", qint64(r.freshTest.rows)}, {"oldRows", qint64(r.oldTest.rows)}});
+            Retrained out;
+            out.run = r.newRun;
+            out.completed = r.status == store::RunStatus::Completed;
+            out.added = qint64(r.addedRows);
+            out.oldTestOld = r.oldTest.oldAccuracy;
+            out.oldTestNew = r.oldTest.newAccuracy;
+            out.freshOld = r.freshTest.oldAccuracy;
+            out.freshNew = r.freshTest.newAccuracy;
+            out.freshRows = qint64(r.freshTest.rows);
+            out.oldRows = qint64(r.oldTest.rows);
+            return out;
         },
-        [this](const QVariant& result) {
-            const auto m = result.toMap();
+        [this](const Retrained& r) {
             busy_ = false;
-            if (!m["completed"].toBool()) {
+            if (!r.completed) {
                 say(tr("Retraining was cancelled."), true);
                 updateButtons();
                 return;
             }
-            newRun_ = m["run"].toLongLong();
+            newRun_ = r.run;
             say(tr("Run %1 (+%2 labeled rows): fresh rows %3 → %4 (%5 rows), old test rows %6 → %7 (%8 rows).")
-                    .arg(newRun_).arg(NumberText::count(m["added"].toLongLong()))
-                    .arg(percent(m["freshOld"].toDouble()), percent(m["freshNew"].toDouble()))
-                    .arg(NumberText::count(m["freshRows"].toLongLong()))
-                    .arg(percent(m["oldTestOld"].toDouble()), percent(m["oldTestNew"].toDouble()))
-                    .arg(NumberText::count(m["oldRows"].toLongLong())));
+                    .arg(newRun_).arg(NumberText::count(r.added))
+                    .arg(percent(r.freshOld), percent(r.freshNew))
+                    .arg(NumberText::count(r.freshRows))
+                    .arg(percent(r.oldTestOld), percent(r.oldTestNew))
+                    .arg(NumberText::count(r.oldRows)));
             updateButtons();
             Q_EMIT retrained(newRun_);
         },
@@ -226,15 +248,14 @@ void LoopActions::promote()
         [run, name, reason](store::Project& project, const std::atomic<bool>&) {
             const auto bundle = exporting::BundleExporter(project).exportRun(run, name);
             store::ModelRegistry(project).promote(name, bundle.version, "production", {}, reason);
-            return QVariant(QVariantMap{{"id", qint64(bundle.registeredModelId)}, {"version", bundle.version}});
+            return Promoted{bundle.registeredModelId, bundle.version};
         },
-        [this](const QVariant& result) {
-            const auto m = result.toMap();
+        [this](const Promoted& p) {
             busy_ = false;
-            say(tr("%1 v%2 is now \"production\".").arg(modelName_).arg(m["version"].toInt()));
+            say(tr("%1 v%2 is now \"production\".").arg(modelName_).arg(p.version));
             newRun_ = 0;
             updateButtons();
-            Q_EMIT promoted(m["id"].toLongLong());
+            Q_EMIT promoted(p.id);
         },
         [this](const QString& message) {
             busy_ = false;

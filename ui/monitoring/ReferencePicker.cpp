@@ -13,7 +13,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
-#include <QPointer>
 #include <QTemporaryDir>
 #include <QToolButton>
 
@@ -132,19 +131,14 @@ void ReferencePicker::choose(const QString& path) {
 void ReferencePicker::listVersions() {
     if (!session_->isOpen())
         return;
-    auto listed = std::make_shared<QVector<VersionEntry>>();
-    QPointer<ReferencePicker> self(this);
-    runner_->run(tr("Listing dataset versions"),
-                 [listed](store::Project& project, const std::atomic<bool>&) {
-                     *listed = flightdeck::ui::listVersions(project);
-                     return QVariant();
+    runner_->run(tr("Listing dataset versions"), this,
+                 [](store::Project& project, const std::atomic<bool>&) {
+                     return flightdeck::ui::listVersions(project);
                  },
-                 [self, listed](const QVariant&) {
-                     if (!self)
-                         return;
-                     self->versions_ = *listed;
-                     self->fillVersionsMenu();
-                     Q_EMIT self->versionsListed();
+                 [this](QVector<VersionEntry> listed) {
+                     versions_ = std::move(listed);
+                     fillVersionsMenu();
+                     Q_EMIT versionsListed();
                  });
 }
 
@@ -166,28 +160,26 @@ void ReferencePicker::chooseVersion(qint64 versionId) {
     // A new name each time: the dashboard's worker may still be reading the previous file.
     const std::string file =
         profiles_->filePath(QStringLiteral("version-%1-%2.json").arg(versionId).arg(request)).toStdString();
-    auto built = std::make_shared<VersionReference>();
-    QPointer<ReferencePicker> self(this);
-    runner_->run(tr("Profiling dataset version %1").arg(versionId),
-                 [built, versionId, file](store::Project& project, const std::atomic<bool>&) {
-                     *built = versionReference(project, versionId);
-                     built->profile.save(file);
-                     return QVariant();
+    runner_->run(tr("Profiling dataset version %1").arg(versionId), this,
+                 [versionId, file](store::Project& project, const std::atomic<bool>&) {
+                     VersionReference built = versionReference(project, versionId);
+                     built.profile.save(file);
+                     return built;
                  },
-                 [self, built, request, file](const QVariant&) {
-                     if (!self || self->request_ != request)
+                 [this, request, file](const VersionReference& built) {
+                     if (request_ != request)
                          return;   // the user chose something else meanwhile
-                     self->version_ = built->version;
-                     self->splitId_ = built->splitId;
-                     self->path_ = QString::fromStdString(file);
-                     self->showState();
-                     Q_EMIT self->referenceChanged(self->path_);
+                     version_ = built.version;
+                     splitId_ = built.splitId;
+                     path_ = QString::fromStdString(file);
+                     showState();
+                     Q_EMIT referenceChanged(path_);
                  },
-                 [self, request](const QString& message) {
-                     if (!self || self->request_ != request)
+                 [this, request](const QString& message) {
+                     if (request_ != request)
                          return;
-                     self->lookupError_ = tr("The dataset version could not be profiled: %1").arg(message);
-                     self->showState();
+                     lookupError_ = tr("The dataset version could not be profiled: %1").arg(message);
+                     showState();
                  });
 }
 
@@ -221,34 +213,36 @@ void ReferencePicker::useDeployedModel() {
         Q_EMIT referenceChanged(path_);
         return;
     }
-    struct Found { QString path, description, problem; };
-    auto found = std::make_shared<Found>();
+    // The deployed bundle; an empty description when nothing is registered.
+    struct Found {
+        QString path, description, problem;
+    };
     const std::string folder = session_->folder().toStdString();
-    QPointer<ReferencePicker> self(this);
-    runner_->run(tr("Finding the deployed model"),
-                 [found, folder](store::Project& project, const std::atomic<bool>&) {
+    runner_->run(tr("Finding the deployed model"), this,
+                 [folder](store::Project& project, const std::atomic<bool>&) {
+                     Found found;
                      const auto pick = store::ModelRegistry(project).deployed();
                      if (!pick)
-                         return QVariant();
+                         return found;
                      const auto bundle = store::absoluteBundlePath(folder, pick->bundlePath);
-                     found->description = QStringLiteral("%1 v%2").arg(QString::fromStdString(pick->name)).arg(pick->version);
+                     found.description = QStringLiteral("%1 v%2").arg(QString::fromStdString(pick->name)).arg(pick->version);
                      if (const auto file = monitor::ReferenceProfile::locate(bundle); file && std::filesystem::exists(*file))
-                         found->path = QString::fromStdString(bundle.string());
+                         found.path = QString::fromStdString(bundle.string());
                      else
-                         found->problem = QString::fromStdString(bundle.string());
-                     return QVariant();
+                         found.problem = QString::fromStdString(bundle.string());
+                     return found;
                  },
-                 [self, found, request](const QVariant&) {
-                     if (!self || self->request_ != request)
+                 [this, request](const Found& found) {
+                     if (request_ != request)
                          return;   // the user chose something else meanwhile
-                     self->path_ = found->path;
-                     self->description_ = found->description;
-                     if (!found->problem.isEmpty())
-                         self->lookupError_ = tr("%1 has no reference_profile.json (export it again)").arg(found->description);
-                     else if (found->description.isEmpty())
-                         self->lookupError_ = tr("no registered model in this project");
-                     self->showState();
-                     Q_EMIT self->referenceChanged(self->path_);
+                     path_ = found.path;
+                     description_ = found.description;
+                     if (!found.problem.isEmpty())
+                         lookupError_ = tr("%1 has no reference_profile.json (export it again)").arg(found.description);
+                     else if (found.description.isEmpty())
+                         lookupError_ = tr("no registered model in this project");
+                     showState();
+                     Q_EMIT referenceChanged(path_);
                  });
 }
 
