@@ -10,6 +10,7 @@
 #include "architecture/viewer/ModelViewer.h"
 #include "common/ErrorText.h"
 #include "common/ProjectSession.h"
+#include "common/StatusLine.h"
 
 #include "flightdeck/store/RunRepository.h"
 
@@ -35,7 +36,7 @@ ArchitecturePanel::ArchitecturePanel(ProjectSession* session, QWidget* parent)
       savedBox_(new QGroupBox(this)),
       savedList_(new SavedArchitecturesList(session, savedBox_)),
       openModelButton_(new QPushButton(savedBox_)),
-      messageLabel_(new QLabel(this)),
+      messageLabel_(new StatusLine(this)),
       tabs_(new QTabWidget(this)),
       stackTab_(new LayerStackTab(session, document_, tabs_)),
       graphEditor_(new GraphEditor(tabs_)),
@@ -211,8 +212,7 @@ void ArchitecturePanel::onCurrentArchitectureChanged(qint64 architectureId)
 
 void ArchitecturePanel::showMessage(const QString& text, bool error)
 {
-    messageLabel_->setText(text);
-    messageLabel_->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    messageLabel_->showMessage(text, error ? StatusLine::Kind::Error : StatusLine::Kind::Info);
     messageLabel_->setVisible(!text.isEmpty());
 }
 

@@ -15,6 +15,7 @@ class QUndoStack;
 
 namespace flightdeck::ui {
 
+class StatusLine;
 class ArchitectureDocument;
 class GraphEditor;
 class GraphProjectLink;
@@ -65,7 +66,7 @@ private:
     QGroupBox* savedBox_;
     SavedArchitecturesList* savedList_;
     QPushButton* openModelButton_;
-    QLabel* messageLabel_;
+    StatusLine* messageLabel_;
     QTabWidget* tabs_;
     LayerStackTab* stackTab_;
     GraphEditor* graphEditor_;

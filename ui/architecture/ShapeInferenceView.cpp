@@ -1,6 +1,7 @@
 #include "architecture/ShapeInferenceView.h"
 
 #include "common/ErrorText.h"
+#include "common/StatusLine.h"
 
 #include <QEvent>
 #include <QHeaderView>
@@ -19,7 +20,7 @@ ShapeInferenceView::ShapeInferenceView(QWidget* parent)
       sourceLabel_(new QLabel(this)),
       table_(new QTableWidget(0, 3, this)),
       totalLabel_(new QLabel(this)),
-      errorLabel_(new QLabel(this))
+      errorLabel_(new StatusLine(this))
 {
     setObjectName(QStringLiteral("shapeInferenceView"));
     sourceLabel_->setObjectName(QStringLiteral("shapeSourceLabel"));
@@ -35,8 +36,6 @@ ShapeInferenceView::ShapeInferenceView(QWidget* parent)
     table_->horizontalHeader()->setStretchLastSection(true);
     totalLabel_->setObjectName(QStringLiteral("totalParametersLabel"));
     errorLabel_->setObjectName(QStringLiteral("specErrorLabel"));
-    errorLabel_->setWordWrap(true);
-    errorLabel_->setStyleSheet(QStringLiteral("color: #b00020;"));
     errorLabel_->hide();
 
     auto* layout = new QVBoxLayout(this);
@@ -60,7 +59,7 @@ void ShapeInferenceView::showShapes(const flightdeck::model::ArchitectureSpec& s
 
 QString ShapeInferenceView::errorText() const
 {
-    return valid_ ? QString() : errorLabel_->text();
+    return valid_ ? QString() : errorLabel_->message();
 }
 
 void ShapeInferenceView::refresh()
@@ -102,7 +101,7 @@ void ShapeInferenceView::refresh()
         table_->setRowCount(0);
         table_->setEnabled(false);
         totalLabel_->clear();
-        errorLabel_->setText(ErrorText::fromException(e));
+        errorLabel_->showMessage(ErrorText::fromException(e), StatusLine::Kind::Error);
         errorLabel_->show();
     }
 }

@@ -11,6 +11,7 @@ class QTableWidget;
 
 namespace flightdeck::ui {
 
+class StatusLine;
 class ShapeInferenceView : public QWidget {
     Q_OBJECT
 public:
@@ -33,7 +34,7 @@ private:
     QLabel* sourceLabel_;
     QTableWidget* table_;
     QLabel* totalLabel_;
-    QLabel* errorLabel_;
+    StatusLine* errorLabel_;
     flightdeck::model::ArchitectureSpec spec_;
     qint64 inputs_ = 4, classes_ = 3, total_ = 0;
     bool fromDataset_ = false, valid_ = true;

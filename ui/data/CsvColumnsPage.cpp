@@ -1,5 +1,6 @@
 #include "data/CsvColumnsPage.h"
 
+#include "common/StatusLine.h"
 #include "common/TaskRunner.h"
 
 #include "flightdeck/data/CsvImporter.h"
@@ -41,7 +42,7 @@ CsvColumnsPage::CsvColumnsPage(TaskRunner* tasks, QWidget* parent)
       busy_(new QProgressBar(this)),
       columns_(new QTableWidget(this)),
       rows_(new QTableWidget(this)),
-      warning_(new QLabel(this))
+      warning_(new StatusLine(this))
 {
     setObjectName(QStringLiteral("csvColumnsPage"));
     status_->setObjectName(QStringLiteral("csvPreviewStatus"));
@@ -50,8 +51,6 @@ CsvColumnsPage::CsvColumnsPage(TaskRunner* tasks, QWidget* parent)
     warning_->setObjectName(QStringLiteral("csvColumnsWarning"));
     status_->setWordWrap(true);
     status_->setTextFormat(Qt::PlainText);
-    warning_->setWordWrap(true);
-    warning_->setStyleSheet(QStringLiteral("color: #b00020;"));
     warning_->hide();
     busy_->setRange(0, 0);   // a busy indicator: how far the first block is, nobody can say
     busy_->setTextVisible(false);
@@ -265,7 +264,7 @@ void CsvColumnsPage::updateHeaders()
         warning = tr("Features must be numbers: rows with text in %1 will be skipped. Choose "
                      "Ignore or Id for a text column.")
                       .arg(textFeatures.join(QStringLiteral(", ")));
-    warning_->setText(warning);
+    warning_->showMessage(warning, StatusLine::Kind::Error);
     warning_->setVisible(!warning.isEmpty());
 }
 

@@ -13,6 +13,7 @@ class QTableWidget;
 
 namespace flightdeck::ui {
 
+class StatusLine;
 class TaskRunner;
 
 enum class ColumnRole { Feature, Label, Ignore, Id };
@@ -61,7 +62,7 @@ private:
     QProgressBar* busy_;
     QTableWidget* columns_;
     QTableWidget* rows_;
-    QLabel* warning_;
+    StatusLine* warning_;
 };
 
 }  // namespace flightdeck::ui

@@ -1,6 +1,7 @@
 #include "data/CsvSummaryPage.h"
 
 #include "common/ErrorText.h"
+#include "common/StatusLine.h"
 #include "common/TaskRunner.h"
 #include "data/ImportSummary.h"
 
@@ -66,7 +67,7 @@ CsvSummaryPage::CsvSummaryPage(TaskRunner* tasks, QWidget* parent)
     classes_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     skipped_->setReadOnly(true);
     skipped_->setLineWrapMode(QPlainTextEdit::NoWrap);
-    existing_->setStyleSheet(QStringLiteral("color: #8a5300;"));
+    existing_->setStyleSheet(StatusLine::styleSheetOf(StatusLine::Kind::Warning));
     taskCombo_->addItems({QString(), QString(), QString()});
     nameLabel_->setBuddy(nameEdit_);
     taskLabel_->setBuddy(taskCombo_);
@@ -209,7 +210,7 @@ void CsvSummaryPage::updateExplanation()
     explanation_->setText(text);
     const bool doubtful = task == DatasetTask::TableClassification
                           && a.concern != flightdeck::data::LabelConcern::None;
-    explanation_->setStyleSheet(doubtful ? QStringLiteral("color: #b00020;") : QString());
+    explanation_->setStyleSheet(StatusLine::styleSheetOf(doubtful ? StatusLine::Kind::Error : StatusLine::Kind::Info));
     fillClassCounts();
 }
 

@@ -1,6 +1,7 @@
 #include "evaluation/EvaluationPanel.h"
 
 #include "common/ErrorText.h"
+#include "common/StatusLine.h"
 
 #include "common/NumberText.h"
 #include "common/ProjectSession.h"
@@ -43,9 +44,8 @@ EvaluationPanel::EvaluationPanel(ProjectSession* session, TaskRunner* runner, QW
     splitLabel_->setBuddy(splitCombo_);
     evaluateButton_ = new QPushButton(this);
     evaluateButton_->setObjectName(QStringLiteral("evaluateButton"));
-    messageLabel_ = new QLabel(this);
+    messageLabel_ = new StatusLine(this);
     messageLabel_->setObjectName(QStringLiteral("evaluationMessageLabel"));
-    messageLabel_->setWordWrap(true);
 
     auto* cards = new QHBoxLayout;
     accuracyCard_ = new MetricCard(QStringLiteral("accuracyLabel"), this);
@@ -235,7 +235,7 @@ void EvaluationPanel::showEvaluation(int index) {
 }
 
 QString EvaluationPanel::messageText() const {
-    return messageLabel_->isHidden() ? QString() : messageLabel_->text();
+    return messageLabel_->isHidden() ? QString() : messageLabel_->message();
 }
 
 void EvaluationPanel::render() {
@@ -271,8 +271,7 @@ void EvaluationPanel::render() {
     else if (evaluations_.empty())
         message = running ? tr("This run is still training; evaluate it when it has finished.")
                           : tr("This run has no evaluation yet. Choose a split and press Evaluate.");
-    messageLabel_->setText(message);
-    messageLabel_->setStyleSheet(isError ? QStringLiteral("color: #c62828;") : QString());
+    messageLabel_->showMessage(message, isError ? StatusLine::Kind::Error : StatusLine::Kind::Info);
     messageLabel_->setVisible(!message.isEmpty());
     historyLabel_->setVisible(evaluations_.size() > 1);
     // A regression report has no classes: its own cards replace the matrix and the table.

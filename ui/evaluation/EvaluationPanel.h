@@ -22,6 +22,7 @@ class QSplitter;
 
 namespace flightdeck::ui {
 
+class StatusLine;
 class ConfusionMatrixView;
 class MetricCard;
 class PerClassTable;
@@ -61,7 +62,7 @@ private:
     QLabel* splitLabel_ = nullptr;
     QComboBox* splitCombo_ = nullptr;
     QPushButton* evaluateButton_ = nullptr;
-    QLabel* messageLabel_ = nullptr;
+    StatusLine* messageLabel_ = nullptr;
     MetricCard* accuracyCard_ = nullptr;     // value label: "accuracyLabel"
     MetricCard* macroF1Card_ = nullptr;      // "macroF1Label"
     MetricCard* weightedF1Card_ = nullptr;   // "weightedF1Label"

@@ -2,6 +2,7 @@
 
 #include "common/MetricSeriesStore.h"
 #include "common/ProjectSession.h"
+#include "common/StatusLine.h"
 #include "common/TaskRunner.h"
 #include "experiments/MetricOverlayGroup.h"
 #include "experiments/MetricOverlayPlot.h"
@@ -42,10 +43,8 @@ ExperimentsPanel::ExperimentsPanel(ProjectSession* session, QWidget* parent)
     summaryLabel_->setObjectName(QStringLiteral("experimentsSummaryLabel"));
     refreshButton_ = new QPushButton(this);
     refreshButton_->setObjectName(QStringLiteral("refreshRunsButton"));
-    errorLabel_ = new QLabel(this);
+    errorLabel_ = new StatusLine(this);
     errorLabel_->setObjectName(QStringLiteral("experimentsErrorLabel"));
-    errorLabel_->setWordWrap(true);
-    errorLabel_->setStyleSheet(QStringLiteral("color: #c62828;"));
     errorLabel_->hide();
 
     table_ = new RunsTable(this);
@@ -221,7 +220,7 @@ bool ExperimentsPanel::setFilter(const QString& pattern)
         return table_->proxy()->pattern() == pattern;
     }
     const bool valid = table_->proxy()->setPattern(pattern);
-    filterEdit_->setStyleSheet(valid ? QString() : QStringLiteral("color: #c62828;"));
+    filterEdit_->setStyleSheet(StatusLine::styleSheetOf(valid ? StatusLine::Kind::Info : StatusLine::Kind::Error));
     filterEdit_->setToolTip(valid ? QString() : tr("Not a valid regular expression"));
     updateSummary();
     return valid;
@@ -239,7 +238,7 @@ void ExperimentsPanel::clearAll() {
 }
 
 void ExperimentsPanel::showError(const QString& message) {
-    errorLabel_->setText(message);
+    errorLabel_->showMessage(message, StatusLine::Kind::Error);
     errorLabel_->show();
 }
 

@@ -31,6 +31,7 @@ class QSplitter;
 
 namespace flightdeck::ui {
 
+class StatusLine;
 class MetricOverlayGroup;
 class MetricOverlayPlot;
 class RunActions;
@@ -99,7 +100,7 @@ private:
     RunActions* actions_ = nullptr;
     QLabel* filterLabel_ = nullptr;
     QLabel* summaryLabel_ = nullptr;
-    QLabel* errorLabel_ = nullptr;
+    StatusLine* errorLabel_ = nullptr;
     QPushButton* refreshButton_ = nullptr;
     MetricOverlayGroup* plotGroup_ = nullptr;
     RunComparisonTabs* comparison_ = nullptr;

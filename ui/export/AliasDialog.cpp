@@ -1,5 +1,7 @@
 #include "export/AliasDialog.h"
 
+#include "common/StatusLine.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -81,7 +83,7 @@ void AliasDialog::updatePreview() {
     else if (describe_)
         p = describe_(name);
     previewLabel_->setText(p.change.isEmpty() ? p.why : p.change);
-    previewLabel_->setStyleSheet(p.change.isEmpty() ? QStringLiteral("color: #c62828;")
+    previewLabel_->setStyleSheet(p.change.isEmpty() ? StatusLine::styleSheetOf(StatusLine::Kind::Error)
                                                     : QStringLiteral("font-weight: bold;"));
     buttons_->button(QDialogButtonBox::Ok)->setEnabled(!p.change.isEmpty());
 }

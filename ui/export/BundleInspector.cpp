@@ -1,5 +1,6 @@
 #include "export/BundleInspector.h"
 
+#include "common/StatusLine.h"
 #include "common/TaskRunner.h"
 #include "export/ExportTables.h"
 
@@ -33,9 +34,8 @@ BundleInspector::BundleInspector(TaskRunner* runner, QWidget* parent)
 
     files_ = makeReadOnlyTable(3, QStringLiteral("manifestTable"), 2, this);
 
-    verificationLabel_ = new QLabel(this);
+    verificationLabel_ = new StatusLine(this);
     verificationLabel_->setObjectName(QStringLiteral("verificationLabel"));
-    verificationLabel_->setWordWrap(true);
     problems_ = new QListWidget(this);
     problems_->setObjectName(QStringLiteral("verificationProblemsList"));
     problems_->setMaximumHeight(fontMetrics().height() * 6);
@@ -119,8 +119,7 @@ void BundleInspector::render() {
         return;
     }
     if (busy_) {
-        verificationLabel_->setStyleSheet({});
-        verificationLabel_->setText(tr("Verifying\u2026"));
+        verificationLabel_->showMessage(tr("Verifying\u2026"));
         return;
     }
     if (!hasResult_)
@@ -146,17 +145,16 @@ void BundleInspector::render() {
     }
 
     if (!result_.error.isEmpty()) {
-        verificationLabel_->setStyleSheet(QStringLiteral("color: #c62828;"));
-        verificationLabel_->setText(tr("\u2718 Cannot read the bundle: %1").arg(result_.error));
+        verificationLabel_->showMessage(tr("\u2718 Cannot read the bundle: %1").arg(result_.error),
+                                        StatusLine::Kind::Error);
     } else if (result_.problems.isEmpty()) {
-        verificationLabel_->setStyleSheet(QStringLiteral("color: #2c8a2c; font-weight: bold;"));
-        verificationLabel_->setText(
-            tr("\u2714 Intact: all %n file(s) match their SHA-256.", "",
-               static_cast<int>(result_.files.size())));
+        verificationLabel_->showMessage(tr("\u2714 Intact: all %n file(s) match their SHA-256.", "",
+                                           static_cast<int>(result_.files.size())),
+                                        StatusLine::Kind::Success);
     } else {
-        verificationLabel_->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
-        verificationLabel_->setText(tr("\u2718 %n problem(s) found:", "",
-                                       static_cast<int>(result_.problems.size())));
+        verificationLabel_->showMessage(
+            tr("\u2718 %n problem(s) found:", "", static_cast<int>(result_.problems.size())),
+            StatusLine::Kind::Error);
         problems_->addItems(result_.problems);
         problems_->setVisible(true);
     }

@@ -13,6 +13,7 @@ class QTableWidget;
 
 namespace flightdeck::ui {
 
+class StatusLine;
 class TaskRunner;
 
 class BundleInspector : public QWidget {
@@ -39,7 +40,7 @@ private:
     QPushButton* openFolderButton_ = nullptr;
     QPushButton* verifyButton_ = nullptr;
     QTableWidget* files_ = nullptr;
-    QLabel* verificationLabel_ = nullptr;
+    StatusLine* verificationLabel_ = nullptr;
     QListWidget* problems_ = nullptr;
 
     QString path_;

@@ -1,4 +1,5 @@
 #include "export/ExportPanel.h"
+#include "common/StatusLine.h"
 #include "export/LocalServer.h"
 
 #include "common/RunStatusText.h"
@@ -72,10 +73,8 @@ ExportPanel::ExportPanel(ProjectSession* session, TaskRunner* runner, QWidget* p
     exportButton_ = new QPushButton(exportGroup_);
     exportButton_->setObjectName(QStringLiteral("exportButton"));
     exportButton_->setDefault(true);
-    messageLabel_ = new QLabel(exportGroup_);
+    messageLabel_ = new StatusLine(exportGroup_);
     messageLabel_->setObjectName(QStringLiteral("exportMessageLabel"));
-    messageLabel_->setWordWrap(true);
-    messageLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     messageLabel_->hide();
 
     auto* form = new QGridLayout(exportGroup_);
@@ -168,8 +167,7 @@ void ExportPanel::retranslateUi() {
 }
 
 void ExportPanel::showMessage(const QString& text, bool error) {
-    messageLabel_->setText(text);
-    messageLabel_->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
+    messageLabel_->showMessage(text, error ? StatusLine::Kind::Error : StatusLine::Kind::Info);
     messageLabel_->setVisible(!text.isEmpty());
 }
 
@@ -193,7 +191,7 @@ void ExportPanel::updateRunState() {
 }
 
 QString ExportPanel::messageText() const {
-    return messageLabel_->isHidden() ? QString() : messageLabel_->text();
+    return messageLabel_->isHidden() ? QString() : messageLabel_->message();
 }
 
 qint64 ExportPanel::selectedModelId() const {

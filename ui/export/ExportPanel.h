@@ -15,6 +15,7 @@ namespace flightdeck::store { enum class RunStatus; }
 
 namespace flightdeck::ui {
 
+class StatusLine;
 class BundleInspector;
 class LocalServer;
 class ProjectSession;
@@ -67,7 +68,7 @@ private:
     QLineEdit* destinationEdit_ = nullptr;
     QPushButton* chooseFolderButton_ = nullptr;
     QPushButton* exportButton_ = nullptr;
-    QLabel* messageLabel_ = nullptr;
+    StatusLine* messageLabel_ = nullptr;
 
     QGroupBox* registryGroup_ = nullptr;
     RegistryView* registryView_ = nullptr;

@@ -1,5 +1,7 @@
 #include "export/LocalServer.h"
 
+#include "common/StatusLine.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QEvent>
@@ -14,13 +16,11 @@
 namespace flightdeck::ui {
 
 LocalServer::LocalServer(QWidget* parent)
-    : QWidget(parent), button_(new QPushButton(this)), status_(new QLabel(this))
+    : QWidget(parent), button_(new QPushButton(this)), status_(new StatusLine(this))
 {
     setObjectName(QStringLiteral("localServer"));
     button_->setObjectName(QStringLiteral("serveLocallyButton"));
     status_->setObjectName(QStringLiteral("serveStatusLabel"));
-    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    status_->setWordWrap(true);
     auto* row = new QHBoxLayout(this);
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(button_);
@@ -143,14 +143,13 @@ void LocalServer::render()
     button_->setText(process_ ? tr("Stop serving") : tr("Serve locally"));
     button_->setEnabled(process_ || !bundle_.isEmpty());
     if (!url_.isEmpty())
-        status_->setText(tr("Serving on %1 (POST /predict); log: %2").arg(url_, log_));
+        status_->showMessage(tr("Serving on %1 (POST /predict); log: %2").arg(url_, log_), StatusLine::Kind::Success);
     else if (process_)
-        status_->setText(tr("Starting…"));
+        status_->showMessage(tr("Starting…"));
     else if (!error_.isEmpty())
-        status_->setText(tr("Not serving: %1").arg(error_));
+        status_->showMessage(tr("Not serving: %1").arg(error_), StatusLine::Kind::Error);
     else
         status_->clear();
-    status_->setStyleSheet(error_.isEmpty() || process_ ? QString() : QStringLiteral("color: #c62828;"));
 }
 
 }  // namespace flightdeck::ui

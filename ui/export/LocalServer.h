@@ -12,6 +12,7 @@ class QPushButton;
 
 namespace flightdeck::ui {
 
+class StatusLine;
 class LocalServer : public QWidget {
     Q_OBJECT
 public:
@@ -43,7 +44,7 @@ private:
     void render();
 
     QPushButton* button_;
-    QLabel* status_;
+    StatusLine* status_;
     QProcess* process_ = nullptr;
     QString bundle_, logFolder_, log_, url_, output_, error_;
 };

@@ -1,6 +1,7 @@
 #include "labeling/LabelingPanel.h"
 
 #include "common/ProjectSession.h"
+#include "common/StatusLine.h"
 
 #include "common/NumberText.h"
 #include "common/TaskRunner.h"
@@ -92,10 +93,8 @@ LabelingPanel::LabelingPanel(ProjectSession* session, TaskRunner* tasks, QWidget
     helpLabel_->setObjectName(QStringLiteral("labelingHelp"));
     helpLabel_->setWordWrap(true);
     helpLabel_->setEnabled(false);
-    messageLabel_ = new QLabel(this);
+    messageLabel_ = new StatusLine(this);
     messageLabel_->setObjectName(QStringLiteral("labelingMessage"));
-    messageLabel_->setWordWrap(true);
-    messageLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* top = new QHBoxLayout;
     top->addWidget(titleLabel_, 1);
@@ -376,8 +375,7 @@ bool LabelingPanel::isShowing(qint64 versionId) const
 
 void LabelingPanel::showMessage(const QString& text, bool error)
 {
-    messageLabel_->setText(text);
-    messageLabel_->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    messageLabel_->showMessage(text, error ? StatusLine::Kind::Error : StatusLine::Kind::Info);
 }
 
 }  // namespace flightdeck::ui

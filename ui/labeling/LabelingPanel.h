@@ -23,6 +23,7 @@ namespace flightdeck::store { class Project; }
 
 namespace flightdeck::ui {
 
+class StatusLine;
 class ClassBar;
 class LabelingDocument;
 class ModelAssist;
@@ -112,7 +113,7 @@ private:
     ModelAssist* assist_;
     QLabel* statusLabel_;
     QLabel* helpLabel_;
-    QLabel* messageLabel_;
+    StatusLine* messageLabel_;
 };
 
 }  // namespace flightdeck::ui

@@ -1,4 +1,5 @@
 #include "mainwindow/MainWindow.h"
+#include "common/StatusLine.h"
 #include "mainwindow/ShortcutsDialog.h"
 #include "mainwindow/UserGuideDialog.h"
 
@@ -370,8 +371,8 @@ void MainWindow::retranslateUi()
     runtimeLabel_->setToolTip(RuntimeText::info().blasIsReference
                                   ? RuntimeText::details() + QLatin1Char('\n') + RuntimeText::blasWarning()
                                   : RuntimeText::details());
-    runtimeLabel_->setStyleSheet(RuntimeText::info().blasIsReference ? QStringLiteral("color: #b00020;")
-                                                                     : QString());
+    runtimeLabel_->setStyleSheet(StatusLine::styleSheetOf(RuntimeText::info().blasIsReference ? StatusLine::Kind::Warning
+                                                                                            : StatusLine::Kind::Info));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

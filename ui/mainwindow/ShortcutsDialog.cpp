@@ -1,5 +1,7 @@
 #include "ShortcutsDialog.h"
 
+#include "common/StatusLine.h"
+
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QDockWidget>
@@ -102,7 +104,7 @@ ShortcutsDialog::ShortcutsDialog(QWidget* window, QWidget* parent) : QDialog(par
         auto* keys = new QTableWidgetItem(e.keys);
         if (e.conflict) {
             ++conflicts_;
-            keys->setForeground(QColor(0xb0, 0x1c, 0x1c));
+            keys->setForeground(StatusLine::color(StatusLine::Kind::Error));
             keys->setToolTip(tr("Another action uses these keys here: neither fires until one changes"));
         }
         table_->setItem(r, 1, keys);

@@ -1,6 +1,7 @@
 #include "monitoring/LoopActions.h"
 
 #include "common/ProjectSession.h"
+#include "common/StatusLine.h"
 
 #include "common/NumberText.h"
 #include "common/TaskRunner.h"
@@ -63,15 +64,13 @@ QString percent(double v)
 
 LoopActions::LoopActions(ProjectSession* session, TaskRunner* runner, QWidget* parent)
     : QWidget(parent), session_(session), runner_(runner), labelButton_(new QPushButton(this)),
-      retrainButton_(new QPushButton(this)), promoteButton_(new QPushButton(this)), status_(new QLabel(this))
+      retrainButton_(new QPushButton(this)), promoteButton_(new QPushButton(this)), status_(new StatusLine(this))
 {
     setObjectName(QStringLiteral("loopActions"));
     labelButton_->setObjectName(QStringLiteral("sendToLabelingButton"));
     retrainButton_->setObjectName(QStringLiteral("retrainButton"));
     promoteButton_->setObjectName(QStringLiteral("promoteButton"));
     status_->setObjectName(QStringLiteral("loopStatusLabel"));
-    status_->setWordWrap(true);
-    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* row = new QHBoxLayout(this);
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(labelButton_);
@@ -115,7 +114,7 @@ void LoopActions::retranslateUi()
 void LoopActions::setLog(const QString& path)
 {
     // A failure was about the last log; a result stays, since Retrain and Promote act on it.
-    if (path != log_ && statusIsError_ && !busy_)
+    if (path != log_ && status_->isError() && !busy_)
         say(QString());
     log_ = path;
     updateButtons();
@@ -125,7 +124,7 @@ void LoopActions::setGroundTruth(const QString& path) { truth_ = path; }
 
 void LoopActions::setRange(std::optional<std::pair<double, double>> range) { range_ = range; }
 
-QString LoopActions::statusText() const { return status_->text(); }
+QString LoopActions::statusText() const { return status_->message(); }
 
 void LoopActions::updateButtons()
 {
@@ -137,9 +136,7 @@ void LoopActions::updateButtons()
 
 void LoopActions::say(const QString& text, bool error)
 {
-    status_->setText(text);
-    status_->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
-    statusIsError_ = error;
+    status_->showMessage(text, error ? StatusLine::Kind::Error : StatusLine::Kind::Info);
 }
 
 void LoopActions::sendToLabeling()
@@ -243,8 +240,8 @@ void LoopActions::promote()
     const std::string name = modelName_.isEmpty() ? std::string("model") : modelName_.toStdString();
     // The registry's history says why: the comparison the user saw.
     const std::string reason = ("retrained from run " + QString::number(deployedRun_) + " in the loop: "
-                                + status_->text()).toStdString();
-    runner_->run(tr("Promoting the retrained model"),
+                                + status_->message()).toStdString();
+    runner_->run(tr("Promoting the retrained model"), this,
         [run, name, reason](store::Project& project, const std::atomic<bool>&) {
             const auto bundle = exporting::BundleExporter(project).exportRun(run, name);
             store::ModelRegistry(project).promote(name, bundle.version, "production", {}, reason);

@@ -18,6 +18,7 @@ class QPushButton;
 
 namespace flightdeck::ui {
 
+class StatusLine;
 class ProjectSession;
 class TaskRunner;
 
@@ -56,9 +57,8 @@ private:
     QPushButton* labelButton_;
     QPushButton* retrainButton_;
     QPushButton* promoteButton_;
-    QLabel* status_;
+    StatusLine* status_;
     QString log_, truth_;
-    bool statusIsError_ = false;
     std::optional<std::pair<double, double>> range_;
     qint64 deployedRun_ = 0, freshVersion_ = 0, newRun_ = 0;
     QString modelName_;

@@ -2,6 +2,7 @@
 
 #include "common/ProjectSession.h"
 #include "common/Settings.h"
+#include "common/StatusLine.h"
 #include "common/TaskRunner.h"
 #include "evaluation/MetricCard.h"
 #include "monitoring/AlertRulesView.h"
@@ -62,12 +63,12 @@ MonitoringPanel::MonitoringPanel(ProjectSession* session, TaskRunner* runner, QW
 
     banner_ = new QLabel(this);
     banner_->setObjectName(QStringLiteral("alarmBanner"));
-    banner_->setStyleSheet(QStringLiteral("background: #c62828; color: white; font-weight: bold; padding: 4px 8px;"));
+    banner_->setStyleSheet(QStringLiteral("background: %1; color: white; font-weight: bold; padding: 4px 8px;")
+                               .arg(StatusLine::color(StatusLine::Kind::Error).name()));
     banner_->setWordWrap(true);
     banner_->setVisible(false);
-    messageLabel_ = new QLabel(this);
+    messageLabel_ = new StatusLine(this);
     messageLabel_->setObjectName(QStringLiteral("monitoringMessageLabel"));
-    messageLabel_->setWordWrap(true);
     rangeLabel_ = new QLabel(this);
     rangeLabel_->setObjectName(QStringLiteral("rangeLabel"));
     wholeLogButton_ = new QPushButton(this);

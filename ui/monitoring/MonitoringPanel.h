@@ -28,6 +28,7 @@ class QTabWidget;
 
 namespace flightdeck::ui {
 
+class StatusLine;
 class AlertRulesView;
 class DashboardWorker;
 class DistributionPlot;
@@ -107,7 +108,7 @@ private:
     ReferencePicker* reference_ = nullptr;
     QPushButton* truthButton_ = nullptr;
     QLabel* banner_ = nullptr;
-    QLabel* messageLabel_ = nullptr;
+    StatusLine* messageLabel_ = nullptr;
     QLabel* rangeLabel_ = nullptr;
     QPushButton* wholeLogButton_ = nullptr;
     MetricCard* recordsCard_ = nullptr;

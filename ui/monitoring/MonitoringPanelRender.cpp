@@ -1,5 +1,6 @@
 // MonitoringPanel: showing a DashboardSnapshot (construction and actions: MonitoringPanel.cpp).
 #include "monitoring/MonitoringPanel.h"
+#include "common/StatusLine.h"
 
 #include "common/NumberText.h"
 
@@ -37,7 +38,7 @@ namespace flightdeck::ui {
 std::shared_ptr<const DashboardSnapshot> MonitoringPanel::snapshot() const { return worker_->snapshot(); }
 
 QString MonitoringPanel::messageText() const {
-    return messageLabel_->isHidden() ? QString() : messageLabel_->text();
+    return messageLabel_->isHidden() ? QString() : messageLabel_->message();
 }
 
 std::shared_ptr<const LogAnalysis> MonitoringPanel::analysis() const {
@@ -147,8 +148,8 @@ void MonitoringPanel::renderCards() {
             notes << QString::fromStdString(note);
         messages << tr("Not tested: %1").arg(notes.join(QStringLiteral("; ")));
     }
-    messageLabel_->setText(messages.join(QLatin1Char('\n')));
-    messageLabel_->setStyleSheet(isError ? QStringLiteral("color: #c62828;") : QString());
+    messageLabel_->showMessage(messages.join(QLatin1Char('\n')),
+                               isError ? StatusLine::Kind::Error : StatusLine::Kind::Info);
     messageLabel_->setVisible(!messages.isEmpty());
 
     const QString dash = QStringLiteral("\u2014");

@@ -1,5 +1,6 @@
 #include "training/RecipeForm.h"
 
+#include "common/StatusLine.h"
 #include "training/ScientificSpinBox.h"
 
 #include "flightdeck/store/MetricKeys.h"
@@ -83,7 +84,7 @@ RecipeForm::RecipeForm(QWidget* parent)
       taskCombo_(new QComboBox(this)),
       lossCombo_(new QComboBox(this)),
       huberDeltaSpin_(decimalSpin(this, 0.001, 1e6, 3, 1.0)),
-      messageLabel_(new QLabel(this))
+      messageLabel_(new StatusLine(this))
 {
     setObjectName(QStringLiteral("recipeForm"));
     optimizerCombo_->setObjectName(QStringLiteral("optimizerCombo"));
@@ -106,8 +107,6 @@ RecipeForm::RecipeForm(QWidget* parent)
     lossCombo_->setObjectName(QStringLiteral("lossCombo"));
     huberDeltaSpin_->setObjectName(QStringLiteral("huberDeltaSpin"));
     messageLabel_->setObjectName(QStringLiteral("recipeMessage"));
-    messageLabel_->setWordWrap(true);
-    messageLabel_->setStyleSheet(QStringLiteral("color: #b00020;"));
     messageLabel_->hide();
 
     optimizerCombo_->addItems({QString(), QString(), QString()});   // OptimizerKind's order
@@ -164,7 +163,7 @@ void RecipeForm::changed()
 {
     updateRows();
     const QString text = problem();
-    messageLabel_->setText(text);
+    messageLabel_->showMessage(text, StatusLine::Kind::Error);
     messageLabel_->setVisible(!text.isEmpty());
     Q_EMIT inputChanged();
 }

@@ -17,6 +17,7 @@ class QSpinBox;
 
 namespace flightdeck::ui {
 
+class StatusLine;
 class ScientificSpinBox;
 
 class RecipeForm : public QWidget {
@@ -68,7 +69,7 @@ private:
     QComboBox* taskCombo_;
     QComboBox* lossCombo_;
     QDoubleSpinBox* huberDeltaSpin_;
-    QLabel* messageLabel_;
+    StatusLine* messageLabel_;
     bool images_ = false;
     bool datasetRegression_ = false;
     double learningRate_ = 1e-3;

@@ -3,6 +3,7 @@
 #include "common/ErrorText.h"
 #include "common/ProjectSession.h"
 #include "common/RunStatusText.h"
+#include "common/StatusLine.h"
 
 #include "flightdeck/common/Error.h"
 #include "flightdeck/store/MetricKeys.h"
@@ -61,7 +62,7 @@ SweepDialog::SweepDialog(ProjectSession* session, const train::TrainConfig& base
       epochsEdit_(new QLineEdit(this)),
       weightDecayEdit_(new QLineEdit(this)),
       objectiveCombo_(new QComboBox(this)),
-      summaryLabel_(new QLabel(this)),
+      summaryLabel_(new StatusLine(this)),
       progress_(new QProgressBar(this)),
       statusLabel_(new QLabel(this)),
       results_(new QTreeWidget(this)),
@@ -105,8 +106,7 @@ SweepDialog::SweepDialog(ProjectSession* session, const train::TrainConfig& base
     for (std::string_view key : {metric::ValAccuracy, metric::ValLoss, metric::ValRmse, metric::ValMae, metric::ValR2})
         objectiveCombo_->addItem(QString::fromUtf8(key.data(), static_cast<int>(key.size())));
     objectiveCombo_->setCurrentIndex(regression ? 2 : 0);
-    for (QLabel* label : {summaryLabel_, statusLabel_})
-        label->setWordWrap(true);
+    statusLabel_->setWordWrap(true);
     progress_->setRange(0, 1);
     progress_->setValue(0);
     results_->setColumnCount(ColCount);
@@ -232,8 +232,7 @@ void SweepDialog::updateSummary()
                                                 : tr("%n run(s) drawn at random (seed %1), one after another.", "", n)
                                                       .arg(p.seed);
     }
-    summaryLabel_->setText(text);
-    summaryLabel_->setStyleSheet(valid ? QString() : QStringLiteral("color: #c62828;"));
+    summaryLabel_->showMessage(text, valid ? StatusLine::Kind::Info : StatusLine::Kind::Error);
     startButton_->setEnabled(valid && !controller_->isRunning());
     const bool random = kindCombo_->currentData().toInt() == static_cast<int>(store::SweepKind::Random);
     trialsSpin_->setEnabled(random);

@@ -25,6 +25,7 @@ class QTreeWidget;
 
 namespace flightdeck::ui {
 
+class StatusLine;
 class ProjectSession;
 
 class SweepDialog : public QDialog {
@@ -81,7 +82,7 @@ private:
     QLineEdit* epochsEdit_;
     QLineEdit* weightDecayEdit_;
     QComboBox* objectiveCombo_;
-    QLabel* summaryLabel_;
+    StatusLine* summaryLabel_;
     QProgressBar* progress_;
     QLabel* statusLabel_;
     std::function<QString()> status_;

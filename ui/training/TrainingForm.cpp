@@ -1,5 +1,6 @@
 #include "training/TrainingForm.h"
 
+#include "common/StatusLine.h"
 #include "training/RuntimeText.h"
 #include "training/ScientificSpinBox.h"
 
@@ -30,7 +31,7 @@ TrainingForm::TrainingForm(QWidget* parent)
       epochsSpin_(new QSpinBox(this)),
       batchSpin_(new QSpinBox(this)),
       learningRateSpin_(new ScientificSpinBox(this)),
-      learningRateMessage_(new QLabel(this)),
+      learningRateMessage_(new StatusLine(this)),
       seedSpin_(new QSpinBox(this)),
       threadsSpin_(new QSpinBox(this)),
       deviceCombo_(new QComboBox(this))
@@ -52,7 +53,6 @@ TrainingForm::TrainingForm(QWidget* parent)
     learningRateSpin_->setRange(kMinLearningRate, kMaxLearningRate);
     learningRateSpin_->setValue(0.001);
     learningRateMessage_->setObjectName(QStringLiteral("learningRateMessage"));
-    learningRateMessage_->setWordWrap(true);
     learningRateMessage_->hide();
     // Live feedback while typing; after Enter or leaving the field a refused text is reverted
     // by QAbstractSpinBox, and the message then says what was refused and what was kept.
@@ -161,9 +161,7 @@ void TrainingForm::updateLearningRateMessage()
                   "Typical values lie between 1e-4 and 1e-2.")
                    .arg(learningRateSpin_->format(typed));
     }
-    learningRateMessage_->setText(text);
-    learningRateMessage_->setStyleSheet(error ? QStringLiteral("color: #b00020;")
-                                              : QStringLiteral("color: #8a5a00;"));
+    learningRateMessage_->showMessage(text, error ? StatusLine::Kind::Error : StatusLine::Kind::Warning);
     learningRateMessage_->setVisible(!text.isEmpty());
     Q_EMIT inputChanged();
 }

@@ -13,6 +13,7 @@ class QSpinBox;
 
 namespace flightdeck::ui {
 
+class StatusLine;
 class ScientificSpinBox;
 
 class TrainingForm : public QWidget {
@@ -42,7 +43,7 @@ private:
     QSpinBox* epochsSpin_;
     QSpinBox* batchSpin_;
     ScientificSpinBox* learningRateSpin_;
-    QLabel* learningRateMessage_;
+    StatusLine* learningRateMessage_;
     QString refusedLearningRate_;   // the out-of-range text being typed, until Enter/leaving
     QString refusedReason_;         // shown after Qt reverted a refused text
     QSpinBox* seedSpin_;

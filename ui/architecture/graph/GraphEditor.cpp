@@ -11,6 +11,7 @@
 #include "architecture/graph/GraphView.h"
 #include "architecture/graph/NodeItem.h"
 #include "architecture/graph/PyTorchCode.h"
+#include "common/StatusLine.h"
 
 #include "flightdeck/model/GraphTemplates.h"
 
@@ -61,7 +62,7 @@ GraphEditor::GraphEditor(QWidget* parent)
       totals_(new QLabel(this)),
       problems_(new QListWidget(this)),
       code_(new QPlainTextEdit(this)),
-      message_(new QLabel(this))
+      message_(new StatusLine(this))
 {
     setObjectName(QStringLiteral("graphEditor"));
     document_->setObjectName(QStringLiteral("graphDocument"));
@@ -209,8 +210,7 @@ void GraphEditor::setSaveState(const QString& text, bool canSave)
 
 void GraphEditor::showMessage(const QString& text, bool error)
 {
-    message_->setText(text);
-    message_->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    message_->showMessage(text, error ? StatusLine::Kind::Error : StatusLine::Kind::Info);
     message_->setVisible(!text.isEmpty());
 }
 
@@ -285,7 +285,7 @@ void GraphEditor::updateTotals()
                                      : tr("%1: %2").arg(QString::fromStdString(problem.node), text);
         auto* item = new QListWidgetItem(text, problems_);
         item->setData(Qt::UserRole, QString::fromStdString(problem.node));
-        item->setForeground(QColor(0xb0, 0x00, 0x20));
+        item->setForeground(StatusLine::color(StatusLine::Kind::Error));
     }
     if (shapes.ok()) {
         auto* item = new QListWidgetItem(tr("No problems: every shape fits."), problems_);

@@ -16,6 +16,7 @@ class QToolButton;
 
 namespace flightdeck::ui {
 
+class StatusLine;
 class GraphDocument;
 class GraphInspector;
 class GraphPalette;
@@ -77,7 +78,7 @@ private:
     QLabel* totals_;
     QListWidget* problems_;
     QPlainTextEdit* code_;
-    QLabel* message_;
+    StatusLine* message_;
     int pasteCount_ = 0;
 };
 

@@ -2,6 +2,7 @@
 
 #include "architecture/graph/GraphDocument.h"
 #include "architecture/graph/GraphNodeText.h"
+#include "common/StatusLine.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -38,7 +39,7 @@ GraphInspector::GraphInspector(GraphDocument* document, QWidget* parent)
     shape_->setWordWrap(true);
     shape_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     error_->setWordWrap(true);
-    error_->setStyleSheet(QStringLiteral("color: #b00020;"));
+    error_->setStyleSheet(StatusLine::styleSheetOf(StatusLine::Kind::Error));
     form_->setContentsMargins(0, 0, 0, 0);
 
     auto* layout = new QVBoxLayout(this);
@@ -167,7 +168,7 @@ void GraphInspector::refreshShape()
     if (!s.error.empty())
         text = tr("Problem: %1").arg(QString::fromStdString(s.error)) + QLatin1Char('\n') + text;
     shape_->setText(text);
-    shape_->setStyleSheet(s.error.empty() ? QString() : QStringLiteral("color: #b00020;"));
+    shape_->setStyleSheet(StatusLine::styleSheetOf(s.error.empty() ? StatusLine::Kind::Info : StatusLine::Kind::Error));
 }
 
 void GraphInspector::setError(const QString& field, const QString& error)
@@ -178,7 +179,8 @@ void GraphInspector::setError(const QString& field, const QString& error)
     for (auto it = errors_.constBegin(); it != errors_.constEnd(); ++it) {
         if (QWidget* editor = editors_.value(it.key()))
             editor->setStyleSheet(it.value().isEmpty() ? QString()
-                                                       : QStringLiteral("border: 1px solid #b00020;"));
+                                                       : QStringLiteral("border: 1px solid %1;")
+                                                             .arg(StatusLine::color(StatusLine::Kind::Error).name()));
         if (!it.value().isEmpty())
             lines << it.value();
     }

@@ -3,6 +3,7 @@
 #include "architecture/graph/GraphDocument.h"
 #include "architecture/graph/GraphNodeFields.h"
 #include "architecture/graph/GraphNodeText.h"
+#include "common/StatusLine.h"
 
 #include <QColor>
 #include <QLocale>
@@ -237,7 +238,7 @@ QVariant GraphTableModel::data(const QModelIndex& index, int role) const
         break;
     case Qt::ForegroundRole:
         if ((column == NodeColumn || column == ProblemColumn) && !problems().isEmpty())
-            return QColor(0xb0, 0x00, 0x20);
+            return StatusLine::color(StatusLine::Kind::Error);
         break;
     default: break;
     }

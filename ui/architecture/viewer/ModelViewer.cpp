@@ -6,6 +6,7 @@
 #include "architecture/graph/GraphTableView.h"
 #include "architecture/graph/GraphView.h"
 #include "common/ErrorText.h"
+#include "common/StatusLine.h"
 
 #include "flightdeck/model/TorchScriptGraph.h"
 
@@ -44,7 +45,7 @@ ModelViewer::ModelViewer(QWidget* parent)
       view_(new GraphView(scene_, this)),
       table_(new GraphTableView(document_, scene_, this)),
       title_(new QLabel(this)),
-      message_(new QLabel(this)),
+      message_(new StatusLine(this)),
       editButton_(new QPushButton(this)),
       tabs_(new QTabWidget(this)),
       graphPage_(new QSplitter(Qt::Vertical, tabs_)),
@@ -69,8 +70,6 @@ ModelViewer::ModelViewer(QWidget* parent)
     bold.setBold(true);
     title_->setFont(bold);
     title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    message_->setWordWrap(true);
-    message_->setTextFormat(Qt::PlainText);
     editButton_->setEnabled(false);
     modules_->setColumnCount(3);
     modules_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -204,10 +203,9 @@ QString ModelViewer::bundleName() const
 
 void ModelViewer::showMessage(const QString& text, Tone tone)
 {
-    message_->setText(text);
-    message_->setStyleSheet(tone == Tone::Error     ? QStringLiteral("color: #b00020;")
-                            : tone == Tone::Warning ? QStringLiteral("color: #8a4b00;")
-                                                    : QString());
+    message_->showMessage(text, tone == Tone::Error     ? StatusLine::Kind::Error
+                                : tone == Tone::Warning ? StatusLine::Kind::Warning
+                                                        : StatusLine::Kind::Info);
     message_->setVisible(!text.isEmpty());
 }
 

@@ -20,6 +20,7 @@ namespace flightdeck::model { struct TorchScriptGraph; }
 
 namespace flightdeck::ui {
 
+class StatusLine;
 class GraphDocument;
 class GraphScene;
 class GraphTableView;
@@ -58,7 +59,7 @@ private:
     GraphView* view_;
     GraphTableView* table_;
     QLabel* title_;
-    QLabel* message_;
+    StatusLine* message_;
     QPushButton* editButton_;
     QTabWidget* tabs_;
     QWidget* graphPage_;
