@@ -1,6 +1,7 @@
 #include "data/DataPanel.h"
 
 #include "common/ProjectSession.h"
+#include "common/StatusLine.h"
 
 #include "common/NumberText.h"
 #include "common/Settings.h"
@@ -9,14 +10,13 @@
 #include "data/CsvImportWizard.h"
 #include "data/DataImporter.h"
 #include "data/DatasetActions.h"
-#include "data/DatasetPreview.h"
 #include "data/DatasetTree.h"
 #include "data/ImageImportDialog.h"
 #include "data/ImportBar.h"
 #include "data/ImportSummary.h"
-#include "data/PreviewModel.h"
 #include "data/SplitForm.h"
 #include "data/SplitTable.h"
+#include "data/VersionPreview.h"
 
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/data/LabelAssessment.h"
@@ -26,7 +26,6 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -47,25 +46,19 @@ DataPanel::DataPanel(ProjectSession* session, TaskRunner* tasks, QWidget* parent
       splitForm_(new SplitForm(splitsPage_)),
       tabs_(new QTabWidget(this)),
       previewView_(new QTableView(tabs_)),
-      previewModel_(new PreviewModel(this)),
       classCounts_(new ClassCountsTable(tabs_)),
       previewLabel_(new QLabel(this)),
-      messageLabel_(new QLabel(this)),
-      datasetActions_(new DatasetActions(session, tasks, tree_, this))
+      messageLabel_(new StatusLine(this)),
+      datasetActions_(new DatasetActions(session, tasks, tree_, this)),
+      preview_(new VersionPreview(session, tasks, previewLabel_, previewView_, classCounts_, this))
 {
     setObjectName(QStringLiteral("dataPanel"));
     tabs_->setObjectName(QStringLiteral("dataTabs"));
     previewView_->setObjectName(QStringLiteral("previewTable"));
     previewLabel_->setObjectName(QStringLiteral("previewLabel"));
     messageLabel_->setObjectName(QStringLiteral("dataMessageLabel"));
-    messageLabel_->setWordWrap(true);
-    messageLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     messageLabel_->hide();
 
-    previewView_->setModel(previewModel_);
-    previewView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    previewView_->horizontalHeader()->setDefaultSectionSize(80);
-    previewView_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     // The splits share the tabs with the preview, so that on a 1366x768 screen the tree keeps
     // room for a dataset and its versions, and the preview for more than a row.
     tabs_->addTab(previewView_, QString());
@@ -119,6 +112,7 @@ DataPanel::DataPanel(ProjectSession* session, TaskRunner* tasks, QWidget* parent
     connect(tree_, &DatasetTree::versionChosen, this, &DataPanel::onVersionChosen);
     connect(splitTable_, &SplitTable::splitChosen, session_, &ProjectSession::setCurrentSplit);
     connect(datasetActions_, &DatasetActions::message, this, &DataPanel::showMessage);
+    connect(preview_, &VersionPreview::failed, this, [this](const QString& message) { showMessage(message, true); });
 
     connect(session_, &ProjectSession::projectOpened, this, &DataPanel::reloadAll);
     connect(session_, &ProjectSession::projectClosed, this, &DataPanel::reloadAll);
@@ -136,26 +130,6 @@ DataPanel::DataPanel(ProjectSession* session, TaskRunner* tasks, QWidget* parent
 
     retranslateUi();
     reloadAll();
-}
-
-QString DataPanel::labelConcernText(flightdeck::data::LabelConcern concern, qint64 distinct,
-                                    qint64 rows)
-{
-    using flightdeck::data::LabelConcern;
-    const QLocale locale;
-    const QString d = locale.toString(distinct), r = locale.toString(rows);
-    switch (concern) {
-    case LabelConcern::None: return {};
-    case LabelConcern::LooksLikeId:
-        return tr("Warning: the label has %1 distinct values in %2 rows; it looks like an id, "
-                  "not a class.").arg(d, r);
-    case LabelConcern::LooksContinuous:
-        return tr("Warning: the label has %1 distinct numbers in %2 rows; it looks like a "
-                  "continuous (regression) target, imported as %1 classes.").arg(d, r);
-    case LabelConcern::ManyClasses:
-        return tr("Warning: %1 classes is unusually many.").arg(d);
-    }
-    return {};
 }
 
 QString DataPanel::nameOr(const QString& datasetName) const
@@ -207,7 +181,10 @@ void DataPanel::onImported(const ImportOutcome& outcome)
 {
     session_->notifyDatasetsChanged();
     onVersionChosen(outcome.versionId);   // selects the version's newest split, IDX's too
-    showMessage(ImportSummary::message(outcome), ImportSummary::isWarning(outcome));
+    const QString summary = ImportSummary::message(outcome);
+    messageLabel_->showMessage(summary, ImportSummary::isWarning(outcome) ? StatusLine::Kind::Warning
+                                                                          : StatusLine::Kind::Success);
+    messageLabel_->setVisible(!summary.isEmpty());
     messageLabel_->setToolTip(ImportSummary::skippedList(outcome));
     Q_EMIT importFinished(outcome.versionId);
     if (outcome.splitId > 0)
@@ -292,7 +269,7 @@ void DataPanel::createSplit()
 
 QString DataPanel::messageText() const
 {
-    return messageLabel_->text();
+    return messageLabel_->message();
 }
 
 void DataPanel::reloadAll()
@@ -303,7 +280,7 @@ void DataPanel::reloadAll()
         error = splitError;
     if (!error.isEmpty())
         showMessage(error, true);
-    loadPreview(session_->isOpen() ? session_->currentVersionId() : 0);
+    preview_->load(session_->isOpen() ? session_->currentVersionId() : 0);
 }
 
 void DataPanel::onVersionChosen(qint64 versionId)
@@ -325,65 +302,12 @@ void DataPanel::onCurrentVersionChanged(qint64 versionId)
     const QString error = splitTable_->reload(versionId);
     if (!error.isEmpty())
         showMessage(error, true);
-    loadPreview(versionId);
-}
-
-void DataPanel::loadPreview(qint64 versionId)
-{
-    const int ticket = ++previewTicket_;
-    clearPreview();
-    if (versionId <= 0 || !session_->isOpen())
-        return;
-    previewLabel_->setText(tr("Loading version #%1…").arg(versionId));
-    tasks_->run(
-        tr("Loading preview"), this,
-        [versionId](flightdeck::store::Project& project, const std::atomic<bool>&) {
-            return DatasetPreview::load(project, versionId, kPreviewRows);
-        },
-        [this, ticket](const DatasetPreview& preview) {
-            if (ticket == previewTicket_)
-                showPreview(preview);
-        },
-        [this, ticket](const QString& message) {
-            if (ticket == previewTicket_) {
-                previewLabel_->clear();
-                showMessage(tr("Could not load the preview: %1").arg(message), true);
-            }
-        });
-}
-
-void DataPanel::showPreview(const DatasetPreview& preview)
-{
-    const QLocale locale;
-    previewModel_->setPreview(preview);
-    const QString shown = locale.toString(static_cast<qint64>(preview.rows.size()));
-    previewLabel_->setText(
-        preview.regression
-            ? tr("Version #%1: first %2 of %3 rows, a regression target")
-                  .arg(preview.versionId)
-                  .arg(shown, locale.toString(preview.totalRows))
-            : tr("Version #%1: first %2 of %3 rows, %4 classes")
-                  .arg(preview.versionId)
-                  .arg(shown, locale.toString(preview.totalRows))
-                  .arg(NumberText::count(qint64(preview.classCounts.size()))));
-    if (preview.headers.size() <= 8)   // image names and short tables: no wrapped cells
-        previewView_->resizeColumnsToContents();
-    classCounts_->setCounts(preview.classCounts, preview.totalRows, preview.unlabeled);
-}
-
-void DataPanel::clearPreview()
-{
-    previewModel_->clear();
-    classCounts_->clearCounts();
-    previewLabel_->setText(session_->isOpen() ? tr("Select a dataset version to preview it.")
-                                              : tr("Open or create a project to import data."));
+    preview_->load(versionId);
 }
 
 void DataPanel::showMessage(const QString& text, bool error)
 {
-    messageLabel_->setText(text);
-    messageLabel_->setToolTip(QString());
-    messageLabel_->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    messageLabel_->showMessage(text, error ? StatusLine::Kind::Error : StatusLine::Kind::Info);
     messageLabel_->setVisible(!text.isEmpty());
 }
 
@@ -401,10 +325,7 @@ void DataPanel::retranslateUi()
     if (session_->isOpen())
         tree_->reload();   // the "n versions" texts
     splitTable_->retranslateUi();
-    if (previewModel_->rowCount() == 0)
-        clearPreview();
-    else
-        previewModel_->relocalize();
+    preview_->retranslateUi();
 }
 
 void DataPanel::changeEvent(QEvent* event)

@@ -10,30 +10,27 @@ class QTabWidget;
 class QTableView;
 
 namespace flightdeck::data {
-enum class LabelConcern;
 struct ImageImportOptions;
 }
 
 namespace flightdeck::ui {
 
+class StatusLine;
 class ClassCountsTable;
 class DataImporter;
 class DatasetActions;
 class DatasetTree;
 class ImportBar;
 struct ImportOutcome;
-class PreviewModel;
 class ProjectSession;
 class SplitForm;
 class SplitTable;
 class TaskRunner;
-struct DatasetPreview;
+class VersionPreview;
 
 class DataPanel : public QWidget {
     Q_OBJECT
 public:
-    static constexpr int kPreviewRows = 200;
-
     DataPanel(ProjectSession* session, TaskRunner* tasks, QWidget* parent = nullptr);
 
     // Imports asynchronously; the dataset name defaults to the name field, then the file name.
@@ -55,9 +52,6 @@ public:
     DatasetActions* datasetActions() const { return datasetActions_; }
     // The last message shown in the panel (errors name the file and line).
     QString messageText() const;
-    // The translated import warning for a suspicious label column (empty for none).
-    static QString labelConcernText(flightdeck::data::LabelConcern concern, qint64 distinct,
-                                    qint64 rows);
 
 public Q_SLOTS:
     void chooseAndImportCsv();
@@ -80,9 +74,6 @@ private:
     void reloadAll();
     void onVersionChosen(qint64 versionId);
     void onCurrentVersionChanged(qint64 versionId);
-    void loadPreview(qint64 versionId);
-    void showPreview(const DatasetPreview& preview);
-    void clearPreview();
     void showMessage(const QString& text, bool error);
     void onImported(const ImportOutcome& outcome);
     void onImportFailed(const QString& message);
@@ -91,7 +82,6 @@ private:
 
     ProjectSession* session_;
     TaskRunner* tasks_;
-    int previewTicket_ = 0;
 
     DataImporter* importer_;
     ImportBar* importBar_;
@@ -102,11 +92,11 @@ private:
     SplitForm* splitForm_;
     QTabWidget* tabs_;
     QTableView* previewView_;
-    PreviewModel* previewModel_;
     ClassCountsTable* classCounts_;
     QLabel* previewLabel_;
-    QLabel* messageLabel_;
+    StatusLine* messageLabel_;
     DatasetActions* datasetActions_;
+    VersionPreview* preview_;
 };
 
 }  // namespace flightdeck::ui

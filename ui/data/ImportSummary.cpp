@@ -1,7 +1,5 @@
 #include "data/ImportSummary.h"
 
-#include "data/DataPanel.h"
-
 #include <QFileInfo>
 #include <QLocale>
 
@@ -93,7 +91,7 @@ QString ImportSummary::csvMessage(const ImportOutcome& o)
                       .arg(o.versionId)
                       .arg(taskText(o.task), taskText(o.askedTask));
     if (o.task == DatasetTask::TableClassification) {
-        const QString concern = DataPanel::labelConcernText(o.assessment.concern, qint64(o.assessment.distinct),
+        const QString concern = labelConcern(o.assessment.concern, qint64(o.assessment.distinct),
                                                             qint64(o.assessment.rows));
         if (!concern.isEmpty())
             text += QLatin1Char(' ') + concern;
@@ -172,6 +170,24 @@ QString ImportSummary::skippedList(const ImportOutcome& o)
     if (o.skipped.size() > std::size_t(kListedSkipped))
         lines << tr("… and %1 more").arg(number(qint64(o.skipped.size()) - kListedSkipped));
     return lines.join(QLatin1Char('\n'));
+}
+
+QString ImportSummary::labelConcern(flightdeck::data::LabelConcern concern, qint64 distinct, qint64 rows)
+{
+    using flightdeck::data::LabelConcern;
+    const QString d = number(distinct), r = number(rows);
+    switch (concern) {
+    case LabelConcern::None: return {};
+    case LabelConcern::LooksLikeId:
+        return tr("Warning: the label has %1 distinct values in %2 rows; it looks like an id, "
+                  "not a class.").arg(d, r);
+    case LabelConcern::LooksContinuous:
+        return tr("Warning: the label has %1 distinct numbers in %2 rows; it looks like a "
+                  "continuous (regression) target, imported as %1 classes.").arg(d, r);
+    case LabelConcern::ManyClasses:
+        return tr("Warning: %1 classes is unusually many.").arg(d);
+    }
+    return {};
 }
 
 }  // namespace flightdeck::ui

@@ -17,6 +17,8 @@ public:
     // Something the user should look at: skipped files, or a doubtful label column.
     static bool isWarning(const ImportOutcome& outcome);
 
+    // The warning for a suspicious label column (empty for none).
+    static QString labelConcern(flightdeck::data::LabelConcern concern, qint64 distinct, qint64 rows);
     static QString taskText(flightdeck::data::DatasetTask task);
     // "214 distinct numbers in 442 rows: a regression target", for the import dialog.
     static QString taskReason(const flightdeck::data::LabelAssessment& assessment,

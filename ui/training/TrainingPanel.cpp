@@ -5,20 +5,19 @@
 #include "common/ProjectSession.h"
 #include "common/RunStatusText.h"
 #include "common/Settings.h"
+#include "common/StatusLine.h"
 #include "common/TrainingController.h"
 #include "training/CompactTabWidget.h"
 #include "training/LivePlot.h"
 #include "training/RecipeForm.h"
 #include "training/RunControls.h"
-#include "training/RuntimeText.h"
+#include "training/RuntimeLines.h"
 #include "training/SweepDialog.h"
 #include "training/TrainingForm.h"
-
-#include "flightdeck/store/DatasetRepository.h"
+#include "training/TrainingPrerequisites.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
 #include <QVBoxLayout>
@@ -37,11 +36,10 @@ TrainingPanel::TrainingPanel(ProjectSession* session, TrainingController* contro
       form_(new TrainingForm(this)),
       recipe_(new RecipeForm(this)),
       controls_(new RunControls(this)),
-      readinessLabel_(new QLabel(this)),
+      readinessLabel_(new StatusLine(this)),
       progress_(new QProgressBar(this)),
-      statusLabel_(new QLabel(this)),
-      runtimeLabel_(new QLabel(this)),
-      warningLabel_(new QLabel(this)),
+      statusLabel_(new StatusLine(this)),
+      runtime_(new RuntimeLines(this)),
       plot_(new LivePlot(MetricSeriesStore::forSession(session), this))
 {
     setObjectName(QStringLiteral("trainingPanel"));
@@ -49,13 +47,6 @@ TrainingPanel::TrainingPanel(ProjectSession* session, TrainingController* contro
     readinessLabel_->setObjectName(QStringLiteral("trainingReadinessLabel"));
     progress_->setObjectName(QStringLiteral("trainingProgressBar"));
     statusLabel_->setObjectName(QStringLiteral("trainingStatusLabel"));
-    runtimeLabel_->setObjectName(QStringLiteral("runtimeLabel"));
-    warningLabel_->setObjectName(QStringLiteral("blasWarningLabel"));
-    for (auto* label : {readinessLabel_, statusLabel_, runtimeLabel_, warningLabel_})
-        label->setWordWrap(true);
-    readinessLabel_->setStyleSheet(QStringLiteral("color: #8a5a00;"));
-    warningLabel_->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
-    runtimeLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     progress_->setRange(0, 1);
     progress_->setValue(0);
     tabs_->addTab(form_, QString());
@@ -72,8 +63,7 @@ TrainingPanel::TrainingPanel(ProjectSession* session, TrainingController* contro
     side->addWidget(statusLabel_);
     side->addWidget(tabs_);
     side->addStretch(1);
-    side->addWidget(runtimeLabel_);
-    side->addWidget(warningLabel_);
+    side->addWidget(runtime_);
 
     auto* sideWidget = new QWidget(this);
     sideWidget->setLayout(side);
@@ -121,24 +111,7 @@ TrainingPanel::TrainingPanel(ProjectSession* session, TrainingController* contro
 
 QString TrainingPanel::missingRequirement() const
 {
-    if (!session_->isOpen())
-        return tr("No project: open or create one first.");
-    if (session_->currentVersionId() <= 0)
-        return tr("No dataset version: import or select one in the Data panel.");
-    if (session_->currentSplitId() <= 0)
-        return tr("No split: create one for the selected version in the Data panel.");
-    try {
-        flightdeck::store::DatasetRepository repo(session_->project());
-        if (repo.split(session_->currentSplitId()).versionId != session_->currentVersionId())
-            return tr("The selected split belongs to another dataset version: select or create a split "
-                      "of this version.");
-    } catch (const std::exception& e) {
-        return ErrorText::fromException(e);
-    }
-    if (session_->currentArchitectureId() <= 0)
-        return tr("No architecture: save one in the Architecture panel.");
-    const QString problem = form_->problem();
-    return problem.isEmpty() ? recipe_->problem() : problem;
+    return TrainingPrerequisites::missing(*session_, *form_, *recipe_);
 }
 
 void TrainingPanel::updateDataset()
@@ -388,7 +361,7 @@ void TrainingPanel::updateReadiness()
         && shownRunStatus_ && store::isResumable(*shownRunStatus_))
         state.resumableRunId = shownRunId_;
     controls_->setState(state);
-    readinessLabel_->setText(missing);
+    readinessLabel_->showMessage(missing, StatusLine::Kind::Warning);
     readinessLabel_->setVisible(!missing.isEmpty());
 }
 
@@ -406,8 +379,7 @@ void TrainingPanel::updatePlotTitle()
 
 void TrainingPanel::setStatus(const QString& text, bool error)
 {
-    statusLabel_->setText(text);
-    statusLabel_->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    statusLabel_->showMessage(text, error ? StatusLine::Kind::Error : StatusLine::Kind::Info);
 }
 
 void TrainingPanel::retranslateUi()
@@ -415,10 +387,7 @@ void TrainingPanel::retranslateUi()
     tabs_->setTabText(0, tr("Run"));
     tabs_->setTabText(1, tr("Recipe"));
     controls_->retranslateUi();
-    runtimeLabel_->setText(tr("Runtime: %1").arg(RuntimeText::summary()));
-    runtimeLabel_->setToolTip(RuntimeText::details());
-    warningLabel_->setText(RuntimeText::blasWarning());
-    warningLabel_->setVisible(!warningLabel_->text().isEmpty());
+    runtime_->retranslateUi();
     form_->retranslateUi();
     recipe_->retranslateUi();
     updateReadiness();

@@ -15,16 +15,17 @@
 #include <optional>
 #include <vector>
 
-class QLabel;
 class QProgressBar;
 
 namespace flightdeck::ui {
 
+class StatusLine;
 class CompactTabWidget;
 class LivePlot;
 class ProjectSession;
 class RecipeForm;
 class RunControls;
+class RuntimeLines;
 class SweepDialog;
 class TrainingController;
 class TrainingForm;
@@ -78,11 +79,10 @@ private:
     TrainingForm* form_;
     RecipeForm* recipe_;
     RunControls* controls_;
-    QLabel* readinessLabel_;
+    StatusLine* readinessLabel_;
     QProgressBar* progress_;
-    QLabel* statusLabel_;
-    QLabel* runtimeLabel_;
-    QLabel* warningLabel_;
+    StatusLine* statusLabel_;
+    RuntimeLines* runtime_;
     LivePlot* plot_;
 
     qint64 shownRunId_ = 0;
