@@ -4,6 +4,7 @@
 // German sentences with German numbers, and deleting a version asks in German. The core's errors
 // come through ErrorText in German (test_error_text holds every code to it).
 // FLIGHTDECK_SCREENSHOT_DIR: docs/screenshots/data-delete-de.png and export-registry-de.png.
+#include "common/NumberText.h"
 #include "common/ProjectSession.h"
 #include "common/TaskRunner.h"
 #include "common/Translations.h"
@@ -22,11 +23,13 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTreeWidgetItemIterator>
 #include <QtTest>
 
 using namespace flightdeck::ui;
@@ -40,6 +43,7 @@ private Q_SLOTS:
     void dataPanelWritesGermanNumbers();
     void deleteAsksInGerman();
     void registryScoresInGerman();
+    void datesInGerman();
     void cleanupTestCase();
 
 private:
@@ -162,6 +166,31 @@ void TestGuiLocale::registryScoresInGerman()
     QVERIFY2(warning.startsWith(QStringLiteral("Lauf #7 wurde abgebrochen")), qPrintable(warning));
     QVERIFY2(warning.endsWith(QStringLiteral("Trotzdem exportieren?")), qPrintable(warning));
     screenshot(QStringLiteral("export-registry-de"));
+}
+
+void TestGuiLocale::datesInGerman()
+{
+    // 2026-03-05 12:00:07 UTC: noon, so the local date is the 5th in every time zone a test
+    // machine has.
+    const double t = 1772712007.0;
+    QVERIFY2(NumberText::dateTime(t).startsWith(QStringLiteral("05.03.26 ")), qPrintable(NumberText::dateTime(t)));
+    // A log's times are UTC, day before month, the month's German short name.
+    QCOMPARE(NumberText::logTime(t), QStringLiteral("5. M\u00e4rz 12:00"));
+    QCOMPARE(NumberText::logTime(t, NumberText::Precision::Seconds), QStringLiteral("5. M\u00e4rz 12:00:07"));
+    // The Data panel's tree writes a version's date the German way.
+    auto* tree = child<DatasetTree>("datasetTree");
+    QVERIFY(tree);
+    const QRegularExpression german(QStringLiteral("^\\d\\d\\.\\d\\d\\.\\d\\d \\d\\d:\\d\\d$"));
+    QStringList dates;
+    for (QTreeWidgetItemIterator it(tree); *it; ++it)
+        for (int c = 0; c < tree->columnCount(); ++c)
+            if (german.match((*it)->text(c)).hasMatch())
+                dates << (*it)->text(c);
+    QVERIFY2(!dates.isEmpty(), "no German date in the dataset tree");
+
+    Translations::apply(QStringLiteral("en"));
+    QCOMPARE(NumberText::logTime(t), QStringLiteral("Mar 5 12:00"));
+    Translations::apply(QStringLiteral("de"));
 }
 
 void TestGuiLocale::cleanupTestCase()

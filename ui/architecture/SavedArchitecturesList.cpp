@@ -1,12 +1,11 @@
 #include "architecture/SavedArchitecturesList.h"
 
+#include "common/NumberText.h"
 #include "common/ErrorText.h"
 #include "common/ProjectSession.h"
 
 #include "flightdeck/store/RunRepository.h"
 
-#include <QDateTime>
-#include <QLocale>
 #include <QSignalBlocker>
 
 #include <exception>
@@ -34,9 +33,7 @@ QString SavedArchitecturesList::reload()
         flightdeck::store::ArchitectureRepository repo(session_->project());
         for (const auto& record : repo.all()) {
             const QString hash = QString::fromStdString(record.specHash);
-            const QString when = QLocale().toString(
-                QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(record.createdAt * 1000.0)),
-                QLocale::ShortFormat);
+            const QString when = NumberText::dateTime(record.createdAt);
             auto* item = new QListWidgetItem(
                 tr("#%1 %2 (%3)").arg(record.id).arg(QString::fromStdString(record.name), hash.left(8)),
                 this);

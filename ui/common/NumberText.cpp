@@ -45,4 +45,14 @@ QString NumberText::dateTime(double unixSeconds)
                               QLocale::ShortFormat);
 }
 
+QString NumberText::logTime(double unixSeconds, Precision precision)
+{
+    // QLocale has no short form without the year, so the order is the translation's.
+    const QString format = precision == Precision::Seconds
+        ? tr("MMM d HH:mm:ss", "QDateTime format of a log time with seconds (no year)")
+        : tr("MMM d HH:mm", "QDateTime format of a log time (no year)");
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(unixSeconds * 1000.0), Qt::UTC),
+                              format);
+}
+
 }  // namespace flightdeck::ui

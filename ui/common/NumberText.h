@@ -17,7 +17,12 @@ public:
     // A value from the data (a feature cell): up to 6 significant digits, no fixed decimals.
     static QString value(double value);
     static QString percent(double fraction, int decimals = 1);   // 0.931 -> "93.1 %"
-    static QString dateTime(double unixSeconds);             // short date and time
+    // Numbers and dates of files written for machines (CSV, logs) stay in the C locale / ISO 8601.
+    static QString dateTime(double unixSeconds);             // short date and time, local
+    // A production log's time, in UTC as the log writes it: day and month the language's way,
+    // no year (a log spans days), "Nov 30 14:05" / "30. Nov. 14:05", with or without seconds.
+    enum class Precision { Minutes, Seconds };
+    static QString logTime(double unixSeconds, Precision precision = Precision::Minutes);
 };
 
 }  // namespace flightdeck::ui

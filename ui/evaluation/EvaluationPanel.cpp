@@ -17,7 +17,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateTime>
 #include <QEvent>
 #include <QFrame>
 #include <QGroupBox>
@@ -159,16 +158,12 @@ void EvaluationPanel::retranslateUi() {
     matrix_->retranslateUi();
     regression_->retranslateUi();
     // Evaluation combo entries carry translated split names.
-    const QLocale locale;
     for (int i = 0; i < evaluationCombo_->count() && i < static_cast<int>(evaluations_.size()); ++i) {
         const auto& e = evaluations_[i];
-        evaluationCombo_->setItemText(
-            i, tr("#%1 %2 split, %3")
-                   .arg(e.id)
-                   .arg(splitText(QString::fromStdString(e.split)),
-                        locale.toString(QDateTime::fromMSecsSinceEpoch(
-                                            static_cast<qint64>(e.createdAt * 1000.0)),
-                                        QLocale::ShortFormat)));
+        evaluationCombo_->setItemText(i, tr("#%1 %2 split, %3")
+                                             .arg(e.id)
+                                             .arg(splitText(QString::fromStdString(e.split)),
+                                                  NumberText::dateTime(e.createdAt)));
     }
     render();
 }

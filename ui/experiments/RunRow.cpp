@@ -1,5 +1,6 @@
 #include "experiments/RunRow.h"
 
+#include "common/NumberText.h"
 #include "common/RunStatusText.h"
 
 #include "flightdeck/store/MetricKeys.h"
@@ -73,7 +74,6 @@ const QStringList& leadingParamKeys()
 void RunRow::buildCells()
 {
     cells.clear();
-    const QLocale locale;
     using K = RunColumnKind;
     cells.insert({K::Id, {}}, numberCell(QString::number(run.id), static_cast<double>(run.id)));
     cells.insert({K::Name, {}}, textCell(QString::fromStdString(run.name)));
@@ -118,8 +118,7 @@ void RunRow::buildCells()
     cells.insert({K::Dataset, {}}, dataset);
     cells.insert({K::Architecture, {}}, textCell(architecture));
     cells.insert({K::Device, {}}, textCell(QString::fromStdString(run.device)));
-    const QDateTime started = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(run.startedAt * 1000.0));
-    cells.insert({K::Started, {}}, numberCell(locale.toString(started, QLocale::ShortFormat), run.startedAt));
+    cells.insert({K::Started, {}}, numberCell(NumberText::dateTime(run.startedAt), run.startedAt));
     const double now = static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
     const double end = run.endedAt ? *run.endedAt
                                    : (run.status == store::RunStatus::Running ? now : 0);

@@ -1,12 +1,12 @@
 #include "monitoring/AlertRulesView.h"
 
+#include "common/NumberText.h"
 #include "common/ProjectSession.h"
 #include "common/TaskRunner.h"
 #include "monitoring/AlertRuleDialog.h"
 
 #include "flightdeck/store/AlertRuleRepository.h"
 
-#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -167,10 +167,7 @@ void AlertRulesView::fill() {
     hint_->setText(session_->isOpen() ? QString()
                                       : tr("Open a project to keep alert rules; they are stored in it."));
     hint_->setVisible(!session_->isOpen());
-    const QLocale locale;
-    auto time = [&](double t) {
-        return locale.toString(QDateTime::fromSecsSinceEpoch(static_cast<qint64>(t)).toUTC(), QStringLiteral("MMM d HH:mm"));
-    };
+    auto time = [](double t) { return NumberText::logTime(t); };
     for (const monitor::AlertRule& rule : rules_) {
         const AlertState* state = nullptr;
         for (const AlertState& r : results_)
@@ -185,7 +182,7 @@ void AlertRulesView::fill() {
             metric += QStringLiteral(" [%1]").arg(QString::fromStdString(rule.feature));
         item->setText(1, tr("%1 %2 %3 over %n min", "", static_cast<int>(rule.windowSeconds / 60))
                              .arg(metric, QString::fromLatin1(monitor::comparisonName(rule.op)),
-                                  locale.toString(rule.threshold)));
+                                  NumberText::value(rule.threshold)));
         QString status;
         if (!rule.enabled)
             status = tr("disabled");
@@ -207,7 +204,7 @@ void AlertRulesView::fill() {
             for (const monitor::AlertFiring& f : state->result.firing) {
                 auto* child = new QTreeWidgetItem(item);
                 child->setText(0, QStringLiteral("%1 \u2013 %2").arg(time(f.start), time(f.end)));
-                child->setText(1, tr("value %1").arg(locale.toString(f.value, 'g', 4)));
+                child->setText(1, tr("value %1").arg(NumberText::metric(f.value)));
                 child->setData(0, Qt::UserRole + 1, f.start);
                 child->setData(0, Qt::UserRole + 2, f.end);
                 child->setToolTip(0, tr("Double-click to show this window in every view"));

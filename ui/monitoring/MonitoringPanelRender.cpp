@@ -17,7 +17,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QGroupBox>
@@ -306,10 +305,7 @@ void MonitoringPanel::renderSelectedFeature() {
 void MonitoringPanel::renderRange() {
     const auto range = brush_->range();
     const auto s = snapshot();
-    const QLocale locale;
-    auto time = [&](double t) {
-        return locale.toString(QDateTime::fromSecsSinceEpoch(static_cast<qint64>(t)).toUTC(), QStringLiteral("MMM d HH:mm:ss"));
-    };
+    auto time = [](double t) { return NumberText::logTime(t, NumberText::Precision::Seconds); };
     if (!range)
         rangeLabel_->setText(tr("Showing the whole log"));
     else {
