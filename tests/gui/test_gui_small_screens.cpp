@@ -2,7 +2,9 @@
 // offscreen platform, English and German: at 1366x768 the dataset tree shows a dataset with
 // eight rows of room, the preview shows rows, not a sliver, the Data panel fits its dock without
 // scrolling and the Architecture panel its dock's width; at 1024x700 the tree and the preview
-// stay usable. A divider the user moved comes back in the next window.
+// stay usable. The Experiments dock fits its width at 1024x700 and 1366x768 (its tool bar folds
+// what does not fit into its » menu, the filter row and the comparison tabs fit). A divider the
+// user moved comes back in the next window.
 #include "common/Settings.h"
 #include "common/Translations.h"
 #include "data/DatasetTree.h"
@@ -29,6 +31,8 @@ private Q_SLOTS:
     void init();
     void dataDockFits_data();
     void dataDockFits();
+    void experimentsDockFits_data();
+    void experimentsDockFits();
     void dividerIsKept();
 
 private:
@@ -94,6 +98,51 @@ void TestGuiSmallScreens::dataDockFits()
         // The Architecture dock beside it is as wide as the Data dock: no German label widens it.
         auto* architecture = window->findChild<QScrollArea*>(QStringLiteral("dockArchitectureScroll"));
         QCOMPARE(architecture->horizontalScrollBar()->maximum(), 0);
+    }
+    window->quitGuard()->setAsker([](QMessageBox&) { return QMessageBox::Discard; });
+    window.reset();
+    Translations::apply(QStringLiteral("en"));
+}
+
+void TestGuiSmallScreens::experimentsDockFits_data()
+{
+    QTest::addColumn<QSize>("screen");
+    QTest::addColumn<QString>("language");
+    for (const QSize screen : {QSize(1024, 700), QSize(1366, 768)})
+        for (const QString language : {QStringLiteral("en"), QStringLiteral("de")})
+            QTest::newRow(qPrintable(QStringLiteral("%1x%2 %3").arg(screen.width()).arg(screen.height()).arg(language)))
+                << screen << language;
+}
+
+void TestGuiSmallScreens::experimentsDockFits()
+{
+    QFETCH(QSize, screen);
+    QFETCH(QString, language);
+    Translations::apply(language);
+    auto window = makeWindow(screen);
+    QVERIFY(window);
+    QVERIFY(window->openProject(folder_));
+    auto* scroll = window->findChild<QScrollArea*>(QStringLiteral("dockExperimentsScroll"));
+    QVERIFY(scroll);
+    QTRY_VERIFY(scroll->isVisible());
+    QCoreApplication::processEvents();
+    QWidget* panel = scroll->widget();
+    QString widest;
+    for (QWidget* child : panel->findChildren<QWidget*>())
+        if (child->isVisible() && child->minimumSizeHint().width() > 150)
+        widest += QStringLiteral(" %1:%2").arg(child->objectName().isEmpty() ? QString::fromLatin1(child->metaObject()->className())
+                                                                            : child->objectName())
+                      .arg(child->minimumSizeHint().width());
+    qInfo("%s: dock %d px wide, the panel needs %d px;%s", qPrintable(QTest::currentDataTag()),
+          scroll->viewport()->width(), panel->minimumSizeHint().width(), qPrintable(widest));
+    // Nothing to scroll sideways to: the tool bar, the filter row and the tabs are in view.
+    QCOMPARE(scroll->horizontalScrollBar()->maximum(), 0);
+    for (const char* name : {"refreshRunsButton", "showArchivedCheck", "comparisonTabs"}) {
+        auto* w = panel->findChild<QWidget*>(QString::fromLatin1(name));
+        QVERIFY2(w, name);
+        const QRect inPanel(w->mapTo(panel, QPoint(0, 0)), w->size());
+        QVERIFY2(inPanel.right() < scroll->viewport()->width(),
+                 qPrintable(QStringLiteral("%1 ends at %2").arg(QString::fromLatin1(name)).arg(inPanel.right())));
     }
     window->quitGuard()->setAsker([](QMessageBox&) { return QMessageBox::Discard; });
     window.reset();

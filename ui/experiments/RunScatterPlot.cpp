@@ -51,8 +51,10 @@ RunScatterPlot::RunScatterPlot(QWidget* parent)
     xCombo_->setObjectName(QStringLiteral("scatterXCombo"));
     yCombo_->setObjectName(QStringLiteral("scatterYCombo"));
     for (QComboBox* combo : {xCombo_, yCombo_}) {
+        // Short at least, wide when there is room (they stretch): the Experiments dock at
+        // 1024x700 holds the overlay and these tabs side by side in under 500 px.
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(12);
+        combo->setMinimumContentsLength(6);
         connect(combo, &QComboBox::currentIndexChanged, this, &RunScatterPlot::redraw);
     }
     xLabel_->setBuddy(xCombo_);
