@@ -6335,7 +6335,7 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::SweepDialog</name>
     <message numerus="yes">
-        <location filename="../ui/training/SweepDialog.cpp" line="170"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="158"/>
         <source>Sweep %1: %n run(s) to train.</source>
         <translation>
             <numerusform>Sweep %1: %n Lauf zu trainieren.</numerusform>
@@ -6343,7 +6343,7 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/SweepDialog.cpp" line="231"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="219"/>
         <source>%n run(s): every combination, one after another.</source>
         <translation>
             <numerusform>%n Lauf: jede Kombination, nacheinander.</numerusform>
@@ -6351,7 +6351,7 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/SweepDialog.cpp" line="232"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="220"/>
         <source>%n run(s) drawn at random (seed %1), one after another.</source>
         <translation>
             <numerusform>%n Lauf zufällig gezogen (Seed %1), nacheinander.</numerusform>
@@ -6359,204 +6359,207 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="264"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="252"/>
         <source>The sweep could not start: no project is open.</source>
         <translation>Der Sweep konnte nicht starten: Kein Projekt ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="267"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="255"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="274"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="262"/>
         <source>Run %1 of %2 (#%3): %4</source>
         <translation>Lauf %1 von %2 (#%3): %4</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="312"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="286"/>
         <source>Sweep %1 %2: the best is run %3 (%4 %5).</source>
         <translation>Sweep %1 %2: Der beste ist Lauf %3 (%4 %5).</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="317"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="291"/>
         <source>Sweep %1 %2: no run finished with a %3.</source>
         <translation>Sweep %1 %2: Kein Lauf endete mit einem Wert für %3.</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="329"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="303"/>
         <source>The sweep failed: %1</source>
         <translation>Der Sweep ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="348"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="322"/>
         <source>Cancelling after the current batch…</source>
         <translation>Wird nach dem aktuellen Batch abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="373"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="347"/>
         <source>Hyperparameter Sweep</source>
         <translation>Hyperparameter-Sweep</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="374"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="348"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="374"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="348"/>
         <source>&amp;Search:</source>
         <translation>&amp;Suche:</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="374"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="348"/>
         <source>&amp;Architectures:</source>
         <translation>&amp;Architekturen:</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="374"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="348"/>
         <source>&amp;Learning rates:</source>
         <translation>&amp;Lernraten:</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="375"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="349"/>
         <source>&amp;Batch sizes:</source>
         <translation>&amp;Batchgrößen:</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="375"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="349"/>
         <source>Optimizers:</source>
         <translation>Optimierer:</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="375"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="349"/>
         <source>&amp;Epochs:</source>
         <translation>&amp;Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="375"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="349"/>
         <source>&amp;Weight decays:</source>
         <translation>&amp;Weight Decays:</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="376"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="350"/>
         <source>Ranked &amp;by:</source>
         <translation>Rangfolge &amp;nach:</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="379"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="353"/>
         <source>sweep-&lt;id&gt;</source>
         <translation>sweep-&lt;id&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="380"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="354"/>
         <source>Grid: every combination</source>
         <translation>Raster: jede Kombination</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="381"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="355"/>
         <source>Random search</source>
         <translation>Zufallssuche</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="382"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="356"/>
         <source> runs</source>
         <translation> Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="383"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="357"/>
         <source>seed </source>
         <translation>Seed </translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="384"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="358"/>
         <source>e.g. 1e-3, 3e-3, or 1e-4..1e-1 for random search</source>
         <translation>z. B. 1e-3, 3e-3, oder 1e-4..1e-1 für die Zufallssuche</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="385"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="359"/>
         <source>A comma list; random search also takes a range LOW..HIGH, drawn log-uniformly</source>
         <translation>Eine Liste mit Kommas; die Zufallssuche nimmt auch einen Bereich MIN..MAX, log-gleichverteilt gezogen</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="386"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="360"/>
         <source>the recipe&apos;s %1; e.g. 32, 64</source>
         <translation>die %1 des Rezepts; z. B. 32, 64</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="387"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="361"/>
         <source>the recipe&apos;s %1; e.g. 10, 20</source>
         <translation>die %1 des Rezepts; z. B. 10, 20</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="388"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="362"/>
         <source>the recipe&apos;s; e.g. 0, 1e-4</source>
         <translation>die des Rezepts; z. B. 0, 1e-4</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="389"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="363"/>
         <source>The validation metric of the model each run keeps (its last epoch, or the best one with early stopping)</source>
         <translation>Die Validierungsmetrik des Modells, das jeder Lauf behält (seine letzte Epoche oder mit Early Stopping die beste)</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="391"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="365"/>
         <source>Check the saved architectures to try</source>
         <translation>Die gespeicherten Architekturen ankreuzen, die probiert werden sollen</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="392"/>
-        <source>Trial</source>
-        <translation>Versuch</translation>
-    </message>
-    <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="392"/>
-        <source>Run</source>
-        <translation>Lauf</translation>
-    </message>
-    <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="392"/>
-        <source>Architecture</source>
-        <translation>Architektur</translation>
-    </message>
-    <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="392"/>
-        <source>Parameters</source>
-        <translation>Parameter</translation>
-    </message>
-    <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="392"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="393"/>
-        <source>Score</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="394"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="366"/>
         <source>Start Sweep</source>
         <translation>Sweep starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="395"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="367"/>
         <source>Train the runs one after another with the Training form&apos;s recipe</source>
         <translation>Die Läufe nacheinander mit dem Rezept des Trainingsformulars trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="396"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="368"/>
         <source>Cancel Sweep</source>
         <translation>Sweep abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="397"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="369"/>
         <source>Stop the run in progress (recorded as cancelled) and start no other</source>
         <translation>Den laufenden Lauf beenden (als abgebrochen gespeichert) und keinen weiteren starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/SweepDialog.cpp" line="398"/>
+        <location filename="../ui/training/SweepDialog.cpp" line="370"/>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>flightdeck::ui::SweepResultsTree</name>
+    <message>
+        <location filename="../ui/training/SweepResultsTree.cpp" line="68"/>
+        <source>Trial</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepResultsTree.cpp" line="68"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepResultsTree.cpp" line="68"/>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepResultsTree.cpp" line="68"/>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepResultsTree.cpp" line="68"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SweepResultsTree.cpp" line="68"/>
+        <source>Score</source>
+        <translation>Wert</translation>
     </message>
 </context>
 <context>

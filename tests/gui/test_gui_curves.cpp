@@ -323,6 +323,31 @@ private Q_SLOTS:
         // Hover: every visible curve at the cursor's x.
         const QString text = plot.readout(150);
         QVERIFY2(text.contains(QStringLiteral("flat")) && text.contains(QStringLiteral("noisy")), qPrintable(text));
+        // The mouse over the canvas shows it beside a dashed line at its x (the middle of the
+        // view is past the noisy run's end, so only the flat one is there); leaving hides both.
+        QCustomPlot* canvas = plot.plot();
+        auto hoverShown = [canvas] {
+            for (int i = 0; i < canvas->itemCount(); ++i)
+                if (auto* t = qobject_cast<QCPItemText*>(canvas->item(i)); t && t->visible() && t->text().startsWith(QStringLiteral("flat: ")))
+                    return true;
+            return false;
+        };
+        auto cursorShown = [canvas] {
+            for (int i = 0; i < canvas->itemCount(); ++i)
+                if (auto* line = qobject_cast<QCPItemStraightLine*>(canvas->item(i)); line && line->visible())
+                    return true;
+            return false;
+        };
+        QVERIFY(!hoverShown() && !cursorShown());
+        const QPoint middle = canvas->axisRect()->rect().center();
+        QMouseEvent move(QEvent::MouseMove, middle, canvas->mapToGlobal(middle), Qt::NoButton, Qt::NoButton,
+                         Qt::NoModifier);
+        QCoreApplication::sendEvent(canvas, &move);
+        QVERIFY(hoverShown());
+        QVERIFY(cursorShown());
+        QEvent leave(QEvent::Leave);
+        QCoreApplication::sendEvent(canvas, &leave);
+        QVERIFY(!hoverShown() && !cursorShown());
     }
 
     void xAxisByEpoch()

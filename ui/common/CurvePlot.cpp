@@ -2,13 +2,13 @@
 
 #include "common/BandGraph.h"
 #include "common/CurveControls.h"
+#include "common/CurveHover.h"
 #include "common/QCustomPlotCompat.h"
 
 #include "flightdeck/series/Smoothing.h"
 
 #include <QEvent>
 #include <QLocale>
-#include <QMouseEvent>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -53,8 +53,6 @@ CurvePlot::CurvePlot(MetricSeriesStore* store, QWidget* parent)
     plot_->xAxis->grid()->setSubGridVisible(false);
     plot_->yAxis->grid()->setSubGridVisible(false);
     plot_->legend->setVisible(false);
-    plot_->setMouseTracking(true);
-    plot_->installEventFilter(this);
 
     placeholder_ = new QCPItemText(plot_);
     placeholder_->setPositionAlignment(Qt::AlignCenter);
@@ -63,18 +61,7 @@ CurvePlot::CurvePlot(MetricSeriesStore* store, QWidget* parent)
     placeholder_->setColor(QColor(0x80, 0x80, 0x80));
     placeholder_->setClipToAxisRect(false);
     placeholder_->setVisible(false);
-    hover_ = new QCPItemText(plot_);
-    hover_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-    hover_->position->setType(QCPItemPosition::ptAxisRectRatio);
-    hover_->position->setCoords(0.01, 0.02);
-    hover_->setTextAlignment(Qt::AlignLeft);
-    hover_->setBrush(QColor(255, 255, 255, 225));
-    hover_->setPen(QPen(QColor(0xc0, 0xc0, 0xc0)));
-    hover_->setPadding(QMargins(4, 2, 4, 2));
-    hover_->setVisible(false);
-    cursor_ = new QCPItemStraightLine(plot_);
-    cursor_->setPen(QPen(QColor(0x90, 0x90, 0x90), 1, Qt::DashLine));
-    cursor_->setVisible(false);
+    hover_ = new CurveHover(plot_, [this](double x) { return readout(x); }, this);
 
     replotTimer_.setSingleShot(true);
     replotTimer_.setInterval(kReplotMs);
@@ -378,8 +365,7 @@ void CurvePlot::redraw()
                                         : QCPScatterStyle());
     }
     fitY();
-    if (cursor_->visible())
-        hover_->setText(readout(cursor_->point1->coords().x()));
+    hover_->refresh();
     plot_->replot(QCustomPlot::rpQueuedReplot);
     Q_EMIT redrawn();
 }
@@ -403,33 +389,6 @@ QString CurvePlot::readout(double x) const
         lines.append(line);
     }
     return lines.join(QLatin1Char('\n'));
-}
-
-void CurvePlot::showHover(double x)
-{
-    const QString text = readout(x);
-    hover_->setText(text);
-    hover_->setVisible(!text.isEmpty());
-    cursor_->point1->setCoords(x, 0);
-    cursor_->point2->setCoords(x, 1);
-    cursor_->setVisible(!text.isEmpty());
-    plot_->replot(QCustomPlot::rpQueuedReplot);
-}
-
-bool CurvePlot::eventFilter(QObject* watched, QEvent* event)
-{
-    if (watched == plot_) {
-        if (event->type() == QEvent::MouseMove) {
-            const auto* mouse = static_cast<QMouseEvent*>(event);
-            if (mouse->buttons() == Qt::NoButton && plot_->axisRect()->rect().contains(mouse->pos()))
-                showHover(plot_->xAxis->pixelToCoord(mouse->position().x()));
-        } else if (event->type() == QEvent::Leave && cursor_->visible()) {
-            hover_->setVisible(false);
-            cursor_->setVisible(false);
-            plot_->replot(QCustomPlot::rpQueuedReplot);
-        }
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 void CurvePlot::resizeEvent(QResizeEvent* event)

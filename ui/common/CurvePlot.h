@@ -21,13 +21,13 @@
 
 class QCustomPlot;
 class QCPGraph;
-class QCPItemStraightLine;
 class QCPItemText;
 class QCPTextElement;
 
 namespace flightdeck::ui {
 
 class CurveControls;
+class CurveHover;
 
 struct CurveSpec {
     qint64 runId = 0;
@@ -85,7 +85,6 @@ protected:
     void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void fitToSize();
-    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     struct Drawn;
@@ -95,7 +94,6 @@ private:
     void fitX();
     void fitY();
     void applyTicker();
-    void showHover(double x);
     void requestAll();
 
     MetricSeriesStore* store_;
@@ -103,8 +101,7 @@ private:
     QCPTextElement* title_ = nullptr;
     QString titleText_;   // as set; title_ shows it elided to the width
     QCPItemText* placeholder_ = nullptr;
-    QCPItemText* hover_ = nullptr;
-    QCPItemStraightLine* cursor_ = nullptr;
+    CurveHover* hover_ = nullptr;
     CurveControls* controls_;
     std::vector<CurveSpec> curves_;
     std::vector<Drawn> drawn_;

@@ -4,6 +4,7 @@
 #include "common/ProjectSession.h"
 #include "common/RunStatusText.h"
 #include "common/StatusLine.h"
+#include "training/SweepResultsTree.h"
 
 #include "flightdeck/common/Error.h"
 #include "flightdeck/store/MetricKeys.h"
@@ -15,15 +16,12 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -32,14 +30,7 @@ namespace flightdeck::ui {
 
 namespace {
 
-enum ResultColumn { ColTrial, ColRun, ColArchitecture, ColParameters, ColStatus, ColScore, ColCount };
-
 QString number(double v) { return QString::number(v, 'g', 6); }
-
-QString scoreText(const std::optional<double>& score)
-{
-    return score ? QLocale().toString(*score, 'f', 4) : QStringLiteral("–");
-}
 
 }  // namespace
 
@@ -65,7 +56,7 @@ SweepDialog::SweepDialog(ProjectSession* session, const train::TrainConfig& base
       summaryLabel_(new StatusLine(this)),
       progress_(new QProgressBar(this)),
       statusLabel_(new QLabel(this)),
-      results_(new QTreeWidget(this)),
+      results_(new SweepResultsTree(this)),
       startButton_(new QPushButton(this)),
       cancelButton_(new QPushButton(this)),
       closeButton_(new QPushButton(this))
@@ -79,7 +70,7 @@ SweepDialog::SweepDialog(ProjectSession* session, const train::TrainConfig& base
         {sgdCheck_, "sweepSgdCheck"}, {adamCheck_, "sweepAdamCheck"}, {adamwCheck_, "sweepAdamWCheck"},
         {epochsEdit_, "sweepEpochsEdit"}, {weightDecayEdit_, "sweepWeightDecayEdit"},
         {objectiveCombo_, "sweepObjectiveCombo"}, {summaryLabel_, "sweepSummaryLabel"},
-        {progress_, "sweepProgressBar"}, {statusLabel_, "sweepStatusLabel"}, {results_, "sweepResultsTree"},
+        {progress_, "sweepProgressBar"}, {statusLabel_, "sweepStatusLabel"},
         {startButton_, "sweepStartButton"}, {cancelButton_, "sweepCancelButton"},
         {closeButton_, "sweepCloseButton"}
     };
@@ -109,9 +100,6 @@ SweepDialog::SweepDialog(ProjectSession* session, const train::TrainConfig& base
     statusLabel_->setWordWrap(true);
     progress_->setRange(0, 1);
     progress_->setValue(0);
-    results_->setColumnCount(ColCount);
-    results_->setRootIsDecorated(false);
-    results_->header()->setSectionResizeMode(ColParameters, QHeaderView::Stretch);
 
     auto* form = new QFormLayout;
     auto addRow = [&](QWidget* field) {
@@ -282,16 +270,7 @@ void SweepDialog::onTrialProgress(int trial, qint64 step, qint64 totalSteps)
 
 void SweepDialog::onTrialFinished(const SweepTrialRow& row)
 {
-    auto* item = new QTreeWidgetItem(results_);
-    item->setText(ColTrial, QString::number(row.trial + 1));
-    item->setText(ColRun, row.runId > 0 ? QStringLiteral("#%1").arg(row.runId) : QStringLiteral("–"));
-    item->setText(ColArchitecture, QStringLiteral("#%1").arg(row.architectureId));
-    item->setText(ColParameters, row.assignment);
-    item->setText(ColStatus, RunStatusText::text(row.status));
-    item->setData(ColStatus, Qt::UserRole, static_cast<int>(row.status));   // retranslated from it
-    item->setToolTip(ColStatus, row.error);
-    item->setText(ColScore, scoreText(row.score));
-    item->setTextAlignment(ColScore, Qt::AlignRight | Qt::AlignVCenter);
+    results_->addTrial(row);
     progress_->setValue(++done_ * 100);
     if (row.runId > 0)
         session_->notifyRunsChanged();   // Experiments shows the run with its sweep at once
@@ -302,17 +281,12 @@ void SweepDialog::onFinished(qint64 sweepId, store::RunStatus status, int best, 
     setRunning(false);
     progress_->setValue(progress_->maximum());
     bestRow_ = best;
-    if (QTreeWidgetItem* item = results_->topLevelItem(best)) {
-        QFont bold = item->font(0);
-        bold.setBold(true);
-        for (int c = 0; c < ColCount; ++c)
-            item->setFont(c, bold);
-        item->setText(ColTrial, QStringLiteral("★ ") + item->text(ColTrial));
-        const QString run = item->text(ColRun), score = item->text(ColScore);
+    if (results_->markBest(best)) {
+        const QString run = results_->runText(best), score = results_->scoreText(best);
         say([=] { return tr("Sweep %1 %2: the best is run %3 (%4 %5).")
                                   .arg(sweepId)
                                   .arg(RunStatusText::text(status).toLower(), run, objective, score); });
-        session_->setCurrentRun(item->text(ColRun).mid(1).toLongLong());
+        session_->setCurrentRun(results_->runOf(best));
     } else {
         say([=] { return tr("Sweep %1 %2: no run finished with a %3.")
                                   .arg(sweepId)
@@ -389,17 +363,12 @@ void SweepDialog::retranslateUi()
     objectiveCombo_->setToolTip(tr("The validation metric of the model each run keeps (its last epoch, or the best "
                                    "one with early stopping)"));
     architectureList_->setToolTip(tr("Check the saved architectures to try"));
-    results_->setHeaderLabels({tr("Trial"), tr("Run"), tr("Architecture"), tr("Parameters"), tr("Status"),
-                               tr("Score")});
     startButton_->setText(tr("Start Sweep"));
     startButton_->setToolTip(tr("Train the runs one after another with the Training form's recipe"));
     cancelButton_->setText(tr("Cancel Sweep"));
     cancelButton_->setToolTip(tr("Stop the run in progress (recorded as cancelled) and start no other"));
     closeButton_->setText(tr("Close"));
-    for (int i = 0; i < results_->topLevelItemCount(); ++i) {
-        QTreeWidgetItem* item = results_->topLevelItem(i);
-        item->setText(ColStatus, RunStatusText::text(static_cast<store::RunStatus>(item->data(ColStatus, Qt::UserRole).toInt())));
-    }
+    results_->retranslateUi();
     if (status_)
         statusLabel_->setText(status_());
     updateSummary();

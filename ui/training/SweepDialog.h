@@ -21,11 +21,11 @@ class QListWidget;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
-class QTreeWidget;
 
 namespace flightdeck::ui {
 
 class StatusLine;
+class SweepResultsTree;
 class ProjectSession;
 
 class SweepDialog : public QDialog {
@@ -86,7 +86,7 @@ private:
     QProgressBar* progress_;
     QLabel* statusLabel_;
     std::function<QString()> status_;
-    QTreeWidget* results_;
+    SweepResultsTree* results_;
     QPushButton* startButton_;
     QPushButton* cancelButton_;
     QPushButton* closeButton_;
