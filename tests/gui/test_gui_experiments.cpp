@@ -521,6 +521,33 @@ private Q_SLOTS:
         panel.selectRuns({ids_["run-a"], ids_["run-b"]});
         QVERIFY(!panel.actions()->rerunAction()->isEnabled());
     }
+
+    // A read under way when the project is switched is dropped by the TaskRunner (its rows
+    // belong to the project closed): the panel must not wait for it forever, but read the
+    // project opened. Both happen before the GUI thread delivers the read, as a quick switch does.
+    void aReadDroppedByAProjectSwitchDoesNotStallThePanel()
+    {
+        QTemporaryDir other;
+        {
+            auto project = store::Project::create(other.path().toStdString());
+            addRun(project, kSpecs[0], 0);
+        }
+        const QString first = session_->folder();
+        ExperimentsPanel panel(session_);
+        panel.show();
+        QTRY_COMPARE(panel.table()->rowCount(), 12);
+        QTRY_VERIFY(!panel.isBusy());
+        session_->notifyRunsChanged();   // a read starts...
+        QString error;
+        QVERIFY2(session_->openProject(other.path(), false, &error), qPrintable(error));   // ...and is dropped
+        QTRY_COMPARE(panel.table()->rowCount(), 1);
+        QTRY_VERIFY(!panel.isBusy());
+        // And back: the first project's runs again.
+        session_->notifyRunsChanged();
+        QVERIFY2(session_->openProject(first, false, &error), qPrintable(error));
+        QTRY_COMPARE(panel.table()->rowCount(), 12);
+        QTRY_VERIFY(!panel.isBusy());
+    }
 };
 
 QTEST_MAIN(TestGuiExperiments)

@@ -112,7 +112,10 @@ EvaluationPanel::EvaluationPanel(ProjectSession* session, TaskRunner* runner, QW
     connect(evaluationCombo_, qOverload<int>(&QComboBox::currentIndexChanged), this,
             &EvaluationPanel::showEvaluation);
     connect(session_, &ProjectSession::projectOpened, this, &EvaluationPanel::reload);
-    connect(session_, &ProjectSession::projectClosed, this, &EvaluationPanel::reload);
+    connect(session_, &ProjectSession::projectClosed, this, [this] {
+        evaluatingRun_ = 0;   // an evaluation under way is dropped with its project (TaskRunner)
+        reload();
+    });
     connect(session_, &ProjectSession::currentRunChanged, this, &EvaluationPanel::reload);
     connect(session_, &ProjectSession::runsChanged, this, &EvaluationPanel::reload);
     connect(session_, &ProjectSession::evaluationsChanged, this, [this](qint64 runId) {

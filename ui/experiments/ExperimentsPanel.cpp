@@ -228,6 +228,9 @@ bool ExperimentsPanel::setFilter(const QString& pattern)
 
 void ExperimentsPanel::clearAll() {
     changeTimer_.stop();
+    // Reads under way belong to the project closed: the runner drops them without a call.
+    refreshing_ = refreshAgain_ = checking_ = false;
+    pendingReads_ = 0;
     haveSignature_ = false;
     cache_.clear();
     table_->setRows({});

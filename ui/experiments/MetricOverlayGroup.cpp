@@ -37,6 +37,8 @@ MetricOverlayGroup::MetricOverlayGroup(ProjectSession* session, MetricSeriesStor
       plot_(new MetricOverlayPlot(store, this))
 {
     setObjectName(QStringLiteral("metricGroup"));
+    // A read under way belongs to the project closed: the runner drops it without a call.
+    connect(session_, &ProjectSession::projectClosed, this, [this] { pendingReads_ = 0; });
     metricCombo_->setObjectName(QStringLiteral("metricCombo"));
     metricCombo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     for (const std::string_view key : kPreferredMetrics)

@@ -62,6 +62,13 @@ RunActions::RunActions(ProjectSession* session, TaskRunner* runner, RunsTable* t
       exportTable_(new QAction(parent)),
       exportCurve_(new QAction(parent))
 {
+    // What is under way belongs to the project closed: the runner drops it without a call, and
+    // tags typed for that project's runs are not saved into the next one.
+    connect(session_, &ProjectSession::projectClosed, this, [this] {
+        busy_ = 0;
+        savingCuration_ = false;
+        unsavedCuration_.clear();
+    });
     archive_->setObjectName(QStringLiteral("actionArchiveRuns"));
     restore_->setObjectName(QStringLiteral("actionRestoreRuns"));
     delete_->setObjectName(QStringLiteral("actionDeleteRuns"));

@@ -123,6 +123,7 @@ ExportPanel::ExportPanel(ProjectSession* session, TaskRunner* runner, QWidget* p
         reloadRegistry();
     });
     connect(session_, &ProjectSession::projectClosed, this, [this] {
+        exporting_ = false;   // an export under way is dropped with its project (TaskRunner)
         updateRunState();
         reloadRegistry();
     });

@@ -81,6 +81,7 @@ LoopActions::LoopActions(ProjectSession* session, TaskRunner* runner, QWidget* p
     connect(retrainButton_, &QPushButton::clicked, this, &LoopActions::retrain);
     connect(promoteButton_, &QPushButton::clicked, this, &LoopActions::promote);
     const auto reset = [this] {
+        busy_ = false;   // a step under way belongs to the project closed: the runner drops it
         deployedRun_ = freshVersion_ = newRun_ = 0;
         say(QString());
         updateButtons();
