@@ -128,11 +128,13 @@ void TestGuiSmallScreens::experimentsDockFits()
     QCoreApplication::processEvents();
     QWidget* panel = scroll->widget();
     QString widest;
+    // The widgets that need the most, for the log when it fails.
     for (QWidget* child : panel->findChildren<QWidget*>())
         if (child->isVisible() && child->minimumSizeHint().width() > 150)
-        widest += QStringLiteral(" %1:%2").arg(child->objectName().isEmpty() ? QString::fromLatin1(child->metaObject()->className())
-                                                                            : child->objectName())
-                      .arg(child->minimumSizeHint().width());
+            widest += QStringLiteral(" %1:%2")
+                          .arg(child->objectName().isEmpty() ? QString::fromLatin1(child->metaObject()->className())
+                                                             : child->objectName())
+                          .arg(child->minimumSizeHint().width());
     qInfo("%s: dock %d px wide, the panel needs %d px;%s", qPrintable(QTest::currentDataTag()),
           scroll->viewport()->width(), panel->minimumSizeHint().width(), qPrintable(widest));
     // Nothing to scroll sideways to: the tool bar, the filter row and the tabs are in view.
