@@ -1,22 +1,21 @@
 #include "flightdeck/store/ModelRegistry.h"
 
+#include "RegistryRows.h"
 #include "SqlHelpers.h"
 #include "flightdeck/store/Project.h"
-#include "flightdeck/store/RunRepository.h"
 
 #include <pwd.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
-#include <set>
 
 namespace flightdeck::store {
 
-namespace {
+using registry::kModelColumns;
+using registry::readModel;
 
-constexpr const char* kModelColumns =
-    "m.id, m.name, m.version, m.run_id, m.bundle_path, m.manifest_hash, m.alias, m.created_at";
+namespace {
 
 // Events with the version numbers their ids name (a LEFT JOIN: a clear has no model).
 constexpr const char* kEventSelect =
@@ -25,22 +24,9 @@ constexpr const char* kEventSelect =
     "LEFT JOIN registered_models m ON m.id = e.model_id "
     "LEFT JOIN registered_models p ON p.id = e.previous_id";
 
-constexpr const char* kLineageSelect =
-    "SELECT m.id, m.name, m.version, m.run_id, m.bundle_path, m.manifest_hash, m.alias, "
-    "m.created_at, r.id, r.name, r.status, d.id, ds.name, d.hash FROM registered_models m "
-    "LEFT JOIN runs r ON r.id = m.run_id "
-    "LEFT JOIN dataset_versions d ON d.id = r.version_id "
-    "LEFT JOIN datasets ds ON ds.id = d.dataset_id";
-
 constexpr std::size_t kMaxAlias = 64;
 constexpr std::size_t kMaxActor = 256;
 constexpr std::size_t kMaxReason = 4096;
-
-RegisteredModelRecord readModel(const Statement& st)
-{
-    return {st.int64(0), st.text(1), static_cast<int>(st.int64(2)), sql::refOrZero(st, 3),
-            st.text(4),  st.text(5), st.text(6),                      st.real(7)};
-}
 
 AliasAction actionFromName(const std::string& name)
 {
@@ -64,20 +50,6 @@ AliasEventRecord readEvent(const Statement& st)
     e.version = st.isNull(9) ? 0 : static_cast<int>(st.int64(9));
     e.previousVersion = st.isNull(10) ? 0 : static_cast<int>(st.int64(10));
     return e;
-}
-
-ModelLineage readLineage(const Statement& st)
-{
-    ModelLineage l;
-    l.model = readModel(st);
-    l.runId = sql::refOrZero(st, 8);
-    l.runName = st.isNull(9) ? std::string() : st.text(9);
-    if (!st.isNull(10))
-        l.runStatus = runStatusFromName(st.text(10));
-    l.datasetVersionId = sql::refOrZero(st, 11);
-    l.datasetName = st.isNull(12) ? std::string() : st.text(12);
-    l.datasetHash = st.isNull(13) ? std::string() : st.text(13);
-    return l;
 }
 
 [[noreturn]] void invalid(const char* field, std::string detail)
@@ -247,17 +219,6 @@ RegisteredModelRecord findIn(Database& db, const std::string& name, int version)
                               : name + " " + versionText(version) + " (" + name + " has versions " +
                                     std::to_string(range.int64(0)) + " to " +
                                     std::to_string(range.int64(1)) + ")"});
-}
-
-std::map<std::string, double> finalMetrics(Project& project, Id runId)
-{
-    std::map<std::string, double> out;
-    if (runId == 0)
-        return out;
-    // Points come ordered by key, then step: the last one of each key wins.
-    for (const auto& m : RunRepository(project).metrics(runId))
-        out[m.key] = m.value;
-    return out;
 }
 
 }  // namespace
@@ -455,42 +416,6 @@ RegisteredModelRecord ModelRegistry::resolve(const std::string& reference)
 {
     const auto [name, alias] = parseAliasReference(reference);
     return resolve(name, alias);
-}
-
-ModelLineage ModelRegistry::lineage(Id registeredModelId)
-{
-    auto st = project_.db().prepare(std::string(kLineageSelect) + " WHERE m.id = ?");
-    st.bind(1, registeredModelId);
-    return sql::readOne(st, readLineage, "registered model", registeredModelId);
-}
-
-std::vector<ModelLineage> ModelRegistry::lineages()
-{
-    auto st = project_.db().prepare(std::string(kLineageSelect) +
-                                    " ORDER BY m.created_at DESC, m.id DESC");
-    return sql::readAll(st, readLineage);
-}
-
-ModelComparison ModelRegistry::compare(Id a, Id b)
-{
-    ModelComparison c;
-    c.a.lineage = lineage(a);
-    c.b.lineage = lineage(b);
-    c.a.finalMetrics = finalMetrics(project_, c.a.lineage.runId);
-    c.b.finalMetrics = finalMetrics(project_, c.b.lineage.runId);
-    std::set<std::string> keys;
-    for (const auto* side : {&c.a, &c.b})
-        for (const auto& [key, value] : side->finalMetrics)
-            keys.insert(key);
-    for (const auto& key : keys) {
-        MetricComparison m{key, std::nullopt, std::nullopt};
-        if (auto it = c.a.finalMetrics.find(key); it != c.a.finalMetrics.end())
-            m.a = it->second;
-        if (auto it = c.b.finalMetrics.find(key); it != c.b.finalMetrics.end())
-            m.b = it->second;
-        c.metrics.push_back(m);
-    }
-    return c;
 }
 
 }  // namespace flightdeck::store
