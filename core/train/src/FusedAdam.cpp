@@ -3,6 +3,7 @@
 #include <ATen/Parallel.h>
 
 #include <cmath>
+#include <sstream>
 #include <string>
 #include <type_traits>
 
@@ -10,15 +11,20 @@ namespace flightdeck::train::detail {
 
 namespace {
 
-// torch keys a parameter's state by its TensorImpl: a string of the address up to libtorch
-// 2.0, the address itself after. The key has to be torch's own for a checkpoint to load.
+// torch keys a parameter's state by its TensorImpl: the address printed to a string
+// (c10::guts::to_string, an ostream <<) in libtorch 1.x, the address itself in later ones. The
+// key has to be torch's own for a checkpoint to load. Written without c10::guts, which newer
+// libtorch no longer has.
 template <class StateMap>
 typename StateMap::key_type stateKey(const StateMap&, const torch::Tensor& p)
 {
-    if constexpr (std::is_same_v<typename StateMap::key_type, std::string>)
-        return c10::guts::to_string(p.unsafeGetTensorImpl());
-    else
+    if constexpr (std::is_same_v<typename StateMap::key_type, std::string>) {
+        std::ostringstream key;
+        key << p.unsafeGetTensorImpl();
+        return key.str();
+    } else {
         return p.unsafeGetTensorImpl();
+    }
 }
 
 template <class Options>
