@@ -253,6 +253,36 @@ private Q_SLOTS:
         store_->stopLive(run);
     }
 
+    // The trainer flushes rows while it streams them, so the read a live run's first points
+    // start may already hold the next point to arrive. That repeat is not a step going back
+    // (a resumed run): it must not start a re-read that holds back every later point (the
+    // Training panel showed 1 of 3 validation points when a run ended during such a re-read).
+    void liveRepeatOfAStoredRowNeedsNoReread()
+    {
+        store::RunRecord record;
+        record.name = "flushed";
+        store::RunRepository repo(session_->project());
+        const qint64 run = repo.createRun(record);
+        auto point = [](int step) {
+            return store::MetricRecord{kLoss, step, 1, 1'700'000'000.0 + step, 1.0 / (1 + step)};
+        };
+        repo.appendMetrics(run, {point(0), point(1), point(2)});
+        store_->startLive(run);
+        const SeriesKey key = loaded(run);
+        QCOMPARE(store_->series(key)->size(), std::size_t(3));
+        const int readsBefore = MetricSeriesStore::readsDone();
+        store_->append(run, {point(2), point(3), point(4)});   // step 2 was read from the rows
+        QCOMPARE(store_->series(key)->size(), std::size_t(5));  // at once: nothing held back
+        QTest::qWait(100);
+        QCOMPARE(MetricSeriesStore::readsDone(), readsBefore);
+        // A step that really goes back (a run resumed from an earlier checkpoint) still re-reads.
+        repo.deleteMetricsAfter(run, 1);
+        store_->append(run, {store::MetricRecord{kLoss, 2, 1, 1'700'000'100.0, 0.9}});
+        QTRY_VERIFY(MetricSeriesStore::readsDone() > readsBefore);
+        QTRY_COMPARE(store_->series(key)->size(), std::size_t(3));
+        store_->stopLive(run);
+    }
+
     void bandKeepsASpikeThatDecimationHides()
     {
         const std::size_t n = 200'000, spikeAt = 123'457;

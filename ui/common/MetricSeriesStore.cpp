@@ -237,7 +237,13 @@ void MetricSeriesStore::append(qint64 runId, const std::vector<flightdeck::store
                     continue;
                 it = held_.emplace(key, HeldSeries{}).first;
             }
-            if (!SeriesReader::add(it->second, point, axis, t0)) {
+            HeldSeries& held = it->second;
+            // The trainer flushes rows while it streams them, so a read launched mid-run may
+            // already hold the point that arrives next: the same step with the same value is
+            // that point, not a step going back (a resumed run), and needs no re-read.
+            if (held.pyramid.size() > 0 && point.step == held.lastStep && point.value == held.lastValue)
+                continue;
+            if (!SeriesReader::add(held, point, axis, t0)) {
                 loading_[key].push_back(point);
                 reread.push_back(key);
             }

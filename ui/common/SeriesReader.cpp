@@ -33,6 +33,7 @@ bool SeriesReader::add(HeldSeries& held, const store::MetricRecord& point, XAxis
     held.pyramid.append(x, point.value);
     held.lastStep = point.step;
     held.lastX = x;
+    held.lastValue = point.value;
     return true;
 }
 
@@ -97,6 +98,7 @@ std::shared_ptr<LoadedSeries> SeriesReader::readWhole(store::Project& project, c
                 if (!steps.empty()) {
                     held.lastStep = steps.back();
                     held.lastX = xs.back();
+                    held.lastValue = values.back();
                 }
             }
         }

@@ -44,6 +44,7 @@ struct HeldSeries {
     series::SeriesPyramid pyramid;
     std::int64_t lastStep = -1;
     double lastX = 0;
+    double lastValue = 0;
 };
 
 // A read task's result: the series it built and the start time (relative time's t0) per run.
