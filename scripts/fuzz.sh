@@ -6,7 +6,9 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 # The long run for the closing note: scripts/fuzz.sh 3600 (or -runs via FUZZ_RUNS=10000000;
 # FUZZ_MAX_LEN caps an input's length, default 131072: a corpus grown to 100 KB inputs runs
-# 10-100x fewer executions a second than libFuzzer's own default of 4096).
+# 10-100x fewer executions a second than libFuzzer's own default of 4096; FUZZ_TIMEOUT is the
+# seconds one input may take, default 10: a long run at nice 19 beside builds can be starved
+# past that by an input that takes 1 s alone, e.g. stb's 2 GB inflate reserve under ASan).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-20}"
@@ -37,7 +39,7 @@ for t in "${targets[@]}"; do
   # catches memory really used.
   if ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
      "$here/build-fuzz/fuzz/fuzz_$t" "$scratch" "$here/tests/fuzz/corpus/$t" \
-       -max_total_time="$seconds" "${runs[@]}" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=4096 \
+       -max_total_time="$seconds" "${runs[@]}" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -malloc_limit_mb=4096 \
        -max_len="${FUZZ_MAX_LEN:-131072}" -artifact_prefix="$here/build-fuzz/findings/$t-" >"$log" 2>&1; then
     echo "fuzz_$t: $(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1 || echo 'done'), no failure"
   else
