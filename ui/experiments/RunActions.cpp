@@ -219,6 +219,22 @@ void RunActions::deleteRuns(const QList<qint64>& runIds)
         });
 }
 
+std::function<void()> RunActions::exportDone(const QString& path)
+{
+    return [this, path] {
+        finish();
+        Q_EMIT exported(path);
+    };
+}
+
+std::function<void(const QString&)> RunActions::exportFailed()
+{
+    return [this](const QString& message) {
+        finish();
+        Q_EMIT failed(message);
+    };
+}
+
 void RunActions::exportTable(const QString& path)
 {
     // Built here from the rows in memory (a few ms for 1,000 runs); only the write goes out.
@@ -226,14 +242,7 @@ void RunActions::exportTable(const QString& path)
     ++busy_;
     runner_->runDetached(
         tr("Exporting the run table"), this, [path, text](const std::atomic<bool>&) { writeTextFile(path, text); },
-        [this, path] {
-            finish();
-            Q_EMIT exported(path);
-        },
-        [this](const QString& message) {
-            finish();
-            Q_EMIT failed(message);
-        });
+        exportDone(path), exportFailed());
 }
 
 void RunActions::exportCurve(const QString& path)
@@ -249,14 +258,7 @@ void RunActions::exportCurve(const QString& path)
         [runs, key, path](store::Project& project, const std::atomic<bool>& cancel) {
             writeCurveCsv(project, runs, key, path, cancel);
         },
-        [this, path] {
-            finish();
-            Q_EMIT exported(path);
-        },
-        [this](const QString& message) {
-            finish();
-            Q_EMIT failed(message);
-        });
+        exportDone(path), exportFailed());
 }
 
 void RunActions::rerun(qint64 runId)

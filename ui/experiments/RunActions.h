@@ -63,6 +63,9 @@ Q_SIGNALS:
 private:
     void chooseFile(const QString& title, const QString& name, std::function<void(const QString&)> then);
     void finish();
+    // A file export's outcome, the same for the run table and a curve.
+    std::function<void()> exportDone(const QString& path);
+    std::function<void(const QString&)> exportFailed();
 
     ProjectSession* session_;
     TaskRunner* runner_;
