@@ -356,6 +356,52 @@ private Q_SLOTS:
         torch::set_num_threads(1);
     }
 
+    // What the one-pass update cannot do (AMSGrad's running maximum, a parameter that is a
+    // strided view, whose data pointer is not its elements in order) goes to torch's own step,
+    // and a model with one such parameter among plain ones still steps exactly as torch does.
+    void fusedAdamHandsWhatItCannotFuseToTorch()
+    {
+        struct Case {
+            const char* name;
+            bool amsgrad;
+            bool strided;
+        };
+        for (const Case k : {Case{"amsgrad", true, false}, Case{"strided view", false, true}}) {
+            torch::manual_seed(11);
+            const auto plain = torch::randn({40, 33});
+            // Every other column of a wider matrix: 40x33 values 66 floats apart per row.
+            const auto wide = torch::randn({40, 66});
+            const auto odd = k.strided ? wide.slice(1, 0, 66, 2) : wide.slice(1, 0, 33).contiguous();
+            QCOMPARE(odd.is_contiguous(), !k.strided);
+            // betas (0.9, 0.5): the second moment forgets fast, so AMSGrad's maximum differs
+            // from the plain average within a few steps of shrinking gradients.
+            const auto options = torch::optim::AdamOptions(5e-2).betas({0.9, 0.5}).amsgrad(k.amsgrad);
+            std::vector<torch::Tensor> weights[2];
+            std::unique_ptr<torch::optim::Optimizer> opt[2];
+            for (int fused = 0; fused < 2; ++fused) {
+                // A leaf that keeps the view's strides: detach() shares them.
+                weights[fused] = {plain.clone().set_requires_grad(true),
+                                  (k.strided ? wide.clone().slice(1, 0, 66, 2) : odd.clone())
+                                      .detach()
+                                      .set_requires_grad(true)};
+                QCOMPARE(weights[fused][1].is_contiguous(), !k.strided);
+                if (fused)
+                    opt[fused] = std::make_unique<train::detail::FusedAdam>(weights[fused], options);
+                else
+                    opt[fused] = std::make_unique<torch::optim::Adam>(weights[fused], options);
+                for (int s = 0; s < 8; ++s) {
+                    opt[fused]->zero_grad();
+                    const double shrink = 1.0 / (1 + 3 * s);
+                    ((weights[fused][0] * weights[fused][1]).sin().sum() * shrink).backward();
+                    opt[fused]->step();
+                }
+            }
+            for (int i = 0; i < 2; ++i)
+                QVERIFY2(torch::allclose(weights[0][i], weights[1][i], 0, 1e-6), k.name);
+            QVERIFY((weights[1][1] - odd).abs().max().item<double>() > 1e-2);
+        }
+    }
+
     void configRoundTripsAndValidates()
     {
         auto c = optimizerCases()[1].config;
