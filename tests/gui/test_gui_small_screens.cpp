@@ -24,6 +24,39 @@
 using namespace flightdeck::ui;
 using namespace flightdeck::ui::testing;
 
+namespace {
+
+// A MainWindow at a screen size, in a language, on the project. When it goes, whatever the
+// test's verdict, the window closes without a question (a failed check mid-test would
+// otherwise leave a modal "discard?" for the next row) and the language is English again.
+class WindowAt {
+public:
+    WindowAt(const QSize& screen, const QString& language, const QString& folder)
+    {
+        Translations::apply(language);
+        window_ = makeWindow(screen);
+        opened_ = window_ && window_->openProject(folder);
+    }
+    ~WindowAt()
+    {
+        if (window_)
+            window_->quitGuard()->setAsker([](QMessageBox&) { return QMessageBox::Discard; });
+        window_.reset();
+        Translations::apply(QStringLiteral("en"));
+    }
+    WindowAt(const WindowAt&) = delete;
+    WindowAt& operator=(const WindowAt&) = delete;
+
+    bool opened() const { return opened_; }
+    MainWindow* operator->() const { return window_.get(); }
+
+private:
+    std::unique_ptr<MainWindow> window_;
+    bool opened_ = false;
+};
+
+}  // namespace
+
 class TestGuiSmallScreens : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -72,10 +105,8 @@ void TestGuiSmallScreens::dataDockFits()
     QFETCH(QString, language);
     QFETCH(int, treeRows);
     QFETCH(int, previewRows);
-    Translations::apply(language);
-    auto window = makeWindow(screen);
-    QVERIFY(window);
-    QVERIFY(window->openProject(folder_));
+    const WindowAt window(screen, language, folder_);
+    QVERIFY(window.opened());
     auto* tree = window->findChild<DatasetTree*>(QStringLiteral("datasetTree"));
     auto* preview = window->findChild<QTableView*>(QStringLiteral("previewTable"));
     QTRY_VERIFY(tree->topLevelItemCount() > 0);
@@ -99,9 +130,6 @@ void TestGuiSmallScreens::dataDockFits()
         auto* architecture = window->findChild<QScrollArea*>(QStringLiteral("dockArchitectureScroll"));
         QCOMPARE(architecture->horizontalScrollBar()->maximum(), 0);
     }
-    window->quitGuard()->setAsker([](QMessageBox&) { return QMessageBox::Discard; });
-    window.reset();
-    Translations::apply(QStringLiteral("en"));
 }
 
 void TestGuiSmallScreens::experimentsDockFits_data()
@@ -118,10 +146,8 @@ void TestGuiSmallScreens::experimentsDockFits()
 {
     QFETCH(QSize, screen);
     QFETCH(QString, language);
-    Translations::apply(language);
-    auto window = makeWindow(screen);
-    QVERIFY(window);
-    QVERIFY(window->openProject(folder_));
+    const WindowAt window(screen, language, folder_);
+    QVERIFY(window.opened());
     auto* scroll = window->findChild<QScrollArea*>(QStringLiteral("dockExperimentsScroll"));
     QVERIFY(scroll);
     QTRY_VERIFY(scroll->isVisible());
@@ -146,9 +172,6 @@ void TestGuiSmallScreens::experimentsDockFits()
         QVERIFY2(inPanel.right() < scroll->viewport()->width(),
                  qPrintable(QStringLiteral("%1 ends at %2").arg(QString::fromLatin1(name)).arg(inPanel.right())));
     }
-    window->quitGuard()->setAsker([](QMessageBox&) { return QMessageBox::Discard; });
-    window.reset();
-    Translations::apply(QStringLiteral("en"));
 }
 
 void TestGuiSmallScreens::dividerIsKept()
