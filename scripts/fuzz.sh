@@ -26,6 +26,12 @@ fi
 cmake --build "$here/build-fuzz" -j"$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}")
 
 mkdir -p "$here/build-fuzz/findings"
+# fuzz_project writes each input as a project.db and a manifest.json in a scratch folder under
+# TMPDIR: on ext4, half its time went to the kernel creating and freeing those (1,630 vs
+# 3,780 executions a second on tmpfs).
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
+  export TMPDIR=/dev/shm
+fi
 status=0
 for t in "${targets[@]}"; do
   scratch="$here/build-fuzz/corpus/$t"
