@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string_view>
+#include <unordered_set>
 
 namespace fs = std::filesystem;
 
@@ -104,6 +106,9 @@ private:
     void readHeader(std::vector<std::string>& header, std::int64_t headerLine)
     {
         bool allNumeric = true;
+        // A set, not a search of the names before: 100,000 columns took 20 s that way.
+        std::unordered_set<std::string_view> seen;
+        seen.reserve(header.size());
         for (std::size_t i = 0; i < header.size(); ++i) {
             header[i] = std::string(trim(header[i]));
             float ignored;
@@ -112,9 +117,8 @@ private:
                 ctx_.fail(ErrorCode::NoHeader, headerLine, {},
                           "expected a name for column " + std::to_string(i + 1)
                               + ", found an empty cell");
-            if (std::find(header.begin(), header.begin() + static_cast<std::ptrdiff_t>(i),
-                          header[i])
-                != header.begin() + static_cast<std::ptrdiff_t>(i))
+            // Views into names already trimmed and never changed again.
+            if (!seen.insert(header[i]).second)
                 ctx_.fail(ErrorCode::NoHeader, headerLine, header[i],
                           "expected unique column names, found \"" + header[i] + "\" twice");
         }
