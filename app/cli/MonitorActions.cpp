@@ -23,6 +23,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <iostream>
 #include <algorithm>
 #include <cstdlib>
@@ -31,6 +32,48 @@
 namespace flightdeck::cli {
 
 namespace {
+
+// Unix seconds of 10000-01-01: the monitor reads timestamps up to the end of 9999.
+constexpr double kYear10000 = 253402300800.0;
+
+// A file written as PATH.partial and renamed onto PATH by commit(); removed when the command
+// fails before that, so a failed run neither truncates PATH nor leaves a .partial behind.
+class PartialOutput {
+public:
+    PartialOutput(std::string path, const char* option, const char* what)
+        : path_(std::move(path)), tmp_(path_ + ".partial"), option_(option)
+    {
+        out_.open(tmp_, std::ios::binary | std::ios::trunc);
+        if (!out_)
+            throw Error(ErrorInfo{ErrorCode::FileUnwritable, path_, 0, option, what});
+    }
+    ~PartialOutput()
+    {
+        if (committed_)
+            return;
+        out_.close();
+        std::error_code ignored;
+        std::filesystem::remove(tmp_, ignored);
+    }
+    PartialOutput(const PartialOutput&) = delete;
+    PartialOutput& operator=(const PartialOutput&) = delete;
+
+    std::ostream& stream() { return out_; }
+    void commit()
+    {
+        out_.close();
+        if (!out_)
+            throw Error(ErrorInfo{ErrorCode::Io, path_, 0, option_, "writing failed"});
+        std::filesystem::rename(tmp_, path_);
+        committed_ = true;
+    }
+
+private:
+    std::string path_, tmp_;
+    const char* option_;
+    std::ofstream out_;
+    bool committed_ = false;
+};
 
 struct CheckArgs {
     std::string log, rules, groundTruth, calibration, calibrationTruth;
@@ -266,31 +309,28 @@ void addSimulate(CLI::App* monitorCmd)
             ro.maxValuesPerColumn = 0;   // whole rows
             source = monitor::SimulationSource::fromReference(loadCliReference(args->source, ro));
         }
-        // Written beside the target and renamed, so a reader never sees half a log.
-        const std::string tmp = args->out + ".partial";
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        std::ofstream truth;
-        if (!out)
-            throw Error(ErrorInfo{ErrorCode::FileUnwritable, args->out, 0, "--out",
-                                  "cannot write the log"});
-        if (!args->truthOut.empty()) {
-            truth.open(args->truthOut, std::ios::binary | std::ios::trunc);
-            if (!truth)
-                throw Error(ErrorInfo{ErrorCode::FileUnwritable, args->truthOut, 0,
-                                      "--truth-out", "cannot write the ground truth"});
-        }
-        std::ostream* truthStream = args->truthOut.empty() ? nullptr : &truth;
+        if (options.start < 0 || options.start + options.duration >= kYear10000)
+            throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "--start",
+                                  "expected a start from 1970-01-01 whose log ends before the "
+                                  "year 10000, got \"" + args->start + "\""});
+        // Both files are written beside their targets and renamed only when the whole log is
+        // written: a reader never sees half a log, and a run that fails (a limit, an unknown
+        // feature, a full disk) leaves an existing file as it was.
+        PartialOutput out(args->out, "--out", "cannot write the log");
+        std::optional<PartialOutput> truth;
+        if (!args->truthOut.empty())
+            truth.emplace(args->truthOut, "--truth-out", "cannot write the ground truth");
+        std::ostream* truthStream = truth ? &truth->stream() : nullptr;
         monitor::SimulationSummary summary;
 #ifdef FLIGHTDECK_CLI_TORCH
         if (!args->bundle.empty())
-            summary = monitor::simulateImageLog(images, options, out, truthStream);
+            summary = monitor::simulateImageLog(images, options, out.stream(), truthStream);
         else
 #endif
-            summary = monitor::simulateLog(source, options, out, truthStream);
-        out.close();
-        if (!out || (truth.is_open() && !truth.flush()))
-            throw Error(ErrorInfo{ErrorCode::Io, args->out, 0, "--out", "writing failed"});
-        std::filesystem::rename(tmp, args->out);
+            summary = monitor::simulateLog(source, options, out.stream(), truthStream);
+        if (truth)
+            truth->commit();
+        out.commit();
         std::cout << nlohmann::json{{"out", args->out},
                                     {"records", summary.records},
                                     {"errors", summary.errors},

@@ -10,6 +10,7 @@
 #include "flightdeck/store/DatasetRepository.h"
 #include "flightdeck/store/Project.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,6 +35,12 @@ QByteArray exact(float v)
 }
 
 QJsonObject json(const CliResult& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
+
+QByteArray readText(const QString& file)
+{
+    QFile f(file);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
 
 }  // namespace
 
@@ -158,6 +165,44 @@ private Q_SLOTS:
         rules.remove("drift");
         QCOMPARE(rules.list().size(), std::size_t(1));
         QVERIFY_THROWS_EXCEPTION(flightdeck::Error, rules.remove("drift"));
+    }
+
+    // A simulation that fails (a record limit, an unknown feature) leaves the files it would
+    // have replaced as they were and no .partial beside them; a start outside the years the
+    // monitor reads is refused before anything is written.
+    void failedSimulationKeepsExistingFiles()
+    {
+        QByteArray csv = "x,label\n";
+        for (int i = 0; i < 30; ++i)
+            csv += QByteArray::number(i) + "," + QByteArray::number(i % 2) + "\n";
+        writeText(path("sim_src.csv"), csv);
+        writeText(path("sim_log.jsonl"), "{\"keep\":1}\n");
+        writeText(path("sim_truth.jsonl"), "{\"request_id\":\"precious\",\"label\":\"1\"}\n");
+        const auto simulate = [&](QStringList extra) {
+            QStringList a{QStringLiteral("monitor"), QStringLiteral("simulate"), QStringLiteral("--from"),
+                          path("sim_src.csv"), QStringLiteral("--out"), path("sim_log.jsonl"),
+                          QStringLiteral("--truth-out"), path("sim_truth.jsonl")};
+            return runCli(a + extra);
+        };
+        const QList<QStringList> failing{
+            {QStringLiteral("--duration"), QStringLiteral("1e9"), QStringLiteral("--rate"), QStringLiteral("1e6")},
+            {QStringLiteral("--shift"), QStringLiteral("feature=nosuch,add=1")},
+            {QStringLiteral("--start"), QStringLiteral("1e300")},
+            {QStringLiteral("--start"), QStringLiteral("-5")},
+            {QStringLiteral("--start"), QStringLiteral("9999-12-31T23:59:59Z")}};
+        for (const QStringList& extra : failing) {
+            const CliResult r = simulate(extra);
+            QVERIFY2(r.exitCode == 2, qPrintable(extra.join(QLatin1Char(' ')) + QStringLiteral(": ") + r.err));
+            QCOMPARE(readText(path("sim_log.jsonl")), QByteArray("{\"keep\":1}\n"));
+            QCOMPARE(readText(path("sim_truth.jsonl")),
+                     QByteArray("{\"request_id\":\"precious\",\"label\":\"1\"}\n"));
+            QVERIFY(!QFile::exists(path("sim_log.jsonl.partial")));
+            QVERIFY(!QFile::exists(path("sim_truth.jsonl.partial")));
+        }
+        QVERIFY(simulate({QStringLiteral("--start"), QStringLiteral("9999-12-30T00:00:00Z")}).exitCode == 0);
+        QVERIFY(readText(path("sim_truth.jsonl")).contains("request_id"));
+        QVERIFY(!readText(path("sim_truth.jsonl")).contains("precious"));
+        QVERIFY(!QFile::exists(path("sim_truth.jsonl.partial")));
     }
 
     void estimateTracksRealizedAccuracy()
