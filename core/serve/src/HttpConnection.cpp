@@ -32,9 +32,12 @@ const char* reasonPhrase(int status)
     case 401: return "Unauthorized";
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
     case 413: return "Payload Too Large";
+    case 422: return "Unprocessable Entity";
     case 500: return "Internal Server Error";
     case 503: return "Service Unavailable";
+    case 505: return "HTTP Version Not Supported";
     default: return "Unknown";
     }
 }
@@ -78,8 +81,30 @@ void HttpConnection::consume(const char* data, std::size_t size)
     const auto err = static_cast<http_errno>(parser_.http_errno);
     if (stopped_)
         return;   // a callback refused the request and said why
+    if (err == HPE_PAUSED) {
+        // kMaxRequestsPerTurn reached: the rest waits (data may point into held_ itself).
+        held_ = std::string(data + parsed, size - parsed);
+        http_parser_pause(&parser_, 0);
+        return;
+    }
     if (err != HPE_OK || parser_.upgrade || parsed != size)
         refuse(400, std::string("not a valid HTTP/1.1 request (") + http_errno_description(err) + ")");
+}
+
+void HttpConnection::consumeHeld()
+{
+    std::string bytes;
+    bytes.swap(held_);
+    consume(bytes.data(), bytes.size());
+}
+
+bool HttpConnection::refuseIfStartedBefore(Clock::time_point cutoff)
+{
+    if (stopped_ || !current_ || current_->request.received >= cutoff)
+        return false;
+    refuse(408, "the request did not arrive in time (headers and body have a deadline from their "
+                "first byte)");
+    return true;
 }
 
 void HttpConnection::refuseUnanswered(const std::string& reason)
@@ -167,7 +192,15 @@ int HttpConnection::onHeadersComplete(http_parser* p)
     if (c.inValue_)
         c.commitHeader();
     auto& r = c.current_->request;
-    r.method = p->method == HTTP_GET ? Method::Get : p->method == HTTP_POST ? Method::Post : Method::Other;
+    if (p->http_major != 1) {
+        c.refuse(505, "HTTP/" + std::to_string(p->http_major) + "." + std::to_string(p->http_minor)
+                          + " is not supported; send HTTP/1.1");
+        return -1;
+    }
+    r.method = p->method == HTTP_GET    ? Method::Get
+               : p->method == HTTP_HEAD ? Method::Head
+               : p->method == HTTP_POST ? Method::Post
+                                        : Method::Other;
     r.path = c.url_.substr(0, c.url_.find('?'));
     const bool chunked = (p->flags & F_CHUNKED) != 0;
     const std::uint64_t length = p->content_length;
@@ -211,6 +244,8 @@ int HttpConnection::onMessageComplete(http_parser* p)
         // Nothing after a closing request is read: pause so the rest of this buffer is left.
         c.stopped_ = true;
         http_parser_pause(p, 1);
+    } else if (c.ready_.size() >= kMaxRequestsPerTurn) {
+        http_parser_pause(p, 1);   // consume() holds the rest
     }
     return 0;
 }
@@ -236,7 +271,9 @@ void HttpConnection::queueAnswers()
             closeAfterWrite_ = true;
         }
         out_ += "\r\n";
-        out_ += r.body;
+        // HEAD: the headers a GET would get, Content-Length included, and no body.
+        if (ex->request.method != Method::Head)
+            out_ += r.body;
     }
     ready_.clear();
 }
@@ -251,6 +288,12 @@ bool HttpConnection::flush()
         } else if (n < 0 && errno == EINTR) {
             continue;
         } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            // A peer that reads slowly while it keeps sending: drop what went out, so the
+            // buffer holds the pending answers only, not everything ever answered.
+            if (outPos_ >= out_.size() / 2) {
+                out_.erase(0, outPos_);
+                outPos_ = 0;
+            }
             return true;
         } else {
             return false;

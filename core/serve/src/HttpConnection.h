@@ -2,7 +2,9 @@
 // Private to core/serve: one client connection of an event loop. Bytes read go through
 // http-parser (Debian's libhttp-parser, the parser Node.js used for a decade); complete
 // requests queue in order (pipelining keeps its order), and answers are serialized into one
-// output buffer the loop writes when the socket takes it.
+// output buffer the loop writes when the socket takes it. One consume() completes at most
+// kMaxRequestsPerTurn requests; the bytes after them are held for a later turn, so one read of
+// pipelined requests cannot produce more answers than the loop's output bound allows for.
 #include "HttpExchange.h"
 
 #include <http_parser.h>
@@ -28,9 +30,18 @@ public:
 
     int fd() const { return fd_; }
 
+    static constexpr std::size_t kMaxRequestsPerTurn = 64;
+
     // Feeds bytes read from the socket. Requests completed by them are appended to ready();
     // a malformed stream or an oversized body yields a refused request and stops parsing.
     void consume(const char* data, std::size_t size);
+    // Bytes read but not parsed yet (past kMaxRequestsPerTurn requests): consumed before any
+    // more is read, in order.
+    bool hasHeldInput() const { return !held_.empty(); }
+    void consumeHeld();
+    // The request under way began arriving before `cutoff`: it is refused with 408 and the
+    // connection closes (a peer trickling bytes would otherwise hold its slot for ever).
+    bool refuseIfStartedBefore(Clock::time_point cutoff);
     // The peer closed its side: a request cut off mid-way is dropped.
     void peerClosed() { peerClosed_ = true; }
     // Every request still unanswered is refused with 503 (the server is stopping).
@@ -43,6 +54,7 @@ public:
     // Writes what the socket takes; false on a hard error (the connection is gone).
     bool flush();
     bool hasOutput() const { return outPos_ < out_.size(); }
+    std::size_t pendingOutput() const { return out_.size() - outPos_; }
     // An answer said "Connection: close": nothing after it is served.
     bool closing() const { return closeAfterWrite_; }
     bool peerHasClosed() const { return peerClosed_; }
@@ -76,6 +88,7 @@ private:
     bool peerClosed_ = false;
     bool closeAfterWrite_ = false;
     std::vector<std::unique_ptr<HttpExchange>> ready_;
+    std::string held_;
     std::string out_;
     std::size_t outPos_ = 0;
 };

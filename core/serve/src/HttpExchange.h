@@ -8,7 +8,7 @@
 
 namespace flightdeck::serve::detail {
 
-enum class Method { Get, Post, Other };
+enum class Method { Get, Head, Post, Other };
 
 struct HttpRequest {
     Method method = Method::Other;
@@ -18,7 +18,8 @@ struct HttpRequest {
     std::string body;
     std::chrono::steady_clock::time_point received;   // when its first bytes were read
     // Set when the HTTP side refuses the request before any route sees it (413 body too large,
-    // 400 not HTTP, 503 over capacity or shutting down): the routes only word the answer.
+    // 400 not HTTP, 408 too slow to arrive, 505 not HTTP/1.x, 503 over capacity or shutting
+    // down): the routes only word the answer.
     int refusal = 0;
     std::string refusalReason;
 };

@@ -53,9 +53,12 @@ public:
         std::vector<epoll_event> events(512);
         auto nextSweep = Clock::now() + std::chrono::seconds(1);
         for (bool stopping = false; !stopping;) {
-            const int n = ::epoll_wait(ep_, events.data(), static_cast<int>(events.size()), 1000);
+            // Held input is served on the next turn without waiting for the socket.
+            const int n = ::epoll_wait(ep_, events.data(), static_cast<int>(events.size()),
+                                       held_.empty() ? 1000 : 0);
             ++turn_;
             touched_.clear();
+            serveHeld();
             for (int i = 0; i < n; ++i) {
                 void* tag = events[i].data.ptr;
                 if (tag == &kListenTag)
@@ -67,11 +70,11 @@ public:
             }
             if (stopping)
                 refuseEverything();
-            answer();
             if (Clock::now() >= nextSweep) {
-                sweepIdle();
+                sweep();
                 nextSweep = Clock::now() + std::chrono::seconds(1);
             }
+            answer();
             for (Slot* dead : doomed_)
                 slots_.erase(dead->conn->fd());
             doomed_.clear();
@@ -82,9 +85,11 @@ private:
     struct Slot {
         std::unique_ptr<HttpConnection> conn;
         bool writing = false;    // EPOLLOUT is watched
+        bool reading = true;     // EPOLLIN is watched: the unsent answers are within the bound
         bool draining = false;   // our side is shut; reading to EOF before close
         bool dead = false;
         unsigned turn = 0;
+        Clock::time_point drainingSince;
     };
 
     void watch(int fd, std::uint32_t events, void* tag, int op = EPOLL_CTL_ADD)
@@ -130,16 +135,31 @@ private:
     {
         if (slot.dead)
             return;
-        if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))
+        if (slot.reading && (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)))
             readFrom(slot);
         touch(slot);
+    }
+
+    void serveHeld()
+    {
+        std::vector<int> fds;
+        fds.swap(held_);
+        for (const int fd : fds) {
+            const auto it = slots_.find(fd);
+            if (it == slots_.end() || it->second->dead || !it->second->reading)
+                continue;   // a slot that stopped reading is listed again when it resumes
+            readFrom(*it->second);
+            touch(*it->second);
+        }
     }
 
     void readFrom(Slot& slot)
     {
         static thread_local std::vector<char> buffer(kReadChunk);
         auto& c = *slot.conn;
-        for (int i = 0; i < kReadsPerTurn; ++i) {
+        if (c.hasHeldInput())
+            c.consumeHeld();
+        for (int i = 0; i < kReadsPerTurn && !c.hasHeldInput(); ++i) {
             const ssize_t n = ::recv(c.fd(), buffer.data(), buffer.size(), 0);
             if (n > 0) {
                 c.consume(buffer.data(), static_cast<std::size_t>(n));
@@ -197,33 +217,48 @@ private:
     void settle(Slot& slot)
     {
         auto& c = *slot.conn;
+        std::size_t peak = s_.peakPending_.load(std::memory_order_relaxed);
+        while (c.pendingOutput() > peak &&
+               !s_.peakPending_.compare_exchange_weak(peak, c.pendingOutput(), std::memory_order_relaxed)) {
+        }
         if (!c.flush())
             return closeNow(slot);
-        if (c.hasOutput() != slot.writing) {
+        const bool reading = c.pendingOutput() <= s_.options_.maxPendingOutput;
+        if (c.hasOutput() != slot.writing || reading != slot.reading) {
             slot.writing = c.hasOutput();
-            watch(c.fd(), EPOLLIN | EPOLLRDHUP | (slot.writing ? EPOLLOUT : 0u), &slot, EPOLL_CTL_MOD);
+            slot.reading = reading;
+            watch(c.fd(), (reading ? EPOLLIN | EPOLLRDHUP : 0u) | (slot.writing ? EPOLLOUT : 0u), &slot,
+                  EPOLL_CTL_MOD);
         }
+        if (reading && c.hasHeldInput())
+            held_.push_back(c.fd());
         if (slot.writing)
             return;
-        if (c.peerHasClosed())
+        if (c.peerHasClosed() && !c.hasHeldInput())   // requests sent before the EOF are answered
             return closeNow(slot);
         if (c.closing() && !slot.draining) {
             // Closing with unread bytes would reset the connection and could lose the answer
             // just written: shut our side and read to the peer's EOF first (a lingering close).
             slot.draining = true;
+            slot.drainingSince = Clock::now();
             ::shutdown(c.fd(), SHUT_WR);
         }
     }
 
-    void sweepIdle()
+    // Idle connections close; a request still arriving at its deadline is refused (answered on
+    // this turn, then closed); a lingering close ends after kDrainTimeout even if the peer keeps
+    // sending.
+    void sweep()
     {
         const auto now = Clock::now();
         for (auto& [fd, slot] : slots_) {
             if (slot->dead)
                 continue;
             const auto idle = now - slot->conn->lastActivity;
-            if ((slot->draining && idle > kDrainTimeout) || idle > s_.options_.idleTimeout)
+            if ((slot->draining && now - slot->drainingSince > kDrainTimeout) || idle > s_.options_.idleTimeout)
                 closeNow(*slot);
+            else if (slot->conn->refuseIfStartedBefore(now - s_.options_.requestTimeout))
+                touch(*slot);
         }
     }
 
@@ -243,6 +278,7 @@ private:
     unsigned turn_ = 0;
     std::unordered_map<int, std::unique_ptr<Slot>> slots_;
     std::vector<Slot*> touched_, doomed_;
+    std::vector<int> held_;   // connections with input held for the next turn
     std::vector<HttpExchange*> batch_;
 };
 

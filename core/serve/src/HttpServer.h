@@ -9,8 +9,12 @@
 // connections without any hand-over, and its turn is the natural batch for the model.
 //
 // Bounds: at most maxConnections open connections (more are answered 503 with Retry-After and
-// closed), bodies up to maxBodyBytes (413), idle or stalled connections closed after
-// idleTimeout. stop() is async-signal-safe (an eventfd write).
+// closed), bodies up to maxBodyBytes (413), connections with nothing under way closed after
+// idleTimeout, a request whose headers and body have not all arrived requestTimeout after its
+// first byte answered 408 and closed (a peer trickling a byte every few seconds is never idle),
+// and a connection whose answers wait unsent beyond maxPendingOutput is not read until they
+// drain (a peer that pipelines without reading would otherwise grow the answers without bound).
+// stop() is async-signal-safe (an eventfd write).
 #include "HttpExchange.h"
 
 #include <atomic>
@@ -29,6 +33,8 @@ struct HttpServerOptions {
     int maxConnections = 1024;
     std::size_t maxBodyBytes = 8u << 20;
     std::chrono::milliseconds idleTimeout{5000};
+    std::chrono::milliseconds requestTimeout{30000};
+    std::size_t maxPendingOutput = 1u << 20;
 };
 
 class HttpServer {
@@ -49,6 +55,9 @@ public:
     void run();
     void stop();
     int openConnections() const { return open_.load(std::memory_order_relaxed); }
+    // The most answer bytes one connection has held unsent: maxPendingOutput plus at most one
+    // turn's answers to it.
+    std::size_t peakPendingOutput() const { return peakPending_.load(std::memory_order_relaxed); }
 
 private:
     class Loop;
@@ -58,6 +67,7 @@ private:
     int stopFd_ = -1;
     std::atomic<int> open_{0};
     std::atomic<bool> stopping_{false};
+    std::atomic<std::size_t> peakPending_{0};
 };
 
 }  // namespace flightdeck::serve::detail
