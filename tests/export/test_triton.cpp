@@ -50,6 +50,8 @@ fs::path makeBundle(const fs::path& dir)
         {"model.pt", kPtBytes},
         {"model.onnx", kOnnxBytes},
         {"labels.json", R"({"classes":["setosa","versicolor","virginica"]})"},
+        {"preprocessing.json", R"({"features":["a","b","c","d"]})"},
+        {"signature.json", R"({"inputs":[{"shape":[-1,4]}],"outputs":[{"shape":[-1,3]}]})"},
     };
     nlohmann::json list = nlohmann::json::array();
     for (const auto& [name, bytes] : files) {

@@ -13,6 +13,9 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kManifest = "manifest.json";
+// What every export writes, whatever the model, and what flightdeck-serve and the Triton layout
+// load: a manifest that leaves one out would let that file be swapped unchecked.
+constexpr const char* kRequired[] = {"model.pt", "labels.json", "preprocessing.json", "signature.json"};
 
 }  // namespace
 
@@ -29,6 +32,15 @@ std::vector<std::string> verifyBundle(const fs::path& bundleDir)
     if (!manifest.contains("files") || !manifest["files"].is_array()) {
         problems.push_back(std::string(kManifest) + ": no \"files\" list");
         return problems;
+    }
+    for (const char* required : kRequired) {
+        bool listed = false;
+        for (const auto& entry : manifest["files"])
+            listed = listed || (entry.is_object() && entry.contains("name")
+                                && entry["name"] == nlohmann::json(required));
+        if (!listed)
+            problems.push_back(std::string(required) + ": not listed in " + kManifest
+                               + ", so it cannot be checked (every bundle lists it)");
     }
     for (const auto& entry : manifest["files"]) {
         if (!entry.is_object() || !entry.contains("name") || !entry["name"].is_string() ||
