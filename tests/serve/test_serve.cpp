@@ -2,19 +2,12 @@
 // on loopback: answers equal to the model's own, every kind of bad request answered with its
 // status and a JSON reason, token, body and queue bounds, a tampered bundle refused by name,
 // and a bounded load with 10 % malformed requests whose log the monitoring reader takes whole.
+#include "ServedBundle.h"
+
 #include "flightdeck/common/Error.h"
-#include "flightdeck/data/DatasetCatalog.h"
-#include "flightdeck/export/BundleExporter.h"
-#include "flightdeck/model/ArchitectureSpec.h"
 #include "flightdeck/model/Model.h"
 #include "flightdeck/monitor/PredictionLog.h"
 #include "flightdeck/serve/BundleModel.h"
-#include "flightdeck/serve/PredictionServer.h"
-#include "flightdeck/store/Project.h"
-#include "flightdeck/store/RunRepository.h"
-#include "flightdeck/train/Trainer.h"
-
-#include <httplib.h>
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -23,56 +16,9 @@
 #include <random>
 #include <thread>
 
-#include <nlohmann/json.hpp>
-
 using namespace flightdeck;
-
-namespace {
-
-data::Table blobs()
-{
-    data::Table t;
-    t.featureNames = {"a", "b", "c"};
-    t.labelName = "kind";
-    t.classes = {"x", "y"};
-    std::mt19937 rng(3);
-    std::normal_distribution<float> noise(0, 0.5f);
-    for (int i = 0; i < 200; ++i) {
-        const int c = i % 2;
-        for (int f = 0; f < 3; ++f)
-            t.features.push_back((c ? 1.5f : -1.5f) + noise(rng));
-        t.labels.push_back(c);
-    }
-    return t;
-}
-
-// A served bundle for one test: the server runs on its own thread until the object goes.
-struct Served {
-    serve::PredictionServer server;
-    std::thread thread;
-    int port = 0;
-    Served(const serve::BundleModel& model, serve::ServerOptions options)
-        : server(model, [&] { options.port = 0; return options; }())
-    {
-        port = server.bind();
-        thread = std::thread([this] { server.listen(); });
-    }
-    ~Served()
-    {
-        server.stop();
-        thread.join();
-    }
-    httplib::Client client() const
-    {
-        httplib::Client c("127.0.0.1", port);
-        c.set_read_timeout(10, 0);
-        return c;
-    }
-};
-
-nlohmann::json body(const httplib::Result& r) { return nlohmann::json::parse(r->body); }
-
-}  // namespace
+using testing::body;
+using testing::Served;
 
 class TestServe : public QObject {
     Q_OBJECT
@@ -83,17 +29,7 @@ class TestServe : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        auto project = store::Project::create(dir_.filePath(QStringLiteral("p")).toStdString());
-        data::DatasetCatalog catalog(project);
-        const auto version = catalog.addVersion("blobs", blobs(), "test");
-        const auto split = catalog.createSplit(version.id, {0.7, 0.15, 0.15}, 1);
-        const auto spec = model::defaultMlp();
-        const auto arch = store::ArchitectureRepository(project).save(spec.name, spec.toJson(), spec.hash());
-        train::TrainConfig config;
-        config.epochs = 3;
-        config.threads = 1;
-        const auto run = train::Trainer(project).run(version.id, split.id, arch, config);
-        bundle_ = exporting::BundleExporter(project).exportRun(run.runId, "blobs").bundleDir;
+        bundle_ = testing::exportBlobs(dir_.filePath(QStringLiteral("p")).toStdString());
         model_ = std::make_unique<serve::BundleModel>(serve::BundleModel::load(bundle_));
         QCOMPARE(model_->info().inputs, std::int64_t(3));
         QCOMPARE(model_->info().classes, (std::vector<std::string>{"x", "y"}));

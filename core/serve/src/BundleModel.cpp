@@ -78,6 +78,7 @@ std::vector<Prediction> BundleModel::predict(const float* rows, std::size_t n) c
     if (info_.regression) {
         for (std::size_t i = 0; i < n; ++i) {
             result[i].value = out[i];
+            result[i].finite = std::isfinite(out[i]);
             std::ostringstream text;
             text.precision(9);
             text << out[i];
@@ -88,6 +89,11 @@ std::vector<Prediction> BundleModel::predict(const float* rows, std::size_t n) c
     const std::size_t k = info_.classes.size();
     for (std::size_t i = 0; i < n; ++i) {
         const float* l = out.data() + i * k;
+        // argmax over NaN would pick class 0 with a NaN confidence: a confident-looking answer.
+        if (!std::all_of(l, l + k, [](float v) { return std::isfinite(v); })) {
+            result[i].finite = false;
+            continue;
+        }
         const auto top = static_cast<std::size_t>(std::max_element(l, l + k) - l);
         double sum = 0;
         for (std::size_t c = 0; c < k; ++c)

@@ -8,9 +8,11 @@
 #include "HttpServer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <iterator>
 #include <random>
+#include <string_view>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -54,7 +56,7 @@ struct PredictionServer::Predict {
 PredictionServer::PredictionServer(const BundleModel& model, ServerOptions options)
     : model_(model),
       options_(std::move(options)),
-      log_(options_.log, options_.logMaxBytes, options_.logKeep)
+      log_(options_.log, options_.logMaxBytes, options_.logKeep, options_.warn)
 {
     std::random_device rd;
     char prefix[9];
@@ -67,6 +69,7 @@ PredictionServer::PredictionServer(const BundleModel& model, ServerOptions optio
                                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     http.maxConnections = std::max(1, options_.maxConnections);
     http.maxBodyBytes = options_.maxBodyBytes;
+    http.requestTimeout = options_.requestTimeout;
     http_ = std::make_unique<detail::HttpServer>(
         http, [this](const std::vector<HttpExchange*>& batch) { serveTurn(batch); });
 }
@@ -77,11 +80,28 @@ bool PredictionServer::authorized(const std::string& header) const
 {
     if (options_.token.empty())
         return true;
-    const std::string expected = "Bearer " + options_.token;
+    // RFC 7235: the scheme is case-insensitive, and whitespace around the value is not part of
+    // the credentials.
+    const auto blank = [](char c) { return c == ' ' || c == '\t'; };
+    std::size_t begin = 0, end = header.size();
+    while (begin < end && blank(header[begin]))
+        ++begin;
+    while (end > begin && blank(header[end - 1]))
+        --end;
+    static constexpr char kScheme[] = "bearer";
+    constexpr std::size_t kSchemeLength = sizeof kScheme - 1;
+    bool scheme = end - begin > kSchemeLength && blank(header[begin + kSchemeLength]);
+    for (std::size_t i = 0; scheme && i < kSchemeLength; ++i)
+        scheme = std::tolower(static_cast<unsigned char>(header[begin + i])) == kScheme[i];
+    std::size_t at = begin + kSchemeLength;
+    while (scheme && at < end && blank(header[at]))
+        ++at;
+    const std::string_view given = scheme ? std::string_view(header).substr(at, end - at) : std::string_view();
+    const std::string& expected = options_.token;
     // Length-independent comparison, so the answer time says nothing about the token.
-    unsigned char diff = header.size() == expected.size() ? 0 : 1;
+    unsigned char diff = scheme && given.size() == expected.size() ? 0 : 1;
     for (std::size_t i = 0; i < expected.size(); ++i)
-        diff |= static_cast<unsigned char>(expected[i] ^ (i < header.size() ? header[i] : 0));
+        diff |= static_cast<unsigned char>(expected[i] ^ (i < given.size() ? given[i] : 0));
     return diff == 0;
 }
 
@@ -132,7 +152,7 @@ void PredictionServer::route(HttpExchange& ex, const std::string& id, std::vecto
         return fail(401, "a valid \"Authorization: Bearer <token>\" header");
     }
     const auto& info = model_.info();
-    const bool get = req.method == Method::Get;
+    const bool get = req.method == Method::Get || req.method == Method::Head;
     if (req.path == "/health" && get) {
         sendJson(res, 200, {{"status", "ok"}, {"model", info.name}, {"version", info.version}});
     } else if (req.path == "/metadata" && get) {
@@ -154,7 +174,7 @@ void PredictionServer::route(HttpExchange& ex, const std::string& id, std::vecto
     } else if (req.path == "/metrics" && get) {
         res.status = 200;
         res.contentType = "text/plain; version=0.0.4";
-        res.body = metrics_.text(info.name, info.version);
+        res.body = metrics_.text(info.name, info.version, log_.errors());
     } else if (req.path == "/predict" && req.method == Method::Post) {
         Predict p{&ex, id, detail::parseRecords(req.body, info, options_.maxBatch, !log_.file().empty()), 0};
         if (!p.parsed.error.empty()) {
@@ -209,6 +229,34 @@ void PredictionServer::forwardAll(std::vector<Predict>& predicts, const std::vec
             metrics_.record(500, seconds, 0);
             continue;
         }
+        LogEntry entry;
+        entry.timestamp = unixTimeNow();
+        entry.requestId = p.id;
+        entry.model = info.name;
+        entry.version = info.version;
+        entry.latencyMs = seconds * 1e3;
+        // 422, not 500: the same input fails the same way every time (retrying cannot help), the
+        // server itself is sound, and a client flooding 3e38s must not look like a server fault
+        // on a 5xx dashboard. Never 200 with whatever argmax makes of NaN.
+        std::size_t bad = 0;
+        while (bad < p.parsed.count && out[p.firstRow + bad].finite)
+            ++bad;
+        if (bad < p.parsed.count) {
+            const std::string where = p.parsed.batch ? "instances[" + std::to_string(bad) + "]" : "features";
+            const std::string why = "the model's output for " + where + " is not a finite number ("
+                                    + (info.regression ? "the value" : "a logit")
+                                    + " is NaN or infinite): the input is too far outside the values "
+                                      "the model was trained on";
+            sendError(res, 422, p.id, why);
+            metrics_.record(422, seconds, 0);
+            entry.status = 422;
+            entry.error = why;
+            for (std::size_t i = 0; i < p.parsed.count && !log_.file().empty(); ++i) {
+                entry.featuresJson = p.parsed.featuresJson[i];
+                log_.write(entry);
+            }
+            continue;
+        }
         nlohmann::json list = nlohmann::json::array();
         for (std::size_t i = 0; i < p.parsed.count; ++i) {
             const auto& pr = out[p.firstRow + i];
@@ -223,12 +271,6 @@ void PredictionServer::forwardAll(std::vector<Predict>& predicts, const std::vec
         if (log_.file().empty())
             continue;
         // One line per record: the monitoring side compares feature and prediction distributions.
-        LogEntry entry;
-        entry.timestamp = unixTimeNow();
-        entry.requestId = p.id;
-        entry.model = info.name;
-        entry.version = info.version;
-        entry.latencyMs = seconds * 1e3;
         for (std::size_t i = 0; i < p.parsed.count; ++i) {
             const auto& pr = out[p.firstRow + i];
             entry.featuresJson = p.parsed.featuresJson[i];

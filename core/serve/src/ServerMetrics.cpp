@@ -4,6 +4,29 @@
 
 namespace flightdeck::serve {
 
+namespace {
+
+// The text format's label value: a backslash, a double quote and a line feed escaped, or a
+// model named with one would end the value early and break every scraper's parse.
+std::string labelValue(const std::string& value)
+{
+    std::string out;
+    out.reserve(value.size());
+    for (const char c : value) {
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '"')
+            out += "\\\"";
+        else if (c == '\n')
+            out += "\\n";
+        else
+            out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
 void ServerMetrics::record(int status, double seconds, std::int64_t predictions)
 {
     std::size_t b = 0;
@@ -19,11 +42,11 @@ void ServerMetrics::record(int status, double seconds, std::int64_t predictions)
     sumMicros_.fetch_add(static_cast<std::int64_t>(seconds * 1e6), std::memory_order_relaxed);
 }
 
-std::string ServerMetrics::text(const std::string& model, int version) const
+std::string ServerMetrics::text(const std::string& model, int version, std::int64_t logErrors) const
 {
     const BatchStats batches = this->batches();
     std::ostringstream o;
-    const std::string labels = "model=\"" + model + "\",version=\"" + std::to_string(version) + "\"";
+    const std::string labels = "model=\"" + labelValue(model) + "\",version=\"" + std::to_string(version) + "\"";
     o << "# HELP flightdeck_requests_total Prediction requests answered, by HTTP status code.\n"
          "# TYPE flightdeck_requests_total counter\n";
     for (std::size_t c = 0; c < kCodes.size(); ++c) {
@@ -44,6 +67,9 @@ std::string ServerMetrics::text(const std::string& model, int version) const
          "# HELP flightdeck_forward_rows_total Rows carried by the forward passes.\n"
          "# TYPE flightdeck_forward_rows_total counter\n"
          "flightdeck_forward_rows_total{" << labels << "} " << batches.rows << "\n"
+         "# HELP flightdeck_log_errors_total Prediction log lines lost: the log could not be opened or written.\n"
+         "# TYPE flightdeck_log_errors_total counter\n"
+         "flightdeck_log_errors_total{" << labels << "} " << logErrors << "\n"
          "# HELP flightdeck_request_duration_seconds Time from request to response.\n"
          "# TYPE flightdeck_request_duration_seconds histogram\n";
     std::int64_t cumulative = 0;

@@ -28,6 +28,9 @@ struct Prediction {
     int classIndex = -1;
     double value = 0;                   // regression output
     double confidence = 0;              // top softmax probability (classification)
+    // false: a logit or the value is NaN or infinite (inputs that pass as finite float32 can still
+    // overflow inside the model); the rest of the prediction then means nothing.
+    bool finite = true;
 };
 
 class BundleModel {

@@ -5,15 +5,20 @@
 // pass (at most batchRows rows a pass): a small model's pass costs about as much for one row as
 // for sixteen, so a busy server answers many more requests. Bounded: at most `maxConnections`
 // open connections (more get 503 with Retry-After), request bodies up to `maxBodyBytes` (413
-// beyond), records per request up to `maxBatch`. Every answer is JSON with a request id (the
+// beyond), records per request up to `maxBatch`, a request's headers and body within
+// `requestTimeout` of its first byte (408 beyond), at most about 1 MiB of unsent answers per
+// connection (it is not read until they drain). Every answer is JSON with a request id (the
 // client's X-Request-Id or a fresh one), every prediction a line in the request log. Binds
 // 127.0.0.1 unless told otherwise; with a token, every route but /health needs
-// "Authorization: Bearer <token>".
+// "Authorization: Bearer <token>" (the scheme in any case, RFC 7235). HEAD is answered on the
+// GET routes (load balancers probe /health with it). A model output that is NaN or infinite is
+// answered 422, never as a prediction.
 #include "flightdeck/serve/BundleModel.h"
 #include "flightdeck/serve/RequestLog.h"
 #include "flightdeck/serve/ServerMetrics.h"
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -39,6 +44,8 @@ struct ServerOptions {
     std::filesystem::path log;           // empty = no request log
     std::uintmax_t logMaxBytes = 64u << 20;
     int logKeep = 5;
+    RequestLog::Report warn;             // told when log lines start being lost and when they stop
+    std::chrono::milliseconds requestTimeout{30000};
 };
 
 class PredictionServer {

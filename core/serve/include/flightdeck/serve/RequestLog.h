@@ -3,9 +3,17 @@
 // and `flightdeck-cli monitor` read (core/monitor/PredictionLog.h), appended under a mutex and
 // rotated by size (log.jsonl -> log.jsonl.1 -> ... -> log.jsonl.<keep>, the oldest dropped),
 // so a server left running never fills the disk.
+//
+// A log that cannot be written (a full disk, its folder removed, no file descriptor left) loses
+// lines, never a prediction: write() does not throw, counts each lost line (errors()), reports
+// the outage once through `report` (not once a line), and tries the file again on the next
+// line, so logging resumes by itself once the file can be opened. A log file removed while open
+// (rm -rf, a log rotator that moves it) is noticed within a second and opened anew.
+#include <atomic>
+#include <chrono>
 #include <cstdint>
-#include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <string>
 
@@ -26,25 +34,37 @@ struct LogEntry {
 
 class RequestLog {
 public:
-    // An empty path logs nothing. Error(FileUnwritable) when the file cannot be opened.
-    RequestLog(std::filesystem::path file, std::uintmax_t maxBytes, int keep);
+    // Told when lines start being lost and when logging resumes (a sentence naming the file).
+    using Report = std::function<void(const std::string& message)>;
+
+    // An empty path logs nothing. Error(FileUnwritable) when the file cannot be opened at start.
+    RequestLog(std::filesystem::path file, std::uintmax_t maxBytes, int keep, Report report = {});
     ~RequestLog();
     RequestLog(const RequestLog&) = delete;
     RequestLog& operator=(const RequestLog&) = delete;
 
     void write(const LogEntry& entry);
     const std::filesystem::path& file() const { return file_; }
+    // Lines lost since start.
+    std::int64_t errors() const { return errors_.load(std::memory_order_relaxed); }
 
 private:
-    void open();
+    bool open();
     void rotate();
+    bool stillLinked();
+    void lost(const std::string& why);
 
     std::filesystem::path file_;
     std::uintmax_t maxBytes_;
     int keep_;
+    Report report_;
     std::mutex mutex_;
-    std::FILE* out_ = nullptr;
+    int fd_ = -1;
     std::uintmax_t written_ = 0;
+    bool failing_ = false;             // lines are being lost; reported once
+    std::int64_t lostThisOutage_ = 0;
+    std::chrono::steady_clock::time_point nextLinkCheck_;
+    std::atomic<std::int64_t> errors_{0};
 };
 
 }  // namespace flightdeck::serve
