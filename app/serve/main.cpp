@@ -9,7 +9,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <csignal>
+#include <cstdint>
 #include <iostream>
 #include <thread>
 
@@ -49,18 +51,40 @@ int main(int argc, char** argv)
     app.add_option("--batch-rows", options.batchRows, "Most rows one forward pass carries (the requests "
                                                       "that arrive together share passes)")
         ->check(CLI::Range(1, 1 << 20));
-    app.add_option("--max-body", options.maxBodyBytes, "Largest request body in bytes (then 413)");
-    app.add_option("--max-batch", options.maxBatch, "Most records per request");
-    app.add_option("--token", options.token, "Require Authorization: Bearer <token> (not /health)");
+    // Ranges checked as signed 64-bit numbers: "-1" into a size_t would wrap to 2^64-1.
+    app.add_option("--max-body", options.maxBodyBytes, "Largest request body in bytes (then 413)")
+        ->check(CLI::Range(std::int64_t(1), std::int64_t(1) << 30));
+    app.add_option("--max-batch", options.maxBatch, "Most records per request")
+        ->check(CLI::Range(std::int64_t(1), std::int64_t(1) << 20));
+    app.add_option("--token", options.token, "Require Authorization: Bearer <token> (not /health)")
+        ->check(CLI::Validator(
+            [](std::string& token) {
+                // An empty token would switch authentication off, e.g. --token "$UNSET_VARIABLE".
+                if (token.empty())
+                    return std::string("an empty token would leave the server open; omit --token to "
+                                       "serve without authentication");
+                if (token.find_first_of(" \t\r\n") != std::string::npos)
+                    return std::string("a token with spaces or line breaks cannot be sent in a header");
+                return std::string();
+            },
+            "TOKEN"));
     app.add_option("--log", log, "JSONL prediction log for the Monitoring panel");
-    app.add_option("--log-max-bytes", options.logMaxBytes, "Rotate the log at this size");
+    app.add_option("--log-max-bytes", options.logMaxBytes, "Rotate the log at this size (at least "
+                                                           "4096: smaller would rotate on every line)")
+        ->check(CLI::Range(std::int64_t(4096), std::int64_t(1) << 50));
     app.add_option("--log-keep", options.logKeep, "Rotated logs kept")->check(CLI::Range(0, 1000));
+    int requestTimeout = 30;
+    app.add_option("--request-timeout", requestTimeout, "Seconds a request's headers and body may "
+                                                        "take to arrive from its first byte (then 408)")
+        ->check(CLI::Range(1, 3600));
     app.add_option("--intra-op-threads", intraOp,
                    "libtorch threads per forward pass")
         ->check(CLI::Range(1, 256));
     CLI11_PARSE(app, argc, argv);
     flightdeck::model::Model::setIntraOpThreads(intraOp);
     options.log = log;
+    options.requestTimeout = std::chrono::seconds(requestTimeout);
+    options.warn = [](const std::string& message) { std::cerr << "flightdeck-serve: " << message << std::endl; };
     try {
         std::string via;
         if (!project.empty()) {
@@ -77,10 +101,13 @@ int main(int argc, char** argv)
         gServer = &server;
         std::signal(SIGINT, onStop);
         std::signal(SIGTERM, onStop);
+        // An IPv6 address takes brackets in a URL, or its colons read as the port's.
+        const bool v6 = options.host.find(':') != std::string::npos;
         std::cout << "serving " << model.info().name << " v" << model.info().version << via << " on http://"
-                  << options.host << ":" << port << " ("
+                  << (v6 ? "[" + options.host + "]" : options.host) << ":" << port << " ("
                   << (options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency()))
                   << " event loops"
+                  << (options.token.empty() ? "" : ", bearer token required")
                   << (log.empty() ? std::string() : ", log " + log) << ")" << std::endl;
         server.listen();
         gServer = nullptr;

@@ -1,0 +1,156 @@
+// flightdeck-serve's start-up, the real binary, from the probe of issue 13: options whose value
+// would leave the server open or useless (--token "", --max-batch 0, --max-body 0 or -1,
+// --log-max-bytes 0) are refused before it serves, naming the option; the start-up line says
+// when a bearer token is required and writes an IPv6 host in brackets; a log on a full disk is
+// reported on stderr once, not once a line, while every prediction is answered.
+#include "common/ExportedModels.h"
+
+#include <httplib.h>
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace flightdeck;
+
+namespace {
+
+struct Started {
+    int port = 0;          // 0: it did not start serving
+    QString out, err;
+    int exitCode = -1;
+};
+
+// Starts flightdeck-serve; returns once it prints where it serves, or once it has exited.
+Started start(QProcess& process, const QStringList& args)
+{
+    process.start(QStringLiteral(FLIGHTDECK_SERVE), args);
+    Started s;
+    const QRegularExpression serving(QStringLiteral("serving .* on http://(\\S+):(\\d+) "));
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 120000) {
+        if (process.state() == QProcess::NotRunning || process.waitForFinished(50)) {
+            s.out += QString::fromUtf8(process.readAllStandardOutput());
+            s.err = QString::fromUtf8(process.readAllStandardError());
+            s.exitCode = process.exitCode();
+            return s;
+        }
+        s.out += QString::fromUtf8(process.readAllStandardOutput());
+        const auto m = serving.match(s.out);
+        if (m.hasMatch()) {
+            s.port = m.captured(2).toInt();
+            return s;
+        }
+    }
+    process.kill();
+    process.waitForFinished();
+    s.err = QStringLiteral("timed out");
+    return s;
+}
+
+QString stop(QProcess& process)
+{
+    process.terminate();
+    process.waitForFinished(30000);
+    return QString::fromUtf8(process.readAllStandardError());
+}
+
+}  // namespace
+
+class TestServeOptions : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+    QString bundle_;
+
+    QStringList serving(const QStringList& extra) const
+    {
+        return QStringList{bundle_, QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--threads"),
+                           QStringLiteral("1")}
+               + extra;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        auto project = store::Project::create(dir_.filePath(QStringLiteral("p")).toStdString());
+        bundle_ = QString::fromStdString(testing::exportVersions(project, "blobs", 1).front().string());
+    }
+
+    void valuesThatDisableAGuardAreRefused_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("empty token") << QStringList{QStringLiteral("--token"), QString()} << QStringLiteral("--token");
+        QTest::newRow("token with a space") << QStringList{QStringLiteral("--token"), QStringLiteral("a b")}
+                                            << QStringLiteral("--token");
+        QTest::newRow("max-batch 0") << QStringList{QStringLiteral("--max-batch"), QStringLiteral("0")}
+                                     << QStringLiteral("--max-batch");
+        QTest::newRow("max-body 0") << QStringList{QStringLiteral("--max-body"), QStringLiteral("0")}
+                                    << QStringLiteral("--max-body");
+        QTest::newRow("max-body -1") << QStringList{QStringLiteral("--max-body"), QStringLiteral("-1")}
+                                     << QStringLiteral("--max-body");
+        QTest::newRow("log-max-bytes 0") << QStringList{QStringLiteral("--log-max-bytes"), QStringLiteral("0")}
+                                         << QStringLiteral("--log-max-bytes");
+        QTest::newRow("request-timeout 0") << QStringList{QStringLiteral("--request-timeout"), QStringLiteral("0")}
+                                           << QStringLiteral("--request-timeout");
+    }
+
+    void valuesThatDisableAGuardAreRefused()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        QProcess process;
+        const auto s = start(process, serving(args));
+        QCOMPARE(s.port, 0);
+        QVERIFY2(s.exitCode != 0, qPrintable(s.out));
+        QVERIFY2(s.err.contains(expected), qPrintable(s.err));
+    }
+
+    void theStartUpLineSaysATokenIsRequired()
+    {
+        QProcess open;
+        auto s = start(open, serving({}));
+        QVERIFY2(s.port > 0, qPrintable(s.out + s.err));
+        QVERIFY2(!s.out.contains(QStringLiteral("token")), qPrintable(s.out));
+        stop(open);
+        QProcess guarded;
+        s = start(guarded, serving({QStringLiteral("--token"), QStringLiteral("s3cret")}));
+        QVERIFY2(s.port > 0, qPrintable(s.out + s.err));
+        QVERIFY2(s.out.contains(QStringLiteral("bearer token required")), qPrintable(s.out));
+        httplib::Client c("127.0.0.1", s.port);
+        QCOMPARE(c.Get("/metadata")->status, 401);
+        stop(guarded);
+    }
+
+    void anIpv6HostIsWrittenInBrackets()
+    {
+        QProcess process;
+        const auto s = start(process, serving({QStringLiteral("--host"), QStringLiteral("::1")}));
+        if (s.port == 0 && s.err.contains(QStringLiteral("cannot listen")))
+            QSKIP("no IPv6 loopback here");
+        QVERIFY2(s.port > 0, qPrintable(s.out + s.err));
+        QVERIFY2(s.out.contains(QStringLiteral("on http://[::1]:") + QString::number(s.port) + QLatin1Char(' ')),
+                 qPrintable(s.out));
+        stop(process);
+    }
+
+    void aFullDiskIsReportedOnceOnStderr()
+    {
+        QProcess process;
+        const auto s = start(process, serving({QStringLiteral("--log"), QStringLiteral("/dev/full")}));
+        QVERIFY2(s.port > 0, qPrintable(s.out + s.err));
+        httplib::Client c("127.0.0.1", s.port);
+        c.set_read_timeout(10, 0);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(c.Post("/predict", R"({"features": [1, 1]})", "application/json")->status, 200);
+        QVERIFY(c.Get("/metrics")->body.find("flightdeck_log_errors_total{model=\"blobs\",version=\"1\"} 5\n")
+                != std::string::npos);
+        const QString err = stop(process);
+        QCOMPARE(err.count(QStringLiteral("prediction log /dev/full: cannot write to it")), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServeOptions)
+#include "test_serve_options.moc"
