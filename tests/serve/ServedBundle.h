@@ -63,11 +63,12 @@ struct Served {
 inline nlohmann::json body(const httplib::Result& r) { return nlohmann::json::parse(r->body); }
 
 // `table` trained for three epochs in a new project at `projectDir`, exported as "blobs".
-inline std::filesystem::path exportBlobs(const std::filesystem::path& projectDir, const data::Table& table = blobs())
+inline std::filesystem::path exportBlobs(const std::filesystem::path& projectDir, const data::Table& table = blobs(),
+                                         data::DatasetTask task = data::DatasetTask::TableClassification)
 {
     auto project = store::Project::create(projectDir);
     data::DatasetCatalog catalog(project);
-    const auto version = catalog.addVersion("blobs", table, "test");
+    const auto version = catalog.addVersion("blobs", table, "test", task);
     const auto split = catalog.createSplit(version.id, {0.7, 0.15, 0.15}, 1);
     const auto spec = model::defaultMlp();
     const auto arch = store::ArchitectureRepository(project).save(spec.name, spec.toJson(), spec.hash());

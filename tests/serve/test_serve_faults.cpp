@@ -190,6 +190,17 @@ private Q_SLOTS:
             QVERIFY(!lines[std::size_t(i)].contains("confidence"));
         }
         QCOMPARE(lines[3]["status"].get<int>(), 200);
+        // A regression model's value: {"value": null} with HTTP 200 before.
+        data::Table target = narrow;
+        target.classes = {"10", "20.5"};
+        const auto regression = serve::BundleModel::load(testing::exportBlobs(
+            dir_.filePath(QStringLiteral("narrow-r")).toStdString(), target, data::DatasetTask::TableRegression));
+        QVERIFY(regression.info().regression);
+        Served s(regression, {});
+        const auto r = s.client().Post("/predict", nlohmann::json{{"features", overflow}}.dump(), "application/json");
+        QCOMPARE(r->status, 422);
+        QVERIFY2(r->body.find("the value is NaN or infinite") != std::string::npos, r->body.c_str());
+        QCOMPARE(s.client().Post("/predict", kGood, "application/json")->status, 200);
     }
 
     // The probe swapped model.pt and took it out of the manifest: verify said "intact".
