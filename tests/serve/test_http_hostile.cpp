@@ -3,7 +3,7 @@
 // wait (the unsent answers stay bounded, then every request is answered in order), one that
 // trickles a request byte by byte is answered 408 at the request deadline and its slot freed,
 // HTTP/9.9 is answered 505, HEAD gets a GET's headers without its body, and requests pipelined
-// before an EOF are all answered although one turn takes only some of them.
+// before an EOF are all answered, in order, although one turn takes only some of them.
 #include "HttpConnection.h"
 #include "RawHttp.h"
 
@@ -185,6 +185,34 @@ private Q_SLOTS:
             QCOMPARE(readAnswer(fd, pending).body, "GET /" + std::to_string(i) + " 0 ");
         QVERIFY(closedByServer(fd));
         ::close(fd);
+    }
+
+    // The cap on one turn's requests, on the connection alone: bytes that arrive while some
+    // are held queue behind them, so the order of requests is kept whoever calls consume().
+    void heldInputKeepsTheOrder()
+    {
+        HttpConnection c(-1, 1024, false);
+        std::string stream;
+        const std::size_t first = HttpConnection::kMaxRequestsPerTurn + 6;
+        for (std::size_t i = 0; i < first; ++i)
+            stream += "GET /" + std::to_string(i) + " HTTP/1.1\r\nHost: x\r\n\r\n";
+        c.consume(stream.data(), stream.size());
+        QCOMPARE(c.ready().size(), HttpConnection::kMaxRequestsPerTurn);
+        QVERIFY(c.hasHeldInput());
+        const std::string late = "GET /late HTTP/1.1\r\nHost: x\r\n\r\n";
+        c.consume(late.data(), late.size());
+        QCOMPARE(c.ready().size(), HttpConnection::kMaxRequestsPerTurn);
+        std::vector<std::string> paths;
+        while (!c.ready().empty() || c.hasHeldInput()) {
+            for (const auto& ex : c.ready())
+                paths.push_back(ex->request.path);
+            c.ready().clear();
+            c.consumeHeld();
+        }
+        QCOMPARE(paths.size(), first + 1);
+        for (std::size_t i = 0; i < first; ++i)
+            QCOMPARE(paths[i], "/" + std::to_string(i));
+        QCOMPARE(paths.back(), std::string("/late"));
     }
 };
 

@@ -77,6 +77,10 @@ void HttpConnection::consume(const char* data, std::size_t size)
     lastActivity = Clock::now();
     if (stopped_ || size == 0)
         return;   // after a refusal or a closing request, the rest is drained unread
+    if (!held_.empty()) {
+        held_.append(data, size);   // after the bytes already waiting, never before them
+        return;
+    }
     const std::size_t parsed = http_parser_execute(&parser_, &settings(), data, size);
     const auto err = static_cast<http_errno>(parser_.http_errno);
     if (stopped_)
