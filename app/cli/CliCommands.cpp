@@ -277,8 +277,15 @@ int cmdGc(const std::string& folder, double graceSeconds, bool dryRun)
     for (const auto& p : r.paths)
         std::cout << (dryRun ? "would remove " : "removed ") << p.string() << "\n";
     std::cout << (dryRun ? "would free " : "freed ") << r.removedBytes << " bytes in " << r.removed
-              << " files; " << r.keptYoung << " unreferenced files newer than " << graceSeconds
+              << " files; " << r.keptYoung << " unreferenced files newer than " << r.graceUsed
               << " s kept (an import may still be writing them)\n";
+    if (r.keptInUse > 0)
+        std::cout << r.keptInUse << " temp files kept: the processes writing them are running\n";
+    if (r.othersOpen && r.graceUsed > graceSeconds)
+        std::cout << "another process has the project open (a training, an import or the "
+                     "workbench): files younger than "
+                  << r.graceUsed << " s were kept instead of " << graceSeconds
+                  << " s; run gc again when it has finished\n";
     return 0;
 }
 

@@ -2,7 +2,9 @@
 // (checked as "nobody" when the suite runs as root, as CI does) and runs whose process died.
 #include "common/ErrorExpectations.h"
 #include "flightdeck/common/Error.h"
+#include "flightdeck/store/ObjectStore.h"
 #include "flightdeck/store/Project.h"
+#include "flightdeck/store/ProjectCheck.h"
 #include "flightdeck/store/RunLock.h"
 #include "flightdeck/store/RunRepository.h"
 
@@ -14,6 +16,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <fstream>
+#include <optional>
+#include <string>
 
 using namespace flightdeck;
 using namespace flightdeck::store;
@@ -26,6 +31,7 @@ class TestStoreProcesses : public QObject {
 private Q_SLOTS:
     void unwritableFolderRefused();
     void interruptedRunsAreMarked();
+    void gcSparesWhatAnotherOpenerMayBeWriting();
 };
 
 void TestStoreProcesses::unwritableFolderRefused()
@@ -107,6 +113,59 @@ void TestStoreProcesses::interruptedRunsAreMarked()
     QVERIFY(runs.run(crashed).endedAt.has_value());
     QCOMPARE(runs.run(live).status, flightdeck::store::RunStatus::Running);
     QCOMPARE(runs.run(finished).status, flightdeck::store::RunStatus::Completed);
+}
+
+// gc --grace 0 beside a running training or import (another Project open on the folder) once
+// deleted the temp file the other process was writing and the object it had just finished but
+// not yet named in a row. Now, while another Project is open, the grace is at least an hour and
+// a temp file whose writer runs is kept at any age; alone, gc removes what it is asked to.
+void TestStoreProcesses::gcSparesWhatAnotherOpenerMayBeWriting()
+{
+    QTemporaryDir dir;
+    const fs::path folder = toPath(dir.path()) / "p";
+    Project gcSide = Project::create(folder);
+    const std::string orphan = gcSide.objects().put(std::string_view("written, row not yet committed"));
+    // A temp of a process that runs (this one) and of one that has ended.
+    const pid_t ended = ::fork();
+    if (ended == 0)
+        ::_exit(0);
+    ::waitpid(ended, nullptr, 0);
+    const fs::path shard = gcSide.objects().root() / orphan.substr(0, 2);
+    const fs::path liveTemp = shard / (".tmp-" + std::to_string(::getpid()) + "-7");
+    const fs::path deadTemp = shard / (".tmp-" + std::to_string(ended) + "-1");
+    std::ofstream(liveTemp) << "half an object";
+    std::ofstream(deadTemp) << "left by a crash";
+    // Both temps an hour old: the grace alone would not keep them.
+    const auto hourAgo = fs::file_time_type::clock::now() - std::chrono::hours(2);
+    fs::last_write_time(liveTemp, hourAgo);
+    fs::last_write_time(deadTemp, hourAgo);
+
+    std::optional<Project> other(Project::open(folder));   // a training in another process
+    GcReport r = collectGarbage(gcSide, 0);
+    QVERIFY(r.othersOpen);
+    QCOMPARE(r.graceUsed, kGraceWithOthers);
+    QCOMPARE(r.keptInUse, std::int64_t(1));
+    QCOMPARE(r.keptYoung, std::int64_t(1));   // the fresh object
+    QCOMPARE(r.removed, std::int64_t(1));     // the crashed process's temp
+    QVERIFY(fs::exists(liveTemp));
+    QVERIFY(!fs::exists(deadTemp));
+    QVERIFY(fs::exists(gcSide.objects().pathOf(orphan)));
+    // gc gave its exclusive hold back: another Project still opens, and sees gc's again.
+    {
+        QElapsedTimer opening;
+        opening.start();
+        Project third = Project::open(folder);
+        QVERIFY2(opening.elapsed() < 5000, "an open waited for a gc that had finished");
+        QVERIFY(!third.tryUseAlone());
+    }
+
+    other.reset();   // the training ended
+    r = collectGarbage(gcSide, 0);
+    QVERIFY(!r.othersOpen);
+    QCOMPARE(r.graceUsed, 0.0);
+    QCOMPARE(r.removed, std::int64_t(2));
+    QVERIFY(!fs::exists(liveTemp));
+    QVERIFY(!fs::exists(gcSide.objects().pathOf(orphan)));
 }
 
 QTEST_GUILESS_MAIN(TestStoreProcesses)

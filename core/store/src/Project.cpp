@@ -5,11 +5,14 @@
 #include "flightdeck/store/Database.h"
 #include "flightdeck/store/ObjectStore.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -66,10 +69,40 @@ struct Project::Impl {
     ObjectStore objects;
     int schemaVersion = 0;
     bool readOnly = false;
+    int useLock = -1;   // the shared lock of an open writable project (tryUseAlone)
 
     Impl(fs::path f, Database d)
         : folder(std::move(f)), db(std::move(d)), objects(folder / kObjectsName)
     {
+    }
+    ~Impl()
+    {
+        if (useLock >= 0)
+            ::close(useLock);
+    }
+    Impl(const Impl&) = delete;
+    Impl& operator=(const Impl&) = delete;
+
+    // Best effort: a project whose locks folder cannot be made still opens; gc then assumes
+    // others may be writing. A gc holding the lock alone takes seconds: wait for it a while
+    // rather than open unseen, but never hang an open on a stopped gc.
+    void takeUseLock()
+    {
+        std::error_code ec;
+        fs::create_directories(folder / "locks", ec);
+        const fs::path file = folder / "locks" / "project-use.lock";
+        useLock = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (useLock < 0)
+            return;
+        for (int tries = 0; tries < 200; ++tries) {
+            if (::flock(useLock, LOCK_SH | LOCK_NB) == 0)
+                return;
+            if (errno != EWOULDBLOCK && errno != EINTR)
+                break;
+            ::usleep(50 * 1000);
+        }
+        ::close(useLock);
+        useLock = -1;
     }
 
     static std::unique_ptr<Impl> openVetted(const fs::path& folder, bool create)
@@ -89,6 +122,7 @@ struct Project::Impl {
             fail(ErrorCode::NewerSchema, dbFile,
                  "database schema " + std::to_string(impl->schemaVersion)
                      + ", this build understands " + std::to_string(Project::kSchemaVersion));
+        impl->takeUseLock();
         return impl;
     }
 
@@ -236,6 +270,23 @@ void Project::clearDamage()
     std::error_code ec;
     fs::remove(damageMarker(databasePath()), ec);
 }
+bool Project::tryUseAlone()
+{
+    if (impl_->useLock < 0)
+        return false;
+    if (::flock(impl_->useLock, LOCK_EX | LOCK_NB) == 0)
+        return true;
+    // Linux drops the shared lock before it tries the exclusive one: take it back.
+    (void)::flock(impl_->useLock, LOCK_SH);
+    return false;
+}
+
+void Project::shareUse()
+{
+    if (impl_->useLock >= 0)
+        (void)::flock(impl_->useLock, LOCK_SH);
+}
+
 Database& Project::db() { return impl_->db; }
 ObjectStore& Project::objects() { return impl_->objects; }
 

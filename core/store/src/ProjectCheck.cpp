@@ -6,10 +6,15 @@
 #include "flightdeck/store/ObjectStore.h"
 #include "flightdeck/store/Project.h"
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <map>
 #include <optional>
 #include <set>
+
+#include <signal.h>
+#include <sys/types.h>
 
 namespace flightdeck::store {
 
@@ -60,6 +65,25 @@ struct ObjectFile {
     std::int64_t bytes = 0;
     fs::file_time_type written;
 };
+
+// ObjectStore names a temp file .tmp-<pid>-<n>: true while that process runs (on this machine;
+// a signal-0 kill answers EPERM for another user's live process).
+bool writerRunning(const fs::path& temp)
+{
+    const std::string name = temp.filename().string();
+    if (name.rfind(".tmp-", 0) != 0)
+        return false;
+    const auto dash = name.find('-', 5);
+    if (dash == std::string::npos || dash == 5)
+        return false;
+    pid_t pid = 0;
+    for (std::size_t i = 5; i < dash; ++i) {
+        if (name[i] < '0' || name[i] > '9' || pid > 100000000)
+            return false;
+        pid = pid * 10 + (name[i] - '0');
+    }
+    return pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM);
+}
 
 std::vector<ObjectFile> objectFiles(const fs::path& root)
 {
@@ -204,12 +228,22 @@ GcReport collectGarbage(Project& project, double graceSeconds, bool dryRun)
     if (!dryRun)
         lock.emplace(project.db());
     const auto refs = references(project);
+    report.othersOpen = !project.tryUseAlone();
+    struct ShareAgain {
+        Project& p;
+        ~ShareAgain() { p.shareUse(); }
+    } shareAgain{project};
+    report.graceUsed = report.othersOpen ? std::max(graceSeconds, kGraceWithOthers) : graceSeconds;
     const auto now = fs::file_time_type::clock::now();
     const auto grace = std::chrono::duration_cast<fs::file_time_type::duration>(
-        std::chrono::duration<double>(graceSeconds));
+        std::chrono::duration<double>(report.graceUsed));
     for (const auto& f : objectFiles(project.objects().root())) {
         if (!f.hash.empty() && refs.count(f.hash))
             continue;
+        if (f.hash.empty() && report.othersOpen && writerRunning(f.path)) {
+            ++report.keptInUse;
+            continue;
+        }
         if (now - f.written < grace) {
             ++report.keptYoung;
             continue;

@@ -50,6 +50,14 @@ public:
     Database& db();
     ObjectStore& objects();
 
+    // Every writable Project holds a shared lock on locks/project-use.lock while it is open,
+    // so gc can tell whether another Project (in this process or another) may be writing an
+    // object whose row is not committed yet. True when this one now holds it alone (exclusive,
+    // until shareUse(), and a Project opening meanwhile waits for it); false when others have
+    // the project open, or the lock could not be taken.
+    bool tryUseAlone();
+    void shareUse();
+
 private:
     struct Impl;
     explicit Project(std::unique_ptr<Impl> impl);

@@ -45,11 +45,18 @@ struct GcReport {
     std::int64_t removed = 0;
     std::int64_t removedBytes = 0;
     std::int64_t keptYoung = 0;              // unreferenced but newer than the grace period
+    std::int64_t keptInUse = 0;              // temp files of a process still running
+    bool othersOpen = false;                 // another Project had the project open
+    double graceUsed = 0;                    // the grace applied (raised when othersOpen)
     std::vector<std::filesystem::path> paths;   // what was (or, dry run, would be) removed
 };
 
 // Removes unreferenced objects and temp files older than graceSeconds (a running import's
-// object is young and stays). dryRun lists without removing.
+// object is young and stays). While another Project has the project open (a training, an
+// import, the workbench), the grace is at least kGraceWithOthers whatever is asked, and a temp
+// file whose writer (the pid in its name) is still running is kept at any age: an object may
+// be written a while before the row that names it commits. dryRun lists without removing.
+constexpr double kGraceWithOthers = 3600;
 GcReport collectGarbage(Project& project, double graceSeconds = 3600, bool dryRun = false);
 
 }  // namespace flightdeck::store
