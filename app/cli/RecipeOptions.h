@@ -12,7 +12,8 @@ struct RecipeOptions {
     std::string optimizer = "adam";
     double momentum = 0.9;
     bool nesterov = false;
-    double weightDecay = -1;             // < 0: the optimizer's default
+    double weightDecay = 0;
+    bool weightDecayGiven = false;       // otherwise the optimizer's default
     std::string schedule = "constant";
     int warmupSteps = 0;
     int stepEpochs = 10;
@@ -38,7 +39,14 @@ inline void addRecipeOptions(CLI::App* cmd, RecipeOptions& r)
     cmd->add_option("--optimizer", r.optimizer, "sgd, adam or adamw");
     cmd->add_option("--momentum", r.momentum, "SGD momentum");
     cmd->add_flag("--nesterov", r.nesterov, "SGD with Nesterov momentum");
-    cmd->add_option("--weight-decay", r.weightDecay, "L2 (SGD, Adam) or decoupled (AdamW)");
+    // Given or not is its own fact: a sentinel value (once -1) made -1 and nan mean "default".
+    cmd->add_option_function<double>(
+        "--weight-decay",
+        [&r](const double& value) {
+            r.weightDecay = value;
+            r.weightDecayGiven = true;
+        },
+        "L2 (SGD, Adam) or decoupled (AdamW), 0 to 1 (default: the optimizer's)");
     cmd->add_option("--schedule", r.schedule, "constant, step, cosine, one_cycle or plateau");
     cmd->add_option("--warmup-steps", r.warmupSteps, "linear warm-up steps before the schedule");
     cmd->add_option("--step-epochs", r.stepEpochs, "step schedule: epochs between decays");

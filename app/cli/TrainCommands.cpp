@@ -40,7 +40,7 @@ train::TrainConfig trainConfigFrom(const LoopOptions& options)
     config.optimizer = train::parseOptimizer(r.optimizer);
     config.momentum = r.momentum;
     config.nesterov = r.nesterov;
-    if (r.weightDecay >= 0)
+    if (r.weightDecayGiven)
         config.weightDecay = r.weightDecay;
     config.schedule = train::parseSchedule(r.schedule);
     config.warmupSteps = r.warmupSteps;
@@ -162,22 +162,33 @@ int cmdTrain(const std::string& folder, std::int64_t versionId, std::int64_t spl
     return StopSignals::received() ? 128 + StopSignals::received() : 0;
 }
 
-int cmdEvaluate(const std::string& folder, std::int64_t runId, const std::string& split)
+namespace {
+
+// A regression run has no accuracy: its line gives RMSE and R^2 instead of a 0.
+template <class Evaluation>
+std::string scoreText(const Evaluation& result)
 {
-    auto project = openProject(folder);
-    const auto result = train::RunEvaluator(project).evaluate(runId, split);
-    std::cout << result.reportJson << "\n";
     std::ostringstream score;
     if (result.regression)
         score << "RMSE " << result.rmse.value_or(NAN) << ", R^2 " << result.r2.value_or(NAN);
     else
         score << "accuracy " << result.accuracy;
+    return score.str();
+}
+
+}  // namespace
+
+int cmdEvaluate(const std::string& folder, std::int64_t runId, const std::string& split)
+{
+    auto project = openProject(folder);
+    const auto result = train::RunEvaluator(project).evaluate(runId, split);
+    std::cout << result.reportJson << "\n";
     if (project.readOnly())
-        std::cout << "evaluation of run " << runId << " on " << split << ": " << score.str()
+        std::cout << "evaluation of run " << runId << " on " << split << ": " << scoreText(result)
                   << " (not stored: the project is read-only here)\n";
     else
         std::cout << "evaluation " << result.evaluationId << " of run " << runId << " on "
-                  << split << ": " << score.str() << "\n";
+                  << split << ": " << scoreText(result) << "\n";
     return 0;
 }
 
@@ -192,8 +203,8 @@ int cmdLoop(const LoopOptions& options)
     if (StopSignals::received())
         return 128 + StopSignals::received();
     const auto evaluation = train::RunEvaluator(project).evaluate(run.runId, "test");
-    std::cout << "evaluation " << evaluation.evaluationId << ": test accuracy "
-              << evaluation.accuracy << " (stored in " << project.databasePath().string() << ")\n";
+    std::cout << "evaluation " << evaluation.evaluationId << ": test " << scoreText(evaluation)
+              << " (stored in " << project.databasePath().string() << ")\n";
     const auto exported = exporting::BundleExporter(project).exportRun(run.runId, "model");
     std::cout << "export     " << exported.bundleDir.string() << " (model v" << exported.version
               << ", manifest.json lists " << exported.files.size() << " files)\n";

@@ -77,6 +77,15 @@ int main(int argc, char** argv)
     trainCmd->add_option("--split", splitId)->excludes(resume);
     trainCmd->add_option("--arch", archId)->excludes(resume);
     addTrainOptions(trainCmd);
+    // A resumed run continues its stored recipe: an option that would change it is refused
+    // rather than silently ignored. Where it runs (threads, device) may change.
+    for (CLI::Option* option : trainCmd->get_options()) {
+        const std::string name = option->get_name();
+        if (option == resume || option->get_positional() || name == "--help" || name == "--threads"
+            || name == "--device")
+            continue;
+        option->excludes(resume);
+    }
     trainCmd->add_option("--nproc", loop.nproc,
                          "Data-parallel: start N processes here (each a rank with its own "
                          "batch of --batch-size rows; rank 0 records the run). Under torchrun "

@@ -113,6 +113,44 @@ private Q_SLOTS:
         QCOMPARE(badTime.exitCode, 2);
         QVERIFY2(badTime.err.contains("--from"), qPrintable(badTime.err));
     }
+
+    // Probe findings: `loop` printed "test accuracy 0" for a regression; --weight-decay -1 or
+    // nan trained with the default as if not given; --resume took --lr, --epochs and
+    // --optimizer and trained on with the stored recipe without a word.
+    void recipeOptionsAreTakenOrRefused()
+    {
+        QByteArray csv = "x1,x2,target\n";
+        std::mt19937 rng(9);
+        std::uniform_real_distribution<double> u(-1, 1);
+        for (int i = 0; i < 200; ++i) {
+            const double a = u(rng), b = u(rng);
+            csv += QByteArray::number(a) + "," + QByteArray::number(b) + "," + QByteArray::number(3 * a - 2 * b) + "\n";
+        }
+        writeText(path("reg.csv"), csv);
+        const QString project = path("reg");
+        const CliResult loop = runCli({"loop", project, path("reg.csv"), "--label", "target", "--epochs", "3"});
+        QVERIFY2(loop.exitCode == 0, qPrintable(loop.err));
+        QVERIFY2(loop.out.contains("test RMSE") && loop.out.contains("R^2"), qPrintable(loop.out));
+        QVERIFY2(!loop.out.contains("accuracy"), qPrintable(loop.out));
+
+        for (const char* decay : {"-1", "nan"}) {
+            const CliResult r = runCli({"train", project, "--version", "1", "--split", "1", "--arch", "1",
+                                        "--epochs", "1", "--weight-decay", decay});
+            QVERIFY2(r.exitCode == 2 && r.err.contains("weight_decay"), qPrintable(QString::fromLatin1(decay) + ": " + r.err));
+        }
+        const CliResult given = runCli({"train", project, "--version", "1", "--split", "1", "--arch", "1",
+                                        "--epochs", "1", "--weight-decay", "0.25", "--optimizer", "adamw"});
+        QVERIFY2(given.exitCode == 0, qPrintable(given.err));
+        auto opened = flightdeck::store::Project::open(project.toStdString());
+        const auto params = flightdeck::store::RunRepository(opened).params(2);
+        QCOMPARE(QString::fromStdString(params.at("weight_decay")).toDouble(), 0.25);
+
+        for (const char* option : {"--lr", "--epochs", "--optimizer"}) {
+            const CliResult r = runCli({"train", project, "--resume", "1", option, "2"});
+            QVERIFY2(r.exitCode != 0 && r.err.contains(QLatin1String(option)) && r.err.contains("--resume"),
+                     qPrintable(QString::fromLatin1(option) + ": " + r.err));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliLoop)
