@@ -84,6 +84,7 @@ void runRetrain(const LoopArgs& a)
                                 {"status", store::runStatusName(r.status)},
                                 {"version", r.combinedVersion}, {"split", r.split},
                                 {"added_rows", r.addedRows}, {"unlabeled_rows", r.unlabeledRows},
+                                {"held_out_copies", r.heldOutCopies},
                                 {"old_test", scoreJson(r.oldTest)}, {"fresh_test", scoreJson(r.freshTest)}}
                      .dump(2)
               << "\n";

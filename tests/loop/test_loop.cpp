@@ -141,6 +141,54 @@ private Q_SLOTS:
             QCOMPARE(m.alias == "production", m.id == second.registeredModelId);
     }
 
+    // The retrain compares old and new models on the old test rows, so those rows must not be
+    // trained on: the run's own version is refused, and fresh rows that copy an old val or test
+    // row are left out and counted (a re-import of the same data once put 15 of 24 old test
+    // rows into training).
+    void retrainLeavesOutCopiesOfHeldOutRows()
+    {
+        auto project = store::Project::create(dir_.filePath("copies").toStdString());
+        data::DatasetCatalog catalog(project);
+        const data::Table table = testing::threeBlobs(40);
+        const auto version = catalog.addVersion("blobs", table, "blobs.csv");
+        const auto split = catalog.createSplit(version.id, {0.6, 0.2, 0.2}, 3);
+        const auto g = model::GraphSpec::fromJson(
+            R"({"version":2,"name":"mlp","nodes":[{"id":"in","type":"input"},)"
+            R"({"id":"out","type":"output","inputs":["in"],"loss":"cross_entropy"}]})");
+        const auto arch = store::ArchitectureRepository(project).save("mlp", g.toJson(), g.hash());
+        train::TrainConfig config;
+        config.epochs = 1;
+        config.threads = 1;
+        const auto first = train::Trainer(project).run(version.id, split.id, arch, config);
+
+        try {
+            loop::retrain(project, first.runId, version.id);
+            QFAIL("the run's own version was taken as fresh data");
+        } catch (const Error& e) {
+            QCOMPARE(e.info().code, ErrorCode::InvalidArgument);
+            QVERIFY2(e.info().detail.find("own training data") != std::string::npos, e.what());
+        }
+
+        // The same rows again plus three new ones, as a re-import with more data would be.
+        data::Table again = table;
+        for (int i = 0; i < 3; ++i) {
+            for (std::size_t c = 0; c < table.cols(); ++c)
+                again.features.push_back(100.0f + float(i) + float(c));
+            again.labels.push_back(i % int(table.classes.size()));
+        }
+        const auto more = catalog.addVersion("blobs", again, "blobs-more.csv");
+        const data::Split parts = catalog.loadSplit(split.id);
+        const loop::RetrainResult r = loop::retrain(project, first.runId, more.id);
+        QCOMPARE(r.heldOutCopies, std::int64_t(parts.val.size() + parts.test.size()));
+        QCOMPARE(r.addedRows, std::int64_t(parts.train.size()) + 3);
+        // No old test row (by its features) is in the new run's training part.
+        const data::Table combined = catalog.load(r.combinedVersion);
+        const data::Split newParts = catalog.loadSplit(r.split);
+        for (const auto t : parts.test)
+            for (const auto n : newParts.train)
+                QVERIFY(!std::equal(table.row(t), table.row(t) + table.cols(), combined.row(n)));
+    }
+
     void badInputIsNamed()
     {
         auto project = store::Project::create(dir_.filePath("q").toStdString());

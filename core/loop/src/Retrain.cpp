@@ -11,6 +11,8 @@
 #include "flightdeck/train/RunEvaluator.h"
 
 #include <algorithm>
+#include <string>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -67,6 +69,10 @@ RetrainResult retrain(store::Project& project, store::Id fromRun, store::Id addV
     if (catalog.task(previous.versionId) != data::DatasetTask::TableClassification)
         refuse("run", "a run on a table classification version");
 
+    if (addVersion == previous.versionId)
+        refuse("version", "a version other than run " + std::to_string(fromRun)
+                              + "'s own training data (version " + std::to_string(addVersion)
+                              + "): its rows are in the run already, its test rows among them");
     const data::Table old = catalog.load(previous.versionId);
     const data::Split oldSplit = catalog.loadSplit(previous.splitId);
     data::Table fresh = catalog.load(addVersion);
@@ -80,10 +86,22 @@ RetrainResult retrain(store::Project& project, store::Id fromRun, store::Id addV
     result.previousRun = fromRun;
     data::Table combined = old;
     std::vector<std::int32_t> freshLabels;
+    // The old val and test rows by their feature bytes (a copy of one compares equal).
+    const auto rowKey = [](const data::Table& t, std::size_t r) {
+        return std::string(reinterpret_cast<const char*>(t.row(r)), t.cols() * sizeof(float));
+    };
+    std::unordered_set<std::string> heldOut;
+    for (const auto* part : {&oldSplit.val, &oldSplit.test})
+        for (const auto r : *part)
+            heldOut.insert(rowKey(old, r));
     for (std::size_t r = 0; r < fresh.rows(); ++r) {
         const std::int32_t w = working.labels.at(r);
         if (w < 0) {
             ++result.unlabeledRows;
+            continue;
+        }
+        if (heldOut.count(rowKey(fresh, r))) {
+            ++result.heldOutCopies;
             continue;
         }
         const std::string& name = working.classes.at(std::size_t(w));
@@ -98,8 +116,10 @@ RetrainResult retrain(store::Project& project, store::Id fromRun, store::Id addV
     }
     result.addedRows = std::int64_t(freshLabels.size());
     if (freshLabels.empty())
-        refuse("version", "labeled rows in version " + std::to_string(addVersion) + " ("
-                              + std::to_string(result.unlabeledRows) + " rows, none labeled yet)");
+        refuse("version", "labeled rows in version " + std::to_string(addVersion) + " that are "
+                              "new (" + std::to_string(result.unlabeledRows) + " unlabeled, "
+                              + std::to_string(result.heldOutCopies)
+                              + " copies of the old val or test rows)");
 
     std::string datasetName;
     const auto parent = datasets.version(previous.versionId);

@@ -33,14 +33,18 @@ struct RetrainResult {
     store::Id combinedVersion = 0, split = 0;
     std::int64_t addedRows = 0;        // labeled fresh rows taken in
     std::int64_t unlabeledRows = 0;    // fresh rows left out (no label yet)
+    // Fresh rows left out because their features equal a row of the old split's val or test
+    // part: trained on, they would make the old-test comparison score memorised rows.
+    std::int64_t heldOutCopies = 0;
     store::RunStatus status = store::RunStatus::Completed;
     Score oldTest;                     // the previous run's test rows
     Score freshTest;                   // the fresh rows held out as test
     std::string comparisonJson;        // also the new run's "comparison" parameter
 };
 
-// Error(InvalidArgument) for a regression run, a fresh version whose features or classes do
-// not fit the run's (naming them), or one without a labeled row.
+// Error(InvalidArgument) for a regression run, the run's own training version as the fresh
+// one, a fresh version whose features or classes do not fit the run's (naming them), or one
+// without a labeled row.
 RetrainResult retrain(store::Project& project, store::Id fromRun, store::Id addVersion,
                       const RetrainOptions& options = {});
 
