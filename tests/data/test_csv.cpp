@@ -54,6 +54,7 @@ private Q_SLOTS:
     void skippedColumnsAndReportedRows();
     void previewReadsOnlyTheFirstRows();
     void wideHeaderNamesAreCheckedOnce();
+    void textThatIsNotUtf8IsNamed();
 };
 
 void TestCsv::importGood_data()
@@ -392,6 +393,52 @@ void TestCsv::wideHeaderNamesAreCheckedOnce()
     QCOMPARE(info.line, std::int64_t(1));
     QCOMPARE(info.field, std::string("c7"));
     QVERIFY2(info.detail.find("\"c7\" twice") != std::string::npos, info.detail.c_str());
+}
+
+// A Latin-1 file (common from spreadsheets) is refused where the first non-UTF-8 name is, with
+// the byte, instead of a JSON library's "incomplete UTF-8 string" with no file or line. UTF-8
+// names, multi-byte ones included, import as they are.
+void TestCsv::textThatIsNotUtf8IsNamed()
+{
+    QTemporaryDir dir;
+    const auto write = [&](const char* name, const char* text) {
+        const fs::path file = toPath(dir.filePath(QString::fromLatin1(name)));
+        std::ofstream(file, std::ios::binary) << text;
+        return file;
+    };
+    const Table good = importCsv(write("utf8.csv", "pr\xc3\xa9is,label\n1,caf\xc3\xa9\n2,th\xc3\xa9\n3,\xe2\x82\xac\n"));
+    QCOMPARE(good.classes, (std::vector<std::string>{"caf\xc3\xa9", "th\xc3\xa9", "\xe2\x82\xac"}));
+    QCOMPARE(good.featureNames, std::vector<std::string>{"pr\xc3\xa9is"});
+
+    const fs::path latin1 = write("latin1.csv", "price,label\n1,ok\n2,caf\xe9\n3,th\xe9\n");
+    ErrorInfo info = expectError([&] { importCsv(latin1); });
+    QCOMPARE(info.code, ErrorCode::BadValue);
+    QCOMPARE(info.line, std::int64_t(3));
+    QCOMPARE(info.field, std::string("label"));
+    QVERIFY2(info.detail.find("byte 0xE9 at position 4") != std::string::npos, info.detail.c_str());
+    QVERIFY2(info.detail.find("UTF-8") != std::string::npos, info.detail.c_str());
+
+    info = expectError([&] { importCsv(write("header.csv", "pr\xe9is,label\n1,a\n2,b\n")); });
+    QCOMPARE(info.code, ErrorCode::BadValue);
+    QCOMPARE(info.line, std::int64_t(1));
+    QVERIFY2(info.detail.find("column 1") != std::string::npos, info.detail.c_str());
+
+    // Overlong forms, surrogates and a sequence cut short are not UTF-8 either.
+    for (const char* bad : {"\xc0\xaf", "\xed\xa0\x80", "\xe2\x82", "\xf4\x90\x80\x80"}) {
+        const std::string text = std::string("x,label\n1,a") + bad + "\n2,b\n";
+        const ErrorInfo e = expectError([&] { importCsv(write("bad.csv", text.c_str())); });
+        QCOMPARE(e.code, ErrorCode::BadValue);
+        QCOMPARE(e.line, std::int64_t(2));
+    }
+
+    // Asked for a report, the row is left out and listed; the rest import.
+    CsvReport report;
+    CsvOptions options;
+    options.report = &report;
+    const Table kept = importCsv(latin1, options);
+    QCOMPARE(kept.rows(), std::size_t(1));
+    QCOMPARE(kept.classes, std::vector<std::string>{"ok"});
+    QCOMPARE(report.skippedCount, std::int64_t(2));
 }
 
 QTEST_GUILESS_MAIN(TestCsv)

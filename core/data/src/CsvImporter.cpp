@@ -5,6 +5,7 @@
 #include "CsvSource.h"
 
 #include "flightdeck/common/Error.h"
+#include "flightdeck/common/Utf8.h"
 
 #include <algorithm>
 #include <cstring>
@@ -16,6 +17,8 @@ namespace fs = std::filesystem;
 namespace flightdeck::data {
 
 namespace {
+
+constexpr const char* kSaveAsUtf8 = "save the file as UTF-8 (Latin-1 and Windows-1252 are not read)";
 
 using csv::Context;
 using csv::findLabelColumn;
@@ -117,6 +120,10 @@ private:
                 ctx_.fail(ErrorCode::NoHeader, headerLine, {},
                           "expected a name for column " + std::to_string(i + 1)
                               + ", found an empty cell");
+            if (const auto bad = invalidUtf8At(header[i]); bad != std::string_view::npos)
+                ctx_.fail(ErrorCode::BadValue, headerLine, {},
+                          "the name of column " + std::to_string(i + 1) + " is not UTF-8 text ("
+                              + describeInvalidUtf8(header[i], bad) + "); " + kSaveAsUtf8);
             // Views into names already trimmed and never changed again.
             if (!seen.insert(header[i]).second)
                 ctx_.fail(ErrorCode::NoHeader, headerLine, header[i],
@@ -242,6 +249,20 @@ private:
     // `values`: every column but the label's, in file order (skipped ones included).
     void append(const float* values, std::string_view label, std::ptrdiff_t at)
     {
+        std::int32_t labelId = kUnlabeled;
+        if (!label.empty()) {
+            // Each class name is checked once, when it is first seen.
+            const std::size_t known = labels_.size();
+            labelId = labels_.id(label);
+            if (labels_.size() != known) {
+                if (const auto bad = invalidUtf8At(label); bad != std::string_view::npos) {
+                    const std::string why = "not UTF-8 text (" + describeInvalidUtf8(label, bad)
+                                            + "); " + kSaveAsUtf8;
+                    labels_.dropLast();
+                    return skipOrFail(ErrorCode::BadValue, header_[labelIndex_], why);
+                }
+            }
+        }
         if (table_.labels.size() == table_.labels.capacity())
             reserveRows(source_.offset() + static_cast<std::uint64_t>(at));
         if (table_.cols() + 1 == header_.size()) {
@@ -255,7 +276,7 @@ private:
                 ++values;
             }
         }
-        table_.labels.push_back(label.empty() ? kUnlabeled : labels_.id(label));
+        table_.labels.push_back(labelId);
     }
 
     // Capacity for the rows the rest of the file holds at the average row length so far (the

@@ -40,6 +40,13 @@ public:
         return id;
     }
     std::vector<std::string> names() const { return {names_.begin(), names_.end()}; }
+    std::size_t size() const { return names_.size(); }
+    // Forgets the name id() added last (a name the importer then refused).
+    void dropLast()
+    {
+        ids_.erase(names_.back());
+        names_.pop_back();
+    }
 
 private:
     std::deque<std::string> names_;
