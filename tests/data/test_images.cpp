@@ -64,6 +64,14 @@ void TestImages::folderPerClassWithBadFiles()
     writeJpg(root / "dog" / "\xc3\xa4pfel.jpg", 8, 6, 20);     // non-ASCII (UTF-8) name
     writeBmp(root / "dog" / "d.BMP", 16, 12, 30);              // another size, upper-case ext
     writeBytes(root / "dog" / "truncated.png", readBytes(root / "cat" / "a.png").substr(0, 40));
+    // A BMP cut short, and fuzz_image's find: 30 bytes whose header claims 1 x 1,048,576
+    // 1-bit pixels (stb decoded the missing rows as zeros, for seconds).
+    {
+        const std::string bmp = readBytes(root / "dog" / "d.BMP");
+        writeBytes(root / "dog" / "short.bmp", bmp.substr(0, bmp.size() - 10));
+        writeBytes(root / "dog" / "tall.bmp",
+                   std::string("BMf\0\0\0\0\0\0\0" "4\0\0\0(\0\0\0\x01\0\0\0\0\0\x10\0\x01\0\x01\0", 30));
+    }
     writeBytes(root / "dog" / "text.png", "this is not an image\n");
     writeBytes(root / "dog" / "empty.jpg", "");
     writeBytes(root / "dog" / "notes.txt", "hello");
@@ -111,7 +119,12 @@ void TestImages::folderPerClassWithBadFiles()
     QVERIFY(!skippedNamed(r, "dog/.DS_Store"));
     QVERIFY2(skippedNamed(r, "dog/huge.png")->reason.find("2048 MB") != std::string::npos,
              skippedNamed(r, "dog/huge.png")->reason.c_str());
-    QCOMPARE(r.skipped.size(), std::size_t(6));
+    for (const char* name : {"dog/short.bmp", "dog/tall.bmp"}) {
+        QVERIFY2(skippedNamed(r, name), name);
+        QVERIFY2(skippedNamed(r, name)->reason.find("cut short") != std::string::npos,
+                 skippedNamed(r, name)->reason.c_str());
+    }
+    QCOMPARE(r.skipped.size(), std::size_t(8));
     QVERIFY(r.bytes < (std::uint64_t(1) << 20));   // the huge file was never read
     QVERIFY(!seen.empty());
     QCOMPARE(seen.back().done, seen.back().total);

@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <cstdint>
 #include <limits>
 
 namespace flightdeck::data::codec {
@@ -21,6 +23,47 @@ int byteCount(const std::string& bytes)
 {
     return static_cast<int>(std::min<std::size_t>(bytes.size(),
                                                   std::numeric_limits<int>::max()));
+}
+
+std::uint32_t little32(const std::string& b, std::size_t at)
+{
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(b[at]))
+           | static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 1])) << 8
+           | static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 2])) << 16
+           | static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 3])) << 24;
+}
+
+// An uncompressed BMP shorter than its header's rows: stb decodes the missing rows as zeros,
+// so 31 bytes claiming 1 x 1,048,576 pixels took seconds and 67M pixels would be 200 MB of
+// nothing. PNG and JPEG fail on their own when their data ends early.
+std::string bmpShortfall(const std::string& bytes)
+{
+    if (bytes.size() < 18 || bytes.compare(0, 2, "BM") != 0)
+        return {};
+    const std::uint32_t offset = little32(bytes, 10);
+    const std::uint32_t infoSize = little32(bytes, 14);
+    if (infoSize < 40)   // an OS/2 header: no compression field; leave it to stb
+        return {};
+    if (bytes.size() < 34)
+        return "a BMP whose header is cut short (" + std::to_string(bytes.size()) + " bytes)";
+    Header h;
+    h.width = static_cast<int>(little32(bytes, 18));
+    // Negative: rows stored top-down.
+    h.height = std::abs(static_cast<int>(little32(bytes, 22)));
+    if (h.width <= 0 || h.height <= 0)
+        return {};
+    const unsigned bitsPerPixel = static_cast<unsigned char>(bytes[28])
+                                  | static_cast<unsigned>(static_cast<unsigned char>(bytes[29])) << 8;
+    const std::uint32_t compression = little32(bytes, 30);
+    if (compression != 0 || bitsPerPixel == 0)   // RLE and bit fields: sizes vary
+        return {};
+    const unsigned long long stride = (static_cast<unsigned long long>(h.width) * bitsPerPixel + 31) / 32 * 4;
+    const unsigned long long needed = offset + stride * static_cast<unsigned long long>(h.height);
+    if (bytes.size() >= needed)
+        return {};
+    return "a BMP of " + std::to_string(h.width) + "x" + std::to_string(h.height) + " pixels needs "
+           + std::to_string(needed) + " bytes, the file has " + std::to_string(bytes.size())
+           + " (cut short)";
 }
 
 }  // namespace
@@ -40,6 +83,10 @@ bool peek(const std::string& bytes, Header* header, std::string* why)
                + " pixels; at most 8192x8192 are imported";
         return false;
     }
+    if (std::string shortfall = bmpShortfall(bytes); !shortfall.empty()) {
+        *why = std::move(shortfall);
+        return false;
+    }
     return true;
 }
 
@@ -49,6 +96,10 @@ bool decode(const std::string& bytes, int channels, std::vector<std::uint8_t>* p
     // Most dataset PNGs take the fast path; everything else, and every damaged file, is stb's.
     if (decodePngFast(bytes, channels, pixels, width, height))
         return true;
+    if (std::string shortfall = bmpShortfall(bytes); !shortfall.empty()) {
+        *why = std::move(shortfall);
+        return false;
+    }
     int stored = 0;
     stbi_uc* data = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),
                                           byteCount(bytes), width, height, &stored, channels);
