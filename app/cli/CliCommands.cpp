@@ -94,7 +94,9 @@ store::DatasetVersionRecord importInto(store::Project& project, const std::strin
               << (unlabeled > 0 ? " (" + std::to_string(unlabeled) + " unlabeled)" : std::string()) << ", "
               << table.cols()
               << " features, " << table.classes.size()
-              << (chosen == data::DatasetTask::TableRegression ? " distinct values" : " classes")
+              << (chosen == data::DatasetTask::TableRegression
+                      ? (table.classes.size() == 1 ? " distinct value" : " distinct values")
+                      : (table.classes.size() == 1 ? " class" : " classes"))
               << ", task " << data::taskName(chosen) << (detect ? " (detected)" : "")
               << " -> dataset version " << version.id << " (" << shortHash(version.hash) << ")\n";
     if (sameVersion)
@@ -266,6 +268,13 @@ int cmdFsck(const std::string& folder, bool repair)
     std::cout << "orphans:  " << r.orphans.size() << " objects no row names (" << r.orphanBytes
               << " bytes; `flightdeck-cli gc` removes them)\n";
     std::cout << "temp:     " << r.tempFiles.size() << " leftovers of interrupted writes\n";
+    if (!r.missingBundles.empty()) {
+        std::cout << "bundles:  " << r.missingBundles.size()
+                  << " registered versions whose folder is gone (their aliases cannot be served; "
+                     "export the run again or move the folder back):\n";
+        for (const auto& m : r.missingBundles)
+            std::cout << "  " << escapeControls(m) << "\n";
+    }
     std::cout << (r.clean() ? "clean\n" : "PROBLEMS FOUND\n");
     return r.clean() ? 0 : 1;
 }

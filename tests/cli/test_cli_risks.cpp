@@ -2,6 +2,7 @@
 // databases, signals, hostile text, torn logs, bounded drift memory, a torch-free CLI.
 // (The ten probe defects are in test_cli_reliability.cpp.)
 #include "common/CliRunner.h"
+#include "flightdeck/store/Database.h"
 #include "flightdeck/store/DatasetRepository.h"
 #include "flightdeck/store/Project.h"
 #include "flightdeck/store/RunRepository.h"
@@ -15,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <filesystem>
 #include <random>
 
 using flightdeck::testing::CliResult;
@@ -245,6 +247,49 @@ private Q_SLOTS:
         QVERIFY2(info.out.contains(QLatin1String("libtorch")), qPrintable(info.out));
     }
 
+
+    // Probe defect 16: the registry stored absolute bundle paths, so a project moved or
+    // restored elsewhere could serve none of its aliases and a copy served the original's
+    // bundles; fsck said "clean" with a registered bundle folder gone. Now a bundle inside the
+    // project is stored relative to it, an old absolute .../exports/NAME-vN row resolves to the
+    // project's own copy, and fsck names a missing bundle folder.
+    void registryFollowsAMovedProject()
+    {
+        const std::filesystem::path from = project_.toStdString();
+        const std::filesystem::path moved = dir_.filePath(QStringLiteral("moved elsewhere")).toStdString();
+        std::filesystem::copy(from, moved, std::filesystem::copy_options::recursive);
+        const QString movedText = QString::fromStdString(moved.string());
+        const auto bundlePath = [&] {
+            const CliResult r = runCli({QStringLiteral("registry"), QStringLiteral("list"), movedText,
+                                        QStringLiteral("--json")});
+            const QJsonArray models = QJsonDocument::fromJson(r.out.toUtf8()).array();
+            return models.isEmpty() ? QString()
+                                    : models.first()
+                                          .toObject()
+                                          .value(QLatin1String("model"))
+                                          .toObject()
+                                          .value(QLatin1String("bundle_path"))
+                                          .toString();
+        };
+        QVERIFY2(bundlePath().startsWith(movedText + QStringLiteral("/exports/")), qPrintable(bundlePath()));
+        QVERIFY(QDir(bundlePath()).exists());
+
+        {   // a row as versions before this one wrote it: the folder the project had then
+            auto project = flightdeck::store::Project::open(moved);
+            project.db().prepare("UPDATE registered_models SET bundle_path = "
+                                 "'/gone/old place/exports/' || name || '-v' || version").run();
+        }
+        QVERIFY2(bundlePath().startsWith(movedText + QStringLiteral("/exports/")), qPrintable(bundlePath()));
+        const CliResult verify = runCli({QStringLiteral("bundle"), QStringLiteral("verify"), bundlePath()});
+        QVERIFY2(verify.exitCode == 0, qPrintable(verify.err + verify.out));
+
+        std::filesystem::remove_all(bundlePath().toStdString());
+        const CliResult fsck = runCli({QStringLiteral("fsck"), movedText});
+        QVERIFY2(fsck.exitCode == 0, qPrintable(fsck.out + fsck.err));   // not damage to the project
+        QVERIFY2(fsck.out.contains(QLatin1String("registered versions whose folder is gone"))
+                     && fsck.out.contains(QLatin1String("model v1")),
+                 qPrintable(fsck.out));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliRisks)

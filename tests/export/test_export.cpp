@@ -265,7 +265,9 @@ void TestExport::registryVersionIncrements()
         ++found;
         QCOMPARE(m.runId, run_.runId);
         const auto& dir = m.version == 1 ? first_.bundleDir : second.bundleDir;
-        QCOMPARE(m.bundlePath, dir.string());
+        // Stored relative to the project (it moves with it), resolved against its folder.
+        QVERIFY2(!std::filesystem::path(m.bundlePath).is_absolute(), m.bundlePath.c_str());
+        QCOMPARE(store::absoluteBundlePath(project_->folder(), m.bundlePath), dir);
         QCOMPARE(m.manifestHash, store::sha256OfFile(dir / "manifest.json"));
     }
     QCOMPARE(found, 2);
@@ -345,6 +347,18 @@ void TestExport::errors()
         QFAIL("expected Error(NotFound) for a run without a model");
     } catch (const Error& e) {
         QCOMPARE(e.code(), ErrorCode::NotFound);
+    }
+    // A run still training has no model yet, and the message says so (it once said "model
+    // artifact: not found").
+    bare.name = "training";
+    bare.status = flightdeck::store::RunStatus::Running;
+    const auto runningId = runs.createRun(bare);
+    try {
+        exporter.exportRun(runningId, "x");
+        QFAIL("expected Error(InvalidArgument) for a run still training");
+    } catch (const Error& e) {
+        QCOMPARE(e.code(), ErrorCode::InvalidArgument);
+        QVERIFY2(e.info().detail.find("still training") != std::string::npos, e.what());
     }
     // A destination that cannot be written.
     const auto blocker = std::filesystem::path(dir_.path().toStdString()) / "a-file";

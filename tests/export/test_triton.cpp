@@ -229,6 +229,22 @@ private Q_SLOTS:
         QCOMPARE(expectError([&] { writeTritonRepository(iris(bundle), repo2); }).code(),
                  ErrorCode::FileUnwritable);
         QCOMPARE(entries(repo2), std::vector<std::string>{"iris"});
+        // A retrained version of the same model joins the entry beside the first (probe: the
+        // second `export --format triton` of a model failed after registering its bundle).
+        TritonModel second = iris(bundle);
+        second.version = 2;
+        const auto added = writeTritonRepository(second, repo2);
+        QCOMPARE(added.files, std::vector<std::string>{"2/model.onnx"});
+        QCOMPARE(entries(repo2 / "iris"), (std::vector<std::string>{"1", "2", "config.pbtxt", "labels.txt"}));
+        QCOMPARE(readFile(repo2 / "iris" / "2" / "model.onnx"), kOnnxBytes);
+        QCOMPARE(entries(repo2), std::vector<std::string>{"iris"});   // no temp folder
+        // Another model under the same name (other classes) is still refused, untouched.
+        TritonModel other = iris(bundle);
+        other.version = 3;
+        other.classes.back() = "other";
+        QVERIFY(std::string(expectError([&] { writeTritonRepository(other, repo2); }).what())
+                    .find("holds another model") != std::string::npos);
+        QCOMPARE(entries(repo2 / "iris"), (std::vector<std::string>{"1", "2", "config.pbtxt", "labels.txt"}));
 
         // An empty folder is fine (rename replaces it); a file in the way is not.
         const fs::path repo3 = root() / "repo-empty";

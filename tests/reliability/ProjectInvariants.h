@@ -48,9 +48,11 @@ inline void verifyProjectInvariants(const QString& folder, const QByteArray& whe
             QFAIL((where + ": version " + QByteArray::number(v.id) + ": " + e.what()).constData());
         }
     }
-    for (const auto& m : store::ModelRegistry(project).models())
-        QVERIFY2(exporting::verifyBundle(m.bundlePath).empty(),
-                 (where + ": bundle " + QByteArray::fromStdString(m.bundlePath)).constData());
+    for (const auto& m : store::ModelRegistry(project).models()) {
+        const auto bundle = store::absoluteBundlePath(project.folder(), m.bundlePath);
+        QVERIFY2(exporting::verifyBundle(bundle).empty(),
+                 (where + ": bundle " + QByteArray::fromStdString(bundle.string())).constData());
+    }
 }
 
 }  // namespace flightdeck::testing

@@ -81,10 +81,7 @@ ExportResult BundleExporter::exportRun(store::Id runId, const std::string& model
     CardInput card;
     card.modelName = modelName;
     card.run = runs.run(runId);
-    const std::string modelHash = runs.modelObjectHash(runId);
-    if (modelHash.empty())
-        throw Error(ErrorInfo{ErrorCode::NotFound, {}, 0, "model artifact",
-                              "run " + std::to_string(runId)});
+    const std::string modelHash = runs.requireModel(runId);
     const std::string modelBytes = project_.objects().get(modelHash);   // re-verifies the hash
 
     card.dataset = datasets.version(card.run.versionId);
@@ -140,7 +137,8 @@ ExportResult BundleExporter::exportRun(store::Id runId, const std::string& model
     }
     for (const auto& m : store::ModelRegistry(project_).models()) {
         std::error_code same;
-        if (fs::path(m.bundlePath) == target || fs::equivalent(m.bundlePath, target, same))
+        const fs::path registered = store::absoluteBundlePath(project_.folder(), m.bundlePath);
+        if (registered == target || fs::equivalent(registered, target, same))
             unwritable(target, "registered as the bundle of " + m.name + " v" +
                                    std::to_string(m.version) + "; choose another folder");
     }

@@ -7,6 +7,8 @@
 #include "flightdeck/store/ObjectStore.h"
 
 #include <cctype>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include <unistd.h>
@@ -112,6 +114,67 @@ std::string verifiedModelSha(const TritonModel& m)
                                        ", so its bytes cannot be checked"});
 }
 
+std::string fileText(const fs::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    return in ? std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>())
+              : std::string();
+}
+
+// The config without its comment lines (they name the Flightdeck version that wrote them).
+std::string withoutComments(const std::string& config)
+{
+    std::istringstream in(config);
+    std::string out;
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind('#', 0) != 0)
+            out += line + "\n";
+    return out;
+}
+
+std::string labelsText(const TritonModel& m)
+{
+    std::string labels;
+    for (const auto& c : m.classes)
+        labels += c + "\n";
+    return labels;
+}
+
+// An entry written for this model before (another version of it): the same config and labels.
+bool sameTritonModel(const fs::path& target, const std::string& config, const TritonModel& m)
+{
+    std::error_code ec;
+    if (!fs::is_regular_file(target / "config.pbtxt", ec)
+        || withoutComments(fileText(target / "config.pbtxt")) != withoutComments(config))
+        return false;
+    if (m.classes.empty())
+        return !fs::exists(target / "labels.txt", ec);
+    return fileText(target / "labels.txt") == labelsText(m);
+}
+
+// VERSION/model.* copied into `dir` from the bundle and checked against the manifest's hash:
+// the bundle could change between its check and the copy, and the copy is what Triton loads.
+std::string copyVersion(const TritonModel& m, const fs::path& dir, const std::string& expectedSha)
+{
+    std::error_code ec;
+    const fs::path versionDir = dir / std::to_string(m.version);
+    fs::create_directory(versionDir, ec);
+    if (ec)
+        unwritable(versionDir, ec.message());
+    const std::string rel = std::to_string(m.version) + "/" + modelFile(m.format);
+    fs::copy_file(m.bundleDir / modelFile(m.format), dir / rel, ec);
+    if (ec)
+        throw Error(ErrorInfo{writeErrorCode(ec.value()), (dir / rel).string(), 0, {},
+                              "copying the model: " + ec.message()});
+    const std::string copied = store::sha256OfFile(dir / rel);
+    if (copied != expectedSha)
+        throw Error(ErrorInfo{ErrorCode::CorruptObject, (m.bundleDir / modelFile(m.format)).string(),
+                              0, "sha256",
+                              "the copy's SHA-256 " + copied + " differs from the manifest's " + expectedSha
+                                  + " (the bundle changed while it was copied)"});
+    return rel;
+}
+
 }  // namespace
 
 std::string tritonConfigText(const TritonModel& m)
@@ -150,12 +213,26 @@ TritonLayoutResult writeTritonRepository(const TritonModel& m, const fs::path& r
     fs::create_directories(repo, ec);
     if (ec)
         unwritable(repo, ec.message());
+    bool newVersionOnly = false;
     if (fs::exists(target, ec) || fs::is_symlink(target, ec)) {
         if (!fs::is_directory(fs::symlink_status(target, ec)))
             unwritable(target, "a file is in the way; choose another model name or folder");
-        if (!fs::is_empty(target, ec))
-            unwritable(target, "the model folder is not empty; a Triton layout never replaces "
-                               "an existing model (choose another name, or remove it first)");
+        if (!fs::is_empty(target, ec)) {
+            // A retrained version of the same model joins its entry as one more numbered
+            // folder, as Triton repositories are meant to hold versions; anything else there
+            // is never replaced.
+            if (!sameTritonModel(target, config, m))
+                unwritable(target, "the model folder is not empty and holds another model (its "
+                                   "config.pbtxt or labels.txt differ); a Triton layout never "
+                                   "replaces an existing model (choose another name, or remove "
+                                   "it first)");
+            const fs::path version = target / std::to_string(m.version);
+            if (fs::exists(version, ec) || fs::is_symlink(version, ec))
+                unwritable(version, "version " + std::to_string(m.version) + " of \"" + m.name
+                                        + "\" is in the repository already; a Triton layout "
+                                          "never replaces a version");
+            newVersionOnly = true;
+        }
     }
 
     // Hidden, so that a Triton polling the repository does not take it for a model.
@@ -167,34 +244,29 @@ TritonLayoutResult writeTritonRepository(const TritonModel& m, const fs::path& r
 
     TritonLayoutResult result;
     result.modelDir = target;
+    if (newVersionOnly) {
+        try {
+            result.files.push_back(copyVersion(m, tmp, expectedSha));
+            // Renamed into place whole: a polling Triton never sees a half-copied version.
+            const std::string version = std::to_string(m.version);
+            fs::rename(tmp / version, target / version, ec);
+            if (ec)
+                unwritable(target / version, ec.message());
+        } catch (...) {
+            fs::remove_all(tmp, ec);
+            throw;
+        }
+        fs::remove_all(tmp, ec);
+        return result;
+    }
     try {
         writeFileAtomically(tmp / "config.pbtxt", config);
         result.files.push_back("config.pbtxt");
         if (!m.classes.empty()) {
-            std::string labels;
-            for (const auto& c : m.classes)
-                labels += c + "\n";
-            writeFileAtomically(tmp / "labels.txt", labels);
+            writeFileAtomically(tmp / "labels.txt", labelsText(m));
             result.files.push_back("labels.txt");
         }
-        const fs::path versionDir = tmp / std::to_string(m.version);
-        fs::create_directory(versionDir, ec);
-        if (ec)
-            unwritable(versionDir, ec.message());
-        const std::string rel = std::to_string(m.version) + "/" + modelFile(m.format);
-        fs::copy_file(m.bundleDir / modelFile(m.format), tmp / rel, ec);
-        if (ec)
-            throw Error(ErrorInfo{writeErrorCode(ec.value()), (tmp / rel).string(), 0, {},
-                                  "copying the model: " + ec.message()});
-        // The bundle could change between its check and the copy; the copy is what Triton
-        // will load, so it is the one that must match the manifest.
-        const std::string copied = store::sha256OfFile(tmp / rel);
-        if (copied != expectedSha)
-            throw Error(ErrorInfo{ErrorCode::CorruptObject,
-                                  (m.bundleDir / modelFile(m.format)).string(), 0, "sha256",
-                                  "the copy's SHA-256 " + copied + " differs from the manifest's " +
-                                      expectedSha + " (the bundle changed while it was copied)"});
-        result.files.push_back(rel);
+        result.files.push_back(copyVersion(m, tmp, expectedSha));
 
         // POSIX rename replaces an empty folder and fails on a non-empty one, so a folder that
         // filled up since the check above is never overwritten.

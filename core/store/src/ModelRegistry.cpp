@@ -249,10 +249,40 @@ std::string currentUserName()
 std::filesystem::path absoluteBundlePath(const std::filesystem::path& projectFolder,
                                          const std::string& bundlePath)
 {
-    const std::filesystem::path p(bundlePath);
-    if (bundlePath.empty() || p.is_absolute())
+    namespace fs = std::filesystem;
+    const fs::path p(bundlePath);
+    if (bundlePath.empty())
         return p;
-    return (projectFolder / p).lexically_normal();
+    if (!p.is_absolute())
+        return (projectFolder / p).lexically_normal();
+    // Rows written before paths were stored relative name the folder the project had then. A
+    // default export (…/exports/NAME-vN) the project itself holds is that bundle, moved or
+    // copied with it; the server still checks its manifest against the registry's hash.
+    std::error_code ec;
+    if (p.parent_path().filename() == "exports") {
+        const fs::path own = projectFolder / "exports" / p.filename();
+        if (fs::is_directory(own, ec))
+            return own.lexically_normal();
+    }
+    return p;
+}
+
+std::string storedBundlePath(const std::filesystem::path& projectFolder,
+                             const std::string& bundlePath)
+{
+    namespace fs = std::filesystem;
+    const fs::path p(bundlePath);
+    if (!p.is_absolute())
+        return bundlePath;
+    std::error_code ec;
+    const fs::path base = fs::weakly_canonical(fs::absolute(projectFolder, ec), ec);
+    const fs::path full = fs::weakly_canonical(p, ec);
+    if (ec)
+        return bundlePath;
+    const fs::path relative = full.lexically_relative(base);
+    if (relative.empty() || *relative.begin() == "..")
+        return bundlePath;
+    return relative.string();
 }
 
 std::pair<std::string, std::string> parseAliasReference(const std::string& reference)
@@ -311,7 +341,10 @@ Id ModelRegistry::registerModel(const std::string& name, Id runId, const std::st
                          "manifest_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)");
     st.bind(1, name).bind(2, version);
     sql::bindRef(st, 3, runId);
-    st.bind(4, bundlePath).bind(5, manifestHash).bind(6, unixTimeNow()).run();
+    st.bind(4, storedBundlePath(project_.folder(), bundlePath))
+        .bind(5, manifestHash)
+        .bind(6, unixTimeNow())
+        .run();
     const Id id = db.lastInsertId();
     tx.commit();
     return id;

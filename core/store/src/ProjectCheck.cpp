@@ -3,6 +3,7 @@
 #include "flightdeck/common/Error.h"
 #include "flightdeck/common/Json.h"
 #include "flightdeck/store/Database.h"
+#include "flightdeck/store/ModelRegistry.h"
 #include "flightdeck/store/ObjectStore.h"
 #include "flightdeck/store/Project.h"
 
@@ -126,7 +127,7 @@ void restoreFromBundles(Project& project, CheckReport& report)
     std::map<std::string, fs::path> copies;
     auto st = project.db().prepare("SELECT bundle_path FROM registered_models");
     while (st.step()) {
-        const fs::path bundle = st.text(0);
+        const fs::path bundle = absoluteBundlePath(project.folder(), st.text(0));
         try {
             const auto manifest = readJsonFile(bundle / "manifest.json");
             for (const auto& f : manifest.at("files"))
@@ -213,6 +214,15 @@ CheckReport checkProject(Project& project, bool repair)
             report.problems.push_back({ObjectProblem::Kind::Missing, hash, who});
     if (repair)
         restoreFromBundles(project, report);
+    auto bundles = project.db().prepare(
+        "SELECT name, version, bundle_path FROM registered_models ORDER BY name, version");
+    while (bundles.step()) {
+        const fs::path folder = absoluteBundlePath(project.folder(), bundles.text(2));
+        std::error_code ec;
+        if (!fs::is_directory(folder, ec))
+            report.missingBundles.push_back(bundles.text(0) + " v" + std::to_string(bundles.int64(1))
+                                            + ": " + folder.string());
+    }
     return report;
 }
 

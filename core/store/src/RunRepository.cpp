@@ -278,6 +278,20 @@ std::string RunRepository::modelObjectHash(Id runId)
     return hash;
 }
 
+std::string RunRepository::requireModel(Id runId)
+{
+    std::string hash = modelObjectHash(runId);
+    if (!hash.empty())
+        return hash;
+    const RunRecord r = run(runId);   // NotFound for an unknown run
+    if (r.status == RunStatus::Running)
+        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "run",
+                              "run " + std::to_string(runId)
+                                  + " is still training; its model is stored when it ends"});
+    throw Error(ErrorInfo{ErrorCode::NotFound, {}, 0, "model artifact",
+                          "run " + std::to_string(runId)});
+}
+
 std::vector<ArtifactRecord> RunRepository::artifacts(Id runId)
 {
     auto st = project_.db().prepare("SELECT id, run_id, kind, object_hash, name, created_at "

@@ -91,10 +91,7 @@ EvaluationResult RunEvaluator::evaluate(store::Id runId, const std::string& spli
 
     store::RunRepository runs(project_);
     const store::RunRecord run = runs.run(runId);
-    const std::string modelHash = runs.modelObjectHash(runId);
-    if (modelHash.empty())
-        throw Error(ErrorInfo{ErrorCode::NotFound, {}, 0, "model artifact",
-                              "run " + std::to_string(runId)});
+    const std::string modelHash = runs.requireModel(runId);
     const model::Model model = model::Model::loadFromBytes(project_.objects().get(modelHash));
 
     data::DatasetCatalog catalog(project_);

@@ -33,10 +33,7 @@ VersionPredictions predictVersion(store::Project& project, store::Id runId, stor
 {
     store::RunRepository runs(project);
     const store::RunRecord run = runs.run(runId);
-    const std::string hash = runs.modelObjectHash(runId);
-    if (hash.empty())
-        throw Error(ErrorInfo{ErrorCode::NotFound, {}, 0, "model artifact",
-                              "run " + std::to_string(runId)});
+    const std::string hash = runs.requireModel(runId);
     const model::Model model = model::Model::loadFromBytes(project.objects().get(hash));
     const data::Table table = data::DatasetCatalog(project).load(versionId);
     if (model.inputs() != static_cast<std::int64_t>(table.cols()))

@@ -68,10 +68,15 @@ struct ModelComparison {
 // alias event records when the caller names none.
 std::string currentUserName();
 
-// A registered bundle's folder: bundle_path as stored when absolute, else under the project
-// folder (a project moved with its exports keeps working).
+// A registered bundle's folder: bundle_path under the project folder when relative (how a
+// bundle inside the project is stored, so a project moved or copied with its exports keeps
+// working), else as stored, except that an old absolute …/exports/NAME-vN row resolves to the
+// project's own exports/NAME-vN when it has one.
 std::filesystem::path absoluteBundlePath(const std::filesystem::path& projectFolder,
                                          const std::string& bundlePath);
+// What registerModel stores: a path inside the project relative to it, any other as given.
+std::string storedBundlePath(const std::filesystem::path& projectFolder,
+                             const std::string& bundlePath);
 
 // "name@alias" split at the last '@'; InvalidArgument when either part is empty.
 std::pair<std::string, std::string> parseAliasReference(const std::string& reference);

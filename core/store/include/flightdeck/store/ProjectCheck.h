@@ -31,6 +31,9 @@ struct CheckReport {
     std::vector<std::filesystem::path> tempFiles; // leftovers of interrupted writes
     std::vector<std::filesystem::path> quarantined;   // moved aside by repair
     std::vector<std::filesystem::path> restoredFrom;  // bundle files that replaced a bad object
+    // Registered versions whose bundle folder is gone ("name vN: path"): their aliases cannot
+    // be served. Not damage to the project (clean() ignores them), but said.
+    std::vector<std::string> missingBundles;
     // Clean when nothing is damaged, or everything damaged was restored.
     bool clean() const { return integrity.empty() && problems.size() == restoredFrom.size(); }
 };

@@ -60,6 +60,9 @@ public:
     // The object hash of the run's latest "model" artifact (what evaluation, export, labeling
     // assistance and retraining load); "" when the run has none.
     std::string modelObjectHash(Id runId);
+    // modelObjectHash, or an error that says why there is none: InvalidArgument ("run 8 is
+    // still training") while the run runs, NotFound ("model artifact", the run) otherwise.
+    std::string requireModel(Id runId);
     Id addEvaluation(const EvaluationRecord& evaluation);
     std::vector<EvaluationRecord> evaluations(Id runId);   // newest first
 
