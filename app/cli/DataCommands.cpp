@@ -103,12 +103,15 @@ void importImages(const DataArgs& a)
     std::cerr << (isatty(STDERR_FILENO) ? "\n" : "");
     std::cout << "imported " << s.size() << " images from " << escapeControls(a.path) << " ("
               << s.channels << "x" << s.height << "x" << s.width << ", "
-              << (r.labeledByFolder ? std::to_string(s.classes.size()) + " classes from folder names"
+              << (r.labeledByFolder ? std::to_string(s.classes.size())
+                                          + (s.classes.size() == 1 ? " class" : " classes")
+                                          + " from folder names"
                                     : std::string("unlabeled"))
               << ") in " << std::fixed << std::setprecision(2) << seconds << " s, "
               << int(double(r.bytes) / 1e6 / std::max(seconds, 1e-9)) << " MB/s\n";
     if (r.sizes.size() > 1)
-        std::cout << r.resized << " images of other sizes were resized to " << s.width << "x"
+        std::cout << r.resized << (r.resized == 1 ? " image of another size was" : " images of other sizes were")
+                  << " resized to " << s.width << "x"
                   << s.height << " (" << data::resizeRuleName(options.rule) << ")\n";
     printVersion(v, "stored");
     if (!r.skipped.empty()) {
@@ -132,7 +135,7 @@ void importIdx(const DataArgs& a)
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cout << "imported " << s.size() << " images (" << s.height << "x" << s.width << ", "
-              << s.classes.size() << " classes) from";
+              << s.classes.size() << (s.classes.size() == 1 ? " class) from" : " classes) from");
     for (const auto& p : pairs)
         std::cout << " " << p.prefix;
     std::cout << " in " << std::fixed << std::setprecision(2) << seconds << " s\n";

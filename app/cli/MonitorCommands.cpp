@@ -52,7 +52,11 @@ void addSummary(CLI::App* monitorCmd, const std::shared_ptr<MonitorArgs>& args)
         ->check(numberIn(60, 86400));
     summary->add_option("--ground-truth", args->groundTruth,
                         "Labels joined by request id, for accuracy over time");
-    summary->add_option("--max-line-bytes", args->maxLineBytes);
+    // The reader holds one line of at most this many bytes: 1 KiB .. 1 GiB (above, a typo
+    // asked for a terabyte buffer and ended in std::bad_alloc).
+    summary->add_option("--max-line-bytes", args->maxLineBytes,
+                        "Longest line read, in bytes (1024 .. 1073741824; longer lines are skipped and counted)")
+        ->check(numberIn(1024, 1073741824));
     addCalibrationOptions(summary, *args);
     summary->callback([args]() {
         monitor::SummaryOptions options;

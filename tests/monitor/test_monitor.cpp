@@ -322,6 +322,29 @@ private Q_SLOTS:
         QCOMPARE(w[2].latencyP50, 42.0);
     }
 
+    // Probe: confidences of 1.5 and -0.5 (a logging bug) were averaged into the mean, and a
+    // failed request without a prediction was counted as a class "".
+    void outOfRangeConfidenceAndMissingPrediction()
+    {
+        WindowAggregator agg(60);
+        const double confidences[] = {0.5, 0.7, 1.5, -0.5};
+        for (int i = 0; i < 4; ++i) {
+            PredictionRecord r = rec(i, 5, "x");
+            r.confidence = confidences[i];
+            agg.add(r);
+        }
+        agg.add(rec(5, 5, "", true));
+        const auto w = agg.windows();
+        QCOMPARE(w.size(), std::size_t(1));
+        QCOMPARE(w[0].confidenceCount, std::int64_t(4));
+        QCOMPARE(w[0].confidenceOutOfRange, std::int64_t(2));
+        QCOMPARE(w[0].confidenceMean, 0.6);
+        QCOMPARE(w[0].predictions.size(), std::size_t(1));
+        QCOMPARE(w[0].predictions.at("x"), 4);
+        QCOMPARE(w[0].requests, 5);
+        QCOMPARE(w[0].errors, 1);
+    }
+
     void windowsHundredSamples()
     {
         // 1..100 ms shuffled into one 60 s window: nearest rank gives exactly p, no interpolation.

@@ -22,33 +22,37 @@ DriftWindows::DriftWindows(const ReferenceSample& reference, DriftWindowOptions 
 
 DriftWindows::~DriftWindows() = default;
 
-void DriftWindows::check(const PredictionRecord& r)
+bool DriftWindows::check(const PredictionRecord& r)
 {
     // Records with the same layout share one name vector, so this runs once per layout.
-    const void* layout = r.featureNames.get();
-    if (layout == checkedLayout_ && r.features.size() == checkedCount_)
-        return;
+    if (r.featureNames == checkedLayout_ && r.features.size() == checkedCount_)
+        return checkedMatches_;
     std::vector<std::string> names;
     for (std::size_t i = 0; i < r.features.size(); ++i)
         names.push_back(detail::ColumnSet::featureName(r, i, &reference_.features));
     std::string problem = featureMismatch(reference_.features, names);
-    if (!problem.empty()) {
+    if (!problem.empty() && firstMismatch_.empty()) {
         if (!r.featureNames)
             problem = "the log's features are an array of " + std::to_string(r.features.size())
                       + " values, matched by position to the reference's "
                       + std::to_string(reference_.features.size()) + " columns: " + problem;
-        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "features",
-                              "the log does not match the reference (" + reference_.source
-                                  + "): " + problem});
+        firstMismatch_ = "the log does not match the reference (" + reference_.source + "): " + problem;
     }
-    checkedLayout_ = layout;
+    checkedLayout_ = r.featureNames;
     checkedCount_ = r.features.size();
+    checkedMatches_ = problem.empty();
+    return checkedMatches_;
 }
 
 void DriftWindows::add(const PredictionRecord& r)
 {
-    if (!r.features.empty())
-        check(r);
+    if (!r.features.empty() && !check(r)) {
+        // One odd line does not refuse a log whose other records match (probe: a single
+        // record with named features made `monitor drift` refuse 50 good ones).
+        ++mismatched_;
+        return;
+    }
+    ++matched_;
     const double width = options_.windowSeconds;
     std::int64_t key = 0;
     if (width > 0) {
@@ -97,6 +101,8 @@ std::vector<DriftWindowResult> DriftWindows::takeFinished()
 
 std::vector<DriftWindowResult> DriftWindows::finish()
 {
+    if (matched_ == 0 && mismatched_ > 0)
+        throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "features", firstMismatch_});
     for (auto& [key, set] : open_)
         close(key, *set);
     if (!open_.empty())

@@ -138,6 +138,8 @@ std::string monitorDriftJson(const std::filesystem::path& log, const ReferenceSa
     json out{{"reference", std::move(refJson)},
              {"windows", std::move(windows)},
              {"late_records", drift.late()},
+             {"mismatched_records", drift.mismatched()},
+             {"mismatch", drift.mismatched() > 0 ? json(drift.firstMismatch()) : json(nullptr)},
              {"complete", complete && !stats.incompleteLastLine},
              {"read", detail::readStatsJson(stats)},
              {"options",

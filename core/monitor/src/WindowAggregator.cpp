@@ -90,13 +90,16 @@ void WindowAggregator::add(const PredictionRecord& record)
     }
     if (record.error)
         ++b.errors;
-    ++b.predictions[record.prediction];
+    // A record without a prediction (a failed request) is not a class "" (README: left out).
+    if (!record.prediction.empty())
+        ++b.predictions[record.prediction];
     if (!std::isnan(record.confidence)) {
         ++b.confidenceCount;
-        b.confidenceSum += record.confidence;
         if (record.confidence < 0 || record.confidence > 1) {
+            // Counted and reported, but not averaged: a 1.5 is a logging bug, not a confidence.
             ++b.confidenceOutOfRange;
         } else {
+            b.confidenceSum += record.confidence;
             if (b.confidence.empty())
                 b.confidence.assign(static_cast<std::size_t>(options_.confidenceBins), 0);
             const int bins = options_.confidenceBins;
@@ -180,8 +183,9 @@ std::vector<WindowStats> WindowAggregator::windows() const
                 w.confidenceHistogram = b.confidence;
             w.confidenceCount = b.confidenceCount;
             w.confidenceOutOfRange = b.confidenceOutOfRange;
-            if (b.confidenceCount > 0)
-                w.confidenceMean = static_cast<double>(b.confidenceSum / b.confidenceCount);
+            if (b.confidenceCount > b.confidenceOutOfRange)
+                w.confidenceMean = static_cast<double>(
+                    b.confidenceSum / static_cast<double>(b.confidenceCount - b.confidenceOutOfRange));
             w.labeled = b.labeled;
             w.correct = b.correct;
             if (b.labeled > 0)

@@ -13,6 +13,7 @@
 #include "flightdeck/monitor/ReferenceSample.h"
 
 #include <map>
+#include <string>
 #include <memory>
 #include <vector>
 
@@ -49,9 +50,14 @@ public:
     // Finishes every open window and returns all not yet taken.
     std::vector<DriftWindowResult> finish();
     std::int64_t late() const { return late_; }
+    // Records whose features do not match the reference (another layout than the log's other
+    // lines) are left out and counted here, the first one's reason kept; a log in which no
+    // record matches is refused with that reason (Error(InvalidArgument)) by finish().
+    std::int64_t mismatched() const { return mismatched_; }
+    const std::string& firstMismatch() const { return firstMismatch_; }
 
 private:
-    void check(const PredictionRecord& record);
+    bool check(const PredictionRecord& record);
     void close(std::int64_t key, detail::ColumnSet& set);
 
     const ReferenceSample& reference_;
@@ -61,8 +67,14 @@ private:
     std::vector<DriftWindowResult> finished_;
     std::int64_t finishedUpTo_;
     std::int64_t late_ = 0;
-    const void* checkedLayout_ = nullptr;   // the feature-name vector last checked
+    std::int64_t matched_ = 0;
+    std::int64_t mismatched_ = 0;
+    std::string firstMismatch_;
+    // The feature-name vector last checked, held so that its address cannot be reused by
+    // another layout's vector (a raw pointer once matched a freed layout's verdict).
+    std::shared_ptr<const std::vector<std::string>> checkedLayout_;
     std::size_t checkedCount_ = std::size_t(-1);
+    bool checkedMatches_ = false;
 };
 
 }  // namespace flightdeck::monitor

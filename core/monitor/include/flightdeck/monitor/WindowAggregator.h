@@ -35,7 +35,8 @@ struct WindowStats {
     std::int64_t latencyCount = 0;       // records with a latency
     bool latencyExact = true;            // false: percentiles from the sketch (bounded error)
     std::vector<std::int64_t> confidenceHistogram;  // confidenceBins equal bins over [0, 1]
-    std::int64_t confidenceCount = 0;    // records with a confidence (out-of-range ones too)
+    std::int64_t confidenceCount = 0;    // records with a confidence (out-of-range ones too;
+                                         // the mean is over the ones in [0, 1])
     std::int64_t confidenceOutOfRange = 0;  // confidence < 0 or > 1 (not in the histogram)
     double confidenceMean = 0;
     std::int64_t labeled = 0, correct = 0;  // predictions whose ground truth has arrived
