@@ -2,6 +2,7 @@
 // points at (and the next one after a promote), refuses an unknown alias by name, and refuses
 // a registered folder whose bundle was changed or swapped, before anything loads it.
 #include "common/ExportedModels.h"
+#include "serve/ServeProcess.h"
 #include "flightdeck/store/ModelRegistry.h"
 
 #include <httplib.h>
@@ -18,39 +19,11 @@ using namespace flightdeck;
 
 namespace {
 
-struct Started {
-    int port = 0;          // 0: it did not start serving
-    QString out, err;
-    int exitCode = -1;
-};
+using flightdeck::testing::Started;
 
-// Starts flightdeck-serve; returns once it prints where it serves, or once it has exited.
-// A serving process is left running in `process` for the caller to query and stop.
 Started start(QProcess& process, const QStringList& args)
 {
-    process.start(QStringLiteral(FLIGHTDECK_SERVE), args);
-    Started s;
-    const QRegularExpression serving(QStringLiteral("serving .* on http://127\\.0\\.0\\.1:(\\d+)"));
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 120000) {
-        if (process.state() == QProcess::NotRunning || process.waitForFinished(50)) {
-            s.out += QString::fromUtf8(process.readAllStandardOutput());
-            s.err = QString::fromUtf8(process.readAllStandardError());
-            s.exitCode = process.exitCode();
-            return s;
-        }
-        s.out += QString::fromUtf8(process.readAllStandardOutput());
-        const auto m = serving.match(s.out);
-        if (m.hasMatch()) {
-            s.port = m.captured(1).toInt();
-            return s;
-        }
-    }
-    process.kill();
-    process.waitForFinished();
-    s.err = QStringLiteral("timed out");
-    return s;
+    return flightdeck::testing::startServe(process, args);
 }
 
 int servedVersion(int port)

@@ -4,6 +4,7 @@
 // when a bearer token is required and writes an IPv6 host in brackets; a log on a full disk is
 // reported on stderr once, not once a line, while every prediction is answered.
 #include "common/ExportedModels.h"
+#include "serve/ServeProcess.h"
 
 #include <httplib.h>
 
@@ -16,38 +17,11 @@ using namespace flightdeck;
 
 namespace {
 
-struct Started {
-    int port = 0;          // 0: it did not start serving
-    QString out, err;
-    int exitCode = -1;
-};
+using flightdeck::testing::Started;
 
-// Starts flightdeck-serve; returns once it prints where it serves, or once it has exited.
 Started start(QProcess& process, const QStringList& args)
 {
-    process.start(QStringLiteral(FLIGHTDECK_SERVE), args);
-    Started s;
-    const QRegularExpression serving(QStringLiteral("serving .* on http://(\\S+):(\\d+) "));
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 120000) {
-        if (process.state() == QProcess::NotRunning || process.waitForFinished(50)) {
-            s.out += QString::fromUtf8(process.readAllStandardOutput());
-            s.err = QString::fromUtf8(process.readAllStandardError());
-            s.exitCode = process.exitCode();
-            return s;
-        }
-        s.out += QString::fromUtf8(process.readAllStandardOutput());
-        const auto m = serving.match(s.out);
-        if (m.hasMatch()) {
-            s.port = m.captured(2).toInt();
-            return s;
-        }
-    }
-    process.kill();
-    process.waitForFinished();
-    s.err = QStringLiteral("timed out");
-    return s;
+    return flightdeck::testing::startServe(process, args);
 }
 
 QString stop(QProcess& process)
