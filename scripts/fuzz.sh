@@ -10,6 +10,9 @@
 # seconds one input may take, default 10: a long run at nice 19 beside builds can be starved
 # past that by an input that takes 1 s alone, e.g. stb's 2 GB inflate reserve under ASan).
 set -euo pipefail
+# The whole script is one function, parsed before it runs: bash reads a script as it goes, so
+# editing this file during a long run would otherwise change the lines still to come.
+main() {
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-20}"
 shift || true
@@ -17,6 +20,10 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(csv log idx json project image http)
 
 export CCACHE_BASEDIR="$here"
+# Two runs at once (fuzz-campaign.sh on both cores) must not build the same tree together.
+mkdir -p "$here/build-fuzz"
+exec 9>"$here/build-fuzz/.build.lock"
+flock 9
 if [ ! -f "$here/build-fuzz/CMakeCache.txt" ]; then
   generator=()
   command -v ninja >/dev/null && generator=(-G Ninja)
@@ -24,6 +31,8 @@ if [ ! -f "$here/build-fuzz/CMakeCache.txt" ]; then
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFLIGHTDECK_FUZZ=ON >/dev/null
 fi
 cmake --build "$here/build-fuzz" -j"$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}")
+flock -u 9
+exec 9>&-
 
 mkdir -p "$here/build-fuzz/findings"
 # fuzz_project writes each input as a project.db and a manifest.json in a scratch folder under
@@ -54,4 +63,7 @@ for t in "${targets[@]}"; do
     tail -40 "$log"
   fi
 done
-exit $status
+return $status
+}
+main "$@"
+exit $?
