@@ -231,7 +231,6 @@ private Q_SLOTS:
         put("app.log.2", 30);
         put("app.log.10", 10);
         put("app.log.3", 20);
-        put("app.3.jsonl.gz", 0);  // compressed: left out
         put(".hidden", 0);
         std::ofstream(dir.filePath(QStringLiteral("other.csv")).toStdString())
             << "timestamp,v\n60,1\n";  // a CSV in the same folder has its own header

@@ -94,7 +94,7 @@ AlertCheck checkAlerts(const std::filesystem::path& log, const std::vector<Alert
                    ? readLogFolder(log, options.read, onRecord, check.read, cancel)
                    : readLog(log, options.read, onRecord, check.read, cancel);
     }();
-    check.complete = check.complete && !check.read.incompleteLastLine;
+    check.complete = check.complete && check.read.whole();
     if (!options.groundTruth.empty()) {
         ReadStats truthStats;
         readGroundTruth(options.groundTruth, options.groundTruthMapping,

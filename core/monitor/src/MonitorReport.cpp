@@ -49,8 +49,13 @@ std::string monitorSummaryJson(const std::filesystem::path& log, const SummaryOp
                                   },
                                   stats, cancel);
     json out = json::parse(toJson(agg.windows(), stats));
-    out["complete"] = complete && !stats.incompleteLastLine;
+    out["complete"] = complete && stats.whole();
     out["incomplete_last_line"] = stats.incompleteLastLine;
+    {
+        json read = detail::readStatsJson(stats);
+        out["skipped_files"] = std::move(read["skipped_files"]);
+        out["unread_files"] = stats.unreadFiles;
+    }
     out["files"] = stats.files;
     out["latency_percentiles"] = {{"method", "nearest-rank"},
                                   {"exact_up_to", wo.exactLatencyLimit},
@@ -140,7 +145,7 @@ std::string monitorDriftJson(const std::filesystem::path& log, const ReferenceSa
              {"late_records", drift.late()},
              {"mismatched_records", drift.mismatched()},
              {"mismatch", drift.mismatched() > 0 ? json(drift.firstMismatch()) : json(nullptr)},
-             {"complete", complete && !stats.incompleteLastLine},
+             {"complete", complete && stats.whole()},
              {"read", detail::readStatsJson(stats)},
              {"options",
               {{"small_reference_rows", o.smallReferenceRows},

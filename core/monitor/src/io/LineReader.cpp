@@ -2,11 +2,13 @@
 
 #include "flightdeck/common/Error.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 namespace flightdeck::monitor {
 
@@ -36,6 +38,21 @@ void LineReader::open(const std::filesystem::path& file)
 #ifdef POSIX_FADV_SEQUENTIAL
     ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
+    unsigned char magic[2] = {0, 0};
+    if (::pread(fd_, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
+        const int dupFd = ::fcntl(fd_, F_DUPFD_CLOEXEC, 0);
+        gz_ = dupFd >= 0 ? ::gzdopen(dupFd, "rb") : nullptr;
+        if (!gz_) {
+            if (dupFd >= 0)
+                ::close(dupFd);
+            const int err = errno;
+            close();
+            throw Error(ErrorInfo{ErrorCode::FileUnreadable, file.string(), 0, {},
+                                  std::string("cannot open the gzip file: ") + std::strerror(err)});
+        }
+        ::gzbuffer(gz_, 1 << 17);
+    }
+    streamError_.clear();
     begin_ = end_ = scanned_ = 0;
     skipping_ = false;
     atStart_ = true;
@@ -45,7 +62,7 @@ void LineReader::open(const std::filesystem::path& file)
 
 void LineReader::seekToEnd()
 {
-    if (fd_ < 0)
+    if (fd_ < 0 || gz_)  // a compressed file is never followed
         return;
     const off_t end = ::lseek(fd_, 0, SEEK_END);
     begin_ = end_ = scanned_ = 0;
@@ -57,6 +74,9 @@ void LineReader::seekToEnd()
 
 void LineReader::close()
 {
+    if (gz_)
+        ::gzclose(gz_);
+    gz_ = nullptr;
     if (fd_ >= 0)
         ::close(fd_);
     fd_ = -1;
@@ -73,7 +93,20 @@ bool LineReader::fill()
         begin_ = 0;
     }
     while (true) {
-        const ssize_t n = ::read(fd_, buf_.get() + end_, capacity_ - end_);
+        const long n = readSome(buf_.get() + end_, capacity_ - end_);
+        if (n <= 0 && gz_) {
+            // A damaged or cut-off archive (zlib ends a cut-off one as end of data with
+            // Z_BUF_ERROR): what came before is good; the caller reports the rest as lost.
+            int code = Z_OK;
+            const char* why = ::gzerror(gz_, &code);
+            if (code == Z_BUF_ERROR)
+                streamError_ = "the gzip file is cut off (unexpected end of file)";
+            else if (code != Z_OK)
+                streamError_ = std::string("the gzip data is damaged (") + (why ? why : "") + ")";
+            if (n < 0 && streamError_.empty())
+                streamError_ = "the gzip data is damaged";
+            return false;
+        }
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -93,6 +126,16 @@ bool LineReader::fill()
         atStart_ = false;
         return true;
     }
+}
+
+long LineReader::readSome(char* into, std::size_t bytes)
+{
+    if (gz_) {
+        // gzread takes an unsigned int; the buffer is never near 4 GB, but stay exact.
+        const unsigned chunk = static_cast<unsigned>(std::min<std::size_t>(bytes, 1u << 30));
+        return static_cast<long>(::gzread(gz_, into, chunk));
+    }
+    return static_cast<long>(::read(fd_, into, bytes));
 }
 
 LineReader::Result LineReader::next(std::string_view* line, bool flushTail)
@@ -115,7 +158,7 @@ LineReader::Result LineReader::next(std::string_view* line, bool flushTail)
             begin_ = end_ = scanned_ = 0;
 #ifdef SEEK_DATA
             // A hole in a sparse file reads as zeros, which hold no newline: jump over it.
-            if (fd_ >= 0) {
+            if (fd_ >= 0 && !gz_) {
                 const off_t cur = ::lseek(fd_, 0, SEEK_CUR);
                 const off_t data = cur >= 0 ? ::lseek(fd_, cur, SEEK_DATA) : -1;
                 if (data > cur) {

@@ -4,11 +4,15 @@
 // skipped up to the next newline and it is reported as TooLong with its number and length, so a
 // 5 GB line costs a scan, not 5 GB. Lines come without "\n" / "\r\n"; a UTF-8 BOM at the start
 // of the file is dropped. Used by the log readers and LogFollower (which keeps an unterminated
-// last line until the writer finishes it).
+// last line until the writer finishes it). A gzip file (found by its magic bytes, whatever its
+// name: logrotate's `compress` gives "app.jsonl.2.gz") is read through zlib, still one buffer.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <string>
 #include <string_view>
+
+struct gzFile_s;
 
 namespace flightdeck::monitor {
 
@@ -28,6 +32,10 @@ public:
     // Skips everything the file holds now (follow mode starting at the end).
     void seekToEnd();
     bool isOpen() const { return fd_ >= 0; }
+    bool isCompressed() const { return gz_ != nullptr; }
+    // Why the data stopped before the file's end: a damaged or truncated gzip stream (zlib's
+    // words). Empty when the data simply ended.
+    const std::string& streamError() const { return streamError_; }
     int fd() const { return fd_; }
     const std::filesystem::path& path() const { return path_; }
 
@@ -45,9 +53,12 @@ public:
 
 private:
     bool fill();  // false at end of data
+    long readSome(char* into, std::size_t bytes);  // read() or gzread(); <0 with errno set
 
     std::filesystem::path path_;
     int fd_ = -1;
+    gzFile_s* gz_ = nullptr;  // reads fd_'s duplicate when the file is gzip
+    std::string streamError_;
     std::size_t maxLine_;
     // Not zero-filled: read() writes every byte before it is looked at, and a reader opened on
     // a small file would otherwise touch all of maxLineBytes + chunkBytes (1 MB by default).

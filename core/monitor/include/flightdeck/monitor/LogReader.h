@@ -64,7 +64,10 @@ bool readLog(const std::filesystem::path& file, const LogReadOptions& options,
              const std::atomic<bool>* cancel = nullptr);
 
 // The log files of a folder in the order they were written (rotatedLogFiles), as one stream;
-// problems carry their file name. Returns false if cancelled.
+// problems carry their file name. Returns false if cancelled. The folder is read as it was
+// when listed: a file renamed by a rotation during the read is followed by its inode, a file
+// removed before it was read counts in ReadStats::unreadFiles, and files that are not logs
+// are listed in ReadStats::skippedFiles.
 bool readLogFolder(const std::filesystem::path& folder, const LogReadOptions& options,
                    const RecordCallback& onRecord, ReadStats& stats,
                    const std::atomic<bool>* cancel = nullptr);
@@ -72,8 +75,9 @@ bool readLogFolder(const std::filesystem::path& folder, const LogReadOptions& op
 // Regular, non-hidden files of `folder`, oldest first, by logrotate's naming: a numeric
 // suffix ("app.log.3", "app.3.jsonl") is a rotation index, higher = older, and files without
 // one are the newest; within the same index, names sort ascending (so date stamps such as
-// "app-2026-11-23.jsonl" come in date order). Compressed files (.gz, .bz2, .xz, .zst) are
-// left out.
+// "app-2026-11-23.jsonl" come in date order). A log's name has a known extension (.jsonl,
+// .ndjson, .json, .log, .csv, .tsv) before any rotation number, date or ".gz"; gzip rotations
+// ("app.jsonl.2.gz") are read, other compressions and other names are left out.
 std::vector<std::filesystem::path> rotatedLogFiles(const std::filesystem::path& folder);
 
 LogFormat formatForPath(const std::filesystem::path& file);

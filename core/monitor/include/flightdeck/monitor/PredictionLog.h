@@ -36,6 +36,13 @@ struct LineProblem {
     std::string file;               // set when several files are read (folders, follow mode)
 };
 
+// A file of a log folder that was not read, and why (not a log's name, a compression this
+// reader does not decompress).
+struct SkippedFile {
+    std::string file;
+    std::string reason;
+};
+
 struct ReadStats {
     std::int64_t lines = 0;         // non-empty lines seen
     std::int64_t records = 0;
@@ -50,6 +57,12 @@ struct ReadStats {
     // The file ended in a line with no newline that did not parse: a log still being written
     // (a torn last line). Reported as a problem, and the report is not "complete".
     bool incompleteLastLine = false;
+    std::vector<SkippedFile> skippedFiles;  // folder files left out on purpose, by name
+    // Files whose data was partly or wholly lost: removed between listing and reading, or a
+    // damaged / cut-off .gz (each also a problem with line 0). The report is not "complete".
+    std::int64_t unreadFiles = 0;
+    // Every byte of every listed log was read: what "complete" means in the reports.
+    bool whole() const { return !incompleteLastLine && unreadFiles == 0; }
 };
 
 // Parses "2026-11-23T08:00:00Z", "...+01:00", "...\.123Z" or a number; returns false if not a
