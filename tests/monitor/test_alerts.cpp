@@ -63,6 +63,8 @@ private Q_SLOTS:
                                     << "rules[0].window";
         QTest::newRow("zero window") << R"([{"name": "a", "metric": "error_rate", "op": ">", "threshold": 1, "window": 0}])"
                                      << "rules[0].window";
+        QTest::newRow("huge window") << R"([{"name": "a", "metric": "error_rate", "op": ">", "threshold": 1, "window": 1e308}])"
+                                     << "rules[0].window";
         QTest::newRow("same name") << "[" + ok + "," + ok + "]" << "rules[1].name";
         QTest::newRow("not a list") << R"({"rule": []})" << "rules";
     }
@@ -77,6 +79,7 @@ private Q_SLOTS:
         } catch (const flightdeck::Error& e) {
             QCOMPARE(QString::fromStdString(e.info().field), field);
             QCOMPARE(QString::fromStdString(e.info().file), QStringLiteral("rules.json"));
+            QVERIFY2(std::string(e.what()).size() < 300, e.what());  // no 309-digit number
         }
     }
 

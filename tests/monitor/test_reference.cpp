@@ -294,6 +294,28 @@ private Q_SLOTS:
         }
         QCOMPARE(j["windows"][0]["evaluated"].get<int>(), 0);
     }
+
+    void anUnnamedTextLabelIsExplained()
+    {
+        // iris without naming "species": every row fails on the text column; the error says
+        // which line and why, and how to fix it, instead of "no readable rows".
+        QTemporaryDir dir;
+        const std::string csv = dir.filePath(QStringLiteral("iris.csv")).toStdString();
+        std::ofstream(csv) << "sepal,petal,species\n5.1,1.4,setosa\n6.2,4.5,versicolor\n";
+        try {
+            (void)loadReference(csv, {});
+            QFAIL("a reference with no readable row was accepted");
+        } catch (const flightdeck::Error& e) {
+            const std::string what = e.what();
+            QCOMPARE(e.info().line, std::int64_t(2));
+            QVERIFY2(what.find("setosa") != std::string::npos || what.find("species") != std::string::npos,
+                     e.what());
+            QVERIFY2(what.find("name it") != std::string::npos, e.what());
+        }
+        ReferenceOptions named;
+        named.labelColumn = "species";
+        QCOMPARE(loadReference(csv, named).rows, std::int64_t(2));
+    }
 };
 
 MONITOR_TEST(TestReference)

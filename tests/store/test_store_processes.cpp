@@ -101,6 +101,14 @@ void TestStoreProcesses::interruptedRunsAreMarked()
     }
     RunLock held(p, live);
     QVERIFY(RunLock::isHeld(p.folder(), live));
+    try {
+        RunLock second(p, live);   // another process's `train --resume` of the same run
+        QFAIL("a held run lock was granted twice");
+    } catch (const flightdeck::Error& e) {
+        QCOMPARE(e.info().code, flightdeck::ErrorCode::InvalidArgument);
+        QVERIFY2(std::string(e.what()).find("is being trained by another process") != std::string::npos,
+                 e.what());
+    }
     QVERIFY(!RunLock::isHeld(p.folder(), crashed));
 
     // Within the grace period nothing is touched: a trainer may not have locked its run yet.

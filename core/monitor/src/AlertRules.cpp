@@ -130,7 +130,7 @@ private:
             fail("window", "expected seconds or text such as \"5m\"");
         }
         if (!(seconds >= 1 && seconds <= 31 * 86400.0))
-            fail("window", "expected 1 s .. 31 days, got " + std::to_string(seconds) + " s");
+            fail("window", "expected 1 s .. 31 days, got " + nlohmann::json(seconds).dump() + " s");
         return seconds;
     }
 

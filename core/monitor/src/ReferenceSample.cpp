@@ -151,6 +151,17 @@ ReferenceSample datasetCsv(const fs::path& path, const std::vector<std::string>&
                           options.maxValuesPerColumn);
     readLog(path, read, [&](const PredictionRecord& r) { set.add(r); }, ref.read, cancel);
     takeColumns(ref, set);
+    if (ref.rows == 0 && !ref.read.problems.empty()) {
+        // Typically a text label column nobody named, read as a feature on every row: say
+        // which line failed and how, not just "no readable rows".
+        const LineProblem& first = ref.read.problems.front();
+        throw Error(ErrorInfo{ErrorCode::TooFewRows, path.string(), first.line, {},
+                              "no row of the reference CSV could be read (" + first.problem + ")"
+                                  + (ref.labelColumn.empty()
+                                         ? "; if a text column is the label, name it (no column "
+                                           "is called label, class, target or y)"
+                                         : "")});
+    }
     numericLabelsIfRegression(ref);
     return ref;
 }

@@ -29,11 +29,18 @@ RunLock::RunLock(const Project& project, Id runId, const char* kind)
     std::filesystem::create_directories(path_.parent_path(), ec);
     fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd_ < 0 || ::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-        const std::string why = std::strerror(errno);
+        const int err = errno;
+        const bool taken = fd_ >= 0 && err == EWOULDBLOCK;
         if (fd_ >= 0)
             ::close(fd_);
         fd_ = -1;
-        throw Error(ErrorInfo{ErrorCode::FileUnwritable, path_.string(), 0, {}, why});
+        if (taken)  // two `train --resume 5` at once: the loser is told why, not EAGAIN
+            throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, kind,
+                                  std::string("a ") + kind + " no other process holds; " + kind + " "
+                                      + std::to_string(runId) + " is being "
+                                      + (std::string(kind) == "run" ? "trained" : "run")
+                                      + " by another process"});
+        throw Error(ErrorInfo{ErrorCode::FileUnwritable, path_.string(), 0, {}, std::strerror(err)});
     }
     // Reserve the failure note's blocks now, while there is room (best effort: a file system
     // without fallocate still gets the note written if it has space then).

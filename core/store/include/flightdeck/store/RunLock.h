@@ -15,7 +15,8 @@ class Project;
 
 class RunLock {
 public:
-    // Throws Error(FileUnwritable) when the lock file cannot be created.
+    // Throws Error(FileUnwritable) when the lock file cannot be created, and
+    // Error(InvalidArgument, field `kind`) when another process holds it.
     RunLock(const Project& project, Id runId, const char* kind = "run");
     ~RunLock();
     RunLock(const RunLock&) = delete;
