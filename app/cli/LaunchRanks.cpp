@@ -9,9 +9,12 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <thread>
@@ -51,6 +54,26 @@ std::filesystem::path torchExecutable(char** argv)
     return (ec ? std::filesystem::path(argv[0]) : self).parent_path() / "flightdeck-cli-torch";
 }
 
+// MemAvailable from /proc/meminfo in bytes, or 0 when unknown.
+std::uint64_t availableMemory()
+{
+    std::ifstream in("/proc/meminfo");
+    std::string key;
+    std::uint64_t kib = 0;
+    std::string unit;
+    while (in >> key >> kib >> unit)
+        if (key == "MemAvailable:")
+            return kib * 1024;
+    return 0;
+}
+
+std::string gigabytes(std::uint64_t bytes)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f GB", static_cast<double>(bytes) / 1e9);
+    return text;
+}
+
 }  // namespace
 
 int launchRanks(int argc, char** argv, int nproc, int timeoutSeconds)
@@ -63,6 +86,21 @@ int launchRanks(int argc, char** argv, int nproc, int timeoutSeconds)
     }
     const auto helper = torchExecutable(argv);
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    // Each rank is a process of its own that loads libtorch before any data: about 185 MB
+    // measured on iris, so 100 ranks on a laptop would end in the OOM killer, not an error.
+    const std::uint64_t perRank = 200ull << 20;
+    const std::uint64_t available = availableMemory();
+    if (available > 0 && perRank * static_cast<std::uint64_t>(nproc) > available) {
+        std::cerr << "error: --nproc " << nproc << ": each rank is a process that needs about "
+                  << gigabytes(perRank) << " before its data, " << gigabytes(perRank * nproc)
+                  << " in all, and this machine has " << gigabytes(available)
+                  << " available; at most " << std::max<std::uint64_t>(1, available / perRank)
+                  << " ranks fit\n";
+        return 2;
+    }
+    if (static_cast<unsigned>(nproc) > cores)
+        std::cerr << "warning: --nproc " << nproc << " is more ranks than this machine's " << cores
+                  << " cores: they will take turns, slower than " << cores << " ranks\n";
     std::cout << "launching " << nproc << " ranks on 127.0.0.1:" << port << " (Gloo; "
               << std::max(1u, cores / static_cast<unsigned>(nproc)) << " of " << cores
               << " cores each unless --threads says otherwise)" << std::endl;

@@ -48,7 +48,8 @@ std::vector<std::int64_t> parseShape(const std::string& text)
                                   "sizes such as 784 or 1,28,28, got \"" + text + "\""});
         }
     }
-    if (shape.empty() || shape.size() > 3)
+    // getline drops a trailing empty field: "4," would read as "4".
+    if (shape.empty() || shape.size() > 3 || text.back() == ',')
         throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "--input-shape",
                               "1 to 3 sizes such as 784 or 1,28,28, got \"" + text + "\""});
     return shape;

@@ -26,6 +26,22 @@ inline CLI::Validator seedValidator()
         "SEED");
 }
 
+// A stored record's id: a whole number from 1 ("-1" would otherwise reach the store as 0
+// and come back as "not found (0)", "0" as a missing option).
+inline CLI::Validator idValidator(const std::string& what)
+{
+    return CLI::Validator(
+        [what](std::string& text) -> std::string {
+            std::int64_t v = 0;
+            const char* end = text.data() + text.size();
+            const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+            if (text.empty() || ec != std::errc() || ptr != end || v < 1)
+                return "expected " + what + " (a whole number from 1), got \"" + text + "\"";
+            return {};
+        },
+        "ID");
+}
+
 // A number between lo and hi; each bound included or not as asked.
 inline CLI::Validator numberIn(double lo, double hi, bool loIncluded = true, bool hiIncluded = true)
 {

@@ -72,10 +72,11 @@ int main(int argc, char** argv)
     auto* trainCmd = app.add_subcommand("train", "Train a run");
     trainCmd->add_option("project", project)->required();
     auto* resume = trainCmd->add_option("--resume", loop.recipe.resumeRun,
-                                        "Continue a stopped run from its last checkpoint");
-    trainCmd->add_option("--version", versionId)->excludes(resume);
-    trainCmd->add_option("--split", splitId)->excludes(resume);
-    trainCmd->add_option("--arch", archId)->excludes(resume);
+                                        "Continue a stopped run from its last checkpoint")
+                       ->check(idValidator("a run id"));
+    trainCmd->add_option("--version", versionId)->excludes(resume)->check(idValidator("a dataset version id"));
+    trainCmd->add_option("--split", splitId)->excludes(resume)->check(idValidator("a split id"));
+    trainCmd->add_option("--arch", archId)->excludes(resume)->check(idValidator("an architecture id"));
     addTrainOptions(trainCmd);
     // A resumed run continues its stored recipe: an option that would change it is refused
     // rather than silently ignored. Where it runs (threads, device) may change.

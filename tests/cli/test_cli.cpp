@@ -164,6 +164,25 @@ private Q_SLOTS:
                                     QStringLiteral("resnet_block")});
         CLI_OK(a);
         QVERIFY2(a.out.contains(QLatin1String("graph of 14 nodes")), qPrintable(a.out));
+
+        // A trailing comma is a missing size, not "4"; a spec file of a newer version says so
+        // without calling it a project.
+        const CliResult comma = runCli({QStringLiteral("model"), QStringLiteral("validate"), QStringLiteral("--template"),
+                                        QStringLiteral("mlp"), QStringLiteral("--input-shape"), QStringLiteral("4,")});
+        QCOMPARE(comma.exitCode, 2);
+        QVERIFY2(comma.err.contains(QLatin1String("\"4,\"")), qPrintable(comma.err));
+        const QString newer = dir.filePath(QStringLiteral("v3.json"));
+        writeText(newer, R"({"version":3,"name":"later","nodes":[]})");
+        const CliResult v3 = runCli({QStringLiteral("model"), QStringLiteral("validate"), newer,
+                                     QStringLiteral("--input-shape"), QStringLiteral("4")});
+        QVERIFY(v3.exitCode != 0);
+        QVERIFY2(v3.err.contains(QLatin1String("spec version 3")) && !v3.err.contains(QLatin1String("project")),
+                 qPrintable(v3.err));
+
+        // Ids are whole numbers from 1: "-1" is refused by name, not looked up as 0.
+        const CliResult resume = runCli({QStringLiteral("train"), project, QStringLiteral("--resume"), QStringLiteral("-1")});
+        QVERIFY(resume.exitCode != 0);   // CLI11 validation
+        QVERIFY2(resume.err.contains(QLatin1String("a run id")), qPrintable(resume.err));
     }
 
     void missingProjectIsRefused()

@@ -20,6 +20,8 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <fstream>
+#include <string>
 #include <random>
 #include <signal.h>
 
@@ -246,6 +248,25 @@ private Q_SLOTS:
         const auto run = runs.runs().front();
         QCOMPARE(run.status, store::RunStatus::Cancelled);
         QCOMPARE(static_cast<int>(runs.runs().size()), 4);
+    }
+
+    void moreRanksThanMemoryAreRefused()
+    {
+        // Each rank loads libtorch (~200 MB) before data: 1024 of them are refused before any
+        // starts, naming how many fit (skipped on a machine where 200 GB are free).
+        std::ifstream meminfo("/proc/meminfo");
+        std::string key, unit;
+        unsigned long long kib = 0, available = 0;
+        while (meminfo >> key >> kib >> unit)
+            if (key == "MemAvailable:")
+                available = kib * 1024;
+        if (available == 0 || available >= 1024ull * (200ull << 20))
+            QSKIP("this machine has the memory for 1024 ranks");
+        const CliResult r = runCli(trainArgs(project_, QStringLiteral("16")) << QStringLiteral("--nproc")
+                                                                            << QStringLiteral("1024"));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("ranks fit")), qPrintable(r.err));
+        QVERIFY2(!r.out.contains(QLatin1String("launching")), qPrintable(r.out));
     }
 };
 

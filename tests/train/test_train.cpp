@@ -17,6 +17,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <filesystem>
+#include <fstream>
+
 #include <atomic>
 #include <cmath>
 #include <memory>
@@ -382,6 +385,24 @@ void TestTrain::badSettingsAreRefused()
         }
     }
     QVERIFY(store::RunRepository(*fx.project).runs().empty());
+
+    // Features near float32's limit overflow once centred: refused naming the column, not
+    // blamed on the learning rate after a NaN at step 1.
+    data::Table huge = blobs();
+    for (std::size_t i = 0; i < huge.rows(); ++i)
+        huge.features[i * 4 + 1] = (i % 2 ? 3e38f : -3e38f);
+    data::DatasetCatalog catalog(*fx.project);
+    const auto v = catalog.addVersion("huge", huge, "test_train");
+    const auto split = catalog.createSplit(v.id, {0.7, 0.15, 0.15}, 11);
+    try {
+        trainer.run(v.id, split.id, fx.architectureId, smallConfig());
+        QFAIL("features at 3e38 were trained");
+    } catch (const Error& e) {
+        QCOMPARE(e.code(), ErrorCode::BadValue);
+        QCOMPARE(e.info().field, std::string("b"));
+        QVERIFY2(std::string(e.what()).find("rescale") != std::string::npos, e.what());
+    }
+    QVERIFY(store::RunRepository(*fx.project).runs().empty());
 }
 
 void TestTrain::failureIsRecordedThenRethrown()
@@ -407,6 +428,18 @@ void TestTrain::failureIsRecordedThenRethrown()
     QCOMPARE(runs[0].status, flightdeck::store::RunStatus::Failed);
     QVERIFY(runs[0].error.find("boom") != std::string::npos);
     QCOMPARE(runs[0].name, "run-" + std::to_string(runs[0].id));
+
+    // A run lock that cannot be made (`locks` is a file) fails the new run with the reason;
+    // the row used to stay "running" and turn "interrupted" half a minute later.
+    std::filesystem::remove_all(fx.project->folder() / "locks");
+    std::ofstream(fx.project->folder() / "locks") << "in the way\n";
+    QVERIFY_THROWS_EXCEPTION(Error, train::Trainer(*fx.project).run(fx.version.id, fx.split.id,
+                                                                    fx.architectureId, config));
+    const auto after = store::RunRepository(*fx.project).runs();
+    QCOMPARE(after.size(), std::size_t(2));
+    const auto& locked = after[0].id > after[1].id ? after[0] : after[1];
+    QCOMPARE(locked.status, flightdeck::store::RunStatus::Failed);
+    QVERIFY2(locked.error.find("locks") != std::string::npos, locked.error.c_str());
 }
 
 void TestTrain::evaluatorStoresMatchingAccuracy()

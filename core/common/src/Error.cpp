@@ -47,7 +47,7 @@ static const char* englishSummary(ErrorCode code)
     case ErrorCode::TooFewRows: return "too few rows";
     case ErrorCode::BadValue: return "bad value";
     case ErrorCode::NotAProject: return "not a Flightdeck project";
-    case ErrorCode::NewerSchema: return "the project was written by a newer Flightdeck";
+    case ErrorCode::NewerSchema: return "written by a newer Flightdeck";
     case ErrorCode::CorruptProject: return "the project database is damaged";
     case ErrorCode::CorruptObject: return "a stored object does not match its hash";
     case ErrorCode::InvalidSpec: return "invalid architecture spec";

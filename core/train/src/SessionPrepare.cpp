@@ -12,6 +12,7 @@
 #include "flightdeck/store/RunRepository.h"
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 namespace flightdeck::train::detail {
@@ -47,8 +48,25 @@ void columnStats(const data::Table& t, const std::vector<std::uint32_t>& rows,
     mean->resize(cols);
     stddev->resize(cols);
     for (std::size_t c = 0; c < cols; ++c) {
+        const double sd = std::sqrt(sq[c] / n);
+        // Values near float32's limit (3.4e38) train to NaN at the first step: the spread
+        // or the centred value overflows the model's float32 arithmetic. That is the data's
+        // scale, not the learning rate, so say so before training.
+        double widest = 0;
+        for (auto r : rows)
+            widest = std::max(widest, std::abs(static_cast<double>(t.row(r)[c]) - sum[c]));
+        if (!(sd <= 1e30) || !(widest <= 1e30)) {
+            char text[160];
+            std::snprintf(text, sizeof text,
+                          "values whose spread (standard deviation %.3g, farthest from the mean "
+                          "%.3g) overflows float32 training arithmetic; rescale the column",
+                          sd, widest);
+            throw Error(ErrorInfo{ErrorCode::BadValue, {}, 0,
+                                  c < t.featureNames.size() ? t.featureNames[c] : std::to_string(c),
+                                  text});
+        }
         (*mean)[c] = static_cast<float>(sum[c]);
-        (*stddev)[c] = static_cast<float>(std::sqrt(sq[c] / n));
+        (*stddev)[c] = static_cast<float>(sd);
     }
 }
 

@@ -108,9 +108,11 @@ RunResult TrainingSession::start(store::Id versionId, store::Id splitId,
     record.torchVersion = data_->runtime.torchVersion;
     record.startedAt = unixTimeNow();
     runId_ = runs_.createRun(record);   // an empty name becomes "run-<id>"
-    // Held until the session ends: if the process dies, the run reads as interrupted.
-    lock_ = std::make_unique<store::RunLock>(project_, runId_);
     try {
+        // Held until the session ends: if the process dies, the run reads as interrupted.
+        // Taken inside the try: a lock that cannot be made (`locks` is a file) fails the new
+        // run with the reason instead of leaving it "running".
+        lock_ = std::make_unique<store::RunLock>(project_, runId_);
         if (callbacks_.onStarted)
             callbacks_.onStarted(runId_);
         runs_.setParams(runId_, runParams());
