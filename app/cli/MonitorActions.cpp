@@ -132,7 +132,7 @@ void addCheck(CLI::App* monitorCmd)
         }
         if (!args->calibration.empty())
             options.calibration =
-                loadCalibration(args->calibration, args->calibrationTruth, "isotonic");
+                loadCalibration(args->calibration, args->calibrationTruth, "");
         const monitor::AlertCheck result = monitor::checkAlerts(args->log, rules, options);
         std::cout << monitor::toJson(result) << std::endl;
         bool fired = false;

@@ -18,7 +18,7 @@ namespace flightdeck::cli {
 namespace {
 
 struct MonitorArgs {
-    std::string log, groundTruth, calibration, calibrationTruth, calibrationMethod = "isotonic";
+    std::string log, groundTruth, calibration, calibrationTruth, calibrationMethod;  // "": isotonic, or the profile's own
     std::string out;
     ReferenceArgs reference;
     double window = 60;
@@ -37,7 +37,9 @@ void addCalibrationOptions(CLI::App* cmd, MonitorArgs& args)
                     "reference predictions with confidences (with --calibration-truth)");
     cmd->add_option("--calibration-truth", args.calibrationTruth,
                     "Labels of the calibration log, joined by request id");
-    cmd->add_option("--calibration-method", args.calibrationMethod, "isotonic or histogram")
+    cmd->add_option("--calibration-method", args.calibrationMethod,
+                    "isotonic (default) or histogram, for a calibration log; a profile or "
+                    "bundle keeps the method it was fitted with")
         ->check(CLI::IsMember({"isotonic", "histogram"}));
     cmd->add_option("--level", args.level, "Confidence level of the estimate's interval")
         ->check(numberIn(0, 1, false, false));
@@ -227,6 +229,15 @@ monitor::ConfidenceCalibration loadCalibration(const std::string& file,
         if (!p.calibration)
             throw Error(ErrorInfo{ErrorCode::InvalidArgument, profile->string(), 0,
                                   "calibration", "the profile holds no calibration"});
+        // A fitted calibration cannot be refitted by another method without its log: a
+        // method that differs was silently ignored before.
+        const std::string fitted = monitor::calibrationMethodName(p.calibration->method());
+        if (!method.empty() && method != fitted)
+            throw Error(ErrorInfo{ErrorCode::InvalidArgument, profile->string(), 0,
+                                  "--calibration-method",
+                                  "the method of a calibration log; this profile's calibration "
+                                  "was fitted with " + fitted + " (leave the option out, or "
+                                  "calibrate from a log with --calibration-truth)"});
         return *p.calibration;
     }
     if (truth.empty())

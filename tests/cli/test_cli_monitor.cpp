@@ -244,6 +244,22 @@ private Q_SLOTS:
                                       QStringLiteral("--calibration"), path("cal.jsonl")});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY2(bad.err.contains(QLatin1String("--calibration-truth")), qPrintable(bad.err));
+
+        // A profile carries a fitted calibration: another --calibration-method is refused,
+        // not silently ignored.
+        CLI_OK(runCli({QStringLiteral("monitor"), QStringLiteral("profile"), QStringLiteral("--reference"),
+                       path("three.csv"), QStringLiteral("--calibration"), path("cal.jsonl"),
+                       QStringLiteral("--calibration-truth"), path("cal_truth.jsonl"),
+                       QStringLiteral("--out"), path("calibrated.json")}));
+        auto estimate = [&](const char* method) {
+            return runCli({QStringLiteral("monitor"), QStringLiteral("estimate"), path("cur.jsonl"),
+                           QStringLiteral("--calibration"), path("calibrated.json"),
+                           QStringLiteral("--calibration-method"), QLatin1String(method)});
+        };
+        const CliResult other = estimate("histogram");
+        QCOMPARE(other.exitCode, 2);
+        QVERIFY2(other.err.contains(QLatin1String("fitted with isotonic")), qPrintable(other.err));
+        CLI_OK(estimate("isotonic"));
     }
 };
 

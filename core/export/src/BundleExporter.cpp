@@ -242,6 +242,11 @@ ExportResult BundleExporter::exportRun(store::Id runId, const std::string& model
 
         // POSIX rename replaces an empty target folder atomically and fails on a non-empty one.
         fs::rename(tmp, target, ec);
+        if (ec == std::errc::directory_not_empty || ec == std::errc::file_exists)
+            // Checked empty before writing: another export of the same name and version
+            // (two at once) got there first.
+            unwritable(target, "another export wrote " + target.filename().string()
+                                   + " meanwhile; export again for the next version");
         if (ec)
             unwritable(target, ec.message());
 
