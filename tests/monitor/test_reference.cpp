@@ -255,10 +255,10 @@ private Q_SLOTS:
         }
         QVERIFY_THROWS_EXCEPTION(flightdeck::Error, monitorDriftJson(log, ref, DriftJsonOptions{}));
 
-        // One odd record after matching ones is left out and counted with its reason (it once
-        // refused the whole log). (Before them it still refuses it: the reader's layout is the
-        // union of the names seen so far, so every later record carries the odd name too.)
-        for (const bool oddFirst : {false}) {
+        // One odd record before or after matching ones is left out and counted with its
+        // reason (it once refused the whole log; first, it made the reader's layout a union
+        // that every later record carried).
+        for (const bool oddFirst : {false, true}) {
             writeLog(log, makeData(40, 7), 0);
             const std::string odd = "{\"timestamp\": 1, \"features\": {\"a\": 1, \"b\": 2, \"d\": 3}}\n";
             std::string text;

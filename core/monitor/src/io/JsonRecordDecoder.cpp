@@ -210,8 +210,33 @@ private:
             rec.features[slot] = d;
             ++pos;
         }
+        if (names_ && pos < names_->size())
+            narrowLayout(fields, rec);
         rec.featureNames = names_;
         return {};
+    }
+
+    // A record with fewer features than the layout so far (one odd record first, then the
+    // usual ones, or the other way round) gets a layout of exactly its own names: a union
+    // would give every later record the odd names as NaN, and drift would then match no
+    // record against its reference. The next record of the usual shape takes this layout's
+    // fast path again after one more narrowing.
+    void narrowLayout(const simdjson::dom::object& fields, PredictionRecord& rec)
+    {
+        auto exact = std::make_shared<std::vector<std::string>>();
+        std::vector<double> values;
+        std::unordered_map<std::string, std::size_t> index;
+        for (auto kv : fields) {
+            std::string key(kv.key);
+            if (index.count(key))
+                continue;  // a duplicate key: its one slot holds the last value
+            values.push_back(rec.features[index_.at(key)]);
+            index.emplace(key, exact->size());
+            exact->push_back(std::move(key));
+        }
+        names_ = std::move(exact);
+        index_ = std::move(index);
+        rec.features = std::move(values);
     }
 
     std::string decodeDocument(const element& doc, PredictionRecord& rec)
