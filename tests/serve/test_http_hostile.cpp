@@ -3,7 +3,8 @@
 // wait (the unsent answers stay bounded, then every request is answered in order), one that
 // trickles a request byte by byte is answered 408 at the request deadline and its slot freed,
 // HTTP/9.9 is answered 505, HEAD gets a GET's headers without its body, and requests pipelined
-// before an EOF are all answered, in order, although one turn takes only some of them.
+// before an EOF are all answered, in order, although one turn takes only some of them. An
+// Expect other than 100-continue is answered 417 and a compressed body 415, before the body.
 #include "HttpConnection.h"
 #include "RawHttp.h"
 
@@ -14,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <thread>
+#include <tuple>
 
 using namespace flightdeck::serve::detail;
 using namespace flightdeck::serve::testing;
@@ -213,6 +215,48 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < first; ++i)
             QCOMPARE(paths[i], "/" + std::to_string(i));
         QCOMPARE(paths.back(), std::string("/late"));
+    }
+
+    // Probe #24: "Expect: foo" was ignored (RFC 9110: 417) and a gzipped body was read as if it
+    // were plain, to fail as "not valid JSON" (415, and nothing is decompressed: that would be
+    // work any client could hand the server, and a way past --max-body). Both are refused before
+    // the body, the connection closed. "identity" is no encoding; 100-continue still gets its
+    // interim answer, except from HTTP/1.0, which has none (RFC 9110 10.1.1).
+    void expectationsAndEncodingsTheServerCannotMeet()
+    {
+        Echo echo;
+        HttpServerOptions options;
+        options.threads = 1;
+        Running r(options, echo);
+        const std::vector<std::tuple<std::string, int, std::string>> refused = {
+            {"Expect: foo\r\n", 417, "Expect: \"foo\" cannot be met"},
+            {"Expect: 100-continue, foo\r\n", 417, "Expect: \"100-continue, foo\" cannot be met"},
+            {"Expect: 100-continue\r\nExpect: x\r\n", 417, "Expect: \"x\" cannot be met"},
+            {"Content-Encoding: gzip\r\n", 415, "Content-Encoding: \"gzip\" is not supported"},
+            {"Content-Encoding: identity, br\r\n", 415, "Content-Encoding: \"identity, br\" is not supported"},
+        };
+        for (const auto& [headers, status, reason] : refused) {
+            const int fd = connectTo(r.port);
+            const Answer a = ask(fd, post("/p", "{\"features\": [1]}", headers));
+            QCOMPARE(a.status, status);
+            QVERIFY2(a.body.find(reason) != std::string::npos, a.body.c_str());
+            QVERIFY2(a.head.find("Connection: close") != std::string::npos, a.head.c_str());
+            QVERIFY(closedByServer(fd));
+            ::close(fd);
+        }
+        const int fd = connectTo(r.port);
+        std::string pending;
+        sendAll(fd, post("/p", "abcd", "Content-Encoding: Identity \r\n"));
+        QCOMPARE(readAnswer(fd, pending).body, std::string("POST /p 4 "));
+        sendAll(fd, "POST /p HTTP/1.1\r\nHost: x\r\nExpect: 100-Continue\r\nContent-Length: 3\r\n\r\n");
+        QCOMPARE(readAnswer(fd, pending).status, 100);
+        sendAll(fd, "abc");
+        QCOMPARE(readAnswer(fd, pending).body, std::string("POST /p 3 "));
+        sendAll(fd, "POST /p HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\nab");
+        const Answer old = readAnswer(fd, pending);
+        QCOMPARE(old.status, 200);
+        QCOMPARE(old.body, std::string("POST /p 2 "));
+        ::close(fd);
     }
 };
 

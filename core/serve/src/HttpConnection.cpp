@@ -34,12 +34,30 @@ const char* reasonPhrase(int status)
     case 405: return "Method Not Allowed";
     case 408: return "Request Timeout";
     case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 417: return "Expectation Failed";
     case 422: return "Unprocessable Entity";
     case 500: return "Internal Server Error";
     case 503: return "Service Unavailable";
     case 505: return "HTTP Version Not Supported";
     default: return "Unknown";
     }
+}
+
+std::string trimmed(const std::string& s)
+{
+    const auto begin = s.find_first_not_of(" \t");
+    return begin == std::string::npos ? std::string() : s.substr(begin, s.find_last_not_of(" \t") - begin + 1);
+}
+
+// A header value quoted back in an answer: printable ASCII only (the answer is JSON, which must
+// stay UTF-8, and a header may carry any byte), at most 64 characters.
+std::string printable(const std::string& value)
+{
+    std::string s;
+    for (const char c : value.substr(0, 64))
+        s += c >= 0x20 && c < 0x7f ? c : '?';
+    return s + (value.size() > 64 ? "..." : "");
 }
 
 HttpConnection& self(http_parser* p) { return *static_cast<HttpConnection*>(p->data); }
@@ -145,6 +163,9 @@ int HttpConnection::onMessageBegin(http_parser* p)
     c.field_.clear();
     c.value_.clear();
     c.inValue_ = false;
+    c.continue_ = false;
+    c.unmetExpectation_.clear();
+    c.encoding_.clear();
     return 0;
 }
 
@@ -183,8 +204,12 @@ void HttpConnection::commitHeader()
         r.authorization = value_;
     else if (equalsLower(field_, "x-request-id"))
         r.requestId = value_;
+    else if (equalsLower(field_, "expect") && equalsLower(trimmed(value_), "100-continue"))
+        continue_ = true;
     else if (equalsLower(field_, "expect"))
-        continue_ = equalsLower(value_, "100-continue");
+        unmetExpectation_ = trimmed(value_);
+    else if (equalsLower(field_, "content-encoding") && !equalsLower(trimmed(value_), "identity"))
+        encoding_ = trimmed(value_);
     field_.clear();
     value_.clear();
     inValue_ = false;
@@ -201,6 +226,19 @@ int HttpConnection::onHeadersComplete(http_parser* p)
                           + " is not supported; send HTTP/1.1");
         return -1;
     }
+    // Refused before the body is read (it is drained by the lingering close): the server meets
+    // no expectation but 100-continue (RFC 9110 15.5.18), and decompressing a body is work a
+    // client should not be able to hand it, nor a way around --max-body.
+    if (!c.unmetExpectation_.empty()) {
+        c.refuse(417, "Expect: \"" + printable(c.unmetExpectation_) + "\" cannot be met; the server "
+                      "meets only Expect: 100-continue");
+        return -1;
+    }
+    if (!c.encoding_.empty()) {
+        c.refuse(415, "Content-Encoding: \"" + printable(c.encoding_) + "\" is not supported; send the "
+                      "body uncompressed (identity)");
+        return -1;
+    }
     r.method = p->method == HTTP_GET    ? Method::Get
                : p->method == HTTP_HEAD ? Method::Head
                : p->method == HTTP_POST ? Method::Post
@@ -214,7 +252,8 @@ int HttpConnection::onHeadersComplete(http_parser* p)
     }
     if (!chunked && length != std::numeric_limits<std::uint64_t>::max())
         r.body.reserve(static_cast<std::size_t>(length));
-    if (c.continue_ && c.ready_.empty() && !c.hasOutput())
+    // Not to HTTP/1.0, which has no 1xx answers (RFC 9110 10.1.1: the expectation is ignored).
+    if (c.continue_ && p->http_minor >= 1 && c.ready_.empty() && !c.hasOutput())
         c.out_ += "HTTP/1.1 100 Continue\r\n\r\n";
     c.continue_ = false;
     return 0;

@@ -83,7 +83,9 @@ private:
     std::unique_ptr<HttpExchange> current_;
     std::string url_, field_, value_;
     bool inValue_ = false;
-    bool continue_ = false;
+    bool continue_ = false;          // Expect: 100-continue
+    std::string unmetExpectation_;   // any other Expect: 417
+    std::string encoding_;           // a Content-Encoding but identity: 415
     bool stopped_ = false;          // parsing stopped: refused, or a request asked to close
     bool peerClosed_ = false;
     bool closeAfterWrite_ = false;
