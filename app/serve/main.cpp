@@ -1,4 +1,5 @@
-// flightdeck-serve BUNDLE: serves a verified export bundle over HTTP until SIGINT/SIGTERM.
+// flightdeck-serve BUNDLE: serves a verified export bundle over HTTP until SIGINT/SIGTERM;
+// SIGHUP reopens the prediction log.
 // flightdeck-serve --project DIR NAME@ALIAS: the bundle the registry's alias points at.
 #include "RegisteredBundle.h"
 
@@ -23,6 +24,14 @@ extern "C" void onStop(int)
 {
     if (gServer)
         gServer->stop();   // an eventfd write: async-signal-safe
+}
+
+// SIGHUP's default ends the process, and logrotate's usual postrotate is `kill -HUP`: a daemon
+// reopens its log instead (a flag the next log line reads).
+extern "C" void onHangUp(int)
+{
+    if (gServer)
+        gServer->reopenLog();
 }
 
 }  // namespace
@@ -81,6 +90,7 @@ int main(int argc, char** argv)
                    "libtorch threads per forward pass")
         ->check(CLI::Range(1, 256));
     CLI11_PARSE(app, argc, argv);
+    std::signal(SIGHUP, onHangUp);   // a HUP while the bundle loads must not end it either
     flightdeck::model::Model::setIntraOpThreads(intraOp);
     options.log = log;
     options.requestTimeout = std::chrono::seconds(requestTimeout);

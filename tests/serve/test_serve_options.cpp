@@ -2,16 +2,20 @@
 // would leave the server open or useless (--token "", --max-batch 0, --max-body 0 or -1,
 // --log-max-bytes 0) are refused before it serves, naming the option; the start-up line says
 // when a bearer token is required and writes an IPv6 host in brackets; a log on a full disk is
-// reported on stderr once, not once a line, while every prediction is answered.
+// reported on stderr once, not once a line, while every prediction is answered; SIGHUP reopens
+// the prediction log (logrotate's postrotate) instead of ending the server.
 #include "common/ExportedModels.h"
 #include "serve/ServeProcess.h"
 
 #include <httplib.h>
 
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <signal.h>
 
 using namespace flightdeck;
 
@@ -22,6 +26,14 @@ using flightdeck::testing::Started;
 Started start(QProcess& process, const QStringList& args)
 {
     return flightdeck::testing::startServe(process, args);
+}
+
+int lineCount(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    return int(file.readAll().count('\n'));
 }
 
 QString stop(QProcess& process)
@@ -123,6 +135,40 @@ private Q_SLOTS:
                 != std::string::npos);
         const QString err = stop(process);
         QCOMPARE(err.count(QStringLiteral("prediction log /dev/full: cannot write to it")), 1);
+    }
+
+    // Probe #25: SIGHUP ended the server (rc 129), and logrotate's usual postrotate is
+    // `kill -HUP`. It reopens the prediction log: once the file has been moved away, the next
+    // line starts a new file at the old path, the moved file keeps what it had, and the server
+    // serves on; a HUP with nothing moved carries on in the same file.
+    void hangUpReopensThePredictionLog()
+    {
+        const QString log = dir_.filePath(QStringLiteral("hup.jsonl"));
+        QProcess process;
+        const auto s = start(process, serving({QStringLiteral("--log"), log}));
+        QVERIFY2(s.port > 0, qPrintable(s.out + s.err));
+        httplib::Client c("127.0.0.1", s.port);
+        c.set_read_timeout(10, 0);
+        const auto predict = [&] {
+            const auto r = c.Post("/predict", R"({"features": [1, 1]})", "application/json");
+            return r ? r->status : 0;   // 0: no answer (SIGHUP's default ended the server)
+        };
+        QCOMPARE(predict(), 200);
+        QVERIFY(QFile::rename(log, log + QStringLiteral(".1")));
+        QCOMPARE(::kill(pid_t(process.processId()), SIGHUP), 0);
+        QTest::qWait(300);   // the signal is delivered asynchronously
+        QCOMPARE(predict(), 200);
+        QCOMPARE(process.state(), QProcess::Running);
+        QCOMPARE(lineCount(log + QStringLiteral(".1")), 1);
+        QCOMPARE(lineCount(log), 1);
+        QCOMPARE(::kill(pid_t(process.processId()), SIGHUP), 0);
+        QTest::qWait(300);
+        QCOMPARE(predict(), 200);
+        QCOMPARE(lineCount(log), 2);
+        QCOMPARE(lineCount(log + QStringLiteral(".1")), 1);
+        stop(process);
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
     }
 };
 

@@ -106,7 +106,7 @@ void RequestLog::write(const LogEntry& e)
         line += ",\"error\":" + nlohmann::json(e.error).dump();
     line += "}\n";
     const std::lock_guard<std::mutex> lock(mutex_);
-    if (fd_ >= 0 && !stillLinked()) {
+    if (fd_ >= 0 && (reopen_.exchange(false, std::memory_order_relaxed) || !stillLinked())) {
         ::close(fd_);
         fd_ = -1;
     }

@@ -58,6 +58,9 @@ public:
     // Serves until stop(); call bind() first.
     void listen();
     void stop();
+    // The prediction log is reopened before its next line (SIGHUP after a log rotator moved
+    // it); async-signal-safe, like stop().
+    void reopenLog() { log_.reopen(); }
     int port() const { return port_; }
     BatchStats batchStats() const { return metrics_.batches(); }
 

@@ -44,6 +44,10 @@ public:
     RequestLog& operator=(const RequestLog&) = delete;
 
     void write(const LogEntry& entry);
+    // The file is closed before the next line and that line opens the path anew: what a daemon
+    // does on SIGHUP, after a log rotator (logrotate's postrotate `kill -HUP`) has moved the
+    // file away. Only sets a flag, so a signal handler may call it (async-signal-safe).
+    void reopen() { reopen_.store(true, std::memory_order_relaxed); }
     const std::filesystem::path& file() const { return file_; }
     // Lines lost since start.
     std::int64_t errors() const { return errors_.load(std::memory_order_relaxed); }
@@ -65,6 +69,8 @@ private:
     std::int64_t lostThisOutage_ = 0;
     std::chrono::steady_clock::time_point nextLinkCheck_;
     std::atomic<std::int64_t> errors_{0};
+    std::atomic<bool> reopen_{false};
+    static_assert(std::atomic<bool>::is_always_lock_free, "reopen() is called from a signal handler");
 };
 
 }  // namespace flightdeck::serve
