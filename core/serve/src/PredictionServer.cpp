@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <initializer_list>
 #include <iterator>
 #include <random>
 #include <string_view>
@@ -167,7 +168,17 @@ void PredictionServer::route(HttpExchange& ex, const std::string& id, std::vecto
             meta["image"] = {{"channels", info.image.channels}, {"height", info.image.height},
                              {"width", info.image.width}};
             meta["request"]["image"] = R"({"image": "<PNG/JPEG/BMP bytes, base64>"})";
-            meta["request"]["pixels"] = R"({"pixels": [[0..255, ..], ..]} (CHW or HW))";
+            const auto dims = [](std::initializer_list<std::uint32_t> sizes) {
+                std::string s;
+                for (const auto d : sizes)
+                    s += "[" + std::to_string(d) + "]";
+                return s;
+            };
+            const auto& shape = info.image;
+            meta["request"]["pixels"] = R"({"pixels": [[[0..255, ..], ..], ..]} nested as )"
+                                        + dims({shape.channels, shape.height, shape.width}) + " (CHW)"
+                                        + (shape.channels == 1 ? " or " + dims({shape.height, shape.width}) + " (HW)"
+                                                               : std::string());
             meta["logged_features"] = {"brightness", "contrast"};
         }
         sendJson(res, 200, meta);

@@ -2,12 +2,16 @@
 // general-purpose JSON tree took most of a request's CPU time besides the forward pass.
 #include "RecordParser.h"
 
+#include "PixelShape.h"
+
 #include "flightdeck/common/Error.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <memory>
+#include <string_view>
+#include <unordered_set>
 
 #include <openssl/evp.h>
 #include <simdjson.h>
@@ -43,19 +47,6 @@ bool base64Decode(std::string_view text, std::string* out)
     return true;
 }
 
-void flatten(const element& v, std::vector<double>& out, bool& ok)
-{
-    if (v.is_array()) {
-        const simdjson::dom::array items = v.get_array().value_unsafe();   // not a temporary's
-        for (const element e : items)
-            flatten(e, out, ok);
-    } else if (v.is_number()) {
-        out.push_back(v.get_double().value_unsafe());
-    } else {
-        ok = false;
-    }
-}
-
 std::string jsonArray(const double* values, std::size_t n)
 {
     std::string s;
@@ -72,12 +63,64 @@ std::string jsonArray(const double* values, std::size_t n)
     return s;
 }
 
+// A key from the body for a message: quoted, and cut at 64 bytes (on a character boundary:
+// the message goes back as JSON, which must stay UTF-8).
+std::string quoted(std::string_view key)
+{
+    constexpr std::size_t kLongest = 64;
+    std::string s = "\"";
+    if (key.size() <= kLongest) {
+        s += key;
+    } else {
+        std::size_t cut = kLongest;
+        while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80)
+            --cut;
+        s += key.substr(0, cut);
+        s += "...";
+    }
+    return s + "\"";
+}
+
+// The first key `object` holds twice, or "" (simdjson keeps them all, and at_key() would take
+// the first where most JSON readers, Python's among them, take the last: refused, not guessed).
+std::string duplicateKey(const element& e)
+{
+    if (!e.is_object())
+        return {};
+    const auto object = e.get_object().value_unsafe();
+    const std::size_t n = object.size();
+    if (n < 2)
+        return {};
+    std::vector<std::string_view> keys;
+    keys.reserve(n);
+    for (const auto field : object)
+        keys.push_back(field.key);
+    if (n <= 16) {
+        for (std::size_t i = 1; i < n; ++i)
+            for (std::size_t j = 0; j < i; ++j)
+                if (keys[i] == keys[j])
+                    return quoted(keys[i]);
+        return {};
+    }
+    std::unordered_set<std::string_view> seen(n * 2);
+    for (const auto key : keys)
+        if (!seen.insert(key).second)
+            return quoted(key);
+    return {};
+}
+
 bool has(const element& object, std::string_view key)
 {
     return object.is_object() && !object.get_object().value_unsafe().at_key(key).error();
 }
 
-// {"image": base64} or {"pixels": nested 0..255 values} for a model trained on images. The
+// `key` of the record at `where` ("" for the body itself): "image", "instances[2].image".
+std::string member(const std::string& where, const char* key)
+{
+    return where.empty() ? std::string(key) : where + "." + key;
+}
+
+// {"image": base64} or {"pixels": [C][H][W] 0..255 values} for a model trained on images. The
 // log gets the image's brightness and contrast (mean and standard deviation of its values):
 // what image drift is measured on, where 784 pixel columns would say little.
 std::string readImage(const element& r, const BundleInfo& info, const std::string& where,
@@ -90,18 +133,18 @@ std::string readImage(const element& r, const BundleInfo& info, const std::strin
             std::string bytes;
             const element image = object.at_key("image").value_unsafe();
             if (!image.is_string() || !base64Decode(image.get_string().value_unsafe(), &bytes))
-                return where + ".image must be the image file's bytes in base64";
+                return member(where, "image") + " must be the image file's bytes in base64";
             row = data::encodedImageToInput(bytes, info.image);
         } else {
             std::vector<double> pixels;
-            bool ok = true;
-            flatten(object.at_key("pixels").value_unsafe(), pixels, ok);
-            if (!ok)
-                return where + ".pixels must hold only numbers (nested arrays of 0..255)";
+            const std::string why = readPixels(object.at_key("pixels").value_unsafe(), info.image,
+                                               member(where, "pixels"), pixels);
+            if (!why.empty())
+                return why;
             row = data::pixelsToInput(pixels, info.image);
         }
     } catch (const Error& e) {
-        return where + ": " + e.info().detail;
+        return member(where, e.info().field.empty() ? "image" : e.info().field.c_str()) + ": " + e.info().detail;
     }
     const data::ImageLook look = data::brightnessContrast(row.data(), row.size());
     if (logJson) {
@@ -118,9 +161,12 @@ std::string readRecord(const element& r, const BundleInfo& info, const std::stri
 {
     const auto width = static_cast<std::size_t>(info.inputs);
     values.clear();
+    if (const std::string key = duplicateKey(r); !key.empty())
+        return (where.empty() ? std::string("the body") : where) + " has duplicate key " + key;
     if (has(r, "image") || has(r, "pixels")) {
         if (info.image.empty())
-            return where + " is an image; this model takes " + std::to_string(width) + " feature values";
+            return (where.empty() ? std::string("the request") : where) + " is an image; this model takes "
+                   + std::to_string(width) + " feature values";
         return readImage(r, info, where, out, logJson);
     }
     if (r.is_array()) {
@@ -165,9 +211,70 @@ std::string readRecord(const element& r, const BundleInfo& info, const std::stri
     return {};
 }
 
+// simdjson's DOM refuses an integer literal beyond 64 bits (NUMBER_ERROR), though it is valid
+// JSON and, to a model, just a large number (18446744073709551616 is a finite float32): long
+// integer literals outside strings get a ".0" so the body parses again with them as doubles.
+// Only after that error, so an everyday body is never copied.
+bool widenLongIntegers(const std::string& body, std::string* out)
+{
+    const auto digit = [&](std::size_t i) { return i < body.size() && body[i] >= '0' && body[i] <= '9'; };
+    out->clear();
+    out->reserve(body.size() + 64);
+    bool changed = false, inString = false;
+    for (std::size_t i = 0; i < body.size();) {
+        const char c = body[i];
+        if (inString || c == '"') {
+            out->push_back(c);
+            ++i;
+            if (inString && c == '\\' && i < body.size())
+                out->push_back(body[i++]);
+            else if (c == '"')
+                inString = !inString;
+            continue;
+        }
+        if (c != '-' && !digit(i)) {
+            out->push_back(c);
+            ++i;
+            continue;
+        }
+        // A whole number token: -?digits(.digits)?([eE][+-]?digits)?
+        std::size_t j = i + (c == '-');
+        const std::size_t first = j;
+        while (digit(j))
+            ++j;
+        const std::size_t integerDigits = j - first;
+        bool integer = true;
+        if (j < body.size() && body[j] == '.') {
+            integer = false;
+            for (++j; digit(j); ++j) {
+            }
+        }
+        if (j < body.size() && (body[j] == 'e' || body[j] == 'E')) {
+            integer = false;
+            ++j;
+            if (j < body.size() && (body[j] == '+' || body[j] == '-'))
+                ++j;
+            while (digit(j))
+                ++j;
+        }
+        j = std::max(j, i + 1);
+        out->append(body, i, j - i);
+        if (integer && integerDigits >= 19) {
+            out->append(".0");
+            changed = true;
+        }
+        i = j;
+    }
+    return changed;
+}
+
 ParsedRecords parseDocument(const element& j, const BundleInfo& info, std::size_t maxBatch, bool forLog)
 {
     ParsedRecords p;
+    if (const std::string key = duplicateKey(j); !key.empty()) {
+        p.error = "duplicate key " + key + " in the body (a JSON object names each key once)";
+        return p;
+    }
     const bool features = has(j, "features"), instances = has(j, "instances");
     const bool image = has(j, "image"), pixels = has(j, "pixels");
     if (int(features) + int(instances) + int(image) + int(pixels) != 1) {
@@ -202,8 +309,7 @@ ParsedRecords parseDocument(const element& j, const BundleInfo& info, std::size_
     values.reserve(static_cast<std::size_t>(info.inputs));
     for (std::size_t i = 0; i < records.size(); ++i) {
         std::string logJson;
-        const std::string where = p.batch ? "instances[" + std::to_string(i) + "]"
-                                  : features ? "features" : "request";
+        const std::string where = p.batch ? "instances[" + std::to_string(i) + "]" : features ? "features" : "";
         p.error = readRecord(records[i], info, where, p.rows, values, forLog ? &logJson : nullptr);
         if (!p.error.empty())
             return p;
@@ -226,7 +332,11 @@ ParsedRecords parseRecords(const std::string& body, const BundleInfo& info, std:
         parser = own.get();
     }
     element doc;
-    if (const auto error = parser->parse(body.data(), body.size()).get(doc)) {
+    auto error = parser->parse(body.data(), body.size()).get(doc);
+    std::string widened;
+    if (error == simdjson::NUMBER_ERROR && widenLongIntegers(body, &widened))
+        error = parser->parse(widened.data(), widened.size()).get(doc);
+    if (error) {
         ParsedRecords p;
         p.error = std::string("the body is not valid JSON (") + simdjson::error_message(error) + ")";
         return p;
