@@ -13,6 +13,7 @@
 #include <cmath>
 #include <fcntl.h>
 #include <fstream>
+#include <set>
 #include <unistd.h>
 
 using flightdeck::Error;
@@ -87,6 +88,28 @@ private Q_SLOTS:
         QCOMPARE(stats.skipped, 1);  // null is a problem
         QCOMPARE(stats.problems[0].line, 4);
         QCOMPARE(stats.problems[0].problem, std::string(R"("features"."z" is not a number)"));
+    }
+
+    void alternatingFeatureShapesKeepTheirOwnNames()
+    {
+        // Two shapes taking turns: each record carries exactly its own names (never the union
+        // with NaN), and the two shapes reuse one name vector each.
+        std::string text;
+        for (int i = 0; i < 200; ++i)
+            text += i % 2 ? "{\"timestamp\": 1, \"features\": {\"a\": 1, \"b\": 2, \"d\": 4}}\n"
+                          : "{\"timestamp\": 1, \"features\": {\"a\": 1, \"b\": 2, \"c\": 3}}\n";
+        const std::string path = write(QStringLiteral("alternating.jsonl"), text);
+        ReadStats stats;
+        std::set<const void*> layouts;
+        int exact = 0;
+        readLog(path, {}, [&](const PredictionRecord& r) {
+            layouts.insert(r.featureNames.get());
+            const std::vector<std::string> want{"a", "b", r.features.size() == 3 && (*r.featureNames)[2] == "d" ? "d" : "c"};
+            exact += r.featureNames && *r.featureNames == want && r.features.size() == 3 && r.features[2] == (want[2] == "d" ? 4 : 3);
+        }, stats);
+        QCOMPARE(stats.records, std::int64_t(200));
+        QCOMPARE(exact, 200);
+        QVERIFY2(layouts.size() <= 3, qPrintable(QString::number(layouts.size())));
     }
 
     void csvMapping()

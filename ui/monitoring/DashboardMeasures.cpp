@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace flightdeck::ui {
@@ -146,23 +147,39 @@ monitor::DriftResult rangeDrift(const LogRecords& records, const monitor::Refere
 
 std::vector<FeatureDistribution> distributions(const LogRecords& records, const monitor::ReferenceSample& reference,
                                                double from, double to) {
-    // Position of each reference feature in the log's records (by name, or by position for
-    // array features, as DriftWindows matches them).
-    const auto& names = records.featureNames();
-    std::vector<int> position;
-    for (std::size_t f = 0; f < reference.features.size(); ++f) {
-        int p = names.empty() ? static_cast<int>(f) : -1;
-        for (std::size_t i = 0; i < names.size(); ++i)
-            if (names[i] == reference.features[f])
-                p = static_cast<int>(i);
-        position.push_back(p);
-    }
+    // Position of each reference feature in a record (by name, or by position for array
+    // features, as DriftWindows matches them), per layout: a log can hold records of another
+    // shape, which DriftWindows leaves out, and so do these distributions.
+    std::map<const std::vector<std::string>*, std::optional<std::vector<int>>> positions;
+    auto positionsOf = [&](const monitor::PredictionRecord& r) -> const std::optional<std::vector<int>>& {
+        const std::vector<std::string>* names = r.featureNames.get();
+        auto it = positions.find(names);
+        if (it != positions.end())
+            return it->second;
+        std::optional<std::vector<int>> p;
+        if (!names) {
+            if (r.features.size() == reference.features.size()) {
+                p.emplace();
+                for (std::size_t f = 0; f < reference.features.size(); ++f)
+                    p->push_back(static_cast<int>(f));
+            }
+        } else if (monitor::featureMismatch(reference.features, *names).empty()) {
+            p.emplace();
+            for (const std::string& wanted : reference.features)
+                p->push_back(static_cast<int>(std::find(names->begin(), names->end(), wanted) - names->begin()));
+        }
+        return positions.emplace(names, std::move(p)).first->second;
+    };
     std::vector<std::vector<double>> current(reference.features.size());
     std::vector<std::string> predictions;
     feed(records, from, to, [&](const monitor::PredictionRecord& r) {
-        for (std::size_t f = 0; f < position.size(); ++f)
-            if (position[f] >= 0 && static_cast<std::size_t>(position[f]) < r.features.size())
-                current[f].push_back(r.features[static_cast<std::size_t>(position[f])]);
+        const auto& position = positionsOf(r);
+        if (!r.features.empty() && !position)
+            return;
+        if (position)
+            for (std::size_t f = 0; f < position->size(); ++f)
+                if (static_cast<std::size_t>((*position)[f]) < r.features.size())
+                    current[f].push_back(r.features[static_cast<std::size_t>((*position)[f])]);
         if (!r.error)
             predictions.push_back(r.prediction);
     });

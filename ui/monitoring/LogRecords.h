@@ -29,6 +29,8 @@ public:
     double lastTime() const { return last_; }
     // The feature names of the first record that named them (empty for array features).
     const std::vector<std::string>& featureNames() const { return names_; }
+    // Every distinct feature-name layout among the records (a log can hold odd records).
+    const std::vector<std::shared_ptr<const std::vector<std::string>>>& layouts() const { return layouts_; }
     std::size_t featureCount() const { return featureCount_; }
 
     // Rebuilds record i (features, names and all) into `out`, reusing its buffers.

@@ -5,6 +5,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -234,6 +235,17 @@ private:
             index.emplace(key, exact->size());
             exact->push_back(std::move(key));
         }
+        // Logs that alternate between two shapes reuse one name vector per shape, so the
+        // consumers' per-layout caches (DriftWindows, the dashboard's records) stay small.
+        const auto known = std::find_if(narrowed_.begin(), narrowed_.end(),
+                                        [&](const auto& k) { return *k == *exact; });
+        if (known != narrowed_.end()) {
+            exact = *known;
+        } else {
+            if (narrowed_.size() >= kNarrowedKept)
+                narrowed_.erase(narrowed_.begin());
+            narrowed_.push_back(exact);
+        }
         names_ = std::move(exact);
         index_ = std::move(index);
         rec.features = std::move(values);
@@ -342,6 +354,8 @@ private:
     std::string rewritten_;
     std::shared_ptr<std::vector<std::string>> names_;
     std::unordered_map<std::string, std::size_t> index_;
+    static constexpr std::size_t kNarrowedKept = 8;
+    std::vector<std::shared_ptr<std::vector<std::string>>> narrowed_;
 };
 
 }  // namespace
