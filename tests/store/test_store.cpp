@@ -263,6 +263,14 @@ void TestStore::missingProject()
     QCOMPARE(info.code, ErrorCode::FileNotFound);
     QCOMPARE(info.file, (folder / "project.db").string());
     QVERIFY(!fs::exists(folder / "project.db"));
+
+    // project.db as a link to a real database: refused saying why, not "cannot open".
+    Project::create(folder / "real");
+    fs::create_directories(folder / "linked");
+    fs::create_symlink(folder / "real" / "project.db", folder / "linked" / "project.db");
+    info = expectError([&] { Project::open(folder / "linked"); });
+    QCOMPARE(info.code, ErrorCode::FileUnreadable);
+    QVERIFY2(info.detail.find("symbolic link") != std::string::npos, info.detail.c_str());
 }
 
 void TestStore::objectStoreRoundTrip()
