@@ -42,6 +42,9 @@ void settleStream(StreamState& state, const RecordCallback& onRecord, ReadStats&
 
 void addProblem(ReadStats& stats, std::int64_t line, std::string problem,
                 const std::string& file);
+// A problem with a whole file (line 0): removed before it was read, or a damaged .gz. Counts
+// in ReadStats::unreadFiles, so the read is not whole.
+void addFileProblem(ReadStats& stats, const std::string& file, std::string problem);
 
 enum class LoopEnd { Finished, Cancelled, NoData };
 
