@@ -2,6 +2,7 @@
 // fast path against the general RFC 4180 reader.
 #include "common/ErrorExpectations.h"
 #include "flightdeck/common/Error.h"
+#include "flightdeck/data/ClassName.h"
 #include "flightdeck/data/CsvImporter.h"
 #include "flightdeck/data/CsvPreview.h"
 #include "flightdeck/data/LabelAssessment.h"
@@ -55,6 +56,8 @@ private Q_SLOTS:
     void previewReadsOnlyTheFirstRows();
     void wideHeaderNamesAreCheckedOnce();
     void textThatIsNotUtf8IsNamed();
+    void longClassNamesAreRefused();
+    void regressionLabelsMustBeNumbers();
 };
 
 void TestCsv::importGood_data()
@@ -439,6 +442,54 @@ void TestCsv::textThatIsNotUtf8IsNamed()
     QCOMPARE(kept.rows(), std::size_t(1));
     QCOMPARE(kept.classes, std::vector<std::string>{"ok"});
     QCOMPARE(report.skippedCount, std::int64_t(2));
+}
+
+// A text column taken for the label (a 2,000,000-character "class") once imported, trained and
+// made log lines the monitor could not read: a class name is capped, at its line.
+void TestCsv::longClassNamesAreRefused()
+{
+    QTemporaryDir dir;
+    const fs::path file = toPath(dir.filePath(QStringLiteral("long.csv")));
+    const std::string longest(kMaxClassNameBytes, 'a');
+    std::ofstream(file, std::ios::binary)
+        << "x,label\n1," << longest << "\n2,b\n3," << longest << "b\n4,b\n";
+    ErrorInfo info = expectError([&] { importCsv(file); });
+    QCOMPARE(info.code, ErrorCode::BadValue);
+    QCOMPARE(info.line, std::int64_t(4));
+    QCOMPARE(info.field, std::string("label"));
+    QVERIFY2(info.detail.find("256 bytes long; a class name is at most 255 bytes") != std::string::npos,
+             info.detail.c_str());
+    // The longest allowed name imports.
+    std::ofstream(file, std::ios::binary) << "x,label\n1," << longest << "\n2,b\n";
+    QCOMPARE(importCsv(file).classes.front(), longest);
+}
+
+// --task regression on a text column was accepted and refused only at training; asked for
+// numbers, the import names the first value that is not one, at its line.
+void TestCsv::regressionLabelsMustBeNumbers()
+{
+    QTemporaryDir dir;
+    const fs::path file = toPath(dir.filePath(QStringLiteral("species.csv")));
+    std::ofstream(file, std::ios::binary) << "x,species\n1,2.5\n2,-1e3\n3,setosa\n4,inf\n";
+    CsvOptions numeric;
+    numeric.numericLabels = true;
+    numeric.labelColumn = "species";
+    ErrorInfo info = expectError([&] { importCsv(file, numeric); });
+    QCOMPARE(info.code, ErrorCode::BadValue);
+    QCOMPARE(info.line, std::int64_t(4));
+    QCOMPARE(info.field, std::string("species"));
+    QVERIFY2(info.detail.find("expected a number") != std::string::npos
+                 && info.detail.find("\"setosa\"") != std::string::npos,
+             info.detail.c_str());
+    // Infinity is not a target either (training would refuse it).
+    numeric.labelColumn.clear();
+    std::ofstream(file, std::ios::binary) << "x,y\n1,2.5\n2,inf\n";
+    QCOMPARE(expectError([&] { importCsv(file, numeric); }).line, std::int64_t(3));
+    // Numbers import; without the option text stays a class.
+    std::ofstream(file, std::ios::binary) << "x,y\n1,2.5\n2,-1e3\n3,7\n";
+    QCOMPARE(importCsv(file, numeric).rows(), std::size_t(3));
+    std::ofstream(file, std::ios::binary) << "x,y\n1,a\n2,b\n";
+    QCOMPARE(importCsv(file).classes.size(), std::size_t(2));
 }
 
 QTEST_GUILESS_MAIN(TestCsv)

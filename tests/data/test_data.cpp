@@ -98,6 +98,8 @@ private Q_SLOTS:
     void idxRoundTrip_data();
     void idxRoundTrip();
     void idxErrors();
+    void idxCountsMustMatchTheData_data() { idxRoundTrip_data(); }
+    void idxCountsMustMatchTheData();
     void catalogDeduplicatesAndLoads();
 };
 
@@ -295,9 +297,10 @@ void TestData::idxRoundTrip()
     QCOMPARE(t.cols(), std::size_t(h * w));
     QCOMPARE(t.featureNames.front(), std::string("px0"));
     QCOMPARE(t.featureNames.back(), std::string("px5"));
-    QCOMPARE(t.classes.size(), std::size_t(10));
-    QCOMPARE(t.classes[9], std::string("9"));
-    QCOMPARE(t.labels, (std::vector<std::int32_t>{3, 0, 9, 3, 1}));
+    // The classes are the label values present ("10 classes" for labels 0, 1, 3, 9 was a
+    // model output for each of six classes never seen), and labels index them.
+    QCOMPARE(t.classes, (std::vector<std::string>{"0", "1", "3", "9"}));
+    QCOMPARE(t.labels, (std::vector<std::int32_t>{2, 0, 3, 2, 1}));
     for (std::size_t i = 0; i < pixels.size(); ++i)
         QCOMPARE(t.features[i], pixels[i] / 255.0f);
 
@@ -330,6 +333,62 @@ void TestData::idxErrors()
     info = expectError([&] { readIdxPair(base / "missing", base / "lab3"); });
     QCOMPARE(info.code, ErrorCode::FileNotFound);
     QCOMPARE(info.file, (base / "missing").string());
+}
+
+// A header count smaller than the data imported the first images and dropped the rest without
+// a word (10 of 60); it is refused with the header's count and what the file holds, plain or
+// gzip. A file that ends early says so in the header's totals, not one read block's.
+void TestData::idxCountsMustMatchTheData()
+{
+    QFETCH(bool, gz);
+    QTemporaryDir dir;
+    const fs::path base = toPath(dir.path());
+    std::vector<unsigned char> sixty(60 * 4), sixtyLabels(60);
+    for (std::size_t i = 0; i < sixtyLabels.size(); ++i)
+        sixtyLabels[i] = static_cast<unsigned char>(i % 3);
+    // Images: 10 declared, 60 present; labels agree with the header.
+    writeIdx(base / "img10", {10, 2, 2}, sixty, gz);
+    writeIdx(base / "lab10", {10}, std::vector<unsigned char>(10, 1), gz);
+    ErrorInfo info = expectError([&] { readIdxPair(base / "img10", base / "lab10"); });
+    QCOMPARE(info.code, ErrorCode::BadValue);
+    QCOMPARE(info.file, (base / "img10").string());
+    QVERIFY2(info.detail.find("the header declares 10 images of 2x2, the file holds 200 more "
+                              "bytes (50 more images) after them") != std::string::npos,
+             info.detail.c_str());
+    // Labels: the same for the labels file, and an odd byte is counted too.
+    writeIdx(base / "img60", {60, 2, 2}, sixty, gz);
+    writeIdx(base / "lab60", {10}, sixtyLabels, gz);
+    info = expectError([&] { readIdxPair(base / "img10", base / "lab60"); });
+    QCOMPARE(info.file, (base / "lab60").string());
+    QVERIFY2(info.detail.find("the header declares 10 labels, the file holds 50 more bytes "
+                              "(50 more labels) after them") != std::string::npos,
+             info.detail.c_str());
+    std::vector<unsigned char> odd = sixty;
+    odd.push_back(7);
+    writeIdx(base / "odd", {60, 2, 2}, odd, gz);
+    writeIdx(base / "lab60", {60}, sixtyLabels, gz);
+    info = expectError([&] { readIdxPair(base / "odd", base / "lab60"); });
+    QVERIFY2(info.detail.find("1 more byte (less than one image)") != std::string::npos,
+             info.detail.c_str());
+    // Counts that differ between the files are refused too, naming both.
+    info = expectError([&] { readIdxPair(base / "img60", base / "lab10"); });
+    QVERIFY2(info.detail.find("60 images and 10 labels") != std::string::npos, info.detail.c_str());
+    // Read in full, a matching pair imports; a limit reads fewer on purpose and is not refused.
+    QCOMPARE(readIdxPair(base / "img60", base / "lab60").rows(), std::size_t(60));
+    QCOMPARE(readIdxPair(base / "img10", base / "lab10", 5).rows(), std::size_t(5));
+
+    // Short: 60 declared, 1,000 bytes of 28x28 pixels present.
+    writeIdx(base / "short", {60, 28, 28}, std::vector<unsigned char>(1000, 1), gz);
+    info = expectError([&] { readIdxPair(base / "short", base / "lab60"); });
+    QVERIFY2(info.detail.find("the header declares 60 images of 28x28 (47040 bytes of pixels), "
+                              "the file ends after 1000 of them (1 whole image)")
+                 != std::string::npos,
+             info.detail.c_str());
+    writeIdx(base / "shortLabels", {60}, std::vector<unsigned char>(7, 1), gz);
+    info = expectError([&] { readIdxPair(base / "img60", base / "shortLabels"); });
+    QVERIFY2(info.detail.find("the header declares 60 labels, the file ends after 7 of them")
+                 != std::string::npos,
+             info.detail.c_str());
 }
 
 void TestData::catalogDeduplicatesAndLoads()

@@ -52,6 +52,9 @@ private Q_SLOTS:
     void pixelsStoredOnceAcrossVersions();
     void idxFolderKeepsItsSplit();
     void idxBadFiles();
+    void idxClassesAreTheLabelsPresent();
+    void classFolderNamesMustBeClassNames();
+    void pixelsBeyondMemoryAreRefusedUpFront();
     void fashionMnistIfInstalled();
 };
 
@@ -110,7 +113,10 @@ void TestImages::folderPerClassWithBadFiles()
     // b b.png's green plane is the pattern + 50.
     QCOMPARE(int(s.image(1)[48 + 0]), 10 + 50);
 
-    QVERIFY(skippedNamed(r, "dog/truncated.png"));
+    // Said in words, not stb's few letters ("IDA").
+    QVERIFY2(skippedNamed(r, "dog/truncated.png")->reason.find("the file is truncated or corrupt")
+                 != std::string::npos,
+             skippedNamed(r, "dog/truncated.png")->reason.c_str());
     QVERIFY(skippedNamed(r, "dog/text.png"));
     QVERIFY(skippedNamed(r, "dog/text.png")->reason.find("not a PNG, JPEG or BMP") == 0);
     QCOMPARE(skippedNamed(r, "dog/empty.jpg")->reason, std::string("an empty file"));
@@ -304,6 +310,71 @@ void TestImages::idxBadFiles()
     QCOMPARE(expectError([&] { findIdxPairs(root / "short"); }).code, ErrorCode::FileNotFound);
     fs::create_directories(root / "none");
     QCOMPARE(expectError([&] { findIdxPairs(root / "none"); }).code, ErrorCode::FileNotFound);
+}
+
+// Labels 0, 1, 2 made "10 classes" and {0, 255} 256: the classes are the values present, one
+// list over the train and t10k files, and labels index it.
+void TestImages::idxClassesAreTheLabelsPresent()
+{
+    QTemporaryDir dir;
+    const fs::path root = toPath(dir.path()) / "idx";
+    writeIdxPair(root, "train", 3, 2, 2, false);   // labels 0, 1, 2
+    writeIdxPair(root, "t10k", 2, 2, 2, true);     // labels 0, 1
+    ImageSet s = readIdxImages(findIdxPairs(root));
+    QCOMPARE(s.classes, (std::vector<std::string>{"0", "1", "2"}));
+    QCOMPARE(s.labels, (std::vector<std::int32_t>{0, 1, 2, 0, 1}));
+
+    // A mask-like labels file: 0 and 255 are two classes.
+    const fs::path masks = toPath(dir.path()) / "masks";
+    writeIdxPair(masks, "train", 4, 1, 1, false);
+    writeBytes(masks / "train-labels-idx1-ubyte",
+               std::string("\0\0\x08\x01", 4) + be32(4) + std::string("\xff\0\xff\xff", 4));
+    s = readIdxImages(findIdxPairs(masks));
+    QCOMPARE(s.classes, (std::vector<std::string>{"0", "255"}));
+    QCOMPARE(s.labels, (std::vector<std::int32_t>{1, 0, 1, 1}));
+}
+
+// A class folder's name is a class name: one that is not UTF-8 gave a JSON library's
+// exception with no path; it is refused before decoding, naming the folder and the byte.
+void TestImages::classFolderNamesMustBeClassNames()
+{
+    QTemporaryDir dir;
+    const fs::path root = toPath(dir.path()) / "pets";
+    writePng(root / "cat" / "a.png", 4, 4, 1, 0);
+    writePng(root / "bad\xffname" / "b.png", 4, 4, 1, 9);
+    const ErrorInfo info = expectError([&] { importImageFolder(root); });
+    QCOMPARE(info.code, ErrorCode::BadValue);
+    QCOMPARE(info.file, (root / "bad\xffname").string());
+    QVERIFY2(info.detail.find("not UTF-8 text (byte 0xFF at position 4)") != std::string::npos,
+             info.detail.c_str());
+    // A file name that is not UTF-8 is no class name and imports.
+    fs::rename(root / "bad\xffname" / "b.png", root / "cat" / "b\xff.png");
+    fs::remove(root / "bad\xffname");
+    QCOMPARE(importImageFolder(root).images.size(), std::size_t(2));
+}
+
+// 26 images at 8192x8192 ran for minutes toward 5.2 GB and then ended in a bare bad_alloc:
+// the pixels are weighed against memory before any image is decoded.
+void TestImages::pixelsBeyondMemoryAreRefusedUpFront()
+{
+    QTemporaryDir dir;
+    const fs::path root = toPath(dir.path()) / "pets";
+    for (int i = 0; i < 4; ++i)
+        writePng(root / (i < 2 ? "cat" : "dog") / (std::to_string(i) + ".png"), 6, 6, 3, i);
+    writeBytes(root / "dog" / "broken.png", "not an image");   // not counted: never decoded
+    ImageImportOptions options;
+    options.memoryBytes = 5 * 4 * 3 * 6 * 6 - 1;   // training needs five times the pixels
+    const ErrorInfo info = expectError([&] { importImageFolder(root, options); });
+    QCOMPARE(info.code, ErrorCode::BadValue);
+    QCOMPARE(info.file, root.string());
+    QVERIFY2(info.detail.find("this needs 432 bytes of pixels (4 images of 3x6x6)")
+                 != std::string::npos
+                 && info.detail.find("the machine has 2159 bytes of memory") != std::string::npos,
+             info.detail.c_str());
+    options.memoryBytes += 1;
+    QCOMPARE(importImageFolder(root, options).images.size(), std::size_t(4));
+    // The machine's own memory by default: these few bytes fit anywhere.
+    QCOMPARE(importImageFolder(root).images.size(), std::size_t(4));
 }
 
 void TestImages::fashionMnistIfInstalled()

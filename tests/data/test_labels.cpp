@@ -45,6 +45,8 @@ private Q_SLOTS:
     void csvRoundTripReportsUnknownSamples();
     void imageFolderExportReimports();
     void taskDetection();
+    void labelFileClassNamesAreChecked();
+    void exportRefusesClassesThatAreNoFolderNames();
 };
 
 void TestLabels::editsSurviveReopenAndCommit()
@@ -218,6 +220,50 @@ void TestLabels::taskDetection()
     QCOMPARE(std::string(taskName(DatasetTask::ImageClassification)),
              std::string("image_classification"));
     QCOMPARE(expectError([] { taskFromName("sound"); }).code, ErrorCode::InvalidArgument);
+}
+
+// import-labels took a Latin-1 label, and the next commit failed with a bare JSON exception;
+// a label that cannot be a class name is refused at its line, and nothing is recorded.
+void TestLabels::labelFileClassNamesAreChecked()
+{
+    QTemporaryDir dir;
+    const fs::path root = toPath(dir.path());
+    store::Project project = store::Project::create(root / "p");
+    const auto v = importSmall(project, root);
+    writeBytes(root / "latin1.csv", "sample,label\na/0.png,b\na/1.png,caf\xe9\n");
+    ErrorInfo info = expectError([&] { importLabelsCsv(project, v.id, root / "latin1.csv"); });
+    QCOMPARE(info.code, ErrorCode::BadValue);
+    QCOMPARE(info.file, (root / "latin1.csv").string());
+    QCOMPARE(info.line, std::int64_t(3));
+    QCOMPARE(info.field, std::string("label"));
+    QVERIFY2(info.detail.find("not UTF-8 text (byte 0xE9 at position 4)") != std::string::npos
+                 && info.detail.find("save the file as UTF-8") != std::string::npos,
+             info.detail.c_str());
+    writeBytes(root / "long.csv", "sample,label\na/0.png," + std::string(256, 'x') + "\n");
+    info = expectError([&] { importLabelsCsv(project, v.id, root / "long.csv"); });
+    QCOMPARE(info.line, std::int64_t(2));
+    QVERIFY2(info.detail.find("256 bytes long; a class name is at most 255") != std::string::npos,
+             info.detail.c_str());
+    LabelHistory history(project);
+    QCOMPARE(history.working(v.id).events, std::int64_t(0));
+    // So the commit has nothing to trip on.
+    QCOMPARE(history.commit(v.id, "nothing").id, v.id);
+}
+
+// Each class is a folder of the export: ".." would have written beside the target.
+void TestLabels::exportRefusesClassesThatAreNoFolderNames()
+{
+    QTemporaryDir dir;
+    const fs::path root = toPath(dir.path());
+    store::Project project = store::Project::create(root / "p");
+    const auto v = importSmall(project, root);
+    LabelHistory(project).record(v.id, {{0, "..", "a", false, LabelSource::User, 0}});
+    const ErrorInfo info = expectError([&] { exportImageFolder(project, v.id, root / "tree"); });
+    QCOMPARE(info.code, ErrorCode::BadValue);
+    QVERIFY2(info.detail.find("class \"..\" cannot be a folder name") != std::string::npos,
+             info.detail.c_str());
+    QVERIFY(!fs::exists(root / "tree") && !fs::exists(root / "tree.partial"));
+    QVERIFY(!fs::exists(root / "0.png"));
 }
 
 QTEST_GUILESS_MAIN(TestLabels)

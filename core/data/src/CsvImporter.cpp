@@ -6,9 +6,13 @@
 
 #include "flightdeck/common/Error.h"
 #include "flightdeck/common/Utf8.h"
+#include "flightdeck/data/ClassName.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 #include <string_view>
 #include <unordered_set>
 
@@ -29,6 +33,16 @@ using csv::orderClasses;
 using csv::trim;
 
 constexpr std::int32_t kUnlabeled = -1;
+
+// As training reads a regression target back (strtod, the whole text, finite), so that what
+// the import accepts, training accepts.
+bool isFiniteNumber(std::string_view text)
+{
+    const std::string s(text);
+    char* end = nullptr;
+    const double v = std::strtod(s.c_str(), &end);
+    return !s.empty() && end == s.c_str() + s.size() && std::isfinite(v);
+}
 
 // One import: the file is read block by block (CsvSource), plain rows go through the fast
 // path, everything else through the general reader, and the table's arrays are reserved from
@@ -246,6 +260,20 @@ private:
             report.skipped.push_back(ErrorInfo{code, ctx_.file, line_, std::move(field), std::move(detail)});
     }
 
+    // Why a label seen for the first time cannot be a class (or a regression target); empty
+    // when it can.
+    std::string labelFault(std::string_view label) const
+    {
+        if (invalidUtf8At(label) != std::string_view::npos)
+            return classNameFault(label) + "; " + kSaveAsUtf8;
+        if (options_.numericLabels && !isFiniteNumber(label))
+            return "expected a number (the label of a regression target), found \""
+                   + std::string(label.substr(0, 64)) + (label.size() > 64 ? "...\"" : "\"");
+        if (std::string why = classNameFault(label); !why.empty())
+            return "the label is " + why + " (is \"" + header_[labelIndex_] + "\" the label column?)";
+        return {};
+    }
+
     // `values`: every column but the label's, in file order (skipped ones included).
     void append(const float* values, std::string_view label, std::ptrdiff_t at)
     {
@@ -255,11 +283,9 @@ private:
             const std::size_t known = labels_.size();
             labelId = labels_.id(label);
             if (labels_.size() != known) {
-                if (const auto bad = invalidUtf8At(label); bad != std::string_view::npos) {
-                    const std::string why = "not UTF-8 text (" + describeInvalidUtf8(label, bad)
-                                            + "); " + kSaveAsUtf8;
+                if (std::string why = labelFault(label); !why.empty()) {
                     labels_.dropLast();
-                    return skipOrFail(ErrorCode::BadValue, header_[labelIndex_], why);
+                    return skipOrFail(ErrorCode::BadValue, header_[labelIndex_], std::move(why));
                 }
             }
         }
@@ -359,7 +385,13 @@ private:
 
 Table importCsv(const fs::path& file, const CsvOptions& options)
 {
-    return Importer(file, options).run();
+    try {
+        return Importer(file, options).run();
+    } catch (const std::bad_alloc&) {
+        throw Error(ErrorInfo{ErrorCode::BadValue, file.string(), 0, {},
+                              "ran out of memory holding the table (std::bad_alloc): import a "
+                              "smaller file, or give the process more memory"});
+    }
 }
 
 }  // namespace flightdeck::data

@@ -1,5 +1,7 @@
 #include "flightdeck/data/IdxReader.h"
 
+#include "ImportMemory.h"
+
 #include "flightdeck/common/Error.h"
 
 #include <zlib.h>
@@ -7,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <new>
 
 namespace fs = std::filesystem;
 
@@ -31,8 +34,8 @@ public:
     GzFile(const GzFile&) = delete;
     GzFile& operator=(const GzFile&) = delete;
 
-    // Reads exactly `size` bytes or throws, naming what was being read.
-    void read(unsigned char* out, std::size_t size, const std::string& what)
+    // Reads up to `size` bytes; fewer only where the file ends.
+    std::size_t readUpTo(unsigned char* out, std::size_t size, const std::string& what)
     {
         std::size_t done = 0;
         while (done < size) {
@@ -44,10 +47,45 @@ public:
                                               + gzerror(file_, &code));
             }
             if (n == 0)
-                fail(ErrorCode::BadValue, "expected " + std::to_string(size) + " bytes of " + what
-                                              + ", the file ends after " + std::to_string(done));
+                break;
             done += static_cast<std::size_t>(n);
         }
+        return done;
+    }
+
+    // Reads exactly `size` bytes (a header field) or throws, naming what was being read.
+    void read(unsigned char* out, std::size_t size, const std::string& what)
+    {
+        const std::size_t done = readUpTo(out, size, what);
+        if (done < size)
+            fail(ErrorCode::BadValue, "expected " + std::to_string(size) + " bytes of " + what
+                                          + ", the file ends after " + std::to_string(done));
+    }
+
+    // The bytes after what has been read: exact for a plain file (its size says), counted up to
+    // `cap` for a gzip one, whose appended gigabytes are not inflated just to be measured.
+    struct Rest {
+        std::uint64_t bytes = 0;
+        bool exact = true;
+    };
+    Rest rest(std::uint64_t cap)
+    {
+        std::error_code ec;
+        const auto size = fs::file_size(path_, ec);
+        if (gzdirect(file_) == 1 && !ec) {
+            const auto at = static_cast<std::uint64_t>(std::max<z_off_t>(0, gztell(file_)));
+            return {size > at ? size - at : 0, true};
+        }
+        Rest r;
+        std::vector<unsigned char> scratch(1 << 16);
+        while (r.bytes < cap) {
+            const std::size_t n = readUpTo(scratch.data(), scratch.size(), "the bytes after the data");
+            if (n == 0)
+                return r;
+            r.bytes += n;
+        }
+        r.exact = false;
+        return r;
     }
 
     std::uint32_t bigEndian32(const std::string& what)
@@ -97,9 +135,45 @@ namespace {
 struct RawIdx {
     std::uint32_t height = 0, width = 0;
     std::vector<std::uint8_t> pixels;
-    std::vector<std::int32_t> labels;
-    int maxLabel = 0;
+    std::vector<std::int32_t> labels;   // the files' label values, 0..255
+    std::array<bool, 256> seen{};       // the label values present
 };
+
+std::string plural(std::uint64_t n, const char* one, const char* many)
+{
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// What the bytes after the declared items would be: "960 more bytes (60 more images)".
+std::string describeRest(const GzFile::Rest& rest, std::size_t itemBytes, const std::string& one,
+                         const std::string& many)
+{
+    if (!rest.exact)
+        return "more than " + plural(rest.bytes, "more byte", "more bytes");
+    const std::uint64_t whole = rest.bytes / itemBytes, odd = rest.bytes % itemBytes;
+    std::string items = whole == 0 ? "less than one " + one
+                                   : std::to_string(whole) + " more " + (whole == 1 ? one : many);
+    if (whole > 0 && odd > 0)
+        items += " and " + plural(odd, "byte", "bytes");
+    return plural(rest.bytes, "more byte", "more bytes") + " (" + items + ")";
+}
+
+// A count in the header smaller than the data would import the first images and drop the
+// rest without a word (a probe's 10 of 60); which part is right cannot be known, so it is
+// refused. Checked only when every declared item was read (`limit` reads fewer on purpose).
+void refuseTrailingBytes(GzFile& file, std::uint32_t declared, std::size_t itemBytes,
+                         const std::string& items, const char* one, const char* many)
+{
+    constexpr std::uint64_t kCountUpTo = std::uint64_t(64) << 20;
+    const GzFile::Rest rest = file.rest(kCountUpTo);
+    if (rest.bytes == 0)
+        return;
+    file.fail(ErrorCode::BadValue,
+              "the header declares " + plural(declared, one, many) + items
+                  + ", the file holds " + describeRest(rest, itemBytes, one, many)
+                  + " after them; correct the header's count (importing the first "
+                  + std::to_string(declared) + " alone would drop the rest)");
+}
 
 RawIdx readRaw(const fs::path& images, const fs::path& labels, std::size_t limit)
 {
@@ -129,60 +203,75 @@ RawIdx readRaw(const fs::path& images, const fs::path& labels, std::size_t limit
     if (imageDims[0] == 0)
         imageFile.fail(ErrorCode::BadValue, "expected at least one image, the header says 0");
     const std::size_t count = limit > 0 ? std::min<std::size_t>(limit, imageDims[0]) : imageDims[0];
+    const bool all = count == imageDims[0];
+    const std::string shape =
+        " of " + std::to_string(imageDims[1]) + "x" + std::to_string(imageDims[2]);
     RawIdx raw;
     raw.height = imageDims[1];
     raw.width = imageDims[2];
 
     // Both files are read in blocks so that a header claiming more items than the file holds
-    // fails on the missing bytes instead of on one enormous allocation.
+    // fails on the missing bytes instead of on one enormous allocation. A short file is told
+    // in the header's totals, not in one block's.
     constexpr std::size_t kBlockBytes = std::size_t(1) << 20;
     const std::size_t kBlock = std::max<std::size_t>(1, kBlockBytes / pixels);   // images per read
     std::vector<unsigned char> block(std::max(kBlock * pixels, kBlockBytes));
     for (std::size_t first = 0; first < count; first += block.size()) {
         const std::size_t n = std::min(block.size(), count - first);
-        labelFile.read(block.data(), n, "labels");
-        for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t got = labelFile.readUpTo(block.data(), n, "labels");
+        for (std::size_t i = 0; i < got; ++i) {
             raw.labels.push_back(block[i]);
-            raw.maxLabel = std::max<int>(raw.maxLabel, block[i]);
+            raw.seen[block[i]] = true;
         }
+        if (got < n)
+            labelFile.fail(ErrorCode::BadValue,
+                           "the header declares " + plural(labelDims[0], "label", "labels")
+                               + ", the file ends after " + std::to_string(first + got)
+                               + " of them");
     }
+    if (all)
+        refuseTrailingBytes(labelFile, labelDims[0], 1, "", "label", "labels");
     for (std::size_t first = 0; first < count; first += kBlock) {
         const std::size_t n = std::min(kBlock, count - first);
         const std::size_t offset = raw.pixels.size();
         raw.pixels.resize(offset + n * pixels);   // grows geometrically, unlike reserve()
-        imageFile.read(raw.pixels.data() + offset, n * pixels, "pixels");
+        const std::size_t got = imageFile.readUpTo(raw.pixels.data() + offset, n * pixels, "pixels");
+        if (got < n * pixels) {
+            const std::uint64_t have = std::uint64_t(offset) + got;
+            imageFile.fail(ErrorCode::BadValue,
+                           "the header declares " + plural(imageDims[0], "image", "images") + shape
+                               + " (" + std::to_string(std::uint64_t(imageDims[0]) * pixels)
+                               + " bytes of pixels), the file ends after "
+                               + std::to_string(have) + " of them ("
+                               + plural(have / pixels, "whole image", "whole images") + ")");
+        }
     }
+    if (all)
+        refuseTrailingBytes(imageFile, imageDims[0], pixels, shape, "image", "images");
     return raw;
 }
 
-// 0..9 always (a small limit may miss a class, and the model's output width must not depend
-// on that); wider label sets such as EMNIST letters extend the list.
-std::vector<std::string> digitClasses(int maxLabel)
+// The label values present, in numeric order, are the classes ("0".."9" for MNIST, "0" and
+// "255" for a mask file: 2 classes, not 256). Labels become indices into that list, as for an
+// image folder or a CSV; models and reports go by the class names.
+std::vector<std::string> presentClasses(const std::array<bool, 256>& seen,
+                                        std::array<std::int32_t, 256>* index)
 {
     std::vector<std::string> classes;
-    for (int c = 0; c < std::max(10, maxLabel + 1); ++c)
-        classes.push_back(std::to_string(c));
+    for (int v = 0; v < 256; ++v) {
+        (*index)[static_cast<std::size_t>(v)] = seen[static_cast<std::size_t>(v)]
+                                                    ? static_cast<std::int32_t>(classes.size())
+                                                    : -1;
+        if (seen[static_cast<std::size_t>(v)])
+            classes.push_back(std::to_string(v));
+    }
     return classes;
 }
 
-// "train-images-idx3-ubyte.gz" -> "train"; empty when the name is not an IDX images file.
-std::string pairPrefix(const std::string& name, const char* kind)
+void toClassIndices(std::vector<std::int32_t>& labels, const std::array<std::int32_t, 256>& index)
 {
-    const std::string marker = std::string("-") + kind + "-idx";
-    const auto at = name.find(marker);
-    return at == std::string::npos || at == 0 ? std::string() : name.substr(0, at);
-}
-
-fs::path findSibling(const fs::path& dir, const std::string& prefix, const char* kind,
-                     const char* dims)
-{
-    for (const char* ext : {"", ".gz"}) {
-        const fs::path p = dir / (prefix + "-" + kind + "-" + dims + "-ubyte" + ext);
-        std::error_code ec;
-        if (fs::exists(p, ec))
-            return p;
-    }
-    return {};
+    for (auto& l : labels)
+        l = index[static_cast<std::size_t>(l)];
 }
 
 }  // namespace
@@ -192,8 +281,10 @@ Table readIdxPair(const fs::path& images, const fs::path& labels, std::size_t li
     RawIdx raw = readRaw(images, labels, limit);
     Table table;
     table.labelName = "label";
+    std::array<std::int32_t, 256> index{};
+    table.classes = presentClasses(raw.seen, &index);
     table.labels = std::move(raw.labels);
-    table.classes = digitClasses(raw.maxLabel);
+    toClassIndices(table.labels, index);
     std::array<float, 256> scale{};
     for (int v = 0; v < 256; ++v)
         scale[static_cast<std::size_t>(v)] = static_cast<float>(v) / 255.0f;
@@ -209,90 +300,41 @@ Table readIdxPair(const fs::path& images, const fs::path& labels, std::size_t li
     return table;
 }
 
-std::vector<IdxPair> findIdxPairs(const fs::path& path)
-{
-    std::error_code ec;
-    if (!fs::exists(path, ec))
-        throw Error(ErrorInfo{ErrorCode::FileNotFound, path.string(), 0, {},
-                              "expected an IDX file or a folder of them, found nothing"});
-    std::vector<IdxPair> pairs;
-    auto addFrom = [&](const fs::path& file) {
-        const std::string name = file.filename().string();
-        std::string prefix = pairPrefix(name, "images");
-        if (!prefix.empty()) {
-            const fs::path labels = findSibling(file.parent_path(), prefix, "labels", "idx1");
-            if (labels.empty())
-                throw Error(ErrorInfo{ErrorCode::FileNotFound, file.string(), 0, {},
-                                      "found the images but not their labels file ("
-                                          + prefix + "-labels-idx1-ubyte[.gz]) beside it"});
-            pairs.push_back({prefix, file, labels});
-        } else if (!(prefix = pairPrefix(name, "labels")).empty()) {
-            const fs::path images = findSibling(file.parent_path(), prefix, "images", "idx3");
-            if (images.empty())
-                throw Error(ErrorInfo{ErrorCode::FileNotFound, file.string(), 0, {},
-                                      "found the labels but not their images file ("
-                                          + prefix + "-images-idx3-ubyte[.gz]) beside it"});
-            pairs.push_back({prefix, images, file});
-        }
-    };
-    if (fs::is_directory(path, ec)) {
-        std::vector<fs::path> files;
-        for (const auto& e : fs::directory_iterator(path, ec))
-            if (pairPrefix(e.path().filename().string(), "images").size())
-                files.push_back(e.path());
-        std::sort(files.begin(), files.end());
-        for (const auto& f : files)
-            addFrom(f);
-        if (pairs.empty())
-            throw Error(ErrorInfo{ErrorCode::FileNotFound, path.string(), 0, {},
-                                  "expected MNIST-style pairs (<name>-images-idx3-ubyte[.gz] "
-                                  "with <name>-labels-idx1-ubyte[.gz]), found none"});
-    } else {
-        addFrom(path);
-        if (pairs.empty())
-            throw Error(ErrorInfo{ErrorCode::BadValue, path.string(), 0, {},
-                                  "expected a file named <name>-images-idx3-ubyte[.gz] or "
-                                  "<name>-labels-idx1-ubyte[.gz]"});
-    }
-    // The training pair first, then the test pair: the order of the images in the version.
-    auto rank = [](const IdxPair& p) { return idxPartOf(p.prefix) == SamplePart::Train ? 0 : 1; };
-    std::stable_sort(pairs.begin(), pairs.end(),
-                     [&](const IdxPair& a, const IdxPair& b) { return rank(a) < rank(b); });
-    return pairs;
-}
-
-SamplePart idxPartOf(const std::string& prefix)
-{
-    if (prefix == "train") return SamplePart::Train;
-    if (prefix == "t10k" || prefix == "test") return SamplePart::Test;
-    return SamplePart::None;
-}
-
 ImageSet readIdxImages(const std::vector<IdxPair>& pairs, std::size_t limit)
 {
     ImageSet set;
-    int maxLabel = 0;
-    for (const auto& pair : pairs) {
-        RawIdx raw = readRaw(pair.images, pair.labels, limit);
-        if (set.size() > 0 && (raw.height != set.height || raw.width != set.width))
-            throw Error(ErrorInfo{ErrorCode::BadValue, pair.images.string(), 0, {},
-                                  "expected " + std::to_string(set.width) + "x"
-                                      + std::to_string(set.height) + " images like the other "
-                                      "files, found " + std::to_string(raw.width) + "x"
-                                      + std::to_string(raw.height)});
-        set.channels = 1;
-        set.height = raw.height;
-        set.width = raw.width;
-        const SamplePart part = idxPartOf(pair.prefix);
-        for (std::size_t i = 0; i < raw.labels.size(); ++i) {
-            set.names.push_back(pair.prefix + "/" + std::to_string(i));
-            set.parts.push_back(part);
+    std::array<bool, 256> seen{};
+    std::uint64_t pixelBytes = 0;
+    try {
+        for (const auto& pair : pairs) {
+            RawIdx raw = readRaw(pair.images, pair.labels, limit);
+            if (set.size() > 0 && (raw.height != set.height || raw.width != set.width))
+                throw Error(ErrorInfo{ErrorCode::BadValue, pair.images.string(), 0, {},
+                                      "expected " + std::to_string(set.width) + "x"
+                                          + std::to_string(set.height) + " images like the other "
+                                          "files, found " + std::to_string(raw.width) + "x"
+                                          + std::to_string(raw.height)});
+            set.channels = 1;
+            set.height = raw.height;
+            set.width = raw.width;
+            pixelBytes += raw.pixels.size();
+            const SamplePart part = idxPartOf(pair.prefix);
+            for (std::size_t i = 0; i < raw.labels.size(); ++i) {
+                set.names.push_back(pair.prefix + "/" + std::to_string(i));
+                set.parts.push_back(part);
+            }
+            set.labels.insert(set.labels.end(), raw.labels.begin(), raw.labels.end());
+            set.pixels.insert(set.pixels.end(), raw.pixels.begin(), raw.pixels.end());
+            for (std::size_t v = 0; v < seen.size(); ++v)
+                seen[v] = seen[v] || raw.seen[v];
         }
-        set.labels.insert(set.labels.end(), raw.labels.begin(), raw.labels.end());
-        set.pixels.insert(set.pixels.end(), raw.pixels.begin(), raw.pixels.end());
-        maxLabel = std::max(maxLabel, raw.maxLabel);
+    } catch (const std::bad_alloc&) {
+        outOfMemory(pairs.empty() ? fs::path() : pairs.front().images.parent_path(), pixelBytes);
     }
-    set.classes = digitClasses(maxLabel);
+    // One class list for all pairs, so a train and a t10k file agree on every index.
+    std::array<std::int32_t, 256> index{};
+    set.classes = presentClasses(seen, &index);
+    toClassIndices(set.labels, index);
     if (!set.hasFixedParts())
         set.parts.clear();
     return set;

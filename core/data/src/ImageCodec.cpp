@@ -66,6 +66,23 @@ std::string bmpShortfall(const std::string& bytes)
            + " (cut short)";
 }
 
+// stb's reasons are a few letters ("IDAT", "outofdata"), which a user cannot act on; what
+// happened to the file can mostly be told from its last bytes.
+std::string decodeFailure(const std::string& bytes, const char* reason)
+{
+    const auto endsWith = [&](const std::string& tail) {
+        return bytes.size() >= tail.size()
+               && bytes.compare(bytes.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    static const std::string kIend("IEND\xAE\x42\x60\x82", 8);
+    std::string what = "the file is corrupt";
+    if (bytes.compare(0, 4, "\x89PNG") == 0 && !endsWith(kIend))
+        what = "the file is truncated or corrupt (a PNG that does not end with its IEND chunk)";
+    else if (bytes.compare(0, 2, "\xFF\xD8") == 0 && !endsWith("\xFF\xD9"))
+        what = "the file is truncated or corrupt (a JPEG that does not end with its EOI marker)";
+    return "cannot decode the image: " + what + "; the decoder said \"" + reason + "\"";
+}
+
 }  // namespace
 
 bool peek(const std::string& bytes, Header* header, std::string* why)
@@ -104,7 +121,7 @@ bool decode(const std::string& bytes, int channels, std::vector<std::uint8_t>* p
     stbi_uc* data = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),
                                           byteCount(bytes), width, height, &stored, channels);
     if (!data) {
-        *why = std::string("cannot decode the image (") + stbi_failure_reason() + ")";
+        *why = decodeFailure(bytes, stbi_failure_reason());
         return false;
     }
     pixels->assign(data, data + std::size_t(*width) * std::size_t(*height) * std::size_t(channels));

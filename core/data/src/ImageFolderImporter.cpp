@@ -1,7 +1,9 @@
 #include "flightdeck/data/ImageFolderImporter.h"
 
 #include "ImageCodec.h"
+#include "ImportMemory.h"
 #include "flightdeck/common/Error.h"
+#include "flightdeck/data/ClassName.h"
 
 #include <stb/stb_image.h>
 
@@ -17,6 +19,7 @@
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <new>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -182,6 +185,22 @@ bool parallelFor(std::size_t count, unsigned threads, Work work, std::atomic<std
     return !cancelled;
 }
 
+// A class folder's name is the class name; one that cannot be (not UTF-8, too long) is refused
+// before any image is decoded, naming the folder.
+void checkClassFolders(const fs::path& root, const std::vector<Candidate>& files)
+{
+    const std::string* last = nullptr;
+    for (const auto& c : files) {
+        if (c.className.empty() || (last && *last == c.className))
+            continue;
+        last = &c.className;
+        if (const std::string why = classNameFault(c.className); !why.empty())
+            throw Error(ErrorInfo{ErrorCode::BadValue, (root / c.className).string(), 0, {},
+                                  "the folder's name is its images' class name, and it is " + why
+                                      + "; rename the folder"});
+    }
+}
+
 [[noreturn]] void cancelled(const fs::path& folder)
 {
     throw Error(ErrorInfo{ErrorCode::Cancelled, folder.string(), 0, {}, "import cancelled"});
@@ -208,7 +227,10 @@ const char* resizeRuleName(ResizeRule rule)
     return "stretch";
 }
 
-ImageImport importImageFolder(const fs::path& folder, const ImageImportOptions& options)
+namespace {
+
+ImageImport importFolder(const fs::path& folder, const ImageImportOptions& options,
+                         std::uint64_t* pixelBytes)
 {
     const auto start = std::chrono::steady_clock::now();
     std::error_code ec;
@@ -217,6 +239,7 @@ ImageImport importImageFolder(const fs::path& folder, const ImageImportOptions& 
                               "expected a folder of images, found nothing there"});
     ImageImport result;
     std::vector<Candidate> files = listFiles(folder, &result.skipped, &result.labeledByFolder);
+    checkClassFolders(folder, files);
     const unsigned threads = options.threads > 0
                                  ? options.threads
                                  : std::max(1u, std::thread::hardware_concurrency());
@@ -274,29 +297,49 @@ ImageImport importImageFolder(const fs::path& folder, const ImageImportOptions& 
         throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "channels",
                               "expected 1 or 3, got " + std::to_string(set.channels)});
 
-    // Pass 2: decode and resize straight into the pixel array; failures are compacted out.
+    // Pass 2: decode and resize straight into the pixel array, one slot per image whose header
+    // was read; failures are compacted out.
+    std::vector<std::size_t> slot(files.size(), 0);
+    std::size_t readable = 0;
+    for (std::size_t i = 0; i < files.size(); ++i)
+        slot[i] = files[i].problem.empty() ? readable++ : 0;
+    checkImportMemory(folder, std::uint64_t(readable) * set.imageBytes(),
+                      std::to_string(readable) + " images of " + std::to_string(set.channels) + "x"
+                          + std::to_string(set.height) + "x" + std::to_string(set.width),
+                      options.memoryBytes);
     const std::size_t imageBytes = set.imageBytes();
-    std::vector<std::uint8_t> pixels(files.size() * imageBytes);
+    *pixelBytes = std::uint64_t(readable) * imageBytes;
+    std::vector<std::uint8_t> pixels(readable * imageBytes);
     std::vector<char> resized(files.size(), 0);
+    // A worker cannot throw (std::terminate): memory running out there is flagged, and the
+    // import then fails as a whole rather than skipping images for it.
+    std::atomic<bool> memoryRanOut{false};
     auto decodeOne = [&](std::size_t i) {
         Candidate& c = files[i];
         if (!c.problem.empty())
             return;
         thread_local std::string encoded;   // per worker, so 10,000 files reuse a few buffers
         thread_local std::vector<std::uint8_t> hwc;
-        if (!readFile(c.path, &encoded, &c.problem))
-            return;
-        bytes += encoded.size();
-        int w = 0, h = 0;
-        if (!codec::decode(encoded, static_cast<int>(set.channels), &hwc, &w, &h, &c.problem))
-            return;
-        resized[i] = static_cast<std::uint32_t>(w) != set.width
-                     || static_cast<std::uint32_t>(h) != set.height;
-        codec::resizeToPlanar(hwc, w, h, static_cast<int>(set.channels), set.width, set.height,
-                              options.rule, pixels.data() + i * imageBytes);
+        try {
+            if (!readFile(c.path, &encoded, &c.problem))
+                return;
+            bytes += encoded.size();
+            int w = 0, h = 0;
+            if (!codec::decode(encoded, static_cast<int>(set.channels), &hwc, &w, &h, &c.problem))
+                return;
+            resized[i] = static_cast<std::uint32_t>(w) != set.width
+                         || static_cast<std::uint32_t>(h) != set.height;
+            codec::resizeToPlanar(hwc, w, h, static_cast<int>(set.channels), set.width,
+                                  set.height, options.rule, pixels.data() + slot[i] * imageBytes);
+        } catch (const std::bad_alloc&) {
+            memoryRanOut = true;
+            c.problem = "ran out of memory";
+        }
     };
     if (!parallelFor(files.size(), threads, decodeOne, bytes, options, start))
         cancelled(folder);
+    if (memoryRanOut)
+        throw std::bad_alloc();
 
     std::map<std::string, std::int32_t> classIndex;
     for (const auto& c : files)
@@ -316,8 +359,8 @@ ImageImport importImageFolder(const fs::path& folder, const ImageImportOptions& 
         }
         ++sizes[{static_cast<std::uint32_t>(c.header.width),
                  static_cast<std::uint32_t>(c.header.height)}];
-        if (kept != i)
-            std::memmove(pixels.data() + kept * imageBytes, pixels.data() + i * imageBytes,
+        if (kept != slot[i])
+            std::memmove(pixels.data() + kept * imageBytes, pixels.data() + slot[i] * imageBytes,
                          imageBytes);
         set.names.push_back(c.name);
         set.labels.push_back(c.className.empty() ? -1 : classIndex.at(c.className));
@@ -340,6 +383,18 @@ ImageImport importImageFolder(const fs::path& folder, const ImageImportOptions& 
                           std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
                               .count()});
     return result;
+}
+
+}  // namespace
+
+ImageImport importImageFolder(const fs::path& folder, const ImageImportOptions& options)
+{
+    std::uint64_t pixelBytes = 0;
+    try {
+        return importFolder(folder, options, &pixelBytes);
+    } catch (const std::bad_alloc&) {
+        outOfMemory(folder, pixelBytes);
+    }
 }
 
 }  // namespace flightdeck::data

@@ -2,6 +2,8 @@
 
 #include "flightdeck/common/Error.h"
 #include "flightdeck/common/Json.h"
+#include "flightdeck/common/Utf8.h"
+#include "flightdeck/data/ClassName.h"
 #include "flightdeck/data/LabelHistory.h"
 #include "flightdeck/store/LabelRepository.h"
 
@@ -142,6 +144,14 @@ LabelImportResult importLabelsCsv(store::Project& project, store::Id versionId,
             continue;
         }
         if (!label.empty() && !known[label]) {
+            // Checked here, at its line: the store would take it, and the next commit would
+            // fail on it with a bare JSON exception.
+            if (const std::string why = classNameFault(label); !why.empty())
+                throw Error(ErrorInfo{ErrorCode::BadValue, file.string(), line, "label",
+                                      "the label is " + why
+                                          + (invalidUtf8At(label) == std::string::npos
+                                                 ? std::string()
+                                                 : std::string("; save the file as UTF-8"))});
             known[label] = true;
             result.newClasses.push_back(label);
         }
@@ -160,6 +170,15 @@ std::size_t exportImageFolder(store::Project& project, store::Id versionId, cons
         throw Error(ErrorInfo{ErrorCode::FileUnwritable, folder.string(), 0, {},
                               "expected a new or empty folder; nothing is ever written over"});
     const WorkingLabels w = LabelHistory(project).working(versionId);
+    // Each class becomes a folder: a name that would land elsewhere ("..", "a/b") is refused
+    // before anything is written.
+    const auto counts = w.classCounts();
+    for (std::size_t c = 0; c < w.classes.size(); ++c)
+        if (const std::string& cls = w.classes[c]; counts[c] > 0 && (cls.empty() || cls == "." || cls == ".." || cls.find('/') != std::string::npos
+            || cls.find('\0') != std::string::npos))
+            throw Error(ErrorInfo{ErrorCode::BadValue, folder.string(), 0, "class",
+                                  "class \"" + cls + "\" cannot be a folder name; rename it "
+                                  "(import-labels, then commit) to export an ImageFolder tree"});
     const ImageSet images = DatasetCatalog(project).loadImages(versionId);
     const fs::path temp = folder.string() + ".partial";
     fs::remove_all(temp, ec);

@@ -28,6 +28,9 @@ struct CsvOptions {
     // Set: a row that cannot be read (a different field count, a cell that is not a number)
     // is left out and listed here instead of failing the import.
     CsvReport* report = nullptr;
+    // A regression target: a label that is not a finite number is refused at its line (as a
+    // bad row), not at training.
+    bool numericLabels = false;
 };
 
 // Parses with fast_float; quoted fields (RFC 4180) are accepted. Every problem throws

@@ -30,6 +30,9 @@ struct ImageImportOptions {
     std::uint32_t channels = 0;            // 0 = 1 if every image is grayscale, else 3
     std::uint64_t maxFileBytes = std::uint64_t(256) << 20;
     unsigned threads = 0;                  // decoding threads; 0 = the cores
+    // The memory the version is weighed against: pixels over a fifth of it (training holds
+    // them as floats too) are refused before decoding. 0 = the machine's physical memory.
+    std::uint64_t memoryBytes = 0;
     // Called on the importing thread every few dozen files; returning false cancels the
     // import (Error Cancelled), and nothing has been written anywhere.
     std::function<bool(const ImportProgress&)> progress;
@@ -56,8 +59,9 @@ struct ImageImport {
 
 // Files are taken in path order, so the same folder always gives the same version. Symbolic
 // links to folders are not followed (no loops); a file that fails is skipped and reported.
-// Throws FileNotFound (no such folder) and TooFewRows (no image could be read, with the first
-// reasons).
+// Throws FileNotFound (no such folder), TooFewRows (no image could be read, with the first
+// reasons) and BadValue (a class folder whose name cannot be a class name; more pixels than
+// memory allows, or memory running out, with the sizes).
 ImageImport importImageFolder(const std::filesystem::path& folder,
                               const ImageImportOptions& options = {});
 
