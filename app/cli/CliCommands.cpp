@@ -74,6 +74,7 @@ store::DatasetVersionRecord importInto(store::Project& project, const std::strin
                               "`data import-images`"});
     data::CsvOptions options;
     options.labelColumn = label;
+    options.numericLabels = asked == data::DatasetTask::TableRegression;
     const auto table = data::importCsv(csv, options);
     const data::DatasetTask chosen = detect ? data::detectTableTask(table) : asked;
     const std::string dataset = name.empty() ? std::filesystem::path(csv).stem().string() : name;
@@ -130,13 +131,16 @@ store::SplitRecord splitInto(store::Project& project, store::Id versionId,
     std::cout << "split " << split.id << " (seed " << split.seed << "): train " << split.trainCount
               << ", val " << split.valCount << ", test " << split.testCount << "\n";
     const std::pair<const char*, std::int64_t> parts[] = {
-        {"val", split.valCount}, {"test", split.testCount}};
+        {"train", split.trainCount}, {"val", split.valCount}, {"test", split.testCount}};
     for (const auto& [part, count] : parts)
         if (count == 0)
-            std::cerr << "warning: the " << part << " part of split " << split.id
-                      << " is empty: " << part << " metrics will be undefined"
-                      << (std::string(part) == "test" ? " and the run cannot be evaluated on it"
-                                                      : "")
+            std::cerr << "warning: the " << part << " part of split " << split.id << " is empty: "
+                      << (std::string(part) == "train"
+                              ? std::string("a run on it has nothing to train on")
+                              : std::string(part) + " metrics will be undefined"
+                                    + (std::string(part) == "test"
+                                           ? " and the run cannot be evaluated on it"
+                                           : ""))
                       << "\n";
     return split;
 }

@@ -23,6 +23,7 @@
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <new>
 
 namespace fs = std::filesystem;
 
@@ -71,6 +72,22 @@ std::function<bool(const data::ImportProgress&)> progressPrinter()
     };
 }
 
+// The images go into the store as one more copy of their bytes at worst; memory running out
+// there is said with the path, not as a bare std::bad_alloc.
+store::DatasetVersionRecord storeImages(store::Project& project, const DataArgs& a,
+                                        const data::ImageSet& images)
+{
+    try {
+        return data::DatasetCatalog(project).addImageVersion(datasetName(a), images, a.path);
+    } catch (const std::bad_alloc&) {
+        throw Error(ErrorInfo{ErrorCode::BadValue, a.path, 0, {},
+                              "ran out of memory storing " + std::to_string(images.size())
+                                  + " images of " + mb(images.pixels.size())
+                                  + " (std::bad_alloc): import fewer or smaller images, or give "
+                                    "the process more memory"});
+    }
+}
+
 void printVersion(const store::DatasetVersionRecord& v, const std::string& what)
 {
     std::cout << what << " -> dataset version " << v.id << " (" << v.hash.substr(0, 12) << ", "
@@ -97,7 +114,7 @@ void importImages(const DataArgs& a)
     const auto start = std::chrono::steady_clock::now();
     const data::ImageImport r = data::importImageFolder(a.path, options);
     const auto& s = r.images;
-    const auto v = data::DatasetCatalog(project).addImageVersion(datasetName(a), s, a.path);
+    const auto v = storeImages(project, a, s);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cerr << (isatty(STDERR_FILENO) ? "\n" : "");
@@ -131,7 +148,7 @@ void importIdx(const DataArgs& a)
     const auto pairs = data::findIdxPairs(a.path);
     const data::ImageSet s = data::readIdxImages(pairs);
     data::DatasetCatalog catalog(project);
-    const auto v = catalog.addImageVersion(datasetName(a), s, a.path);
+    const auto v = storeImages(project, a, s);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cout << "imported " << s.size() << " images (" << s.height << "x" << s.width << ", "
@@ -146,6 +163,11 @@ void importIdx(const DataArgs& a)
         std::cout << "split " << split.id << " (the files' own test part kept apart; val "
                   << val << " of train, seed " << a.seed << "): train " << split.trainCount
                   << ", val " << split.valCount << ", test " << split.testCount << "\n";
+        if (split.testCount == 0)
+            std::cerr << "warning: the test part of split " << split.id
+                      << " is empty: no t10k (test) pair was found beside the training files, so "
+                         "test metrics will be undefined and a run cannot be evaluated on it; "
+                         "import the folder with its t10k-images/labels files\n";
     }
 }
 
@@ -202,12 +224,14 @@ void exportLabels(const DataArgs& a)
     if (a.out.empty() == a.folder.empty())
         throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "--out/--folder",
                               "expected one of --out FILE.csv or --folder DIR"});
-    if (!a.out.empty())
-        std::cout << "wrote " << data::exportLabelsCsv(project, a.version, a.out)
-                  << " labels to " << escapeControls(a.out) << "\n";
-    else
-        std::cout << "wrote " << data::exportImageFolder(project, a.version, a.folder)
-                  << " images to " << escapeControls(a.folder) << "\n";
+    // Counted before anything is printed: a failed export must not leave "wrote " on stdout.
+    if (!a.out.empty()) {
+        const std::size_t n = data::exportLabelsCsv(project, a.version, a.out);
+        std::cout << "wrote " << n << " labels to " << escapeControls(a.out) << "\n";
+    } else {
+        const std::size_t n = data::exportImageFolder(project, a.version, a.folder);
+        std::cout << "wrote " << n << " images to " << escapeControls(a.folder) << "\n";
+    }
 }
 
 void importLabels(const DataArgs& a)
@@ -227,14 +251,27 @@ void importLabels(const DataArgs& a)
     }
 }
 
+// As `git commit` with a clean tree: "nothing to commit" and exit status 1, so that a script
+// sees that no version was made and the message was not recorded.
 void commit(const DataArgs& a)
 {
     auto project = openForWriting(a.project);
+    const auto before = store::DatasetRepository(project).allVersions();
     const auto v = data::LabelHistory(project).commit(a.version, a.message);
+    const auto existing = std::find_if(before.begin(), before.end(),
+                                       [&](const auto& b) { return b.id == v.id; });
+    if (existing == before.end()) {
+        printVersion(v, "committed the labels of version " + std::to_string(a.version));
+        return;
+    }
     if (v.id == a.version)
         std::cout << "nothing to commit: the labels are those of version " << a.version << "\n";
     else
-        printVersion(v, "committed the labels of version " + std::to_string(a.version));
+        std::cout << "nothing to commit: the labels of version " << a.version
+                  << " were committed before as version " << v.id
+                  << (v.note.empty() ? std::string() : " (\"" + escapeControls(v.note) + "\")")
+                  << "; no version was made and the message was not recorded\n";
+    throw CLI::RuntimeError(1);
 }
 
 }  // namespace
