@@ -6,6 +6,8 @@
 
 namespace flightdeck::store::registry {
 
+inline constexpr std::size_t kMaxActor = 256;   // bytes of who made an alias change
+
 inline constexpr const char* kModelColumns =
     "m.id, m.name, m.version, m.run_id, m.bundle_path, m.manifest_hash, m.alias, m.created_at";
 
