@@ -157,7 +157,14 @@ void importIdx(const DataArgs& a)
         std::cout << " " << p.prefix;
     std::cout << " in " << std::fixed << std::setprecision(2) << seconds << " s\n";
     printVersion(v, "stored");
-    if (s.hasFixedParts()) {
+    const bool anyTrain = std::find(s.parts.begin(), s.parts.end(), data::SamplePart::Train) != s.parts.end();
+    if (s.hasFixedParts() && !anyTrain) {
+        // Only t10k files: the split would draw train and val from nothing, and its "no
+        // labeled rows" would blame labels that are there.
+        std::cerr << "warning: only test (t10k) files were found, so version " << v.id
+                  << " has no training images and no split was made; import the folder with its "
+                     "train-images/labels files to train on it\n";
+    } else if (s.hasFixedParts()) {
         const double val = a.val;
         const auto split = catalog.createSplit(v.id, {1.0 - val, val, 0.0}, a.seed);
         std::cout << "split " << split.id << " (the files' own test part kept apart; val "

@@ -153,6 +153,16 @@ private Q_SLOTS:
                      && r.err.contains(QLatin1String("no t10k (test) pair")),
                  qPrintable(r.err));
 
+        // Only the t10k pair: stored, no split, and said so (the split failed with "no labeled
+        // rows to split" after the version was stored).
+        writeIdxPair(path("t10k-only"), "t10k", 12, 4, 4, true);
+        const CliResult testOnly = runCli({QStringLiteral("data"), QStringLiteral("import-idx"),
+                                           project_, dir_.filePath(QStringLiteral("t10k-only"))});
+        CLI_OK(testOnly);
+        QVERIFY2(testOnly.out.contains(QLatin1String("imported 12 images")) && !testOnly.out.contains(QLatin1String("split ")),
+                 qPrintable(testOnly.out));
+        QVERIFY2(testOnly.err.contains(QLatin1String("only test (t10k) files were found")), qPrintable(testOnly.err));
+
         std::string images = std::string("\0\0\x08\x03", 4) + be32(10) + be32(4) + be32(4)
                              + std::string(60 * 16, '\x07');
         writeBytes(path("less") + "/train-images-idx3-ubyte", images);
