@@ -402,42 +402,52 @@
         <translation>Aufteilung #%1 behält den Testteil der Dateien bei: %2 Training, %3 Validierung, %4 Test.</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="154"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="147"/>
+        <source>Warning: its test part is empty (no t10k pair beside the training files), so runs on it cannot be evaluated; import the folder with its t10k files.</source>
+        <translation>Warnung: Ihr Testteil ist leer (kein t10k-Paar neben den Trainingsdateien), daher können Läufe darauf nicht ausgewertet werden; importieren Sie den Ordner mit seinen t10k-Dateien.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="151"/>
+        <source>Warning: only test (t10k) files were found, so this version has no training images and no split was made; import the folder with its train-images and train-labels files to train on it.</source>
+        <translation>Warnung: Es wurden nur Testdateien (t10k) gefunden, daher hat diese Version keine Trainingsbilder und es wurde keine Aufteilung erstellt; importieren Sie den Ordner mit seinen Dateien train-images und train-labels, um darauf zu trainieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/ImportSummary.cpp" line="163"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="156"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="165"/>
         <source>Files skipped: %1: %2</source>
         <translation>Übersprungene Dateien: %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="160"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="169"/>
         <source>and %1 more (hover for the list).</source>
         <translation>und %1 weitere (vollständige Liste im Tooltip).</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="168"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="177"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="171"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="180"/>
         <source>… and %1 more</source>
         <translation>… und %1 weitere</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="182"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="191"/>
         <source>Warning: the label has %1 distinct values in %2 rows; it looks like an id, not a class.</source>
         <translation>Warnung: Das Label hat %1 verschiedene Werte in %2 Zeilen; es sieht nach einer ID aus, nicht nach einer Klasse.</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="185"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="194"/>
         <source>Warning: the label has %1 distinct numbers in %2 rows; it looks like a continuous (regression) target, imported as %1 classes.</source>
         <translation>Warnung: Das Label hat %1 verschiedene Zahlen in %2 Zeilen; es sieht nach einer stetigen Zielgröße (Regression) aus und wurde als %1 Klassen importiert.</translation>
     </message>
     <message>
-        <location filename="../ui/data/ImportSummary.cpp" line="188"/>
+        <location filename="../ui/data/ImportSummary.cpp" line="197"/>
         <source>Warning: %1 classes is unusually many.</source>
         <translation>Warnung: %1 Klassen sind ungewöhnlich viele.</translation>
     </message>
@@ -1713,7 +1723,7 @@ Intra-op-Threads: %5</translation>
         <translation>%1 Bilder mit %2 MB/s gelesen, werden gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataImporter.cpp" line="277"/>
+        <location filename="../ui/data/DataImporter.cpp" line="283"/>
         <source>creating the split</source>
         <translation>Aufteilung wird erstellt</translation>
     </message>
@@ -2226,158 +2236,158 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::EvaluationPanel</name>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="136"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="139"/>
         <source>test</source>
         <translation>Testdaten</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="137"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="140"/>
         <source>validation</source>
         <translation>Validierungsdaten</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="138"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="141"/>
         <source>training</source>
         <translation>Trainingsdaten</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="143"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="146"/>
         <source>&amp;Split:</source>
         <translation>&amp;Daten:</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="146"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="149"/>
         <source>&amp;Evaluate</source>
         <translation>&amp;Auswerten</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="147"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="150"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="148"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="151"/>
         <source>Macro F1</source>
         <translation>Makro-F1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="149"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="152"/>
         <source>Weighted F1</source>
         <translation>Gewichteter F1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="150"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="153"/>
         <source>Samples</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="151"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="154"/>
         <source>E&amp;valuation:</source>
         <translation>Aus&amp;wertung:</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="152"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="155"/>
         <source>Confusion matrix</source>
         <translation>Konfusionsmatrix</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="153"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="156"/>
         <source>Rows: true class · columns: predicted class</source>
         <translation>Zeilen: wahr · Spalten: vorhergesagt</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="154"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="157"/>
         <source>&amp;Normalize by true class</source>
         <translation>Zeilenweise &amp;normieren</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="155"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="158"/>
         <source>Show each row as percentages of its true class</source>
         <translation>Jede Zeile in Prozent ihrer wahren Klasse anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="156"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="159"/>
         <source>Per class</source>
         <translation>Pro Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="163"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="166"/>
         <source>#%1 %2 split, %3</source>
         <translation>#%1 %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="241"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="244"/>
         <source>&lt;b&gt;Run #%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;Lauf #%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="242"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="245"/>
         <source>&lt;b&gt;Run #%1&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;Lauf #%1&lt;/b&gt; %2</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="244"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="247"/>
         <source>&lt;b&gt;No run selected&lt;/b&gt;</source>
         <translation>&lt;b&gt;Kein Lauf ausgewählt&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="248"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="251"/>
         <source>The run is still training</source>
         <translation>Der Lauf trainiert noch</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="249"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="252"/>
         <source>Evaluate the current run&apos;s model on the chosen split</source>
         <translation>Das Modell des aktuellen Laufs auf den gewählten Daten auswerten</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="255"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="258"/>
         <source>Evaluating…</source>
         <translation>Wird ausgewertet…</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="257"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="260"/>
         <source>Evaluating run #%1… This run can be evaluated when it has finished.</source>
         <translation>Lauf #%1 wird ausgewertet… Dieser Lauf kann danach ausgewertet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="263"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="266"/>
         <source>Open a project to see evaluations.</source>
         <translation>Öffnen Sie ein Projekt, um Auswertungen zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="265"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="268"/>
         <source>Select a run in Experiments to see its evaluation.</source>
         <translation>Wählen Sie unter „Experimente“ einen Lauf aus, um seine Auswertung zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="267"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="270"/>
         <source>This run is still training; evaluate it when it has finished.</source>
         <translation>Dieser Lauf trainiert noch; werten Sie ihn aus, wenn er beendet ist.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="268"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="271"/>
         <source>This run has no evaluation yet. Choose a split and press Evaluate.</source>
         <translation>Für diesen Lauf gibt es noch keine Auswertung. Wählen Sie die Daten und klicken Sie auf „Auswerten“.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="216"/>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="282"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="219"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="285"/>
         <source>On the %1 split</source>
         <translation>Auf den %1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="302"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="305"/>
         <source>class %1</source>
         <translation>Klasse %1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="305"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="308"/>
         <source>Most confused: true “%1” predicted as “%2” (%3 samples)</source>
         <translation>Häufigste Verwechslung: „%1“ als „%2“ vorhergesagt (%3×)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="308"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="311"/>
         <source>%n classes: too many to draw as a matrix; the table lists every class.</source>
         <translation>
             <numerusform>%n Klasse: zu viele für eine Matrix; die Tabelle listet jede Klasse.</numerusform>
@@ -2385,17 +2395,17 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="330"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="333"/>
         <source>Select a run in Experiments first.</source>
         <translation>Wählen Sie zuerst unter „Experimente“ einen Lauf aus.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="331"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="334"/>
         <source>Open a project first.</source>
         <translation>Öffnen Sie zuerst ein Projekt.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="345"/>
+        <location filename="../ui/evaluation/EvaluationPanel.cpp" line="348"/>
         <source>Evaluating run %1 on the %2 split…</source>
         <translation>Lauf %1 wird auf den %2 ausgewertet…</translation>
     </message>
@@ -2462,12 +2472,12 @@ Intra-op-Threads: %5</translation>
         <translation>Kein gültiger regulärer Ausdruck</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="266"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="269"/>
         <source>Loading runs</source>
         <translation>Läufe werden geladen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="325"/>
+        <location filename="../ui/experiments/ExperimentsPanel.cpp" line="328"/>
         <source>Checking for new runs</source>
         <translation>Suche nach neuen Läufen</translation>
     </message>
@@ -2490,137 +2500,137 @@ Intra-op-Threads: %5</translation>
 <context>
     <name>flightdeck::ui::ExportPanel</name>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="151"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="152"/>
         <source>Export the current run</source>
         <translation>Aktuellen Lauf exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="152"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="153"/>
         <source>Run:</source>
         <translation>Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="153"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="154"/>
         <source>&amp;Model name:</source>
         <translation>&amp;Modellname:</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="154"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="155"/>
         <source>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;; each export becomes the next version of this name in the registry</source>
         <translation>Buchstaben, Ziffern, „.“, „_“ und „-“; jeder Export wird zur nächsten Version dieses Namens in der Registry</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="156"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="157"/>
         <source>&amp;Destination:</source>
         <translation>&amp;Ziel:</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="157"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="158"/>
         <source>Project exports folder (default)</source>
         <translation>Exportordner des Projekts (Standard)</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="158"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="159"/>
         <source>&amp;Choose folder…</source>
         <translation>Ordner &amp;wählen…</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="159"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="160"/>
         <source>E&amp;xport</source>
         <translation>E&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="160"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="161"/>
         <source>Write model.pt, labels.json, preprocessing.json, model_card.md and manifest.json</source>
         <translation>model.pt, labels.json, preprocessing.json, model_card.md und manifest.json schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="162"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="163"/>
         <source>Model registry</source>
         <translation>Modell-Registry</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="164"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="165"/>
         <source>Bundle</source>
         <translation>Paket</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="175"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="176"/>
         <source>none — select a run in Experiments</source>
         <translation>keiner – wählen Sie unter „Experimente“ einen Lauf aus</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="180"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="181"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="187"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="188"/>
         <source>no project open</source>
         <translation>kein Projekt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="213"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="214"/>
         <source>Choose a folder for the bundle</source>
         <translation>Ordner für das Paket wählen</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="231"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="232"/>
         <source>Select a run in Experiments first.</source>
         <translation>Wählen Sie zuerst unter „Experimente“ einen Lauf aus.</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="231"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="232"/>
         <source>Open a project first.</source>
         <translation>Öffnen Sie zuerst ein Projekt.</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="303"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="304"/>
         <source>Exporting run #%1 as “%2”…</source>
         <translation>Lauf #%1 wird als „%2“ exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="306"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="307"/>
         <source>Exporting run %1…</source>
         <translation>Lauf %1 wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="315"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="316"/>
         <source>Exported version %1 of “%2” to %3</source>
         <translation>Version %1 von „%2“ nach %3 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="248"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="249"/>
         <source>Export this run?</source>
         <translation>Diesen Lauf exportieren?</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="253"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="254"/>
         <source>Export Anyway</source>
         <translation>Trotzdem exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="271"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="272"/>
         <source>Run #%1 was cancelled: its model is the one from the epoch it stopped at, not a finished training.</source>
         <translation>Lauf #%1 wurde abgebrochen: Sein Modell stammt aus der Epoche, in der er anhielt, nicht aus einem abgeschlossenen Training.</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="275"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="276"/>
         <source>Run #%1 was interrupted: its model is its last checkpoint, not a finished training.</source>
         <translation>Lauf #%1 wurde unterbrochen: Sein Modell ist der letzte Checkpoint, nicht ein abgeschlossenes Training.</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="279"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="280"/>
         <source>Run #%1 failed: its model may be incomplete.</source>
         <translation>Lauf #%1 ist fehlgeschlagen: Sein Modell ist möglicherweise unvollständig.</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="286"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="287"/>
         <source>Run #%1 was never evaluated: nobody has measured it on held-out rows, and its model card will have no test metrics.</source>
         <translation>Lauf #%1 wurde nie evaluiert: Niemand hat ihn auf zurückgehaltenen Zeilen gemessen, und seine Modellkarte wird keine Testmetriken enthalten.</translation>
     </message>
     <message>
-        <location filename="../ui/export/ExportPanel.cpp" line="290"/>
+        <location filename="../ui/export/ExportPanel.cpp" line="291"/>
         <source>Export it anyway?</source>
         <translation>Trotzdem exportieren?</translation>
     </message>
@@ -3706,82 +3716,82 @@ Aktivierungsspeicher pro Sample: %4</translation>
 <context>
     <name>flightdeck::ui::LoopActions</name>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="103"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="104"/>
         <source>Send to labeling</source>
         <translation>Zur Beschriftung senden</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="104"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="105"/>
         <source>The records of the selected time range (or the whole log) become a new dataset version, derived from the deployed model&apos;s training data, most uncertain first; labels come from the ground-truth file if one is chosen.</source>
         <translation>Die Datensätze des gewählten Zeitraums (oder des ganzen Protokolls) werden eine neue Datensatzversion, abgeleitet von den Trainingsdaten des eingesetzten Modells, die unsichersten zuerst; Labels kommen aus der Ground-Truth-Datei, falls eine gewählt ist.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="107"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="108"/>
         <source>Retrain</source>
         <translation>Neu trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="108"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="109"/>
         <source>Train the deployed run&apos;s recipe on its data plus the labeled rows of the version sent to labeling, and compare old and new models.</source>
         <translation>Das Rezept des eingesetzten Laufs auf seinen Daten plus den beschrifteten Zeilen der zur Beschriftung gesendeten Version trainieren und altes und neues Modell vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="110"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="111"/>
         <source>Promote</source>
         <translation>Befördern</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="111"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="112"/>
         <source>Export the retrained model and move the &quot;production&quot; alias to it.</source>
         <translation>Das neu trainierte Modell exportieren und den Alias „production“ darauf setzen.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="155"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="156"/>
         <source>Sending records to labeling</source>
         <translation>Datensätze werden zur Beschriftung gesendet</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="169"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="170"/>
         <source>Version %1: %2 records (%3 labeled) from the log, for labeling.</source>
         <translation>Version %1: %2 Datensätze (%3 beschriftet) aus dem Protokoll, zur Beschriftung.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="177"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="178"/>
         <source>Send to labeling failed: %1</source>
         <translation>Senden zur Beschriftung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="189"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="190"/>
         <source>Retraining</source>
         <translation>Neues Training</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="212"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="213"/>
         <source>Retraining was cancelled.</source>
         <translation>Das neue Training wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="217"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="218"/>
         <source>Run %1 (+%2 labeled rows): fresh rows %3 → %4 (%5 rows), old test rows %6 → %7 (%8 rows).</source>
         <translation>Lauf %1 (+%2 beschriftete Zeilen): neue Zeilen %3 → %4 (%5 Zeilen), alte Testzeilen %6 → %7 (%8 Zeilen).</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="228"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="229"/>
         <source>Retraining failed: %1</source>
         <translation>Neues Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="244"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="245"/>
         <source>Promoting the retrained model</source>
         <translation>Neu trainiertes Modell wird befördert</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="252"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="253"/>
         <source>%1 v%2 is now &quot;production&quot;.</source>
         <translation>%1 v%2 ist jetzt „production“.</translation>
     </message>
     <message>
-        <location filename="../ui/monitoring/LoopActions.cpp" line="259"/>
+        <location filename="../ui/monitoring/LoopActions.cpp" line="260"/>
         <source>Promote failed: %1</source>
         <translation>Befördern fehlgeschlagen: %1</translation>
     </message>
@@ -4113,22 +4123,22 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::MetricOverlayGroup</name>
     <message>
-        <location filename="../ui/experiments/MetricOverlayGroup.cpp" line="62"/>
+        <location filename="../ui/experiments/MetricOverlayGroup.cpp" line="64"/>
         <source>Metric of the selected runs (the first %1 of %2)</source>
         <translation>Metrik der ausgewählten Läufe (die ersten %1 von %2)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/MetricOverlayGroup.cpp" line="63"/>
+        <location filename="../ui/experiments/MetricOverlayGroup.cpp" line="65"/>
         <source>Metric of the selected runs</source>
         <translation>Metrik der ausgewählten Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/MetricOverlayGroup.cpp" line="64"/>
+        <location filename="../ui/experiments/MetricOverlayGroup.cpp" line="66"/>
         <source>&amp;Metric:</source>
         <translation>&amp;Metrik:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/MetricOverlayGroup.cpp" line="100"/>
+        <location filename="../ui/experiments/MetricOverlayGroup.cpp" line="102"/>
         <source>Reading metric names</source>
         <translation>Metriknamen werden gelesen</translation>
     </message>
@@ -5605,102 +5615,102 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
 <context>
     <name>flightdeck::ui::RunActions</name>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="81"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="88"/>
         <source>Export the run table</source>
         <translation>Lauftabelle exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="86"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="93"/>
         <source>Export the curve</source>
         <translation>Kurve exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="94"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="101"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="95"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="102"/>
         <source>Hide the selected runs from the table (Show archived brings them back)</source>
         <translation>Die ausgewählten Läufe in der Tabelle ausblenden („Archivierte zeigen“ holt sie zurück)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="96"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="103"/>
         <source>Unarchive</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="97"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="104"/>
         <source>Show the selected archived runs again</source>
         <translation>Die ausgewählten archivierten Läufe wieder anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="98"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="105"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="99"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="106"/>
         <source>Delete the selected runs with their metrics and models</source>
         <translation>Die ausgewählten Läufe mit ihren Metriken und Modellen löschen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="100"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="107"/>
         <source>Rerun with changes</source>
         <translation>Mit Änderungen neu starten</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="101"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="108"/>
         <source>Put the selected run&apos;s recipe into the Training form</source>
         <translation>Das Rezept des ausgewählten Laufs in das Trainingsformular übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="102"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="109"/>
         <source>Export table…</source>
         <translation>Tabelle exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="103"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="110"/>
         <source>Save the rows shown as CSV</source>
         <translation>Die angezeigten Zeilen als CSV speichern</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="104"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="111"/>
         <source>Export curve…</source>
         <translation>Kurve exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="105"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="112"/>
         <source>Save every point of the metric of the selected runs as CSV</source>
         <translation>Alle Punkte der Metrik der ausgewählten Läufe als CSV speichern</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="135"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="142"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="135"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="142"/>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="150"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="157"/>
         <source>Archiving runs</source>
         <translation>Läufe werden archiviert</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="150"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="157"/>
         <source>Unarchiving runs</source>
         <translation>Läufe werden wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="171"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="178"/>
         <source>Delete runs</source>
         <translation>Läufe löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/experiments/RunActions.cpp" line="172"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="179"/>
         <source>Delete %n run(s) with their metrics, checkpoints and models? This cannot be undone; archiving hides runs instead.</source>
         <translation>
             <numerusform>%n Lauf mit seinen Metriken, Checkpoints und Modellen löschen? Das lässt sich nicht rückgängig machen; Archivieren blendet Läufe nur aus.</numerusform>
@@ -5708,32 +5718,32 @@ Es ist schreibgeschützt geöffnet: Nichts wird hineingeschrieben, bis der Befeh
         </translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="179"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="186"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="195"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="202"/>
         <source>Deleting runs</source>
         <translation>Läufe werden gelöscht</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="221"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="244"/>
         <source>Exporting the run table</source>
         <translation>Lauftabelle wird exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="241"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="257"/>
         <source>Exporting the curve</source>
         <translation>Kurve wird exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="263"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="272"/>
         <source>Reading the run&apos;s recipe</source>
         <translation>Rezept des Laufs wird gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments/RunActions.cpp" line="309"/>
+        <location filename="../ui/experiments/RunActions.cpp" line="318"/>
         <source>Saving tags and note</source>
         <translation>Tags und Notiz werden gespeichert</translation>
     </message>

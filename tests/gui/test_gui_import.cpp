@@ -264,7 +264,29 @@ void TestGuiImport::idxPairsGetTheirSplit()
     QVERIFY2(message.contains(QStringLiteral("70 images")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("train, t10k")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("20 test")), qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("Warning")), qPrintable(message));
     QTRY_VERIFY(!window_->tasks()->isBusy());
+
+    // Only the t10k pair: stored with no split and said so (the split used to fail the import
+    // with "no labeled rows to split" after storing it); only the train pair: a split whose
+    // test part is empty, said so.
+    for (const bool testOnly : {true, false}) {
+        const QString folder = testOnly ? QStringLiteral("t10k-only") : QStringLiteral("train-only");
+        QDir(dir_.filePath(QStringLiteral("idx"))).removeRecursively();
+        writePair(testOnly ? QStringLiteral("t10k") : QStringLiteral("train"), 12);
+        QDir(dir_.path()).rename(QStringLiteral("idx"), folder);
+        imported.clear();
+        failed.clear();
+        split.clear();
+        data->importIdx(dir_.filePath(folder));
+        QTRY_VERIFY_WITH_TIMEOUT(imported.count() + failed.count() > 0, 30000);
+        QVERIFY2(failed.isEmpty(), qPrintable(data->messageText()));
+        QCOMPARE(split.count(), testOnly ? 0 : 1);
+        const QString said = data->messageText();
+        QVERIFY2(said.contains(testOnly ? QStringLiteral("only test (t10k) files") : QStringLiteral("test part is empty")),
+                 qPrintable(said));
+        QTRY_VERIFY(!window_->tasks()->isBusy());
+    }
 }
 
 void TestGuiImport::cleanupTestCase()

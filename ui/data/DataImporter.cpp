@@ -273,7 +273,13 @@ void DataImporter::importIdx(const QString& path, const QString& datasetName)
               outcome.versionId =
                   catalog.addImageVersion(name.toStdString(), images, path.toStdString()).id;
               // Stored: from here on the import completes whatever Cancel says.
-              if (images.hasFixedParts()) {
+              // Only t10k pairs: a split would draw train and val from nothing (the CLI does
+              // the same).
+              outcome.idxTestOnly =
+                  images.hasFixedParts()
+                  && std::find(images.parts.begin(), images.parts.end(), flightdeck::data::SamplePart::Train)
+                         == images.parts.end();
+              if (images.hasFixedParts() && !outcome.idxTestOnly) {
                   progress.report(kIdxStoreEnd, kScale, tr("creating the split"));
                   const auto split = catalog.createSplit(
                       outcome.versionId, {1.0 - kIdxValFraction, kIdxValFraction, 0.0}, kIdxSplitSeed);

@@ -46,6 +46,7 @@ struct ImportOutcome {
     flightdeck::data::ResizeRule rule = flightdeck::data::ResizeRule::Stretch;
     QStringList idxPrefixes;
     qint64 splitId = 0, splitTrain = 0, splitVal = 0, splitTest = 0;
+    bool idxTestOnly = false;   // only t10k pairs: stored, no split (nothing to train on)
 };
 
 }  // namespace flightdeck::ui

@@ -142,6 +142,15 @@ QString ImportSummary::idxMessage(const ImportOutcome& o)
                 + tr("Split #%1 keeps the files' own test part: %2 train, %3 validation, %4 test.")
                       .arg(o.splitId)
                       .arg(number(o.splitTrain), number(o.splitVal), number(o.splitTest));
+    if (o.splitId > 0 && o.splitTest == 0)
+        text += QLatin1Char(' ')
+                + tr("Warning: its test part is empty (no t10k pair beside the training files), so "
+                     "runs on it cannot be evaluated; import the folder with its t10k files.");
+    if (o.idxTestOnly)
+        text += QLatin1Char(' ')
+                + tr("Warning: only test (t10k) files were found, so this version has no "
+                     "training images and no split was made; import the folder with its "
+                     "train-images and train-labels files to train on it.");
     return text;
 }
 
