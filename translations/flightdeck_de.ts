@@ -1248,6 +1248,7 @@ Intra-op-Threads: %5</translation>
     </message>
     <message>
         <location filename="../ui/labeling/ClassBar.cpp" line="173"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="175"/>
         <source>Add class</source>
         <translation>Klasse hinzufügen</translation>
     </message>
@@ -1257,32 +1258,33 @@ Intra-op-Threads: %5</translation>
         <translation>Klassenname:</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="183"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="185"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="188"/>
         <source>Rename class</source>
         <translation>Klasse umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="183"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="185"/>
         <source>New name:</source>
         <translation>Neuer Name:</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="199"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="203"/>
         <source>Merge class</source>
         <translation>Klasse zusammenführen</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="200"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="204"/>
         <source>Move every item of %1 into:</source>
         <translation>Alle Elemente von %1 verschieben nach:</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="211"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="215"/>
         <source>Delete class</source>
         <translation>Klasse löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labeling/ClassBar.cpp" line="212"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="216"/>
         <source>Delete %1? Its %n item(s) lose their label (Undo brings them back).</source>
         <translation>
             <numerusform>Klasse %1 löschen? %n Element verliert dadurch sein Label (Rückgängig stellt es wieder her).</numerusform>
@@ -1290,17 +1292,17 @@ Intra-op-Threads: %5</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="224"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="228"/>
         <source>Class key</source>
         <translation>Klassentaste</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="225"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="229"/>
         <source>Key for %1 (a letter or digit):</source>
         <translation>Taste für %1 (ein Buchstabe oder eine Ziffer):</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/ClassBar.cpp" line="238"/>
+        <location filename="../ui/labeling/ClassBar.cpp" line="242"/>
         <source>Show only this class</source>
         <translation>Nur diese Klasse anzeigen</translation>
     </message>
@@ -3145,7 +3147,7 @@ Aktivierungsspeicher pro Sample: %4</translation>
 <context>
     <name>flightdeck::ui::LabelingDocument</name>
     <message numerus="yes">
-        <location filename="../ui/labeling/LabelingDocument.cpp" line="116"/>
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="118"/>
         <source>Remove label from %n item(s)</source>
         <translation>
             <numerusform>Label von %n Element entfernen</numerusform>
@@ -3153,7 +3155,7 @@ Aktivierungsspeicher pro Sample: %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labeling/LabelingDocument.cpp" line="117"/>
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="119"/>
         <source>Label %n item(s) %1</source>
         <translation>
             <numerusform>Label %1 an %n Element vergeben</numerusform>
@@ -3161,7 +3163,7 @@ Aktivierungsspeicher pro Sample: %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labeling/LabelingDocument.cpp" line="128"/>
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="130"/>
         <source>Mark %n item(s) verified</source>
         <translation>
             <numerusform>%n Element als geprüft markieren</numerusform>
@@ -3169,7 +3171,7 @@ Aktivierungsspeicher pro Sample: %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labeling/LabelingDocument.cpp" line="129"/>
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="131"/>
         <source>Unmark %n item(s) verified</source>
         <translation>
             <numerusform>Markierung „geprüft“ von %n Element entfernen</numerusform>
@@ -3177,7 +3179,7 @@ Aktivierungsspeicher pro Sample: %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labeling/LabelingDocument.cpp" line="139"/>
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="141"/>
         <source>Accept %n pre-label(s)</source>
         <translation>
             <numerusform>%n Vorab-Label übernehmen</numerusform>
@@ -3185,7 +3187,7 @@ Aktivierungsspeicher pro Sample: %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labeling/LabelingDocument.cpp" line="165"/>
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="167"/>
         <source>Pre-label %n item(s) with the model</source>
         <translation>
             <numerusform>%n Element vom Modell vorab labeln lassen</numerusform>
@@ -3193,12 +3195,17 @@ Aktivierungsspeicher pro Sample: %4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingDocument.cpp" line="204"/>
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="185"/>
+        <source>A class name is at most %1 bytes long; this one has %2.</source>
+        <translation>Ein Klassenname ist höchstens %1 Bytes lang; dieser hat %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="217"/>
         <source>Merge class %1 into %2</source>
         <translation>Klasse %1 in %2 zusammenführen</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingDocument.cpp" line="218"/>
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="231"/>
         <source>Delete class %1</source>
         <translation>Klasse %1 löschen</translation>
     </message>

@@ -161,6 +161,12 @@ private Q_SLOTS:
             h.panel.setFilter(SampleFilter::All);
 
             // Classes: add (gets the next key), rename, merge, delete, each undoable.
+            // A name longer than any import takes (255 bytes) is refused, and says why.
+            const QString tooLong(300, QLatin1Char('x'));
+            QCOMPARE(doc->addClass(tooLong), -1);
+            QVERIFY(doc->classIndex(tooLong) < 0);
+            QVERIFY(LabelingDocument::classNameProblem(tooLong).contains(QStringLiteral("300")));
+            QVERIFY(LabelingDocument::classNameProblem(QStringLiteral("dog")).isEmpty());
             h.panel.classBar()->addClass(QStringLiteral("dog"));
             const int d = doc->classIndex(QStringLiteral("dog"));
             QCOMPARE(h.panel.classBar()->classForKey(QLatin1Char('4')), d);

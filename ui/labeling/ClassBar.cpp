@@ -171,7 +171,9 @@ void ClassBar::askAdd()
     if (!document_->isLoaded())
         return;
     const QString name = QInputDialog::getText(this, tr("Add class"), tr("Class name:"));
-    if (!name.trimmed().isEmpty())
+    if (const QString problem = LabelingDocument::classNameProblem(name); !problem.isEmpty())
+        QMessageBox::warning(this, tr("Add class"), problem);
+    else if (!name.trimmed().isEmpty())
         addClass(name);
 }
 
@@ -182,7 +184,9 @@ void ClassBar::askRename()
         return;
     const QString name = QInputDialog::getText(this, tr("Rename class"), tr("New name:"),
                                                QLineEdit::Normal, document_->classes()[c]);
-    if (!name.trimmed().isEmpty())
+    if (const QString problem = LabelingDocument::classNameProblem(name); !problem.isEmpty())
+        QMessageBox::warning(this, tr("Rename class"), problem);
+    else if (!name.trimmed().isEmpty())
         renameClass(c, name);
 }
 

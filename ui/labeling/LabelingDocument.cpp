@@ -3,6 +3,8 @@
 #include "labeling/LabelWriter.h"
 #include "labeling/SetRowsCommand.h"
 
+#include "flightdeck/data/ClassName.h"
+
 #include <QUndoStack>
 
 namespace flightdeck::ui {
@@ -176,10 +178,20 @@ int LabelingDocument::ensureClassRaw(const QString& name)
     return int(classes_.size()) - 1;
 }
 
+QString LabelingDocument::classNameProblem(const QString& rawName)
+{
+    const qsizetype bytes = rawName.trimmed().toUtf8().size();
+    if (bytes > qsizetype(flightdeck::data::kMaxClassNameBytes))
+        return tr("A class name is at most %1 bytes long; this one has %2.")
+            .arg(flightdeck::data::kMaxClassNameBytes)
+            .arg(bytes);
+    return {};
+}
+
 int LabelingDocument::addClass(const QString& rawName)
 {
     const QString name = rawName.trimmed();
-    if (name.isEmpty() || !data_)
+    if (name.isEmpty() || !data_ || !classNameProblem(name).isEmpty())
         return -1;
     const int index = ensureClassRaw(name);
     if (!visibleClasses().contains(index))
@@ -190,7 +202,8 @@ int LabelingDocument::addClass(const QString& rawName)
 void LabelingDocument::renameClass(int index, const QString& rawName)
 {
     const QString name = rawName.trimmed();
-    if (index < 0 || index >= classes_.size() || name.isEmpty() || name == classes_[index])
+    if (index < 0 || index >= classes_.size() || name.isEmpty() || name == classes_[index]
+        || !classNameProblem(name).isEmpty())
         return;
     if (classes_.contains(name))
         return mergeClass(index, classes_.indexOf(name));

@@ -66,8 +66,12 @@ public:
     void acceptPreLabels(const QList<int>& rows);
     // A model's labels for unlabeled items: source Model until a person accepts them.
     void preLabel(const QList<int>& rows, const QList<int>& classes);
+    // A name that cannot be a class (over 255 bytes of UTF-8: core's rule for every import,
+    // so the server's answers and log lines stay readable) is refused: -1 / no change.
     int addClass(const QString& name);            // returns the index (existing or new)
     void renameClass(int index, const QString& name);
+    // Why `name` cannot be a class, in the user's language; empty when it can.
+    static QString classNameProblem(const QString& name);
     void mergeClass(int from, int into);
     void deleteClass(int index);                  // its rows lose their label
 
