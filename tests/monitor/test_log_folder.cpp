@@ -12,6 +12,8 @@
 #include <fstream>
 #include <zlib.h>
 
+#include <sys/stat.h>
+
 using namespace flightdeck::monitor;
 namespace fs = std::filesystem;
 
@@ -145,10 +147,116 @@ private slots:
         QCOMPARE(r.timestamps.back(), 30002.0);
         QCOMPARE(r.stats.unreadFiles, 1);
         QVERIFY(!r.stats.whole());
+        QVERIFY(!r.stats.incompleteLastLine);  // a cut archive, not a log still being written
         bool named = false;
         for (const auto& p : r.stats.problems)
             named = named || (p.file == "app.jsonl.1.gz" && p.problem.find("cut off") != std::string::npos);
         QVERIFY(named);
+    }
+
+    // ext4 gives a removed file's inode to the next file created, which is what a rotation
+    // does: the new file must not pass for the removed one (its birth time differs).
+    void aNewFileInARemovedFilesInodeIsNotRead()
+    {
+        QTemporaryDir tmp;
+        const fs::path dir = tmp.path().toStdString();
+        put(dir / "p.jsonl.1", lines(1, 10));
+        put(dir / "p.jsonl", lines(11, 20));
+        const Read r = readFolder(dir, [&](double t) {
+            if (t != 1)
+                return;
+            fs::remove(dir / "p.jsonl");
+            put(dir / "p.jsonl.new", lines(101, 110));  // likely in p.jsonl's old inode
+            fs::rename(dir / "p.jsonl.new", dir / "p.jsonl");
+        });
+        QCOMPARE(r.timestamps, range(1, 10));
+        QCOMPARE(r.stats.unreadFiles, 1);
+        QVERIFY(!r.stats.whole());
+    }
+
+    void copytruncateDuringTheReadIsReported()
+    {
+        QTemporaryDir tmp;
+        const fs::path dir = tmp.path().toStdString();
+        put(dir / "a.jsonl.1", lines(1, 10));
+        put(dir / "a.jsonl", lines(11, 20));
+        const Read r = readFolder(dir, [&](double t) {
+            if (t != 1)
+                return;
+            fs::copy_file(dir / "a.jsonl", dir / "a.jsonl.copy");
+            fs::resize_file(dir / "a.jsonl", 0);
+        });
+        QCOMPARE(r.timestamps, range(1, 10));
+        QCOMPARE(r.stats.unreadFiles, 1);
+        QVERIFY(!r.stats.whole());
+        QVERIFY(!r.stats.problems.empty());
+        QVERIFY(r.stats.problems.back().problem.find("shortened") != std::string::npos);
+    }
+
+    // A rotation renames every kept file: each is found again (one folder scan, not one per
+    // file), in order, and a file problem stays listed past the cap of line problems.
+    void manyRenamedFilesAndFileProblemsPastTheCap()
+    {
+        QTemporaryDir tmp;
+        const fs::path dir = tmp.path().toStdString();
+        std::string bad;
+        for (int i = 0; i < 150; ++i)
+            bad += "not json\n";
+        put(dir / "b.jsonl.41", bad);
+        for (int k = 40; k >= 1; --k)
+            put(dir / ("b.jsonl." + std::to_string(k)), lines(41 - k, 41 - k));
+        put(dir / "b.jsonl", lines(41, 41));
+        const Read r = readFolder(dir, [&](double t) {
+            if (t != 1)
+                return;
+            fs::remove(dir / "b.jsonl.41");
+            for (int k = 40; k >= 1; --k)
+                fs::rename(dir / ("b.jsonl." + std::to_string(k)), dir / ("b.jsonl." + std::to_string(k + 1)));
+            fs::rename(dir / "b.jsonl", dir / "b.jsonl.1");
+            fs::remove(dir / "b.jsonl.2");  // now holding the listed b.jsonl.1: gone
+            put(dir / "b.jsonl", lines(500, 500));
+        });
+        QCOMPARE(r.timestamps.size(), std::size_t(40));  // all but the one removed
+        QCOMPARE(r.stats.skipped, std::int64_t(150));
+        QCOMPARE(r.stats.unreadFiles, 1);
+        const LineProblem& last = r.stats.problems.back();
+        QCOMPARE(last.file, std::string("b.jsonl.1"));
+        QCOMPARE(last.line, std::int64_t(0));
+    }
+
+    void orderOfDatedAndLongNumberedRotations()
+    {
+        QTemporaryDir tmp;
+        const fs::path dir = tmp.path().toStdString();
+        put(dir / "app.log-20261122", lines(3, 3));
+        put(dir / "app.log-20261123", lines(4, 4));
+        put(dir / "app.log", lines(5, 5));
+        put(dir / "old.log.99999999999", lines(1, 1));
+        put(dir / "old.log.2", lines(2, 2));
+        const Read r = readFolder(dir);
+        QCOMPARE(r.timestamps, range(1, 5));
+        QCOMPARE(r.stats.outOfOrder, std::int64_t(0));
+    }
+
+    void brokenLinksAndFifosAreListedNeverFatal()
+    {
+        QTemporaryDir tmp;
+        const fs::path dir = tmp.path().toStdString();
+        put(dir / "app.log", lines(1, 3));
+        fs::create_symlink(dir / "nowhere", dir / "zz.log");  // last in most directory orders
+        fs::create_symlink(dir / "loop.log", dir / "loop.log");
+        QCOMPARE(::mkfifo((dir / "fifo.log").c_str(), 0600), 0);
+        Read r;
+        try {
+            r = readFolder(dir);
+        } catch (const std::exception& e) {
+            QFAIL(e.what());
+        }
+        QCOMPARE(r.timestamps.size(), std::size_t(3));
+        QCOMPARE(r.stats.skippedFiles.size(), std::size_t(3));
+        for (const auto& s : r.stats.skippedFiles)
+            QVERIFY2(s.reason.find("link") != std::string::npos || s.reason.find("FIFO") != std::string::npos,
+                     s.reason.c_str());
     }
 
     void otherFilesAreListedNotParsed()

@@ -110,6 +110,16 @@ private Q_SLOTS:
         QCOMPARE(stats.records, std::int64_t(200));
         QCOMPARE(exact, 200);
         QVERIFY2(layouts.size() <= 3, qPrintable(QString::number(layouts.size())));
+
+        // A key named twice fills one slot: after records with a, b, c, the record
+        // {a, a, b} has the names a, b (c is missing, not a NaN of its own).
+        const std::string dup = write(QStringLiteral("dup.jsonl"),
+            "{\"timestamp\": 1, \"features\": {\"a\": 1, \"b\": 2, \"c\": 3}}\n"
+            "{\"timestamp\": 2, \"features\": {\"a\": 1, \"a\": 5, \"b\": 2}}\n");
+        std::vector<std::vector<std::string>> names;
+        readLog(dup, {}, [&](const PredictionRecord& r) { names.push_back(*r.featureNames); }, stats);
+        QCOMPARE(names.size(), std::size_t(2));
+        QCOMPARE(names[1], (std::vector<std::string>{"a", "b"}));
     }
 
     void csvMapping()

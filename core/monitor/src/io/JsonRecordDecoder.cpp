@@ -186,7 +186,8 @@ private:
         // Names in document order; records laid out like the previous one take the fast path.
         const simdjson::dom::object fields = v.get_object().value_unsafe();
         rec.features.assign(names_ ? names_->size() : 0, kNaN);
-        std::size_t pos = 0;
+        filled_.assign(rec.features.size(), 0);
+        std::size_t pos = 0, distinct = 0;  // distinct: a key named twice fills one slot
         for (auto kv : fields) {
             double d;
             if (!numberOrNonFinite(kv.value, &d))
@@ -206,12 +207,17 @@ private:
                     index_.emplace(std::string(kv.key), slot);
                     names_ = std::move(grown);
                     rec.features.resize(names_->size(), kNaN);
+                    filled_.resize(names_->size(), 0);
                 }
             }
             rec.features[slot] = d;
+            if (!filled_[slot]) {
+                filled_[slot] = 1;
+                ++distinct;
+            }
             ++pos;
         }
-        if (names_ && pos < names_->size())
+        if (names_ && distinct < names_->size())
             narrowLayout(fields, rec);
         rec.featureNames = names_;
         return {};
@@ -354,6 +360,7 @@ private:
     std::string rewritten_;
     std::shared_ptr<std::vector<std::string>> names_;
     std::unordered_map<std::string, std::size_t> index_;
+    std::vector<unsigned char> filled_;   // per slot: set by this record
     static constexpr std::size_t kNarrowedKept = 8;
     std::vector<std::shared_ptr<std::vector<std::string>>> narrowed_;
 };

@@ -98,11 +98,14 @@ bool LineReader::fill()
             // A damaged or cut-off archive (zlib ends a cut-off one as end of data with
             // Z_BUF_ERROR): what came before is good; the caller reports the rest as lost.
             int code = Z_OK;
-            const char* why = ::gzerror(gz_, &code);
+            std::string why = ::gzerror(gz_, &code);
+            // zlib prefixes its own name for the stream ("<fd:4>: incorrect data check").
+            if (const auto colon = why.find(": "); why.rfind("<fd:", 0) == 0 && colon != std::string::npos)
+                why.erase(0, colon + 2);
             if (code == Z_BUF_ERROR)
                 streamError_ = "the gzip file is cut off (unexpected end of file)";
             else if (code != Z_OK)
-                streamError_ = std::string("the gzip data is damaged (") + (why ? why : "") + ")";
+                streamError_ = "the gzip data is damaged (" + why + ")";
             if (n < 0 && streamError_.empty())
                 streamError_ = "the gzip data is damaged";
             return false;

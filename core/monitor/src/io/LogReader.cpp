@@ -37,8 +37,9 @@ void addProblem(ReadStats& stats, std::int64_t line, std::string problem, const 
 
 void addFileProblem(ReadStats& stats, const std::string& file, std::string problem)
 {
-    ++stats.unreadFiles;
-    if (stats.problems.size() < kMaxProblems)
+    // Listed even past the line problems' cap: a report that is not whole must say which
+    // file and why (own cap: a folder of thousands of removed files).
+    if (++stats.unreadFiles <= static_cast<std::int64_t>(kMaxProblems))
         stats.problems.push_back({0, std::move(problem), file});
 }
 
@@ -118,7 +119,11 @@ LoopEnd readLines(LineReader& reader, RecordDecoder& decoder, const RecordCallba
         ++stats.lines;
         std::string problem = decoder.decode(line, rec);
         if (!problem.empty()) {
-            if (tail) {
+            if (tail && !reader.streamError().empty()) {
+                // The cut of a damaged or cut-off .gz, reported with the file; not a log
+                // still being written.
+                problem = "the last line before the gzip data ends (" + problem + ")";
+            } else if (tail) {
                 stats.incompleteLastLine = true;
                 problem = "incomplete last line (" + problem + ", and no newline at the end of "
                           "the file): the log may still be being written";
@@ -161,8 +166,11 @@ bool readLog(const std::filesystem::path& file, const LogReadOptions& options,
         return false;
     if (!reader.streamError().empty())
         detail::addFileProblem(stats, file.filename().string(),
-                       reader.streamError() + " after line " + std::to_string(reader.lineNumber())
-                           + ": the rest is missing");
+                               reader.streamError()
+                                   + (reader.lineNumber() > 0
+                                          ? " after line " + std::to_string(reader.lineNumber())
+                                          : std::string(" before its first line"))
+                                   + ": the rest is missing");
     detail::settleStream(state, onRecord, stats, true);
     return true;
 }
