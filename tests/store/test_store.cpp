@@ -271,6 +271,21 @@ void TestStore::missingProject()
     info = expectError([&] { Project::open(folder / "linked"); });
     QCOMPARE(info.code, ErrorCode::FileUnreadable);
     QVERIFY2(info.detail.find("symbolic link") != std::string::npos, info.detail.c_str());
+    fs::remove(folder / "linked" / "project.db");
+    fs::create_symlink(folder / "linked" / "nowhere.db", folder / "linked" / "project.db");
+    info = expectError([&] { Project::open(folder / "linked"); });   // dangling: not "found none"
+    QVERIFY2(info.detail.find("symbolic link") != std::string::npos, info.detail.c_str());
+
+    // A FIFO in its place once blocked every command forever; a folder said "cannot read".
+    fs::remove(folder / "linked" / "project.db");
+    QCOMPARE(::mkfifo((folder / "linked" / "project.db").c_str(), 0600), 0);
+    info = expectError([&] { Project::open(folder / "linked"); });
+    QCOMPARE(info.code, ErrorCode::NotAProject);
+    QVERIFY2(info.detail.find("a FIFO") != std::string::npos, info.detail.c_str());
+    fs::remove(folder / "linked" / "project.db");
+    fs::create_directory(folder / "linked" / "project.db");
+    info = expectError([&] { Project::open(folder / "linked"); });
+    QVERIFY2(info.detail.find("a folder") != std::string::npos, info.detail.c_str());
 }
 
 void TestStore::objectStoreRoundTrip()

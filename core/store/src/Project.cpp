@@ -195,9 +195,22 @@ Project Project::open(const fs::path& folder)
              fs::exists(folder, ec) ? "expected a project folder, found a file"
                                     : "expected a project folder, found nothing");
     const fs::path dbFile = folder / kDatabaseName;
-    if (!fs::exists(dbFile, ec))
+    // What the entry itself is (no following): a FIFO would block the header's read forever,
+    // and a link or a folder deserves its own words rather than "found none".
+    const fs::file_status entry = fs::symlink_status(dbFile, ec);
+    if (entry.type() == fs::file_type::symlink)
+        fail(ErrorCode::FileUnreadable, dbFile,
+             "it is a symbolic link, which SQLite does not open (two names for one database "
+             "break its locking); move the database file itself into the project folder");
+    if (entry.type() == fs::file_type::not_found)
         fail(ErrorCode::FileNotFound, dbFile,
              std::string("expected ") + kDatabaseName + " in the project folder, found none");
+    if (entry.type() != fs::file_type::regular)
+        fail(ErrorCode::NotAProject, dbFile,
+             std::string("expected ") + kDatabaseName + " to be a database file, found "
+                 + (entry.type() == fs::file_type::directory ? "a folder"
+                    : entry.type() == fs::file_type::fifo    ? "a FIFO"
+                                                             : "something that is not a file"));
     // WAL needs to create project.db-wal and -shm beside the database: where that is not
     // allowed the project is opened read-only (reads work, every write says why it fails).
     // So is a database found damaged before, until fsck clears it.
