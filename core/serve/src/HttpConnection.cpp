@@ -38,6 +38,7 @@ const char* reasonPhrase(int status)
     case 417: return "Expectation Failed";
     case 422: return "Unprocessable Entity";
     case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
     case 503: return "Service Unavailable";
     case 505: return "HTTP Version Not Supported";
     default: return "Unknown";
@@ -48,6 +49,22 @@ std::string trimmed(const std::string& s)
 {
     const auto begin = s.find_first_not_of(" \t");
     return begin == std::string::npos ? std::string() : s.substr(begin, s.find_last_not_of(" \t") - begin + 1);
+}
+
+// The first coding in a Transfer-Encoding list that is neither chunked nor identity (RFC 9112
+// 6.1: such a request gets 501), parameters dropped; "" when all are understood.
+std::string unknownTransferCoding(const std::string& list)
+{
+    std::size_t begin = 0;
+    while (begin <= list.size()) {
+        const std::size_t end = std::min(list.find(',', begin), list.size());
+        const std::string coding = trimmed(list.substr(begin, end - begin));
+        const std::string name = trimmed(coding.substr(0, coding.find(';')));
+        if (!name.empty() && !equalsLower(name, "chunked") && !equalsLower(name, "identity"))
+            return name;
+        begin = end + 1;
+    }
+    return {};
 }
 
 // A header value quoted back in an answer: printable ASCII only (the answer is JSON, which must
@@ -166,6 +183,7 @@ int HttpConnection::onMessageBegin(http_parser* p)
     c.continue_ = false;
     c.unmetExpectation_.clear();
     c.encoding_.clear();
+    c.transferCoding_.clear();
     return 0;
 }
 
@@ -210,6 +228,8 @@ void HttpConnection::commitHeader()
         unmetExpectation_ = trimmed(value_);
     else if (equalsLower(field_, "content-encoding") && !equalsLower(trimmed(value_), "identity"))
         encoding_ = trimmed(value_);
+    else if (equalsLower(field_, "transfer-encoding") && transferCoding_.empty())
+        transferCoding_ = unknownTransferCoding(value_);
     field_.clear();
     value_.clear();
     inValue_ = false;
@@ -237,6 +257,12 @@ int HttpConnection::onHeadersComplete(http_parser* p)
     if (!c.encoding_.empty()) {
         c.refuse(415, "Content-Encoding: \"" + printable(c.encoding_) + "\" is not supported; send the "
                       "body uncompressed (identity)");
+        return -1;
+    }
+    // libhttp-parser takes "gzip, chunked" as chunked and hands on the gzip bytes as the body.
+    if (!c.transferCoding_.empty()) {
+        c.refuse(501, "Transfer-Encoding: \"" + printable(c.transferCoding_) + "\" is not implemented; "
+                      "the server understands only chunked");
         return -1;
     }
     r.method = p->method == HTTP_GET    ? Method::Get

@@ -86,6 +86,7 @@ private:
     bool continue_ = false;          // Expect: 100-continue
     std::string unmetExpectation_;   // any other Expect: 417
     std::string encoding_;           // a Content-Encoding but identity: 415
+    std::string transferCoding_;     // a Transfer-Encoding coding but chunked or identity: 501
     bool stopped_ = false;          // parsing stopped: refused, or a request asked to close
     bool peerClosed_ = false;
     bool closeAfterWrite_ = false;

@@ -19,8 +19,8 @@ struct HttpRequest {
     std::chrono::steady_clock::time_point received;   // when its first bytes were read
     // Set when the HTTP side refuses the request before any route sees it (413 body too large,
     // 400 not HTTP, 408 too slow to arrive, 505 not HTTP/1.x, 417 an Expect other than
-    // 100-continue, 415 a compressed body, 503 over capacity or shutting down): the routes only
-    // word the answer.
+    // 100-continue, 415 a compressed body, 501 a transfer coding but chunked, 503 over capacity
+    // or shutting down): the routes only word the answer.
     int refusal = 0;
     std::string refusalReason;
 };
