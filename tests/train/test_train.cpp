@@ -403,6 +403,17 @@ void TestTrain::badSettingsAreRefused()
         QVERIFY2(std::string(e.what()).find("rescale") != std::string::npos, e.what());
     }
     QVERIFY(store::RunRepository(*fx.project).runs().empty());
+
+    // 1e37-scaled features are fine (the in-model standardization copes): not refused.
+    data::Table large = blobs();
+    for (std::size_t i = 0; i < large.rows(); ++i)
+        large.features[i * 4 + 1] *= 1e35f;
+    const auto lv = catalog.addVersion("large", large, "test_train");
+    const auto ls = catalog.createSplit(lv.id, {0.7, 0.15, 0.15}, 11);
+    auto quick = smallConfig();
+    quick.epochs = 2;
+    const auto done = trainer.run(lv.id, ls.id, fx.architectureId, quick);
+    QCOMPARE(done.status, store::RunStatus::Completed);
 }
 
 void TestTrain::failureIsRecordedThenRethrown()

@@ -154,6 +154,24 @@ private Q_SLOTS:
             QVERIFY(std::string(e.what()).find("regression") != std::string::npos);
         }
         QCOMPARE(store::RunRepository(project).runs().size(), std::size_t(1));
+
+        // Targets near float32's limit (±3e38) are refused by the target's name before
+        // training, not "diverged; try a lower learning rate" at step 1.
+        data::Table huge = t;
+        huge.labelName = "price";
+        for (int i = 0; i < 60; ++i)
+            huge.classes[static_cast<std::size_t>(i)] = i % 2 ? "3e38" : "-3e38";
+        const auto hv = catalog.addVersion("huge", huge, "huge.csv", data::DatasetTask::TableRegression);
+        const auto hs = catalog.createSplit(hv.id, {0.7, 0.15, 0.15}, 1);
+        config.loss = model::LossType::MSE;
+        try {
+            train::Trainer(project).run(hv.id, hs.id, arch, config, {});
+            QFAIL("targets of 3e38 were trained");
+        } catch (const Error& e) {
+            QCOMPARE(e.code(), ErrorCode::BadValue);
+            QCOMPARE(e.info().field, std::string("price"));
+        }
+        QCOMPARE(store::RunRepository(project).runs().size(), std::size_t(1));
     }
 };
 

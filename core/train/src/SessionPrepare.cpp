@@ -24,6 +24,23 @@ namespace {
     throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, field, expected});
 }
 
+// Values near float32's limit (3.4e38) train to NaN at the first step: the spread or a centred
+// value overflows the model's float32 arithmetic. That is the data's scale, not the learning
+// rate, so it is said before training. Below 1e38 the in-model standardization copes (the
+// probe trained 1e37-scaled features fine).
+void checkSpread(const std::string& column, double sd, double widest, const char* rescale)
+{
+    constexpr double kLimit = 1e38;
+    if (sd <= kLimit && widest <= kLimit)
+        return;
+    char text[200];
+    std::snprintf(text, sizeof text,
+                  "values whose spread (standard deviation %.3g, farthest from the mean %.3g) "
+                  "overflows float32 training arithmetic (about 3.4e38); rescale %s",
+                  sd, widest, rescale);
+    throw Error(ErrorInfo{ErrorCode::BadValue, {}, 0, column, text});
+}
+
 // Population mean and standard deviation per column over the given rows, in double.
 void columnStats(const data::Table& t, const std::vector<std::uint32_t>& rows,
                  std::vector<float>* mean, std::vector<float>* stddev)
@@ -49,22 +66,11 @@ void columnStats(const data::Table& t, const std::vector<std::uint32_t>& rows,
     stddev->resize(cols);
     for (std::size_t c = 0; c < cols; ++c) {
         const double sd = std::sqrt(sq[c] / n);
-        // Values near float32's limit (3.4e38) train to NaN at the first step: the spread
-        // or the centred value overflows the model's float32 arithmetic. That is the data's
-        // scale, not the learning rate, so say so before training.
         double widest = 0;
         for (auto r : rows)
             widest = std::max(widest, std::abs(static_cast<double>(t.row(r)[c]) - sum[c]));
-        if (!(sd <= 1e30) || !(widest <= 1e30)) {
-            char text[160];
-            std::snprintf(text, sizeof text,
-                          "values whose spread (standard deviation %.3g, farthest from the mean "
-                          "%.3g) overflows float32 training arithmetic; rescale the column",
-                          sd, widest);
-            throw Error(ErrorInfo{ErrorCode::BadValue, {}, 0,
-                                  c < t.featureNames.size() ? t.featureNames[c] : std::to_string(c),
-                                  text});
-        }
+        checkSpread(c < t.featureNames.size() ? t.featureNames[c] : std::to_string(c), sd, widest,
+                    "the column");
         (*mean)[c] = static_cast<float>(sum[c]);
         (*stddev)[c] = static_cast<float>(sd);
     }
@@ -206,6 +212,10 @@ void TrainingSession::prepare(store::Id versionId, store::Id splitId, store::Id 
         for (auto r : split.train)
             sq += (y[r] - d.targetMean) * (y[r] - d.targetMean);
         d.targetStd = std::sqrt(sq / static_cast<double>(split.train.size()));
+        double widest = 0;
+        for (auto r : split.train)
+            widest = std::max(widest, std::abs(static_cast<double>(y[r]) - d.targetMean));
+        checkSpread(table.labelName, d.targetStd, widest, "the target");
     } else {
         std::vector<std::int64_t> labels64(table.labels.begin(), table.labels.end());
         allY = torch::tensor(labels64, torch::kInt64);
