@@ -76,7 +76,7 @@ private:
 };
 
 struct CheckArgs {
-    std::string log, rules, groundTruth, calibration, calibrationTruth;
+    std::string log, rules, groundTruth, calibration, calibrationTruth, calibrationMethod;
     ReferenceArgs reference;
     std::size_t maxValues = 200000;
 };
@@ -108,6 +108,9 @@ void addCheck(CLI::App* monitorCmd)
     check->add_option("--calibration", args->calibration,
                       "For estimated_accuracy rules (as `monitor estimate`)");
     check->add_option("--calibration-truth", args->calibrationTruth);
+    check->add_option("--calibration-method", args->calibrationMethod,
+                      "isotonic (default) or histogram, for a calibration log, as in estimate")
+        ->check(CLI::IsMember({"isotonic", "histogram"}));
     check->add_option("--max-values", args->maxValues, "Values kept per drift column");
     check->callback([args]() {
         if (args->log.empty())
@@ -132,7 +135,7 @@ void addCheck(CLI::App* monitorCmd)
         }
         if (!args->calibration.empty())
             options.calibration =
-                loadCalibration(args->calibration, args->calibrationTruth, "");
+                loadCalibration(args->calibration, args->calibrationTruth, args->calibrationMethod);
         const monitor::AlertCheck result = monitor::checkAlerts(args->log, rules, options);
         std::cout << monitor::toJson(result) << std::endl;
         bool fired = false;

@@ -260,6 +260,15 @@ private Q_SLOTS:
         QCOMPARE(other.exitCode, 2);
         QVERIFY2(other.err.contains(QLatin1String("fitted with isotonic")), qPrintable(other.err));
         CLI_OK(estimate("isotonic"));
+        // check takes the same option, with the same rule.
+        writeText(path("acc_rules.json"),
+                  R"([{"name": "acc", "metric": "estimated_accuracy", "op": "<", "threshold": 0.1, "window": 900}])");
+        const CliResult check = runCli({QStringLiteral("monitor"), QStringLiteral("check"), path("cur.jsonl"),
+                                        QStringLiteral("--rules"), path("acc_rules.json"),
+                                        QStringLiteral("--calibration"), path("calibrated.json"),
+                                        QStringLiteral("--calibration-method"), QStringLiteral("histogram")});
+        QCOMPARE(check.exitCode, 2);
+        QVERIFY2(check.err.contains(QLatin1String("fitted with isotonic")), qPrintable(check.err));
     }
 };
 
