@@ -132,7 +132,7 @@ private Q_SLOTS:
             {nlohmann::json{{"pixels", std::vector<int>(64, 1)}}.dump(),
              "pixels: got a [64] array, expected [1][8][8] (CHW) or [8][8] (HW); a flat list needs nesting"},
             {nlohmann::json{{"pixels", std::vector<std::vector<int>>(8, std::vector<int>(8, 300))}}.dump(),
-             "pixels: value 0 is not a pixel value in 0..255"},
+             "pixels[0][0] is 300, not a pixel value in 0..255"},
             {R"({"features": [1, 2, 3]})", "has 3 values; the model takes 64"},
         };
         for (const auto& [request, reason] : bad) {
@@ -189,6 +189,17 @@ private Q_SLOTS:
         arrayForValue[0][7][7] = nlohmann::json::array({1, 2});
         nlohmann::json text = chw;
         text[0][0][1] = "12";
+        nlohmann::json overWhite = chw;
+        overWhite[2][7][7] = 255.5;
+        nlohmann::json belowBlack = chw;
+        belowBlack[0][0][0] = -1;
+        // pixval.py from probe 3: out-of-range values were named by their flat index, which read
+        // as the value ("value 767 is not a pixel value"; a 100-digit integer in the last pixel of
+        // row 0 said "value 7", a valid pixel value).
+        std::string longInteger = nlohmann::json{{"instances", {{{"pixels", chw}}}}}.dump();
+        const auto endOfRow0 = longInteger.find("],[");
+        const auto lastOfRow0 = longInteger.rfind(',', endOfRow0) + 1;
+        longInteger.replace(lastOfRow0, endOfRow0 - lastOfRow0, "1" + std::string(99, '0'));
         const std::vector<std::pair<nlohmann::json, std::string>> refused = {
             {{{"pixels", hwc}}, "pixels: got a [8][8][3] array, expected [3][8][8] (CHW); an HWC image needs transposing"},
             {{{"instances", {{{"pixels", chw}}, {{"pixels", hwc}}}}},
@@ -199,6 +210,8 @@ private Q_SLOTS:
             {{{"pixels", arrayForValue}},
              "pixels is ragged: pixels[0][7][7] is an array where pixels[0][0][0] is a number"},
             {{{"pixels", text}}, "pixels[0][0][1] is not a number"},
+            {{{"pixels", overWhite}}, "pixels[2][7][7] is 255.5, not a pixel value in 0..255"},
+            {{{"pixels", belowBlack}}, "pixels[0][0][0] is -1, not a pixel value in 0..255"},
             {{{"pixels", chw[0]}}, "pixels: got a [8][8] array, expected [3][8][8] (CHW)"},
             {{{"pixels", nlohmann::json::array({chw})}}, "pixels: got a [1][3][8][8] array, expected [3][8][8] (CHW)"},
             {nlohmann::json::parse(R"({"pixels": [[[[[1]]]]]})"), "pixels: got arrays nested more than 4 deep, expected [3][8][8] (CHW)"},
@@ -212,6 +225,10 @@ private Q_SLOTS:
             const std::string error = testing::body(r)["error"].get<std::string>();
             QVERIFY2(error.find(reason) != std::string::npos, (error + " | expected: " + reason).c_str());
         }
+        const auto r = c.Post("/predict", longInteger, "application/json");
+        QVERIFY2(r && r->status == 400, r ? r->body.c_str() : "no answer");
+        QCOMPARE(testing::body(r)["error"].get<std::string>(),
+                 std::string("instances[0].pixels[0][0][7] is 1e+99, not a pixel value in 0..255"));
     }
 };
 

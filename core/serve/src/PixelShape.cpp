@@ -1,5 +1,6 @@
 #include "PixelShape.h"
 
+#include <charconv>
 #include <cstddef>
 #include <utility>
 
@@ -15,6 +16,14 @@ std::string shapeText(const std::vector<std::size_t>& dims)
     for (const std::size_t d : dims)
         s += "[" + std::to_string(d) + "]";
     return s;
+}
+
+// The shortest text that reads back as `value` (255.5, not 255.500000).
+std::string numberText(double value)
+{
+    char text[32];
+    const auto r = std::to_chars(text, text + sizeof text, value);
+    return std::string(text, r.ptr);
 }
 
 class PixelReader {
@@ -78,7 +87,12 @@ private:
     {
         if (depth == dims_.size()) {
             if (e.is_number()) {
-                out.push_back(e.get_double().value_unsafe());
+                const double value = e.get_double().value_unsafe();
+                // Checked here, where the position is known: data::pixelsToInput can name only
+                // the flat index, which read as the value ("value 767 is not a pixel value").
+                if (!(value >= 0 && value <= 255))
+                    return path(depth) + " is " + numberText(value) + ", not a pixel value in 0..255";
+                out.push_back(value);
                 return {};
             }
             if (e.is_array())
