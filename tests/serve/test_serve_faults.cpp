@@ -283,6 +283,29 @@ private Q_SLOTS:
         QCOMPARE(c.Get("/health")->status, 200);   // the connection is still in step
     }
 
+    // Probe 3 #17: 1e999 and a 400-digit integer are valid JSON beyond a double's range; they
+    // were "not valid JSON (Problem while parsing a number)". They are refused as out of range,
+    // naming the literal, also under a key the server ignores; 1e-999 (underflow) is read as 0.
+    void numbersBeyondADoubleAreNamed()
+    {
+        Served s(*model_, {});
+        auto c = s.client();
+        const std::string longInteger = "1" + std::string(400, '0');
+        const std::vector<std::pair<std::string, std::string>> refused = {
+            {R"({"features": [1e999, 2, 3]})", "a number is out of range: 1e999 is beyond a double"},
+            {R"({"features": [1, -2E+400, 3]})", "a number is out of range: -2E+400 is beyond a double"},
+            {R"({"features": [1, 2, 3], "x": )" + longInteger + "}",
+             "a number is out of range: 1000000000000000... (401 digits) is beyond a double"},
+        };
+        for (const auto& [request, reason] : refused) {
+            const auto r = c.Post("/predict", request, "application/json");
+            QCOMPARE(r->status, 400);
+            QCOMPARE(body(r)["error"].get<std::string>(), reason + " (magnitude at most 1.8e308)");
+        }
+        const auto tiny = c.Post("/predict", R"({"features": [1e-999, 2, 3], "x": 1e308})", "application/json");
+        QVERIFY2(tiny->status == 200, tiny->body.c_str());
+    }
+
     // Probe #22: with a key named twice the first one won (Python's json takes the last, so a
     // client and the server could read one body as two records), at the top and inside a
     // record: refused, naming the key. An integer literal beyond 64 bits, valid JSON and a

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <memory>
 #include <string_view>
 #include <unordered_set>
@@ -214,8 +215,10 @@ std::string readRecord(const element& r, const BundleInfo& info, const std::stri
 // simdjson's DOM refuses an integer literal beyond 64 bits (NUMBER_ERROR), though it is valid
 // JSON and, to a model, just a large number (18446744073709551616 is a finite float32): long
 // integer literals outside strings get a ".0" so the body parses again with them as doubles.
-// Only after that error, so an everyday body is never copied.
-bool widenLongIntegers(const std::string& body, std::string* out)
+// Only after that error, so an everyday body is never copied. A literal beyond a double's range
+// (1e999, a 400-digit integer) is the same error and cannot be read as anything: the first one
+// goes to `outOfRange`.
+bool widenLongIntegers(const std::string& body, std::string* out, std::string* outOfRange)
 {
     const auto digit = [&](std::size_t i) { return i < body.size() && body[i] >= '0' && body[i] <= '9'; };
     out->clear();
@@ -259,6 +262,8 @@ bool widenLongIntegers(const std::string& body, std::string* out)
         }
         j = std::max(j, i + 1);
         out->append(body, i, j - i);
+        if (outOfRange->empty() && std::isinf(std::strtod(body.substr(i, j - i).c_str(), nullptr)))
+            *outOfRange = body.substr(i, j - i);
         if (integer && integerDigits >= 19) {
             out->append(".0");
             changed = true;
@@ -266,6 +271,15 @@ bool widenLongIntegers(const std::string& body, std::string* out)
         i = j;
     }
     return changed;
+}
+
+// A literal quoted back in an error: a 400-digit one as its start and its length.
+std::string numberLiteral(const std::string& literal)
+{
+    if (literal.size() <= 32)
+        return literal;
+    const auto digits = std::count_if(literal.begin(), literal.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return literal.substr(0, 16) + "... (" + std::to_string(digits) + " digits)";
 }
 
 ParsedRecords parseDocument(const element& j, const BundleInfo& info, std::size_t maxBatch, bool forLog)
@@ -333,9 +347,17 @@ ParsedRecords parseRecords(const std::string& body, const BundleInfo& info, std:
     }
     element doc;
     auto error = parser->parse(body.data(), body.size()).get(doc);
-    std::string widened;
-    if (error == simdjson::NUMBER_ERROR && widenLongIntegers(body, &widened))
+    std::string widened, outOfRange;
+    if (error == simdjson::NUMBER_ERROR && widenLongIntegers(body, &widened, &outOfRange) && outOfRange.empty())
         error = parser->parse(widened.data(), widened.size()).get(doc);
+    // Refused wherever it is, also under a key the server ignores: where it is is known only
+    // once the body parses, and RFC 8259 (section 9) lets a reader limit numbers' range.
+    if (!outOfRange.empty()) {
+        ParsedRecords p;
+        p.error = "a number is out of range: " + numberLiteral(outOfRange)
+                  + " is beyond a double (magnitude at most 1.8e308)";
+        return p;
+    }
     if (error) {
         ParsedRecords p;
         p.error = std::string("the body is not valid JSON (") + simdjson::error_message(error) + ")";
