@@ -3,12 +3,13 @@
 // --log-max-bytes 0) are refused before it serves, naming the option; the start-up line says
 // when a bearer token is required and writes an IPv6 host in brackets; a log on a full disk is
 // reported on stderr once, not once a line, while every prediction is answered; SIGHUP reopens
-// the prediction log (logrotate's postrotate) instead of ending the server.
+// the prediction log (logrotate's postrotate) instead of ending the server, also during start-up.
 #include "common/ExportedModels.h"
 #include "serve/ServeProcess.h"
 
 #include <httplib.h>
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -168,6 +169,49 @@ private Q_SLOTS:
         QCOMPARE(lineCount(log + QStringLiteral(".1")), 1);
         stop(process);
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+    }
+
+    // Probe 3 #7: a HUP during start-up ended the server (rc 129): its handler came only after
+    // the dynamic loader had spent most of a second on libtorch's libraries. HUPs every 10 ms from
+    // the moment libtorch is mapped (the earliest a HUP can find the server itself loading) until
+    // it serves: it serves, answers, and stays up.
+    void hangUpsDuringStartUpAreSurvived()
+    {
+        QProcess process;
+        process.start(QStringLiteral(FLIGHTDECK_SERVE), serving({}));
+        QVERIFY(process.waitForStarted());
+        const QString maps = QStringLiteral("/proc/%1/maps").arg(process.processId());
+        const QRegularExpression servingLine(QStringLiteral("serving .* on http://\\S+:(\\d+) "));
+        QString out;
+        int hangUps = 0, port = 0;
+        QElapsedTimer timer;
+        timer.start();
+        while (port == 0 && process.state() == QProcess::Running && timer.elapsed() < 120000) {
+            QFile map(maps);
+            if (map.open(QIODevice::ReadOnly) && map.readAll().contains("libtorch")) {
+                QCOMPARE(::kill(pid_t(process.processId()), SIGHUP), 0);
+                ++hangUps;
+            }
+            process.waitForReadyRead(10);
+            out += QString::fromUtf8(process.readAllStandardOutput());
+            if (const auto m = servingLine.match(out); m.hasMatch())
+                port = m.captured(1).toInt();
+        }
+        process.waitForFinished(300);
+        const QString ended = process.exitStatus() == QProcess::CrashExit
+                                  ? QStringLiteral("killed by a signal")
+                                  : QStringLiteral("exit code %1").arg(process.exitCode());
+        QVERIFY2(port > 0, qPrintable(QStringLiteral("%1 after %2 HUPs: %3 %4")
+                                          .arg(ended).arg(hangUps).arg(out,
+                                               QString::fromUtf8(process.readAllStandardError()))));
+        QVERIFY(hangUps > 0);
+        httplib::Client c("127.0.0.1", port);
+        c.set_read_timeout(10, 0);
+        const auto r = c.Post("/predict", R"({"features": [1, 1]})", "application/json");
+        QVERIFY(r && r->status == 200);
+        QCOMPARE(process.state(), QProcess::Running);
+        stop(process);
         QCOMPARE(process.exitCode(), 0);
     }
 };
