@@ -413,6 +413,20 @@ void TestGuiMonitoringDrift::mismatchedFeaturesAreNamed() {
     panel_->openLog(oddFirst);
     const auto t = waitFor([](const DashboardSnapshot& s) { return s.rangeDrift && s.log->stats.records > 1000; });
     QVERIFY2(t->mismatch.empty(), t->mismatch.c_str());
+
+    // The same with array features after the odd record (the sample log's form).
+    std::string arrays = text.left(text.indexOf(QLatin1Char('\n')) + 1).toStdString();
+    std::mt19937 rng(3);
+    std::normal_distribution<double> n(0, 1);
+    for (int i = 0; i < 300; ++i)
+        arrays += "{\"timestamp\": " + std::to_string(kStart + i) + ", \"latency_ms\": 5, \"prediction\": \"low\", "
+                  "\"features\": [" + std::to_string(40 + 10 * n(rng)) + ", " + std::to_string(50 + 15 * n(rng))
+                  + ", " + std::to_string(n(rng)) + "]}\n";
+    const QString arrayLog = dir_.filePath(QStringLiteral("odd_then_arrays.jsonl"));
+    writeText(arrayLog, arrays);
+    panel_->openLog(arrayLog);
+    const auto u = waitFor([](const DashboardSnapshot& s) { return s.log && s.log->stats.records == 301; });
+    QVERIFY2(u->mismatch.empty(), u->mismatch.c_str());
 }
 
 void TestGuiMonitoringDrift::tooFewReferenceRowsAreSaid() {

@@ -98,15 +98,17 @@ std::string DashboardEngine::logMismatch() const {
     if (!reference_ || records_.featureCount() == 0)
         return {};
     const auto& expected = reference_->sample.features;
+    // Drift leaves out records of another shape and counts them; only a log with no record
+    // of the reference's shape is a mismatch (one odd first record is not).
+    for (const auto& layout : records_.layouts())
+        if (layout && monitor::featureMismatch(expected, *layout).empty())
+            return {};
+    for (std::size_t width : records_.arrayWidths())
+        if (width == expected.size())
+            return {};
     const auto& names = records_.featureNames();
-    if (!names.empty()) {
-        // Drift leaves out records of another shape and counts them; only a log with no
-        // record of the reference's shape is a mismatch (one odd first record is not).
-        for (const auto& layout : records_.layouts())
-            if (layout && monitor::featureMismatch(expected, *layout).empty())
-                return {};
+    if (!names.empty())
         return monitor::featureMismatch(expected, names);
-    }
     if (records_.featureCount() == expected.size())
         return {};
     return "the log's features are an array of " + std::to_string(records_.featureCount())

@@ -1,5 +1,7 @@
 #include "monitoring/LogRecords.h"
 
+#include <algorithm>
+
 #include <cmath>
 #include <limits>
 
@@ -50,6 +52,9 @@ void LogRecords::add(const monitor::PredictionRecord& r) {
         }
         if (names_.empty())
             names_ = *r.featureNames;
+    } else if (!r.features.empty()
+               && std::find(arrayWidths_.begin(), arrayWidths_.end(), r.features.size()) == arrayWidths_.end()) {
+        arrayWidths_.push_back(r.features.size());
     }
     layout_.push_back(layout);
     if (featureCount_ == 0)

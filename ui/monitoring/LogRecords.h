@@ -31,6 +31,8 @@ public:
     const std::vector<std::string>& featureNames() const { return names_; }
     // Every distinct feature-name layout among the records (a log can hold odd records).
     const std::vector<std::shared_ptr<const std::vector<std::string>>>& layouts() const { return layouts_; }
+    // The distinct lengths of unnamed (array) feature lists among the records.
+    const std::vector<std::size_t>& arrayWidths() const { return arrayWidths_; }
     std::size_t featureCount() const { return featureCount_; }
 
     // Rebuilds record i (features, names and all) into `out`, reusing its buffers.
@@ -55,6 +57,7 @@ private:
     std::vector<std::string> requestIds_;   // one per record that has one (not interned)
     std::vector<std::shared_ptr<const std::vector<std::string>>> layouts_;
     std::vector<std::string> names_;
+    std::vector<std::size_t> arrayWidths_;
     std::size_t featureCount_ = 0;
     double first_ = 0, last_ = 0;
     int stride_ = 1;
