@@ -98,13 +98,15 @@ void importImages(const DataArgs& a)
 {
     auto project = openForWriting(a.project);
     data::ImageImportOptions options;
+    constexpr unsigned kMaxSide = 8192;
     if (!a.size.empty()) {
         unsigned w = 0, h = 0;
         char x = 0;
         std::istringstream in(a.size);
-        if (!(in >> w >> x >> h) || x != 'x' || w == 0 || h == 0 || w > 8192 || h > 8192)
+        if (!(in >> w >> x >> h) || x != 'x' || w == 0 || h == 0 || w > kMaxSide || h > kMaxSide)
             throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "--size",
-                                  "expected WIDTHxHEIGHT such as 64x64, got \"" + a.size + "\""});
+                                  "expected WIDTHxHEIGHT such as 64x64, each side from 1 to "
+                                      + std::to_string(kMaxSide) + ", got \"" + a.size + "\""});
         options.width = w;
         options.height = h;
     }
@@ -263,11 +265,9 @@ void importLabels(const DataArgs& a)
 void commit(const DataArgs& a)
 {
     auto project = openForWriting(a.project);
-    const auto before = store::DatasetRepository(project).allVersions();
-    const auto v = data::LabelHistory(project).commit(a.version, a.message);
-    const auto existing = std::find_if(before.begin(), before.end(),
-                                       [&](const auto& b) { return b.id == v.id; });
-    if (existing == before.end()) {
+    bool created = false;
+    const auto v = data::LabelHistory(project).commit(a.version, a.message, &created);
+    if (created) {
         printVersion(v, "committed the labels of version " + std::to_string(a.version));
         return;
     }
@@ -312,20 +312,22 @@ void registerDataCommands(CLI::App& app)
     auto* versions = withProject("versions", "List datasets and their versions", listVersions);
     versions->add_option("--dataset", a->dataset, "Only this dataset");
     auto* diffCmd = withProject("diff", "What changed between two versions", diff);
-    diffCmd->add_option("from", a->version)->required();
-    diffCmd->add_option("to", a->other)->required();
+    // "-1" would reach the store as a lookup and come back as "not found (-1)".
+    const auto versionId = idValidator("a dataset version id");
+    diffCmd->add_option("from", a->version)->required()->check(versionId);
+    diffCmd->add_option("to", a->other)->required()->check(versionId);
     auto* exportCmd = withProject("export-labels", "Labels as CSV, or images as an ImageFolder "
                                                    "tree", exportLabels);
-    exportCmd->add_option("--version", a->version)->required();
+    exportCmd->add_option("--version", a->version)->required()->check(versionId);
     exportCmd->add_option("--out", a->out, "CSV file (sample,label,verified,source)");
     exportCmd->add_option("--folder", a->folder, "A new folder: <class>/<image>.png");
     auto* importCmd = withProject("import-labels", "Apply a CSV of sample,label to a version's "
                                                    "working labels", importLabels);
-    importCmd->add_option("--version", a->version)->required();
+    importCmd->add_option("--version", a->version)->required()->check(versionId);
     importCmd->add_option("file", a->path)->required();
     auto* commitCmd = withProject("commit", "Make a new version from a version's working labels",
                                   commit);
-    commitCmd->add_option("--version", a->version)->required();
+    commitCmd->add_option("--version", a->version)->required()->check(versionId);
     commitCmd->add_option("-m,--message", a->message, "What changed")->required();
 }
 

@@ -335,6 +335,49 @@ private Q_SLOTS:
             QVERIFY2(static_cast<unsigned char>(c) >= 0x20 || c == '\n', err.constData());
     }
 
+    // Two commits of the same labels at once both said "committed ... -> dataset version N" and
+    // exited 0: the one that did not make the version now says so, with status 1.
+    void concurrentCommitsMakeOneVersion()
+    {
+        for (int i = 0; i < 4; ++i)
+            writePng(path("race") + (i < 2 ? "/a/" : "/b/") + std::to_string(i) + ".png", 4, 4, 1, i * 30);
+        const CliResult imported = runCli({QStringLiteral("data"), QStringLiteral("import-images"),
+                                           project_, dir_.filePath(QStringLiteral("race"))});
+        CLI_OK(imported);
+        const QString version = versionIn(imported.out), csv = dir_.filePath(QStringLiteral("race.csv"));
+        for (int round = 0; round < 2; ++round) {   // rows a/0 and a/1 become "b"
+            writeText(csv, "sample,label\na/" + QByteArray::number(round) + ".png,b\n");
+            CLI_OK(runCli({QStringLiteral("data"), QStringLiteral("import-labels"), project_,
+                           QStringLiteral("--version"), version, csv}));
+            QProcess p[2];
+            for (int k = 0; k < 2; ++k)
+                p[k].start(cliPath(), {QStringLiteral("data"), QStringLiteral("commit"), project_,
+                                       QStringLiteral("--version"), version, QStringLiteral("-m"),
+                                       k ? QStringLiteral("B") : QStringLiteral("A")});
+            QVERIFY(p[0].waitForFinished(60000) && p[1].waitForFinished(60000));
+            const QString out[2] = {QString::fromUtf8(p[0].readAllStandardOutput()),
+                                    QString::fromUtf8(p[1].readAllStandardOutput())};
+            QVERIFY2(p[0].exitCode() + p[1].exitCode() == 1, qPrintable(out[0] + out[1]));
+            const int won = p[0].exitCode() == 0 ? 0 : 1;
+            const QString made = versionIn(out[won]);
+            QVERIFY2(out[1 - won].contains(QLatin1String("were committed before as version ") + made
+                                           + QLatin1String(won ? " (\"B\")" : " (\"A\")")),
+                     qPrintable(out[1 - won]));
+        }
+        // Ids from 1, as train checks them; the --size limit is said.
+        const CliResult negative = runCli({QStringLiteral("data"), QStringLiteral("commit"), project_,
+                                           QStringLiteral("--version"), QStringLiteral("-1"),
+                                           QStringLiteral("-m"), QStringLiteral("x")});
+        QCOMPARE(negative.exitCode, 105);
+        QVERIFY2(negative.err.contains(QLatin1String("expected a dataset version id (a whole number from 1)")),
+                 qPrintable(negative.err));
+        const CliResult size = runCli({QStringLiteral("data"), QStringLiteral("import-images"), project_,
+                                       dir_.filePath(QStringLiteral("race")), QStringLiteral("--size"),
+                                       QStringLiteral("8193x8193")});
+        QCOMPARE(size.exitCode, 2);
+        QVERIFY2(size.err.contains(QLatin1String("each side from 1 to 8192, got \"8193x8193\"")), qPrintable(size.err));
+    }
+
 private:
     static QString versionIn(const QString& out)
     {

@@ -64,7 +64,8 @@ store::DatasetVersionRecord DatasetCatalog::addVersion(const std::string& datase
                                                        const Table& table,
                                                        const std::string& source,
                                                        DatasetTask task,
-                                                       const VersionLineage& lineage)
+                                                       const VersionLineage& lineage,
+                                                       bool* created)
 {
     if (task == DatasetTask::ImageClassification)
         throw Error(ErrorInfo{ErrorCode::InvalidArgument, {}, 0, "task",
@@ -83,13 +84,14 @@ store::DatasetVersionRecord DatasetCatalog::addVersion(const std::string& datase
     schema.update(classCounts(table.classes, table.labels));
     record.schemaJson = schema.dump();
     record.task = taskName(task);
-    return repo.version(repo.addVersion(record));
+    return repo.version(repo.addVersion(record, created));
 }
 
 store::DatasetVersionRecord DatasetCatalog::addImageVersion(const std::string& datasetName,
                                                             const ImageSet& images,
                                                             const std::string& source,
-                                                            const VersionLineage& lineage)
+                                                            const VersionLineage& lineage,
+                                                            bool* created)
 {
     // The per-image SHA-256s (for the index) and the pixels object's own hash + write are two
     // passes over the same pixels; run side by side they cost the longer of the two, not the
@@ -107,7 +109,7 @@ store::DatasetVersionRecord DatasetCatalog::addImageVersion(const std::string& d
     record.features = static_cast<std::int64_t>(images.imageBytes());
     record.schemaJson = imageSchemaJson(images);
     record.task = taskName(DatasetTask::ImageClassification);
-    return repo.version(repo.addVersion(record));
+    return repo.version(repo.addVersion(record, created));
 }
 
 std::optional<store::DatasetVersionRecord> DatasetCatalog::versionWithContent(const Table& table)

@@ -99,7 +99,8 @@ void LabelHistory::addClass(store::Id versionId, const std::string& name)
     store::LabelRepository(project_).addClass(versionId, name);
 }
 
-store::DatasetVersionRecord LabelHistory::commit(store::Id versionId, const std::string& message)
+store::DatasetVersionRecord LabelHistory::commit(store::Id versionId, const std::string& message,
+                                                bool* created)
 {
     DatasetCatalog catalog(project_);
     store::DatasetRepository datasets(project_);
@@ -128,7 +129,7 @@ store::DatasetVersionRecord LabelHistory::commit(store::Id versionId, const std:
         ImageSet images = catalog.loadImages(versionId);
         images.classes = std::move(classes);
         images.labels = std::move(labels);
-        return catalog.addImageVersion(datasetName, images, parent.source, lineage);
+        return catalog.addImageVersion(datasetName, images, parent.source, lineage, created);
     }
     // A classification table may keep unlabeled rows (they stay out of every split); a
     // regression target has no "unlabeled" value.
@@ -141,7 +142,7 @@ store::DatasetVersionRecord LabelHistory::commit(store::Id versionId, const std:
     table.classes = std::move(classes);
     table.labels = std::move(labels);
     return catalog.addVersion(datasetName, table, parent.source, taskFromName(parent.task),
-                              lineage);
+                              lineage, created);
 }
 
 }  // namespace flightdeck::data

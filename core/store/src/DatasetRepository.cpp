@@ -154,10 +154,12 @@ void DatasetRepository::renameDataset(Id datasetId, const std::string& name)
     tx.commit();
 }
 
-Id DatasetRepository::addVersion(const DatasetVersionRecord& version)
+Id DatasetRepository::addVersion(const DatasetVersionRecord& version, bool* created)
 {
     auto& db = project_.db();
     Transaction tx(db);
+    if (created)
+        *created = false;
     {
         auto existing =
             db.prepare("SELECT id FROM dataset_versions WHERE dataset_id = ? AND hash = ?");
@@ -182,6 +184,8 @@ Id DatasetRepository::addVersion(const DatasetVersionRecord& version)
         .run();
     const Id versionId = db.lastInsertId();
     tx.commit();
+    if (created)
+        *created = true;
     return versionId;
 }
 

@@ -25,16 +25,19 @@ public:
     explicit DatasetCatalog(store::Project& project);
 
     // Serializes the table into the object store and records a version of dataset `name`
-    // (identical content -> the existing version). Returns the version record.
+    // (identical content -> the existing version). Returns the version record; `created`
+    // (optional) says whether this call made it, as store::DatasetRepository::addVersion.
     store::DatasetVersionRecord addVersion(const std::string& datasetName, const Table& table,
                                            const std::string& source,
                                            DatasetTask task = DatasetTask::TableClassification,
-                                           const VersionLineage& lineage = {});
+                                           const VersionLineage& lineage = {},
+                                           bool* created = nullptr);
     // Stores the pixels once (a version with the same images reuses the object) and the
     // index (names, labels, parts, sample hashes) as the version object.
     store::DatasetVersionRecord addImageVersion(const std::string& datasetName,
                                                 const ImageSet& images, const std::string& source,
-                                                const VersionLineage& lineage = {});
+                                                const VersionLineage& lineage = {},
+                                                bool* created = nullptr);
 
     // The version (of any dataset) whose content is this table, as addVersion would store it;
     // nothing is written. Hashes a serialized copy, so it briefly holds the table twice.

@@ -47,8 +47,11 @@ public:
 
     // A new version of the same dataset holding the working labels (its parent: versionId,
     // its note: the message). Unchanged labels give back the same version (id == versionId).
-    // A table row without a label refuses the commit (TooFewRows naming the row).
-    store::DatasetVersionRecord commit(store::Id versionId, const std::string& message);
+    // A table row without a label refuses the commit (TooFewRows naming the row). `created`
+    // (optional) says whether this call made the version; comparing with a version list read
+    // beforehand cannot, since another process may commit the same labels in between.
+    store::DatasetVersionRecord commit(store::Id versionId, const std::string& message,
+                                       bool* created = nullptr);
 
 private:
     store::Project& project_;

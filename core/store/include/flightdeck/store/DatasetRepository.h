@@ -35,8 +35,10 @@ public:
     void renameDataset(Id datasetId, const std::string& name);
 
     // Inserts the version row (its rows' labels live in its object). If a version with the
-    // same hash already exists in this dataset, returns its id and writes nothing.
-    Id addVersion(const DatasetVersionRecord& version);
+    // same hash already exists in this dataset, returns its id and writes nothing. `created`
+    // says which, decided inside the write transaction: of two processes storing the same
+    // content at once, exactly one is told it made the version.
+    Id addVersion(const DatasetVersionRecord& version, bool* created = nullptr);
     std::vector<DatasetVersionRecord> versions(Id datasetId);
     std::vector<DatasetVersionRecord> allVersions();
     DatasetVersionRecord version(Id versionId);   // NotFound if absent
