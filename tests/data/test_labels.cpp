@@ -3,6 +3,7 @@
 #include "ImageFixtures.h"
 #include "common/ErrorExpectations.h"
 #include "flightdeck/common/Error.h"
+#include "flightdeck/data/ClassName.h"
 #include "flightdeck/data/CsvImporter.h"
 #include "flightdeck/data/DatasetCatalog.h"
 #include "flightdeck/data/DatasetTask.h"
@@ -15,6 +16,9 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <future>
+#include <thread>
 
 using namespace flightdeck;
 using namespace flightdeck::data;
@@ -47,6 +51,9 @@ private Q_SLOTS:
     void taskDetection();
     void labelFileClassNamesAreChecked();
     void exportRefusesClassesThatAreNoFolderNames();
+    void classNamesMustBeFolderNames();
+    void labelFileByteOrderMarks();
+    void concurrentCommitsMakeOneVersion();
 };
 
 void TestLabels::editsSurviveReopenAndCommit()
@@ -264,6 +271,91 @@ void TestLabels::exportRefusesClassesThatAreNoFolderNames()
              info.detail.c_str());
     QVERIFY(!fs::exists(root / "tree") && !fs::exists(root / "tree.partial"));
     QVERIFY(!fs::exists(root / "0.png"));
+}
+
+// "..", "a/b", a tab or NUL were taken as classes and refused only at the ImageFolder export;
+// every import path checks them through classNameFault, which names what is wrong.
+void TestLabels::classNamesMustBeFolderNames()
+{
+    QCOMPARE(classNameFault("cat"), std::string());
+    QCOMPARE(classNameFault("..a"), std::string());
+    QCOMPARE(classNameFault("caf\xc3\xa9 au lait"), std::string());
+    QCOMPARE(classNameFault(""), std::string("empty"));
+    QVERIFY(classNameFault(".").find("\".\", which names a folder") != std::string::npos);
+    QVERIFY(classNameFault("..").find("\"..\", which names a folder") != std::string::npos);
+    QCOMPARE(classNameFault("a/b"), std::string("a name with '/' (at position 1), which cannot be a folder name"));
+    QCOMPARE(classNameFault("tab\there"), std::string("a name with the control character 0x09 at position 3"));
+    QCOMPARE(classNameFault(std::string_view("a\0b", 3)),
+             std::string("a name with the control character 0x00 at position 1"));
+    QCOMPARE(classNameFault("del\x7f"), std::string("a name with the control character 0x7F at position 3"));
+
+    QTemporaryDir dir;
+    const fs::path root = toPath(dir.path());
+    store::Project project = store::Project::create(root / "p");
+    const auto v = importSmall(project, root);
+    writeBytes(root / "trav.csv", "sample,label\na/0.png,ok\na/1.png,../../x\n");
+    ErrorInfo info = expectError([&] { importLabelsCsv(project, v.id, root / "trav.csv"); });
+    QCOMPARE(info.line, std::int64_t(3));
+    QVERIFY2(info.detail.find("the label is a name with '/' (at position 2)") != std::string::npos, info.detail.c_str());
+    writeBytes(root / "dot.csv", "x,label\n1,a\n2,.\n");
+    info = expectError([&] { importCsv(root / "dot.csv"); });
+    QCOMPARE(info.line, std::int64_t(3));
+    QVERIFY2(info.detail.find("\".\", which names a folder") != std::string::npos, info.detail.c_str());
+    QCOMPARE(LabelHistory(project).working(v.id).events, std::int64_t(0));
+}
+
+// Excel's "CSV UTF-8" begins with a byte order mark, which made the header "not a header";
+// its UTF-16 "Unicode text" is named as such.
+void TestLabels::labelFileByteOrderMarks()
+{
+    QTemporaryDir dir;
+    const fs::path root = toPath(dir.path());
+    store::Project project = store::Project::create(root / "p");
+    const auto v = importSmall(project, root);
+    writeBytes(root / "bom.csv", "\xEF\xBB\xBFsample,label\na/0.png,b\n");
+    QCOMPARE(importLabelsCsv(project, v.id, root / "bom.csv").applied, std::size_t(1));
+    for (const std::string bom : {"\xFF\xFE", "\xFE\xFF"}) {
+        writeBytes(root / "u16.csv", bom + std::string("s\0a\0m\0", 6));
+        const ErrorInfo info = expectError([&] { importLabelsCsv(project, v.id, root / "u16.csv"); });
+        QCOMPARE(info.line, std::int64_t(1));
+        QCOMPARE(info.detail, std::string("UTF-16 text: save the file as UTF-8"));
+    }
+}
+
+// Two processes committing the same working labels both said they made the version: whether
+// it is new is decided inside the write transaction, so exactly one is told so.
+void TestLabels::concurrentCommitsMakeOneVersion()
+{
+    QTemporaryDir dir;
+    const fs::path root = toPath(dir.path());
+    store::Id versionId = 0;
+    {
+        store::Project project = store::Project::create(root / "p");
+        versionId = importSmall(project, root).id;
+    }
+    for (int round = 0; round < 3; ++round) {   // rows 0-2 are "a"
+        {
+            store::Project project = store::Project::open(root / "p");
+            LabelHistory(project).record(versionId, {{round, "b", "a", false, LabelSource::User, 0}});
+        }
+        std::promise<void> go;
+        const std::shared_future<void> start = go.get_future().share();
+        auto commitOnce = [&](std::string message) {
+            store::Project project = store::Project::open(root / "p");
+            start.wait();
+            bool created = false;
+            const auto made = LabelHistory(project).commit(versionId, message, &created);
+            return std::make_pair(made, created);
+        };
+        auto first = std::async(std::launch::async, commitOnce, "A");
+        auto second = std::async(std::launch::async, commitOnce, "B");
+        go.set_value();
+        const auto a = first.get();
+        const auto b = second.get();
+        QCOMPARE(a.first.id, b.first.id);
+        QVERIFY2(a.second != b.second, a.second ? "both made the version" : "neither made it");
+        QCOMPARE(a.first.note, a.second ? std::string("A") : std::string("B"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLabels)

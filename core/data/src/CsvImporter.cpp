@@ -9,6 +9,7 @@
 #include "flightdeck/data/ClassName.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -34,14 +35,20 @@ using csv::trim;
 
 constexpr std::int32_t kUnlabeled = -1;
 
-// As training reads a regression target back (strtod, the whole text, finite), so that what
-// the import accepts, training accepts.
-bool isFiniteNumber(std::string_view text)
+// Why a regression target that strtod would read is still refused: training keeps targets as
+// float32 (1e39 is not one, and became "invalid argument" at train), and "0x10" is not the
+// decimal number a person means (strtod reads 16). Empty when strtod would not read it, since
+// then it is plainly not a number.
+std::string targetFault(std::string_view text)
 {
     const std::string s(text);
     char* end = nullptr;
     const double v = std::strtod(s.c_str(), &end);
-    return !s.empty() && end == s.c_str() + s.size() && std::isfinite(v);
+    if (s.empty() || end != s.c_str() + s.size())
+        return {};
+    if (s.find_first_of("xXiInN") == std::string::npos && std::fabs(v) > FLT_MAX)
+        return "; a target must be a float32, at most 3.4e38 in magnitude";
+    return "; a target is a plain decimal number (no hex, inf or nan)";
 }
 
 // One import: the file is read block by block (CsvSource), plain rows go through the fast
@@ -266,9 +273,11 @@ private:
     {
         if (invalidUtf8At(label) != std::string_view::npos)
             return classNameFault(label) + "; " + kSaveAsUtf8;
-        if (options_.numericLabels && !isFiniteNumber(label))
+        // The rule of feature cells (csv::parseNumber): decimal, finite as a float32.
+        if (float ignored = 0; options_.numericLabels && !csv::parseNumber(label, ignored))
             return "expected a number (the label of a regression target), found \""
-                   + std::string(label.substr(0, 64)) + (label.size() > 64 ? "...\"" : "\"");
+                   + std::string(label.substr(0, 64)) + (label.size() > 64 ? "...\"" : "\"")
+                   + targetFault(label);
         if (std::string why = classNameFault(label); !why.empty())
             return "the label is " + why + " (is \"" + header_[labelIndex_] + "\" the label column?)";
         return {};

@@ -75,6 +75,23 @@ bool readRecord(std::istream& in, std::vector<std::string>* fields, std::int64_t
     return true;
 }
 
+// Excel's "CSV UTF-8" starts with a byte order mark, which would make "sample" "\xEF\xBB\xBFsample"
+// and the header "not a header"; its "Unicode text" is UTF-16, which no field would match.
+void skipByteOrderMark(std::istream& in, const fs::path& file)
+{
+    char start[3] = {};
+    in.read(start, 3);
+    const std::streamsize n = in.gcount();
+    const auto byte = [&](int i) { return static_cast<unsigned char>(start[i]); };
+    if (n >= 2 && ((byte(0) == 0xFF && byte(1) == 0xFE) || (byte(0) == 0xFE && byte(1) == 0xFF)))
+        throw Error(ErrorInfo{ErrorCode::BadValue, file.string(), 1, {},
+                              "UTF-16 text: save the file as UTF-8"});
+    if (n == 3 && byte(0) == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF)
+        return;
+    in.clear();
+    in.seekg(0);
+}
+
 const char* sourceName(store::LabelSource s) { return store::LabelRepository::sourceName(s); }
 
 }  // namespace
@@ -99,6 +116,7 @@ LabelImportResult importLabelsCsv(store::Project& project, store::Id versionId,
     if (!in)
         throw Error(ErrorInfo{ErrorCode::FileNotFound, file.string(), 0, {},
                               "expected a CSV of sample,label"});
+    skipByteOrderMark(in, file);
     std::vector<std::string> fields;
     std::int64_t line = 0;
     if (!readRecord(in, &fields, &line, file))
