@@ -5,10 +5,12 @@
 # build-fuzz/campaign/<target>.tsv (UTC time, commit, executions, seconds, outcome). A chunk
 # killed with the machine loses only its own executions. Stops at GOAL executions in total, or
 # at the first failure (the reproducer is in build-fuzz/findings/).
-#   scripts/fuzz-campaign.sh TARGET [GOAL=10000000] [CHUNK_SECONDS=1200]
+#   scripts/fuzz-campaign.sh TARGET [GOAL=10000000] [CHUNK_SECONDS=600]
 #   scripts/fuzz-campaign.sh --report        # the totals of every ledger
 # Runs at nice 19 with 4 KB inputs and a 120 s per-input limit, so it can share the cores with
-# builds without a starved input being reported as a hang.
+# builds without a starved input being reported as a hang. To stop before the machine goes
+# away without losing the chunk: pkill -INT -f build-fuzz/fuzz/fuzz_ (the count so far is
+# recorded from libFuzzer's last status line, and the campaign ends).
 set -euo pipefail
 main() {
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,7 +31,7 @@ fi
 
 target="${1:?usage: fuzz-campaign.sh TARGET [GOAL] [CHUNK_SECONDS]}"
 goal="${2:-10000000}"
-chunk="${3:-1200}"
+chunk="${3:-600}"
 ledger="$ledgers/$target.tsv"
 log="$here/build-fuzz/fuzz_$target.log"
 while :; do
@@ -46,6 +48,15 @@ while :; do
     line="$(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1)"
     read -r _ runs _ _ secs _ <<<"$line"
     printf '%s\t%s\t%s\t%s\tok\n' "$(date -u +%FT%TZ)" "$commit" "$runs" "$secs" >>"$ledger"
+  elif grep -q "libFuzzer: run interrupted" "$log"; then
+    # Stopped on purpose (pkill -INT -f build-fuzz/fuzz/fuzz_, before a machine goes away):
+    # the last status line's count is what ran, a lower bound. Then stop the campaign.
+    runs="$(grep -Eo '^#[0-9]+' "$log" | tail -1 | tr -d '#')"
+    secs="$(grep -Eo 'exec/s: [0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+')"
+    secs=$(( ${secs:-0} > 0 ? ${runs:-0} / secs : 0 ))
+    printf '%s\t%s\t%s\t%s\tok\n' "$(date -u +%FT%TZ)" "$commit" "${runs:-0}" "$secs" >>"$ledger"
+    echo "fuzz_$target: interrupted after ${runs:-0} executions (recorded)"
+    return 0
   elif [ ! -s "$log" ]; then
     # The build failed (a half-edited working tree): nothing was fuzzed, try again later.
     sleep 120

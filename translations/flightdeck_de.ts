@@ -3200,12 +3200,17 @@ Aktivierungsspeicher pro Sample: %4</translation>
         <translation>Ein Klassenname ist höchstens %1 Bytes lang; dieser hat %2.</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingDocument.cpp" line="217"/>
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="190"/>
+        <source>A class name cannot hold control characters such as a tab or a line break.</source>
+        <translation>Ein Klassenname darf keine Steuerzeichen wie einen Tabulator oder Zeilenumbruch enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="220"/>
         <source>Merge class %1 into %2</source>
         <translation>Klasse %1 in %2 zusammenführen</translation>
     </message>
     <message>
-        <location filename="../ui/labeling/LabelingDocument.cpp" line="231"/>
+        <location filename="../ui/labeling/LabelingDocument.cpp" line="234"/>
         <source>Delete class %1</source>
         <translation>Klasse %1 löschen</translation>
     </message>

@@ -167,6 +167,8 @@ private Q_SLOTS:
             QVERIFY(doc->classIndex(tooLong) < 0);
             QVERIFY(LabelingDocument::classNameProblem(tooLong).contains(QStringLiteral("300")));
             QVERIFY(LabelingDocument::classNameProblem(QStringLiteral("dog")).isEmpty());
+            QVERIFY(!LabelingDocument::classNameProblem(QStringLiteral("two\tparts")).isEmpty());
+            QCOMPARE(doc->addClass(QStringLiteral("two\tparts")), -1);
             h.panel.classBar()->addClass(QStringLiteral("dog"));
             const int d = doc->classIndex(QStringLiteral("dog"));
             QCOMPARE(h.panel.classBar()->classForKey(QLatin1Char('4')), d);

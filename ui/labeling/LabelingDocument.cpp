@@ -180,11 +180,14 @@ int LabelingDocument::ensureClassRaw(const QString& name)
 
 QString LabelingDocument::classNameProblem(const QString& rawName)
 {
-    const qsizetype bytes = rawName.trimmed().toUtf8().size();
-    if (bytes > qsizetype(flightdeck::data::kMaxClassNameBytes))
+    const QByteArray utf8 = rawName.trimmed().toUtf8();
+    if (utf8.size() > qsizetype(flightdeck::data::kMaxClassNameBytes))
         return tr("A class name is at most %1 bytes long; this one has %2.")
             .arg(flightdeck::data::kMaxClassNameBytes)
-            .arg(bytes);
+            .arg(utf8.size());
+    // The rest of core's rule (control characters; a pasted tab or line break).
+    if (!utf8.isEmpty() && !flightdeck::data::classNameFault(std::string_view(utf8.constData(), std::size_t(utf8.size()))).empty())
+        return tr("A class name cannot hold control characters such as a tab or a line break.");
     return {};
 }
 

@@ -13,15 +13,11 @@ std::string classNameFault(std::string_view name)
     if (name.size() > kMaxClassNameBytes)
         return std::to_string(name.size()) + " bytes long; a class name is at most "
                + std::to_string(kMaxClassNameBytes) + " bytes";
-    // An ImageFolder export writes each class as a folder: these would name no folder, this
-    // one, its parent or one elsewhere, and nobody means them as a class.
+    // "N/A", "cat/dog" or "1/2" are real labels in real CSVs: a name that cannot be a folder
+    // ('/', ".", "..") is refused where one is needed, by the ImageFolder export, not here.
     if (name.empty())
         return "empty";
-    if (name == "." || name == "..")
-        return "\"" + std::string(name) + "\", which names a folder (this one or its parent), not a class";
-    if (const auto slash = name.find('/'); slash != std::string_view::npos)
-        return "a name with '/' (at position " + std::to_string(slash)
-               + "), which cannot be a folder name";
+    // Control characters (a line break, NUL) break the log lines and CSVs a class goes into.
     for (std::size_t i = 0; i < name.size(); ++i) {
         const auto c = static_cast<unsigned char>(name[i]);
         if (c < 0x20 || c == 0x7F) {
