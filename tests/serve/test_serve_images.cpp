@@ -121,6 +121,12 @@ private Q_SLOTS:
         QVERIFY2(viaChw && viaChw->status == 200, viaChw ? viaChw->body.c_str() : "no answer");
         QCOMPARE(nlohmann::json::parse(viaChw->body)["predictions"][0]["class_index"].get<int>(), expected);
         QCOMPARE(nlohmann::json::parse(c.Get("/metadata")->body)["image"]["height"].get<int>(), 8);
+        {
+            // preprocessing.json's input row is the image's 1 x 8 x 8 pixels, not [-1, 0].
+            std::ifstream in(bundle / "preprocessing.json");
+            const auto pre = nlohmann::json::parse(in);
+            QCOMPARE(pre["input"]["shape"][1].get<int>(), 64);
+        }
 
         const std::vector<std::pair<std::string, std::string>> bad = {
             {nlohmann::json{{"image", base64(png(std::vector<std::uint8_t>(100, 9), 10, 10))}}.dump(),

@@ -149,11 +149,18 @@ ExportResult BundleExporter::exportRun(store::Id runId, const std::string& model
     nlohmann::json pre;
     pre["features"] = card.features;
     pre["label_column"] = card.labelColumn;
-    pre["input"] = {{"name", "features"}, {"dtype", "float32"},
-                    {"shape", {-1, static_cast<std::int64_t>(card.features.size())}}};
+    // An image model has no named features: its input row is the C x H x W pixels (an
+    // image bundle once said [-1, 0]).
+    auto width = static_cast<std::int64_t>(card.features.size());
+    std::vector<std::int64_t> input;
+    if (card.dataset.task == "image_classification") {
+        input = data::DatasetCatalog(project_).modelInput(card.run.versionId).shape;
+        if (input.size() == 3)
+            width = input[0] * input[1] * input[2];
+    }
+    pre["input"] = {{"name", "features"}, {"dtype", "float32"}, {"shape", {-1, width}}};
     pre["output"] = {{"name", "logits"}};
     if (card.dataset.task == "image_classification") {
-        const auto input = data::DatasetCatalog(project_).modelInput(card.run.versionId).shape;
         if (input.size() == 3)
             pre["image"] = {{"channels", input[0]}, {"height", input[1]}, {"width", input[2]},
                             {"layout", "CHW"}, {"scale", "pixel / 255"},
