@@ -259,6 +259,34 @@ private slots:
                      s.reason.c_str());
     }
 
+    // A flipped CRC is found at the stream's end: the lines before the last 64 KiB read stay.
+    void aBadChecksumKeepsAllButTheLastRead()
+    {
+        QTemporaryDir tmp;
+        const fs::path dir = tmp.path().toStdString();
+        std::string big;
+        for (int t = 1; t <= 20000; ++t)
+            big += "{\"timestamp\": " + std::to_string(t) + ", \"latency_ms\": " + std::to_string(t * 7919 % 1000) + "}\n";
+        putGzip(dir / "app.jsonl.1.gz", big);
+        {
+            std::fstream f(dir / "app.jsonl.1.gz", std::ios::in | std::ios::out | std::ios::binary);
+            f.seekp(-8, std::ios::end);  // the trailer's CRC-32
+            char c = 0;
+            f.read(&c, 1);
+            f.seekp(-8, std::ios::end);
+            c = static_cast<char>(c ^ 0x5A);
+            f.write(&c, 1);
+        }
+        const Read r = readFolder(dir);
+        QCOMPARE(r.stats.unreadFiles, 1);
+        // ~20000 lines of ~40 bytes = ~800 KB: all but the last 64 KiB (~1700 lines) read.
+        QVERIFY2(r.timestamps.size() > 17000, qPrintable(QString::number(r.timestamps.size())));
+        bool named = false;
+        for (const auto& p : r.stats.problems)
+            named = named || (p.problem.find("damaged") != std::string::npos && p.problem.find("<fd:") == std::string::npos);
+        QVERIFY(named);
+    }
+
     void otherFilesAreListedNotParsed()
     {
         QTemporaryDir tmp;

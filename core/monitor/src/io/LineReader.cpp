@@ -134,8 +134,10 @@ bool LineReader::fill()
 long LineReader::readSome(char* into, std::size_t bytes)
 {
     if (gz_) {
-        // gzread takes an unsigned int; the buffer is never near 4 GB, but stay exact.
-        const unsigned chunk = static_cast<unsigned>(std::min<std::size_t>(bytes, 1u << 30));
+        // Small reads: a damaged archive's last good bytes come in the same gzread as the
+        // error that discards them (a bad CRC is found at the stream's end), so at most 64 KiB
+        // of good lines are lost with it, not a whole 1 MiB buffer.
+        const unsigned chunk = static_cast<unsigned>(std::min<std::size_t>(bytes, 64u << 10));
         return static_cast<long>(::gzread(gz_, into, chunk));
     }
     return static_cast<long>(::read(fd_, into, bytes));
