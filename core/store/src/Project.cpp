@@ -199,6 +199,8 @@ Project Project::open(const fs::path& folder)
     // and a link or a folder deserves its own words rather than "found none".
     const fs::file_status entry = fs::symlink_status(dbFile, ec);
     if (entry.type() == fs::file_type::symlink)
+        // SQLite refuses links to a database: two names for one file get two -wal files and
+        // no shared locking ("How To Corrupt", 2.5).
         fail(ErrorCode::FileUnreadable, dbFile,
              "it is a symbolic link, which SQLite does not open (two names for one database "
              "break its locking); move the database file itself into the project folder");

@@ -287,14 +287,6 @@ std::size_t readHeader(const std::filesystem::path& databaseFile, unsigned char*
         != SQLITE_OK) {
         if (file->pMethods)
             file->pMethods->xClose(file);
-        std::error_code ec;
-        if (std::filesystem::is_symlink(databaseFile, ec))
-            // SQLite refuses links to a database: two names for one file get two -wal files
-            // and no shared locking ("How To Corrupt", 2.5).
-            refuse(ErrorCode::FileUnreadable, databaseFile,
-                   "it is a symbolic link, which SQLite does not open (two names for one "
-                   "database break its locking); move the database file itself into the "
-                   "project folder");
         refuse(ErrorCode::FileUnreadable, databaseFile, "cannot open the file for reading");
     }
     sqlite3_int64 fileSize = 0;

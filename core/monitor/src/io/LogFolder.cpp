@@ -199,11 +199,6 @@ bool openListed(LineReader& reader, Whereabouts& where, const fs::path& listed,
     return isIt();
 }
 
-std::string afterLine(std::int64_t line)
-{
-    return line > 0 ? "after line " + std::to_string(line) : "before its first line";
-}
-
 }  // namespace
 
 LogFormat formatForPath(const fs::path& file)
@@ -262,10 +257,7 @@ bool readLogFolder(const fs::path& folder, const LogReadOptions& options,
         if (detail::readLines(reader, *decoder, onRecord, stats, state, cancel, true)
             == detail::LoopEnd::Cancelled)
             return false;
-        if (!reader.streamError().empty())
-            detail::addFileProblem(stats, label,
-                                   reader.streamError() + " " + afterLine(reader.lineNumber())
-                                       + ": the rest is missing");
+        detail::addStreamProblem(stats, label, reader);
     }
     detail::settleStream(state, onRecord, stats, true);
     return true;

@@ -43,6 +43,17 @@ void addFileProblem(ReadStats& stats, const std::string& file, std::string probl
         stats.problems.push_back({0, std::move(problem), file});
 }
 
+void addStreamProblem(ReadStats& stats, const std::string& file, const LineReader& reader)
+{
+    if (reader.streamError().empty())
+        return;
+    const std::int64_t line = reader.lineNumber();
+    addFileProblem(stats, file,
+                   reader.streamError()
+                       + (line > 0 ? " after line " + std::to_string(line) : std::string(" before its first line"))
+                       + ": the rest is missing");
+}
+
 namespace {
 
 StrayTimestamps::Emit accepted(StreamState& state, const RecordCallback& onRecord, ReadStats& stats)
@@ -164,13 +175,7 @@ bool readLog(const std::filesystem::path& file, const LogReadOptions& options,
     if (detail::readLines(reader, *decoder, onRecord, stats, state, cancel, true)
         == detail::LoopEnd::Cancelled)
         return false;
-    if (!reader.streamError().empty())
-        detail::addFileProblem(stats, file.filename().string(),
-                               reader.streamError()
-                                   + (reader.lineNumber() > 0
-                                          ? " after line " + std::to_string(reader.lineNumber())
-                                          : std::string(" before its first line"))
-                                   + ": the rest is missing");
+    detail::addStreamProblem(stats, file.filename().string(), reader);
     detail::settleStream(state, onRecord, stats, true);
     return true;
 }

@@ -45,6 +45,8 @@ void addProblem(ReadStats& stats, std::int64_t line, std::string problem,
 // A problem with a whole file (line 0): removed before it was read, or a damaged .gz. Counts
 // in ReadStats::unreadFiles, so the read is not whole.
 void addFileProblem(ReadStats& stats, const std::string& file, std::string problem);
+// After a file is read: a damaged or cut-off .gz (LineReader::streamError) as a file problem.
+void addStreamProblem(ReadStats& stats, const std::string& file, const LineReader& reader);
 
 enum class LoopEnd { Finished, Cancelled, NoData };
 
