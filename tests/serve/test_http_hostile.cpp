@@ -21,6 +21,23 @@
 using namespace flightdeck::serve::detail;
 using namespace flightdeck::serve::testing;
 
+namespace {
+
+// One request on a fresh connection, refused with `status` naming `reason`, and the
+// connection closed by the server (its body, if any, is never read as a next request).
+void expectRefusedAndClosed(int port, const std::string& request, int status, const std::string& reason)
+{
+    const int fd = connectTo(port);
+    const Answer a = ask(fd, request);
+    QCOMPARE(a.status, status);
+    QVERIFY2(a.body.find(reason) != std::string::npos, a.body.c_str());
+    QVERIFY2(a.head.find("Connection: close") != std::string::npos, a.head.c_str());
+    QVERIFY(closedByServer(fd));
+    ::close(fd);
+}
+
+}  // namespace
+
 class TestHttpHostile : public QObject {
     Q_OBJECT
 
@@ -236,15 +253,8 @@ private Q_SLOTS:
             {"Content-Encoding: gzip\r\n", 415, "Content-Encoding: \"gzip\" is not supported"},
             {"Content-Encoding: identity, br\r\n", 415, "Content-Encoding: \"identity, br\" is not supported"},
         };
-        for (const auto& [headers, status, reason] : refused) {
-            const int fd = connectTo(r.port);
-            const Answer a = ask(fd, post("/p", "{\"features\": [1]}", headers));
-            QCOMPARE(a.status, status);
-            QVERIFY2(a.body.find(reason) != std::string::npos, a.body.c_str());
-            QVERIFY2(a.head.find("Connection: close") != std::string::npos, a.head.c_str());
-            QVERIFY(closedByServer(fd));
-            ::close(fd);
-        }
+        for (const auto& [headers, status, reason] : refused)
+            expectRefusedAndClosed(r.port, post("/p", "{\"features\": [1]}", headers), status, reason);
         const int fd = connectTo(r.port);
         std::string pending;
         sendAll(fd, post("/p", "abcd", "Content-Encoding: Identity \r\n"));
@@ -278,15 +288,9 @@ private Q_SLOTS:
              "Transfer-Encoding: \"x-custom\" is not implemented"},
             {"Transfer-Encoding: gzip\r\n", "Transfer-Encoding: \"gzip\" is not implemented"},
         };
-        for (const auto& [headers, reason] : refused) {
-            const int fd = connectTo(r.port);
-            const Answer a = ask(fd, "POST /p HTTP/1.1\r\nHost: x\r\n" + headers + "\r\n" + chunkedBody);
-            QCOMPARE(a.status, 501);
-            QVERIFY2(a.body.find(reason) != std::string::npos, a.body.c_str());
-            QVERIFY2(a.head.find("Connection: close") != std::string::npos, a.head.c_str());
-            QVERIFY(closedByServer(fd));
-            ::close(fd);
-        }
+        for (const auto& [headers, reason] : refused)
+            expectRefusedAndClosed(r.port, "POST /p HTTP/1.1\r\nHost: x\r\n" + headers + "\r\n" + chunkedBody,
+                                   501, reason);
         const int fd = connectTo(r.port);
         std::string pending;
         sendAll(fd, "POST /p HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: identity, CHUNKED\r\n\r\n" + chunkedBody);
