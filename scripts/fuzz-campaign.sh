@@ -2,8 +2,10 @@
 # The long fuzz run for one target, in chunks that add up across sessions: each chunk is
 # scripts/fuzz.sh on the same scratch corpus (build-fuzz/corpus/<target>, which carries what
 # earlier chunks learned), and each finished chunk appends its executions to a ledger,
-# build-fuzz/campaign/<target>.tsv (UTC time, commit, executions, seconds, outcome). A chunk
-# killed with the machine loses only its own executions. Stops at GOAL executions in total, or
+# fuzz/ledger/<target>.tsv (UTC time, commit, executions, seconds, outcome[, remark]). The
+# ledger is tracked in git (commit it as it grows): a session's machine and its ignored build
+# folders do not outlive it, and the figures must. A chunk killed with the machine loses only
+# its own executions. Stops at GOAL executions in total, or
 # at the first failure (the reproducer is in build-fuzz/findings/).
 #   scripts/fuzz-campaign.sh TARGET [GOAL=10000000] [CHUNK_SECONDS=600]
 #   scripts/fuzz-campaign.sh --report        # the totals of every ledger
@@ -14,7 +16,7 @@
 set -euo pipefail
 main() {
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-ledgers="$here/build-fuzz/campaign"
+ledgers="$here/fuzz/ledger"
 mkdir -p "$ledgers"
 
 if [ "${1:-}" = "--report" ]; then
@@ -23,7 +25,7 @@ if [ "${1:-}" = "--report" ]; then
     awk -F'\t' -v t="$(basename "$f" .tsv)" '
       $5 == "ok" { runs += $3; secs += $4; chunks++ }
       $5 != "ok" { bad++ ; last = $5 }
-      END { printf "fuzz_%s: %d executions in %d chunks, %d s%s\n", t, runs, chunks, secs,
+      END { printf "fuzz_%s: %d executions in %d ledger lines, %d s%s\n", t, runs, chunks, secs,
             bad ? sprintf(", %d failed chunk(s), last: %s", bad, last) : "" }' "$f"
   done
   return 0
