@@ -212,13 +212,18 @@ RawIdx readRaw(const fs::path& images, const fs::path& labels, std::size_t limit
 
     // Both files are read in blocks so that a header claiming more items than the file holds
     // fails on the missing bytes instead of on one enormous allocation. A short file is told
-    // in the header's totals, not in one block's.
+    // in the header's totals, not in one block's. The blocks are sized to the declared count
+    // and left uninitialised, and only the bytes read are kept: a 12-byte file whose header
+    // claims 1,000 images no longer costs a zero-filled megabyte (it was 2/3 of the fuzzer's
+    // time on this reader).
     constexpr std::size_t kBlockBytes = std::size_t(1) << 20;
-    const std::size_t kBlock = std::max<std::size_t>(1, kBlockBytes / pixels);   // images per read
-    std::vector<unsigned char> block(std::max(kBlock * pixels, kBlockBytes));
-    for (std::size_t first = 0; first < count; first += block.size()) {
-        const std::size_t n = std::min(block.size(), count - first);
-        const std::size_t got = labelFile.readUpTo(block.data(), n, "labels");
+    const std::size_t labelBlock = std::min(count, kBlockBytes);
+    const std::size_t kBlock = std::min(count, std::max<std::size_t>(1, kBlockBytes / pixels));
+    std::unique_ptr<unsigned char[]> block(new unsigned char[std::max(labelBlock, kBlock * pixels)]);
+    raw.labels.reserve(labelBlock);
+    for (std::size_t first = 0; first < count; first += labelBlock) {
+        const std::size_t n = std::min(labelBlock, count - first);
+        const std::size_t got = labelFile.readUpTo(block.get(), n, "labels");
         for (std::size_t i = 0; i < got; ++i) {
             raw.labels.push_back(block[i]);
             raw.seen[block[i]] = true;
@@ -234,8 +239,8 @@ RawIdx readRaw(const fs::path& images, const fs::path& labels, std::size_t limit
     for (std::size_t first = 0; first < count; first += kBlock) {
         const std::size_t n = std::min(kBlock, count - first);
         const std::size_t offset = raw.pixels.size();
-        raw.pixels.resize(offset + n * pixels);   // grows geometrically, unlike reserve()
-        const std::size_t got = imageFile.readUpTo(raw.pixels.data() + offset, n * pixels, "pixels");
+        const std::size_t got = imageFile.readUpTo(block.get(), n * pixels, "pixels");
+        raw.pixels.insert(raw.pixels.end(), block.get(), block.get() + got);
         if (got < n * pixels) {
             const std::uint64_t have = std::uint64_t(offset) + got;
             imageFile.fail(ErrorCode::BadValue,
