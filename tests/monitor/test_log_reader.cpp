@@ -205,6 +205,33 @@ private Q_SLOTS:
         QCOMPARE(reader.bytesConsumed(), static_cast<std::uint64_t>(text.size()));
     }
 
+    void lineReaderGrowsWithTheFile()
+    {
+        // Opened on a 2-byte file, the buffer starts small (64 KiB); a followed file that then
+        // grows by a 300 KB line and a line over the 1 MiB limit must read as before.
+        const std::string path = write(QStringLiteral("growing.jsonl"), "a\n");
+        LineReader reader;
+        reader.open(path);
+        std::string_view line;
+        QCOMPARE(reader.next(&line, false), LineReader::Result::Line);
+        QCOMPARE(line, std::string_view("a"));
+        QCOMPARE(reader.next(&line, false), LineReader::Result::NoData);
+        {
+            std::ofstream out(path, std::ios::binary | std::ios::app);
+            out << std::string(300000, 'b') << "\n" << std::string(2000000, 'c') << "\nend\n";
+        }
+        QCOMPARE(reader.next(&line, false), LineReader::Result::Line);
+        QCOMPARE(line.size(), std::size_t(300000));
+        QVERIFY(line.find_first_not_of('b') == std::string_view::npos);
+        QCOMPARE(reader.next(&line, false), LineReader::Result::TooLong);
+        QCOMPARE(reader.tooLongBytes(), std::uint64_t(2000000));
+        QCOMPARE(reader.next(&line, false), LineReader::Result::Line);
+        QCOMPARE(line, std::string_view("end"));
+        QCOMPARE(reader.lineNumber(), std::int64_t(4));
+        QCOMPARE(reader.next(&line, false), LineReader::Result::NoData);
+        QCOMPARE(reader.bytesConsumed(), std::uint64_t(2 + 300001 + 2000001 + 4));
+    }
+
     void overlongLinesAreSkipped()
     {
         std::string text = "{\"timestamp\": 1}\n" + std::string(5000, 'x') + "\n{\"timestamp\": 2}\n"

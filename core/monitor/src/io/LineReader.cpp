@@ -14,7 +14,6 @@ namespace flightdeck::monitor {
 
 LineReader::LineReader(std::size_t maxLineBytes, std::size_t chunkBytes)
     : maxLine_(maxLineBytes == 0 ? 1 : maxLineBytes),
-      buf_(new char[maxLine_ + (chunkBytes ? chunkBytes : 1)]),
       capacity_(maxLine_ + (chunkBytes ? chunkBytes : 1))
 {
 }
@@ -52,6 +51,12 @@ void LineReader::open(const std::filesystem::path& file)
         }
         ::gzbuffer(gz_, 1 << 17);
     }
+    constexpr std::size_t kMinBuffer = std::size_t(64) << 10;
+    std::size_t want = capacity_;
+    if (!gz_ && S_ISREG(st.st_mode))
+        want = std::min(capacity_, std::max(kMinBuffer, static_cast<std::size_t>(st.st_size) + 1));
+    end_ = 0;
+    grow(want);
     streamError_.clear();
     begin_ = end_ = scanned_ = 0;
     skipping_ = false;
@@ -82,6 +87,17 @@ void LineReader::close()
     fd_ = -1;
 }
 
+void LineReader::grow(std::size_t bytes)
+{
+    if (bytes <= size_)
+        return;
+    std::unique_ptr<char[]> bigger(new char[bytes]);
+    if (end_ > 0)
+        std::memcpy(bigger.get(), buf_.get(), end_);
+    buf_ = std::move(bigger);
+    size_ = bytes;
+}
+
 bool LineReader::fill()
 {
     if (fd_ < 0)
@@ -92,8 +108,12 @@ bool LineReader::fill()
         scanned_ -= begin_;
         begin_ = 0;
     }
+    // A partial line fills the buffer (a long line, or a file that grew since open): double
+    // it. At capacity_ a full buffer means a line over maxLine_, which next() skips first.
+    if (end_ == size_)
+        grow(std::min(capacity_, std::max<std::size_t>(size_ * 2, 1)));
     while (true) {
-        const long n = readSome(buf_.get() + end_, capacity_ - end_);
+        const long n = readSome(buf_.get() + end_, size_ - end_);
         if (n <= 0 && gz_) {
             // A damaged or cut-off archive (zlib ends a cut-off one as end of data with
             // Z_BUF_ERROR): what came before is good; the caller reports the rest as lost.
@@ -145,6 +165,8 @@ long LineReader::readSome(char* into, std::size_t bytes)
 
 LineReader::Result LineReader::next(std::string_view* line, bool flushTail)
 {
+    if (!buf_)  // never opened
+        return Result::NoData;
     while (true) {
         if (skipping_) {
             // Inside an over-long line: drop bytes until its newline.
