@@ -101,15 +101,17 @@ bool quoteNonFiniteTokens(std::string_view line, std::string* out)
         if (c == '"') {
             inString = true;
             out->push_back(c);
-        } else if (line.compare(i, 3, "NaN") == 0) {
+        } else if (c == 'N' && line.compare(i, 3, "NaN") == 0) {
+            // The first byte is tested before compare(): three memcmp calls per byte of a
+            // line that is not JSON were a quarter of fuzz_log's time.
             out->append("\"NaN\"");
             i += 2;
             changed = true;
-        } else if (line.compare(i, 8, "Infinity") == 0) {
+        } else if (c == 'I' && line.compare(i, 8, "Infinity") == 0) {
             out->append("\"Infinity\"");
             i += 7;
             changed = true;
-        } else if (line.compare(i, 9, "-Infinity") == 0) {
+        } else if (c == '-' && line.compare(i, 9, "-Infinity") == 0) {
             out->append("\"-Infinity\"");
             i += 8;
             changed = true;
