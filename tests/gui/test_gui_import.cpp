@@ -3,6 +3,7 @@
 // CSV wizard has test_gui_import_wizard). TaskRunner's progress reporting is checked on its own
 // (increasing, throttled, cleared at the end).
 #include "common/ProjectSession.h"
+#include "common/StatusLine.h"
 #include "common/TaskRunner.h"
 #include "data/DataPanel.h"
 #include "mainwindow/MainWindow.h"
@@ -265,6 +266,9 @@ void TestGuiImport::idxPairsGetTheirSplit()
     QVERIFY2(message.contains(QStringLiteral("train, t10k")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("20 test")), qPrintable(message));
     QVERIFY2(!message.contains(QStringLiteral("Warning")), qPrintable(message));
+    auto* line = data->findChild<flightdeck::ui::StatusLine*>(QStringLiteral("dataMessageLabel"));
+    QVERIFY(line);
+    QCOMPARE(line->kind(), flightdeck::ui::StatusLine::Kind::Success);
     QTRY_VERIFY(!window_->tasks()->isBusy());
 
     // Only the t10k pair: stored with no split and said so (the split used to fail the import
@@ -285,6 +289,8 @@ void TestGuiImport::idxPairsGetTheirSplit()
         const QString said = data->messageText();
         QVERIFY2(said.contains(testOnly ? QStringLiteral("only test (t10k) files") : QStringLiteral("test part is empty")),
                  qPrintable(said));
+        // A warning looks like one (it was shown in the success green).
+        QCOMPARE(line->kind(), flightdeck::ui::StatusLine::Kind::Warning);
         QTRY_VERIFY(!window_->tasks()->isBusy());
     }
 }

@@ -3,6 +3,9 @@
 // the eye but kept whole.
 #include "common/StatusLine.h"
 
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QVBoxLayout>
 #include <QtTest>
 
 #include <set>
@@ -16,6 +19,7 @@ private Q_SLOTS:
     void kindsHaveDistinctConsistentStyles();
     void clearEmptiesIt();
     void longMessageIsCutButKept();
+    void outcomeScrollsIntoView();
 };
 
 void TestStatusLine::kindsHaveDistinctConsistentStyles()
@@ -82,6 +86,53 @@ void TestStatusLine::longMessageIsCutButKept()
     line.showMessage(QStringLiteral("short"), Kind::Info);
     QCOMPARE(line.text(), QStringLiteral("short"));
     QVERIFY(line.toolTip().isEmpty());
+}
+
+void TestStatusLine::outcomeScrollsIntoView()
+{
+    // A dock on a 1366x768 screen: the panel scrolls and its message line is below the fold
+    // (an IDX import's warning went unseen there).
+    QScrollArea area;
+    area.setWidgetResizable(true);
+    auto* panel = new QWidget;
+    auto* layout = new QVBoxLayout(panel);
+    auto* tall = new QWidget;
+    tall->setMinimumHeight(800);
+    layout->addWidget(tall);
+    auto* line = new StatusLine;
+    layout->addWidget(line);
+    line->hide();   // as a panel keeps it until there is something to say
+    area.setWidget(panel);
+    area.resize(400, 200);
+    area.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&area));
+    QScrollBar* bar = area.verticalScrollBar();
+    QCOMPARE(bar->value(), 0);
+
+    // Progress (Info) never pulls the view.
+    line->showMessage(QStringLiteral("Importing IDX from t10k…"), Kind::Info);
+    QCoreApplication::processEvents();
+    QCOMPARE(bar->value(), 0);
+
+    // An outcome does: the whole line, wrapped over several lines, ends up inside the viewport.
+    QString text = QStringLiteral("Imported 10,000 images from t10k as dataset version #1.");
+    for (int i = 0; i < 4; ++i)
+        text += QStringLiteral(" Warning: only test (t10k) files were found, so this version has "
+                               "no training images and no split was made.");
+    line->showMessage(text, Kind::Warning);
+    line->setVisible(true);
+    QTRY_VERIFY(bar->value() > 0);
+    QVERIFY(line->height() > 3 * line->fontMetrics().height());
+    const QPoint top = line->mapTo(area.viewport(), QPoint(0, 0));
+    QVERIFY2(top.y() >= 0 && top.y() + line->height() <= area.viewport()->height(),
+             qPrintable(QStringLiteral("line at %1..%2, viewport %3").arg(top.y())
+                            .arg(top.y() + line->height()).arg(area.viewport()->height())));
+
+    // The same outcome again (a repaint, a re-sent message) leaves where the user scrolled to.
+    bar->setValue(0);
+    line->showMessage(line->message(), Kind::Warning);
+    QCoreApplication::processEvents();
+    QCOMPARE(bar->value(), 0);
 }
 
 QTEST_MAIN(TestStatusLine)

@@ -1,5 +1,11 @@
 #include "common/StatusLine.h"
 
+#include <QCoreApplication>
+#include <QEvent>
+#include <QPointer>
+#include <QScrollArea>
+#include <QTimer>
+
 namespace flightdeck::ui {
 
 StatusLine::StatusLine(QWidget* parent) : QLabel(parent)
@@ -12,6 +18,9 @@ StatusLine::StatusLine(QWidget* parent) : QLabel(parent)
 
 void StatusLine::showMessage(const QString& text, Kind kind)
 {
+    // Progress and other Info lines may change every second: only an outcome (success,
+    // warning, error) that is new is brought into view, never pulling the user's scroll back.
+    const bool reveal = kind != Kind::Info && !text.isEmpty() && (text != message_ || kind != kind_);
     message_ = text;
     kind_ = kind;
     if (text.size() > kMaxShownChars) {
@@ -23,6 +32,28 @@ void StatusLine::showMessage(const QString& text, Kind kind)
         setToolTip(QString());
     }
     setStyleSheet(styleSheetOf(kind));
+    if (reveal)
+        revealLater();
+}
+
+void StatusLine::revealLater()
+{
+    // On a laptop screen a dock's content scrolls, and the line under a panel's tables is
+    // below the fold: an import's warning shown there went unseen. Once the layout has placed
+    // the line (a queued call), the nearest scroll area brings it into view.
+    QPointer<StatusLine> self(this);
+    QTimer::singleShot(0, this, [self] {
+        if (!self || !self->isVisible())
+            return;
+        // The wrapped text's height reaches the scroll area's widget through posted layout
+        // requests; without them the line was brought in by its first two lines only.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        for (QWidget* w = self->parentWidget(); w; w = w->parentWidget())
+            if (auto* area = qobject_cast<QScrollArea*>(w)) {
+                area->ensureWidgetVisible(self, 0, 8);
+                return;
+            }
+    });
 }
 
 void StatusLine::clear()

@@ -2,7 +2,8 @@
 // A panel's message line: what just happened or went wrong, in one of four kinds with one
 // palette for the whole workbench (one red for every error), wrapped at words so a long
 // message grows downwards instead of widening its dock, and cut only when it is absurdly long
-// (the whole text stays in the tool tip and in message()).
+// (the whole text stays in the tool tip and in message()). A new message scrolls itself into
+// view when the panel sits in a scroll area (a dock on a small screen).
 #include <QColor>
 #include <QLabel>
 
@@ -33,6 +34,8 @@ public:
     static constexpr int kMaxShownChars = 500;
 
 private:
+    void revealLater();
+
     QString message_;
     Kind kind_ = Kind::Info;
 };

@@ -56,6 +56,9 @@ bool ImportSummary::isWarning(const ImportOutcome& o)
 {
     if (!o.skipped.empty() || o.existingWithOtherTask || o.skippedRows > 0)
         return true;
+    // idxMessage's two warnings: no training images, or no test part to evaluate on.
+    if (o.kind == ImportOutcome::Kind::Idx && (o.idxTestOnly || (o.splitId > 0 && o.splitTest == 0)))
+        return true;
     return o.kind == ImportOutcome::Kind::Csv && o.task == DatasetTask::TableClassification
            && o.assessment.concern != LabelConcern::None;
 }
