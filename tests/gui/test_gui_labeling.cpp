@@ -26,6 +26,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUndoStack>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QtTest>
 
 #include <csignal>
@@ -169,7 +172,32 @@ private Q_SLOTS:
             QVERIFY(LabelingDocument::classNameProblem(QStringLiteral("dog")).isEmpty());
             QVERIFY(!LabelingDocument::classNameProblem(QStringLiteral("two\tparts")).isEmpty());
             QCOMPARE(doc->addClass(QStringLiteral("two\tparts")), -1);
-            h.panel.classBar()->addClass(QStringLiteral("dog"));
+            {
+                // Through the Add button: a refused name is explained, and the dialog comes
+                // back holding it (it used to be lost, to be typed again); then "dog".
+                const int before = int(doc->classes().size());
+                // The one on screen: an accepted dialog lingers until its deferred delete.
+                auto shown = [&h]() -> QInputDialog* {
+                    for (auto* d : h.panel.findChildren<QInputDialog*>(QStringLiteral("labelingClassNameDialog")))
+                        if (d->isVisible())
+                            return d;
+                    return nullptr;
+                };
+                h.panel.findChild<QPushButton*>(QStringLiteral("labelingAddClass"))->click();
+                QInputDialog* ask = nullptr;
+                QTRY_VERIFY((ask = shown()));
+                ask->setTextValue(tooLong);
+                ask->accept();
+                QMessageBox* box = nullptr;
+                QTRY_VERIFY((box = h.panel.findChild<QMessageBox*>(QStringLiteral("labelingClassNameProblem"))));
+                QVERIFY2(box->text().contains(QStringLiteral("300")), qPrintable(box->text()));
+                box->accept();
+                QTRY_VERIFY((ask = shown()));
+                QCOMPARE(ask->textValue(), tooLong);
+                ask->setTextValue(QStringLiteral("dog"));
+                ask->accept();
+                QTRY_COMPARE(int(doc->classes().size()), before + 1);
+            }
             const int d = doc->classIndex(QStringLiteral("dog"));
             QCOMPARE(h.panel.classBar()->classForKey(QLatin1Char('4')), d);
             h.panel.setCurrentRow(35);

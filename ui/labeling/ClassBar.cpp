@@ -170,11 +170,7 @@ void ClassBar::askAdd()
 {
     if (!document_->isLoaded())
         return;
-    const QString name = QInputDialog::getText(this, tr("Add class"), tr("Class name:"));
-    if (const QString problem = LabelingDocument::classNameProblem(name); !problem.isEmpty())
-        QMessageBox::warning(this, tr("Add class"), problem);
-    else if (!name.trimmed().isEmpty())
-        addClass(name);
+    askName(tr("Add class"), tr("Class name:"), QString(), [this](const QString& name) { addClass(name); });
 }
 
 void ClassBar::askRename()
@@ -182,12 +178,40 @@ void ClassBar::askRename()
     const int c = selectedClass();
     if (c < 0)
         return;
-    const QString name = QInputDialog::getText(this, tr("Rename class"), tr("New name:"),
-                                               QLineEdit::Normal, document_->classes()[c]);
-    if (const QString problem = LabelingDocument::classNameProblem(name); !problem.isEmpty())
-        QMessageBox::warning(this, tr("Rename class"), problem);
-    else if (!name.trimmed().isEmpty())
-        renameClass(c, name);
+    const QString old = document_->classes()[c];
+    askName(tr("Rename class"), tr("New name:"), old, [this, c, old](const QString& name) {
+        // The dialog does not block the document: rename only the class it was asked for.
+        if (c < document_->classes().size() && document_->classes()[c] == old)
+            renameClass(c, name);
+    });
+}
+
+void ClassBar::askName(const QString& title, const QString& label, const QString& text,
+                       const std::function<void(const QString&)>& use)
+{
+    // Opened, not exec'd; a refused name (too long, a pasted tab) is explained and the dialog
+    // comes back holding it, so a 300-character name is shortened, not typed again.
+    auto* dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("labelingClassNameDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(title);
+    dialog->setLabelText(label);
+    dialog->setTextValue(text);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, title, label, use](const QString& name) {
+        const QString problem = LabelingDocument::classNameProblem(name);
+        if (problem.isEmpty()) {
+            if (!name.trimmed().isEmpty())
+                use(name);
+            return;
+        }
+        auto* box = new QMessageBox(QMessageBox::Warning, title, problem, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("labelingClassNameProblem"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, this,
+                [this, title, label, name, use] { askName(title, label, name, use); });
+        box->open();
+    });
+    dialog->open();
 }
 
 void ClassBar::askMerge()

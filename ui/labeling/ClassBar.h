@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QPushButton;
 class QTableWidget;
@@ -39,6 +41,8 @@ private:
     int selectedClass() const;
     void askAdd();
     void askRename();
+    void askName(const QString& title, const QString& label, const QString& text,
+                 const std::function<void(const QString&)>& use);
     void askMerge();
     void askDelete();
     void askKey();
