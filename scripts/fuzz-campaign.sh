@@ -69,5 +69,6 @@ while :; do
   fi
 done
 }
-main "$@"
-exit $?
+# One line: bash reads a script as it runs, and an edit made during a run would otherwise
+# change what it reads after main returns.
+main "$@"; exit $?

@@ -73,5 +73,6 @@ for t in "${targets[@]}"; do
 done
 return $status
 }
-main "$@"
-exit $?
+# One line: bash reads a script as it runs, and an edit made during a run would otherwise
+# change what it reads after main returns.
+main "$@"; exit $?
